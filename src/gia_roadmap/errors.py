@@ -1,0 +1,83 @@
+"""The one error hierarchy of gia_roadmap.
+
+Every error the library raises on purpose is a :class:`GiaRoadmapError`. Each specific error also
+subclasses the built-in exception a caller would naturally catch (``ValueError``, ``LookupError``,
+``TypeError``), so ``except ValueError`` keeps working for code that does not know this library.
+
+Every message says what was wrong, where (the text and position, the date, the measure number) and
+what would have been valid.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarCoverageError",
+    "CalendarDataError",
+    "CalendarOverrideError",
+    "DateTypeError",
+    "GiaRoadmapError",
+    "TermSyntaxError",
+]
+
+
+class GiaRoadmapError(Exception):
+    """Root of every error raised by gia_roadmap."""
+
+
+class CalendarCoverageError(GiaRoadmapError, LookupError):
+    """A date lies in a year for which no official production-calendar data is bundled.
+
+    Attributes:
+        year: the year that was asked for.
+        covered: the first and last covered year (inclusive).
+    """
+
+    def __init__(
+        self, year: int, covered: tuple[int, int], *, what: str = "", rules_only: bool = False
+    ) -> None:
+        self.year = year
+        self.covered = covered
+        first, last = covered
+        subject = f"{what}: " if what else ""
+        if rules_only:
+            advice = f"Labour Code rule estimates are offered for {first}–{last} only."
+            scope = "the years this calendar can estimate"
+        else:
+            advice = (
+                f"Use a date in {first}–{last}, or create the calendar with "
+                f"RussianCalendar(rules_only=True) to get Labour Code rule estimates for other years."
+            )
+            scope = "the official production calendar"
+        super().__init__(f"{subject}{year} is outside {scope} (covered years: {first}–{last}). {advice}")
+
+
+class CalendarDataError(GiaRoadmapError, ValueError):
+    """A bundled or user-supplied calendar data file is malformed or inconsistent."""
+
+
+class CalendarOverrideError(GiaRoadmapError, ValueError):
+    """User overrides of a calendar contradict each other or fall outside its coverage."""
+
+
+class DateTypeError(GiaRoadmapError, TypeError):
+    """A value of the wrong type was given where a date or a whole number of days is expected."""
+
+
+class TermSyntaxError(GiaRoadmapError, ValueError):
+    """Deadline text («Сроки») that the parser cannot read, raised only in strict mode.
+
+    Attributes:
+        text: the whole text being parsed.
+        position: 0-based character offset where reading failed.
+        expected: a description of what would have been valid there.
+    """
+
+    def __init__(self, text: str, position: int, expected: str) -> None:
+        self.text = text
+        self.position = position
+        self.expected = expected
+        pointer = text[:position] + "⟨here⟩" + text[position:]
+        super().__init__(
+            f"cannot read deadline text {text!r} at position {position}: expected {expected}; "
+            f"text with the position marked: {pointer!r}"
+        )
