@@ -1,0 +1,263 @@
+"""Cross-checks of the official per-year calendar data against independent sources.
+
+The TOML files in ``src/gia_roadmap/calendar/data`` are read directly with :mod:`tomllib`, not through the
+calendar engine, so that the data is checked on its own. See ``docs/calendar-data.md``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import holidays
+import pytest
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "gia_roadmap" / "calendar" / "data"
+YEARS = sorted(int(path.stem) for path in DATA_DIR.glob("*.toml"))
+
+# Labour Code art. 112 part 1 (since 2013): the non-working public holidays.
+ART_112_HOLIDAYS = (
+    (1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (1, 6), (1, 7), (1, 8),
+    (2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4),
+)  # fmt: skip
+
+# Where python-holidays disagrees with the official calendar, and python-holidays is wrong.
+# 2014: 8 March was a Saturday, so art. 112 part 2 made Monday 10 March a day off. The official calendar has
+# it (data.gov.ru open data, xmlcalendar ru/2014, press: «с 8 по 10 марта»); python-holidays 0.109 has no
+# observed-day entry for 2014 and misses it.
+PYTHON_HOLIDAYS_MISSING: dict[int, frozenset[date]] = {2014: frozenset({date(2014, 3, 10)})}
+PYTHON_HOLIDAYS_EXTRA: dict[int, frozenset[date]] = {}
+
+
+@dataclass(frozen=True)
+class Transfer:
+    source: date
+    target: date
+    basis: str
+
+
+@dataclass(frozen=True)
+class YearData:
+    year: int
+    holidays: frozenset[date]
+    transfers: tuple[Transfer, ...]
+    short_days: frozenset[date]
+    special_non_working: frozenset[date]
+    six_day_transfers: tuple[Transfer, ...]
+    six_day_short_days: frozenset[date]
+    totals: dict[str, int]
+
+
+def _dates(values: list[Any]) -> frozenset[date]:
+    assert all(type(value) is date for value in values), values
+    return frozenset(values)
+
+
+def _transfers(values: list[dict[str, Any]]) -> tuple[Transfer, ...]:
+    result = []
+    for value in values:
+        assert set(value) == {"from", "to", "basis"}, value
+        assert type(value["from"]) is date
+        assert type(value["to"]) is date
+        assert value["basis"] in {"decree", "labour_code"}, value
+        result.append(Transfer(value["from"], value["to"], value["basis"]))
+    return tuple(result)
+
+
+def load(year: int) -> YearData:
+    with (DATA_DIR / f"{year}.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    assert raw["year"] == year
+    six = raw["six_day"]
+    return YearData(
+        year=year,
+        holidays=_dates(raw["holidays"]),
+        transfers=_transfers(raw["transfers"]),
+        short_days=_dates(raw["short_days"]),
+        special_non_working=_dates([entry["date"] for entry in raw["special_non_working"]]),
+        six_day_transfers=_transfers(six["transfers"]),
+        six_day_short_days=_dates(six["short_days"]),
+        totals={key: int(value) for key, value in raw["totals"].items()},
+    )
+
+
+def days_of(year: int) -> list[date]:
+    first = date(year, 1, 1)
+    return [first + timedelta(days=i) for i in range((date(year + 1, 1, 1) - first).days)]
+
+
+def is_five_day_working(data: YearData, day: date) -> bool:
+    """Five-day week; special non-working days (2020-2021 decrees) count as working, as the norms do."""
+    if day in data.holidays or day in {t.target for t in data.transfers}:
+        return False
+    return day.weekday() < 5 or day in {t.source for t in data.transfers}
+
+
+def is_six_day_working(data: YearData, day: date) -> bool:
+    if day in data.holidays or day in {t.target for t in data.six_day_transfers}:
+        return False
+    return day.weekday() < 6 or day in {t.source for t in data.six_day_transfers}
+
+
+def art_112_part_2(
+    year: int,
+    holiday_days: frozenset[date],
+    rest_weekdays: frozenset[int],
+    decree: tuple[Transfer, ...],
+) -> set[tuple[date, date]]:
+    """Labour Code art. 112 part 2: a weekend day that coincides with a non-January holiday moves to the
+    next working day after the holiday, unless the Government decree moved that day off itself."""
+    moved_by_decree = {t.source for t in decree}
+    taken = {t.target for t in decree}
+    shifts: set[tuple[date, date]] = set()
+    for month, day_of_month in ART_112_HOLIDAYS:
+        holiday = date(year, month, day_of_month)
+        if month == 1 or holiday.weekday() not in rest_weekdays or holiday in moved_by_decree:
+            continue
+        target = holiday + timedelta(days=1)
+        while target.weekday() in rest_weekdays or target in holiday_days or target in taken:
+            target += timedelta(days=1)
+        shifts.add((holiday, target))
+        taken.add(target)
+    return shifts
+
+
+def test_years_are_contiguous_from_2013() -> None:
+    assert YEARS[0] == 2013
+    assert list(range(2013, YEARS[-1] + 1)) == YEARS
+    assert YEARS[-1] >= 2026
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_holidays_are_art_112(year: int) -> None:
+    data = load(year)
+    assert data.holidays == {date(year, m, d) for m, d in ART_112_HOLIDAYS}
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_days_off_match_python_holidays(year: int) -> None:
+    """(a) holidays ∪ art. 112 shifts ∪ decree days off == python-holidays, up to documented errors."""
+    data = load(year)
+    ours = set(data.holidays) | {t.target for t in data.transfers}
+    theirs = set(holidays.country_holidays("RU", years=year).keys())
+    assert ours - theirs == PYTHON_HOLIDAYS_MISSING.get(year, frozenset())
+    assert theirs - ours == PYTHON_HOLIDAYS_EXTRA.get(year, frozenset())
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_decree_transfer_weekdays(year: int) -> None:
+    """(b) a decree moves a weekend day (or a holiday on a weekend) to a weekday."""
+    data = load(year)
+    decree = [t for t in data.transfers if t.basis == "decree"]
+    for transfer in decree:
+        assert transfer.source.year == year
+        assert transfer.target.year == year
+        assert transfer.source.weekday() >= 5, transfer
+        assert transfer.target.weekday() < 5, transfer
+        assert transfer.target not in data.holidays, transfer
+    assert len({t.target for t in data.transfers}) == len(data.transfers)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_working_days_total(year: int) -> None:
+    """(c) the five-day working-day count equals the published total."""
+    data = load(year)
+    days = days_of(year)
+    working = sum(is_five_day_working(data, day) for day in days)
+    assert working == data.totals["working_days"]
+    assert len(days) - working == data.totals["days_off"]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_working_hours_total(year: int) -> None:
+    """(d) 8 h a working day, one hour less on each short day."""
+    data = load(year)
+    working = sum(is_five_day_working(data, day) for day in days_of(year))
+    assert 8 * working - len(data.short_days) == data.totals["working_hours_40"]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_six_day_working_days_total(year: int) -> None:
+    """(e) the six-day working-day count equals the total in the file."""
+    data = load(year)
+    working = sum(is_six_day_working(data, day) for day in days_of(year))
+    assert working == data.totals["working_days_six_day"]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_short_days_are_working_days(year: int) -> None:
+    """(f) a shortened pre-holiday day is a working day (five- and six-day week respectively)."""
+    data = load(year)
+    for day in data.short_days:
+        assert day.year == year
+        assert is_five_day_working(data, day), day
+    for day in data.six_day_short_days:
+        assert day.year == year
+        assert is_six_day_working(data, day), day
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_labour_code_transfers_follow_art_112(year: int) -> None:
+    """(g) the labour_code transfers are exactly what art. 112 part 2 gives."""
+    data = load(year)
+    five_decree = tuple(t for t in data.transfers if t.basis == "decree")
+    five = {(t.source, t.target) for t in data.transfers if t.basis == "labour_code"}
+    assert five == art_112_part_2(year, data.holidays, frozenset({5, 6}), five_decree)
+    six_decree = tuple(t for t in data.six_day_transfers if t.basis == "decree")
+    six = {(t.source, t.target) for t in data.six_day_transfers if t.basis == "labour_code"}
+    assert six == art_112_part_2(year, data.holidays, frozenset({6}), six_decree)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_six_day_decree_transfers_are_sunday_ones(year: int) -> None:
+    """On the six-day week only the decree transfers of a Sunday apply (Saturday is a working day there)."""
+    data = load(year)
+    expected = {
+        (t.source, t.target) for t in data.transfers if t.basis == "decree" and t.source.weekday() == 6
+    }
+    actual = {(t.source, t.target) for t in data.six_day_transfers if t.basis == "decree"}
+    assert actual == expected
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_special_non_working_days(year: int) -> None:
+    data = load(year)
+    if year not in (2020, 2021):
+        assert not data.special_non_working
+    for day in data.special_non_working:
+        assert is_five_day_working(data, day), day
+
+
+def test_special_non_working_2020_2021_counts() -> None:
+    assert len(load(2020).special_non_working) == 29
+    assert set(load(2021).special_non_working) == {
+        date(2021, 5, 4), date(2021, 5, 5), date(2021, 5, 6), date(2021, 5, 7),
+        date(2021, 11, 1), date(2021, 11, 2), date(2021, 11, 3),
+    }  # fmt: skip
+
+
+def test_known_facts() -> None:
+    """A few facts that were checked by hand against stored publications."""
+    y2024 = load(2024)
+    # 27.04 and 28.12.2024: working Saturdays, NOT shortened (28.12: newslab.su);
+    # 02.11.2024 is shortened (orsk.ru).
+    assert date(2024, 4, 27) not in y2024.short_days
+    assert date(2024, 12, 28) not in y2024.short_days
+    assert date(2024, 11, 2) in y2024.short_days
+    assert is_five_day_working(y2024, date(2024, 12, 28))
+    # 2015: 20.02 and 06.03 are not shortened (klerk.ru monthly norms; xmlcalendar has them wrong).
+    y2015 = load(2015)
+    assert date(2015, 2, 20) not in y2015.short_days
+    assert date(2015, 3, 6) not in y2015.short_days
+    # 2015 six-day week: only the Sunday 4 January transfer applies (klerk.ru).
+    assert {(t.source, t.target) for t in y2015.six_day_transfers if t.basis == "decree"} == {
+        (date(2015, 1, 4), date(2015, 5, 4))
+    }
+    # 2024 six-day week, first half (audit-uslugi.com): 22.02, 07.03, 30.04, 08.05, 11.06 shortened.
+    first_half = {d for d in y2024.six_day_short_days if d.month <= 6}
+    assert first_half == {
+        date(2024, 2, 22), date(2024, 3, 7), date(2024, 4, 30), date(2024, 5, 8), date(2024, 6, 11),
+    }  # fmt: skip
