@@ -88,7 +88,10 @@ def add_working_days(calendar: RussianCalendar, days: DateBatch, delta: int | In
         where = int(np.broadcast_to(out_of_range, k.shape).argmax())
         start = dt.date.fromordinal(int(np.broadcast_to(positions, k.shape)[where]) + calendar._index.base)
         year = calendar.covered_years[1] + 1 if int(k.flat[where]) >= 0 else calendar.covered_years[0] - 1
-        raise calendar._coverage_error(year, f"shifting {start.isoformat()} by {int(np.broadcast_to(steps, k.shape)[where])} working days")
+        raise calendar._coverage_error(
+            year,
+            f"shifting {start.isoformat()} by {int(np.broadcast_to(steps, k.shape)[where])} working days",
+        )
     shifted = work_ord[np.clip(k, 0, len(work_ord) - 1)]
     result = np.where(steps == 0, positions + calendar._index.base, shifted)
     return _to_dates(np, result)

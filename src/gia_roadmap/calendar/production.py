@@ -58,13 +58,12 @@ class _Index:
     working: tuple[bool, ...]
     rank: list[int]  # rank[i]: working days in [base, base + i); len size + 1
     work_ord: list[int]  # ordinals of working days, ascending
+    work_dates: list[dt.date]  # the same working days as date objects (saves date.fromordinal)
     notes: Mapping[int, str]
     estimated_years: frozenset[int]
+    size: int  # number of days indexed
+    working_count: int  # number of working days indexed
     cache: dict[str, Any] = attrs.field(factory=dict)  # numpy arrays, built on first batch call
-
-    @property
-    def size(self) -> int:
-        return len(self.kinds)
 
 
 def _fill_year(
@@ -92,7 +91,9 @@ def _fill_year(
             notes[source + base] = f"рабочий день: выходной перенесён на {transfer.target:%d.%m} ({decree})"
         basis = decree if transfer.basis == "decree" else "ст. 112 ч. 2 ТК РФ"
         kinds[transfer.target.toordinal() - base] = _CODE[DayKind.TRANSFERRED_DAY_OFF]
-        notes[transfer.target.toordinal()] = f"выходной перенесён с {transfer.source:%d.%m.%Y} ({basis}){suffix}"
+        notes[transfer.target.toordinal()] = (
+            f"выходной перенесён с {transfer.source:%d.%m.%Y} ({basis}){suffix}"
+        )
     for special in data.special_non_working:
         kinds[special.date.toordinal() - base] = _CODE[DayKind.SPECIAL_NON_WORKING]
         notes[special.date.toordinal()] = f"нерабочий день: {special.basis}"
@@ -147,8 +148,11 @@ def _build_index(
         working=working,
         rank=rank,
         work_ord=work_ord,
+        work_dates=[dt.date.fromordinal(o) for o in work_ord],
         notes=notes,
         estimated_years=frozenset(d.year for d in years if d.is_estimate),
+        size=size,
+        working_count=len(work_ord),
     )
 
 
@@ -221,7 +225,7 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         datetime.date(2025, 6, 11)
     """
 
-    __slots__ = ("_index", "_rules_only", "_special_days_off", "_week", "_overrides_off", "_overrides_work")
+    __slots__ = ("_index", "_overrides_off", "_overrides_work", "_rules_only", "_special_days_off", "_week")
 
     def __init__(
         self,
@@ -466,26 +470,42 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
             DateTypeError: ``day`` is not a date (a datetime included) or ``delta`` not an int.
             CalendarCoverageError: ``day`` or the result lies outside the calendar's coverage.
         """
+        index = self._index
+        if type(day) is dt.date and type(delta) is int and not (extra_working_days or extra_holidays):
+            i = day.toordinal() - index.base  # fast path: two list look-ups
+            if 0 <= i < index.size:
+                if delta > 0:
+                    k = index.rank[i + 1] + delta - 1
+                elif delta < 0:
+                    k = index.rank[i] + delta
+                else:
+                    return day
+                if 0 <= k < index.working_count:
+                    return index.work_dates[k]
+        return self._add_working_days_checked(day, delta, extra_working_days, extra_holidays)
+
+    def _add_working_days_checked(
+        self,
+        day: dt.date,
+        delta: int,
+        extra_working_days: Iterable[dt.date] | None,
+        extra_holidays: Iterable[dt.date] | None,
+    ) -> dt.date:
         if extra_working_days or extra_holidays:
             return self._ad_hoc(extra_working_days, extra_holidays).add_working_days(day, delta)
+        checked = _check_date(day, "date")
+        steps = _whole(delta, "delta")
         index = self._index
-        if type(day) is not dt.date:
-            _check_date(day, "date")
-        if type(delta) is not int:
-            delta = _whole(delta, "delta")
-        i = day.toordinal() - index.base
+        i = checked.toordinal() - index.base
         if not 0 <= i < index.size:
-            raise self._coverage_error(day.year, f"date {day.isoformat()}")
-        if delta > 0:
-            k = index.rank[i + 1] + delta - 1
-        elif delta < 0:
-            k = index.rank[i] + delta
-        else:
-            return day
-        if 0 <= k < len(index.work_ord):
-            return dt.date.fromordinal(index.work_ord[k])
+            raise self._coverage_error(checked.year, f"date {checked.isoformat()}")
+        if steps == 0:
+            return checked
+        k = index.rank[i + 1] + steps - 1 if steps > 0 else index.rank[i] + steps
+        if 0 <= k < index.working_count:
+            return index.work_dates[k]
         year = index.last_year + 1 if k >= 0 else index.first_year - 1
-        raise self._coverage_error(year, f"shifting {day.isoformat()} by {delta} working days")
+        raise self._coverage_error(year, f"shifting {checked.isoformat()} by {steps} working days")
 
     def sub_working_days(
         self,
@@ -506,6 +526,11 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         day after the last covered day.
         """
         index = self._index
+        if type(start) is dt.date and type(end) is dt.date:  # fast path
+            i = start.toordinal() - index.base
+            j = end.toordinal() - index.base
+            if 0 <= i < index.size and 0 <= j <= index.size:
+                return index.rank[j] - index.rank[i]
         i = self._position(start, "start")
         checked_end = _check_date(end, "end")
         j = checked_end.toordinal() - index.base
@@ -581,7 +606,11 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         Raises:
             CalendarOverrideError: ``week_hours`` is not in (0, 40].
         """
-        if isinstance(week_hours, bool) or not isinstance(week_hours, int | float) or not 0 < week_hours <= 40:
+        if (
+            isinstance(week_hours, bool)
+            or not isinstance(week_hours, int | float)
+            or not 0 < week_hours <= 40
+        ):
             raise CalendarOverrideError(
                 f"week_hours {week_hours!r} is not valid; use a number of hours a week in (0, 40], "
                 f"e.g. 40, 36 or 24"

@@ -1,0 +1,11 @@
+"""Shared test configuration: Hypothesis profiles (CI runs more examples, deterministically)."""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", max_examples=300, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=100)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
