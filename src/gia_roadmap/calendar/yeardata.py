@@ -139,10 +139,10 @@ def _expect_list(value: object, origin: str, key: str) -> Sequence[Any]:
     return value
 
 
-def _expect_str(table: Mapping[str, Any], origin: str, key: str) -> str:
+def _expect_str(table: Mapping[str, Any], origin: str, key: str, *, prefix: str = "") -> str:
     value = table.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise CalendarDataError(f"{_where(origin, key)}: expected a non-empty string, got {value!r}")
+        raise CalendarDataError(f"{_where(origin, prefix + key)}: expected a non-empty string, got {value!r}")
     return value
 
 
@@ -191,7 +191,7 @@ def _special(values: object, origin: str, year: int) -> tuple[SpecialDay, ...]:
         result.append(
             SpecialDay(
                 date=_expect_date(item["date"], origin, where + ".date", year),
-                basis=_expect_str(item, origin, "basis"),
+                basis=_expect_str(item, origin, "basis", prefix=where + "."),
             )
         )
     return tuple(sorted(result, key=lambda s: s.date))
@@ -210,13 +210,10 @@ def _decree(table: object, origin: str) -> Decree:
     date = table.get("date")
     if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
         raise CalendarDataError(f"{_where(origin, 'decree.date')}: expected a TOML date, got {date!r}")
-    return Decree(
-        issuer=_expect_str(table, origin, "issuer"),
-        kind=_expect_str(table, origin, "kind"),
-        number=_expect_str(table, origin, "number"),
-        date=date,
-        title=_expect_str(table, origin, "title"),
+    issuer, kind, number, title = (
+        _expect_str(table, origin, key, prefix="decree.") for key in ("issuer", "kind", "number", "title")
     )
+    return Decree(issuer=issuer, kind=kind, number=number, date=date, title=title)
 
 
 def _check_consistency(data: YearData, origin: str) -> None:
@@ -261,12 +258,13 @@ def parse_year_data(document: Mapping[str, Any], origin: str) -> YearData:
         isinstance(v, int) and not isinstance(v, bool) for v in totals.values()
     ):
         raise CalendarDataError(f"{_where(origin, 'totals')}: expected a table of whole numbers")
+    decree = _decree(document.get("decree"), origin)
     sources = tuple(str(s) for s in _expect_list(document.get("sources", []), origin, "sources"))
     if not sources:
         raise CalendarDataError(f"{_where(origin, 'sources')}: every year must cite its sources")
     data = YearData(
         year=year,
-        decree=_decree(document.get("decree"), origin),
+        decree=decree,
         sources=sources,
         holidays=_dates(_expect_list(document.get("holidays"), origin, "holidays"), origin, "holidays", year),
         five_day=WeekData(
