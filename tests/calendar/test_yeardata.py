@@ -69,7 +69,7 @@ def test_a_good_document_parses() -> None:
     ],
 )
 def test_malformed_documents_are_located(changes: dict[str, Any], message: str) -> None:
-    with pytest.raises(CalendarDataError, match="2030.toml") as caught:
+    with pytest.raises(CalendarDataError, match=r"2030\.toml") as caught:
         parse_year_data(_doc(**changes), "2030.toml")
     assert message in str(caught.value)
 
