@@ -1,0 +1,106 @@
+"""Anchor events that relative deadlines («за 1 рабочий день до дня проведения экзамена») count from.
+
+Each :class:`Anchor` carries its canonical Russian noun phrase in the genitive case (the form used
+after «до», «после», «со дня», «с момента», «накануне»), which :mod:`rendering` writes and
+:mod:`parsing` reads back, and a regular expression matching the wordings found in real plans.
+
+An event schedule maps anchors to dates: ``{Anchor.EXAM_DAY: (date(2025, 6, 16), ...)}``. Period
+anchors (:attr:`Anchor.EXAM_PERIOD` and the three stages) may also map to :class:`DateWindow` values.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+__all__ = ["Anchor"]
+
+
+class Anchor(enum.Enum):
+    """An event a relative deadline is counted from.
+
+    The value is a stable lower-case identifier (used in data files and reports).
+    """
+
+    EXAM_DAY = "exam_day"
+    """«день проведения экзамена»: each exam day of the schedule."""
+    EXAM_START = "exam_start"
+    """«начало экзамена»: the start of an exam (the first exam that uses a technology)."""
+    EXAM_PERIOD_START = "exam_period_start"
+    """«начало экзаменационного периода»: the first day of an exam period."""
+    EXAM_PERIOD = "exam_period"
+    """«период проведения ГИА»: the exam campaign (windows, not days)."""
+    EARLY_PERIOD = "early_period"
+    """«досрочный период (этап)»: the early exam period (windows)."""
+    MAIN_PERIOD = "main_period"
+    """«основной период (этап)»: the main exam period (windows)."""
+    ADDITIONAL_PERIOD = "additional_period"
+    """«дополнительный (сентябрьский) период (этап)»: the additional exam period (windows)."""
+    ADMISSION_DECISION = "admission_decision"
+    """«принятие решения» (о допуске): the decision admitting participants."""
+    APPEAL_SUBMISSION = "appeal_submission"
+    """«подача апелляции»: an appeal is submitted."""
+    APPEAL_TRANSFER = "appeal_transfer"
+    """«передача апелляции в АК»: an appeal is passed to the appeal commission."""
+    AK_DECISION = "ak_decision"
+    """«принятие решения АК»: the appeal commission decides."""
+    AK_WORK_START = "ak_work_start"
+    """«начало работы АК»: the appeal commission starts work."""
+    GEK_RESULTS_APPROVAL = "gek_results_approval"
+    """«утверждение результатов председателем ГЭК»: the ГЭК chair approves the results."""
+
+    @property
+    def phrase(self) -> str:
+        """Canonical Russian noun phrase, genitive case («дня проведения экзамена»)."""
+        return _PHRASES[self]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Regular expression (on normalised lower-case text) matching the anchor's wordings."""
+        return _PATTERNS[self]
+
+    @property
+    def is_period(self) -> bool:
+        """True for anchors that denote periods (resolved to windows) rather than days."""
+        return self in _PERIODS
+
+
+_PERIODS = frozenset({Anchor.EXAM_PERIOD, Anchor.EARLY_PERIOD, Anchor.MAIN_PERIOD, Anchor.ADDITIONAL_PERIOD})
+
+_PHRASES: dict[Anchor, str] = {
+    Anchor.EXAM_DAY: "дня проведения экзамена",
+    Anchor.EXAM_START: "начала экзамена",
+    Anchor.EXAM_PERIOD_START: "начала экзаменационного периода",
+    Anchor.EXAM_PERIOD: "периода проведения экзаменов",
+    Anchor.EARLY_PERIOD: "досрочного периода",
+    Anchor.MAIN_PERIOD: "основного периода",
+    Anchor.ADDITIONAL_PERIOD: "дополнительного периода",
+    Anchor.ADMISSION_DECISION: "принятия решения",
+    Anchor.APPEAL_SUBMISSION: "подачи апелляции",
+    Anchor.APPEAL_TRANSFER: "передачи апелляции в АК",
+    Anchor.AK_DECISION: "принятия решения АК",
+    Anchor.AK_WORK_START: "начала работы АК",
+    Anchor.GEK_RESULTS_APPROVAL: "утверждения результатов председателем ГЭК",
+}
+
+# Order matters: more specific wordings first (the parser tries anchors in this order).
+_RAW_PATTERNS: dict[Anchor, str] = {
+    Anchor.AK_DECISION: r"принятия решения (?:ак|апелляционной комиссией|конфликтной комиссией)",
+    Anchor.APPEAL_TRANSFER: r"передачи апелляции (?:в ак|в апелляционную комиссию)",
+    Anchor.APPEAL_SUBMISSION: r"подачи апелляции",
+    Anchor.AK_WORK_START: r"начала работы (?:ак|апелляционной комиссии)",
+    Anchor.GEK_RESULTS_APPROVAL: r"утверждения результатов(?: экзаменов| гиа)? председателем гэк",
+    Anchor.EXAM_PERIOD_START: r"начала экзаменационного периода|начала периода проведения (?:экзаменов|гиа)",
+    Anchor.EXAM_START: r"начала (?:проведения )?(?:экзамена|экзаменов)",
+    Anchor.EXAM_DAY: r"(?:дня |днем |день )?(?:проведения )?(?:экзамена|экзаменов)",
+    Anchor.EARLY_PERIOD: r"досрочн(?:ого|ым) (?:периода|периодом|этапа|этапом)",
+    Anchor.MAIN_PERIOD: r"основн(?:ого|ым) (?:периода|периодом|этапа|этапом)",
+    Anchor.ADDITIONAL_PERIOD: r"дополнительн(?:ого|ым) (?:периода|периодом|этапа|этапом)",
+    Anchor.EXAM_PERIOD: r"(?:периода|периодом) проведения (?:экзаменов|гиа)|проведением (?:экзаменов|гиа)",
+    Anchor.ADMISSION_DECISION: r"принятия решения(?: о допуске)?",
+}
+
+_PATTERNS: dict[Anchor, re.Pattern[str]] = {a: re.compile(p) for a, p in _RAW_PATTERNS.items()}
+
+ANCHOR_SEARCH_ORDER: tuple[Anchor, ...] = tuple(_RAW_PATTERNS)
+"""Anchors in the order the parser tries their patterns (specific before general)."""

@@ -1,0 +1,1043 @@
+"""Russian deadline text («Сроки») → :mod:`terms`.
+
+:func:`parse_term` reads one cell into one term (a list, a sequence or a compound when the cell
+holds several parts); :func:`split_terms` cuts a stacked cell into its items (by ``<p>``, double
+spaces, blank lines, or juxtaposed complete items) for alignment with stacked sub-measures.
+
+Reading is tolerant of what real documents contain: en dashes and hyphens with any spacing,
+«г.» / «г» / «год» / «года» / «гг.» / «уч. г.», digits glued to letters («2022г.»), newlines and
+HTML tags inside a cell, any case, «ё», Latin look-alike letters inside Russian words, the typos
+of the seeds («деня», «Рособнадзора», «Депатраментa»), a space for a dot («20.04 2024»), a comma
+before the year («Январь – февраль, 2024 г.»), trailing commas.
+
+Lenient mode (the default) never raises: text no rule fits becomes :class:`UnparsedTerm` with the
+position (in the original text) where reading stopped and what was expected there. Strict mode
+raises :class:`~gia_roadmap.errors.TermSyntaxError` instead.
+
+Years: a year written once at the end applies leftwards, rolling back across New Year
+(:func:`~gia_roadmap.calendar.terms.assign_years`); months without any year take it from
+``school_year`` (Sep–Dec: start year, Jan–Aug: start + 1) and are flagged ``assumed_year``.
+Stale years are kept as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import TypeAlias
+
+import attrs
+
+from gia_roadmap.calendar.anchors import ANCHOR_SEARCH_ORDER
+from gia_roadmap.calendar.schoolyear import SchoolYear
+from gia_roadmap.calendar.terms import (
+    REFERENCE_KINDS,
+    Bound,
+    ByDate,
+    ByMonth,
+    CalendarYear,
+    Compound,
+    Conditional,
+    Continuous,
+    DateList,
+    DayRange,
+    ExactDate,
+    ExamPeriod,
+    ExamPhase,
+    ExamStage,
+    ExternalSchedule,
+    Frequency,
+    MissingTerm,
+    Month,
+    MonthList,
+    MonthRange,
+    MonthRef,
+    Note,
+    OnRequest,
+    PerExam,
+    PeriodList,
+    PlanPeriod,
+    QuarterTerm,
+    Recurring,
+    Relative,
+    SchoolYearTerm,
+    Season,
+    SeasonTerm,
+    SeparatePlan,
+    SeparateSchedule,
+    Term,
+    TermSequence,
+    Unit,
+    UnparsedTerm,
+    YearOrigin,
+)
+from gia_roadmap.errors import TermSyntaxError
+
+__all__ = ["normalize", "parse_term", "split_terms"]
+
+PARA = "¶"
+"""Marker the normaliser puts where a cell has a hard break (``<p>``, double space, blank line)."""
+
+# --------------------------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------------------------
+
+_LATIN_TO_CYRILLIC = str.maketrans(
+    "aAbBcCeEHkKmMoOpPTxXyY",
+    "аАвВсСеЕНкКмМоОрРТхХуУ",
+)
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)[^<>]{0,200}>")
+_BLOCK_TAGS = frozenset({"p", "br", "li", "ul", "ol", "div", "tr", "td"})
+_CYR = re.compile(r"[а-яёА-ЯЁ]")
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+
+
+@attrs.frozen(slots=True)
+class Normalized:
+    """Deadline text prepared for matching.
+
+    Attributes:
+        low: lower-case matching text (``ё``→``е``, dashes→``-``, look-alikes→Cyrillic, runs of
+            whitespace → one space, hard breaks → ``¶``).
+        disp: the same text with the original case (used for names and references).
+        index: ``index[i]`` is the offset in the original text of ``low[i]``.
+        original: the original text.
+    """
+
+    low: str
+    disp: str
+    index: tuple[int, ...]
+    original: str
+
+    def origin(self, pos: int) -> int:
+        """Offset in the original text of normalised position ``pos``."""
+        if pos < len(self.index):
+            return self.index[pos]
+        return len(self.original)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise deadline text for matching (see :class:`Normalized`)."""
+    chars: list[str] = []
+    index: list[int] = []
+
+    def emit(c: str, i: int) -> None:
+        chars.append(c)
+        index.append(i)
+
+    # 1. tags → hard breaks; keep offsets
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for m in _TAG.finditer(text):
+        pieces.extend((c, pos + k) for k, c in enumerate(text[pos : m.start()]))
+        if m.group(2).lower() in _BLOCK_TAGS:
+            pieces.append((PARA, m.start()))
+        pos = m.end()
+    pieces.extend((c, pos + k) for k, c in enumerate(text[pos:]))
+
+    # 2. Latin look-alikes inside words that also contain Cyrillic letters
+    flat = "".join(c for c, _ in pieces)
+    fixed = list(flat)
+    for m in _WORD.finditer(flat):
+        word = m.group()
+        if _CYR.search(word) and re.search(r"[A-Za-z]", word):
+            fixed[m.start() : m.end()] = list(word.translate(_LATIN_TO_CYRILLIC))
+
+    # 3. whitespace runs, dashes, glued digits
+    i = 0
+    n = len(pieces)
+    while i < n:
+        c = fixed[i]
+        src = pieces[i][1]
+        if c.isspace() or c == PARA:
+            j = i
+            hard = False
+            spaces = 0
+            newlines = 0
+            while j < n and (fixed[j].isspace() or fixed[j] == PARA):
+                if fixed[j] == PARA:
+                    hard = True
+                elif fixed[j] == "\n":
+                    newlines += 1
+                    spaces = 0
+                elif fixed[j] in " \t\u00a0":
+                    spaces += 1
+                    if spaces >= 2 and newlines == 0:
+                        hard = True
+                j += 1
+            if newlines >= 2:
+                hard = True
+            if chars:
+                emit(PARA if hard else " ", src)
+            i = j
+            continue
+        if c in _DASHES:
+            c = "-"
+        if chars and ((chars[-1].isdigit() and c.isalpha()) or (chars[-1].isalpha() and c.isdigit())):
+            prev = chars[-1]
+            # «2022г.», «ГИА-9» stays; only digit→letter and letter→digit glue around years
+            if prev.isdigit() and c.isalpha():
+                emit(" ", src)
+        emit(c, src)
+        i += 1
+    while chars and chars[-1] in (" ", PARA):
+        chars.pop()
+        index.pop()
+    disp = "".join(chars)
+    low_chars = []
+    for c in disp:
+        lc = c.lower()
+        if len(lc) != 1:
+            lc = c
+        if lc == "ё":
+            lc = "е"
+        low_chars.append(lc)
+    low = "".join(low_chars)
+    # the seed typo «деня» (дня)
+    low = re.sub(r"(?<![а-я])деня(?![а-я])", "дня ", low)[: len(low)] if "деня" in low else low
+    return Normalized(low, disp, tuple(index), text)
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------------------------
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Compile with " " = required blank run and "~" = optional blank run (blanks include ¶).
+
+    Spaces inside character classes are left alone.
+    """
+    out: list[str] = []
+    in_class = False
+    escaped = False
+    for c in pattern:
+        if escaped:
+            out.append(c)
+            escaped = False
+        elif c == "\\":
+            out.append(c)
+            escaped = True
+        elif in_class:
+            out.append(c)
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            out.append(c)
+            in_class = True
+        elif c == " ":
+            out.append("[ ¶]+")
+        elif c == "~":
+            out.append("[ ¶]*")
+        else:
+            out.append(c)
+    return re.compile("".join(out))
+
+
+_MONTH_STEMS = (
+    ("январ", 1),
+    ("феврал", 2),
+    ("март", 3),
+    ("апрел", 4),
+    ("ма", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("сентябр", 9),
+    ("октябр", 10),
+    ("ноябр", 11),
+    ("декабр", 12),
+)
+_MONTH = r"(январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-я])"
+_YEAR_MARK = r"(?:года|году|год|гг\.?|г\.?)(?![а-я])"
+_YEAR = r"((?:19|20)\d\d)(?![\d])"
+_RE_MONTH = _rx(_MONTH)
+_RE_YEAR_AFTER_MONTH = _rx(r"~,?~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?")
+_RE_YEAR_MARK = _rx(r"~" + _YEAR_MARK)
+_RE_DASH = _rx(r"~-~")
+_RE_SEP = _rx(r"(?:[ ¶,;/]|и(?= ))*")
+_RE_SKIP = re.compile(r"[ ¶,;.:/]+")
+
+
+def _month_number(word: str) -> int:
+    for stem, number in _MONTH_STEMS:
+        if word.startswith(stem):
+            if stem == "ма" and not re.fullmatch(r"ма[йяею]", word):
+                continue
+            return number
+    raise ValueError(word)
+
+
+_EXAM = r"(?:гиа~-?~(?:9|11)|гиа|егэ|огэ|гвэ|оценочных процедур|экзаменов|экзамена)(?![а-я0-9])"
+_EXAMS_NC = _EXAM + r"(?:(?:~,~| и )" + _EXAM + r")*"
+_EXAMS = r"(" + _EXAMS_NC + r")"
+
+_RE_SY_EXPLICIT = _rx(
+    r"(?:(?:в течение|в|на) )?" + _YEAR + r"~[-/]~" + _YEAR
+    + r"(?:~(учебн(?:ого|ый|ом|ые|ых) (?:года|год|году|годов|годы)|уч\.?~г(?:ода|од|г)?\.?|" + _YEAR_MARK
+    + r"|годы|годах))?"
+)
+_RE_SY_IMPLICIT = _rx(r"(?:в течение|в) (учебного )?(?:года|году)(?![а-я])")
+_RE_CAL_YEAR = _rx(r"(?:(?:в течение|в|на) )?" + _YEAR + r"~" + _YEAR_MARK)
+_RE_PLAN_PERIOD = _rx(
+    r"(?:в течение )?(?:весь|всего) период(?:а)?(?: подготовки и проведения " + _EXAMS + r")?(?![а-я])"
+)
+_RE_PLAN_PERIOD2 = _rx(r"(?:в|на) период подготовки и проведения " + _EXAMS)
+_RE_EXAM_CONDUCT = _rx(
+    r"(?:(?:в период|во время|в течение|в ходе|на период) проведения|при проведении) " + _EXAMS
+)
+_RE_EXAM_PREP = _rx(r"(?:в период|во время|в ходе) подготовки (?:к~)?" + _EXAMS)
+_STAGE_ADJ = r"(?:досрочн|основн|дополнительн)(?:ого|ый|ом|ые|ых|ым)"
+_RE_EXAM_STAGES = _rx(
+    r"(?:в период |в )?(?P<stages>" + _STAGE_ADJ + r"(?:(?:~,~| и )" + _STAGE_ADJ + r")*)"
+    + r"(?:~\(~сентябрьск\w*~\))? (?:этап|период)\w*(?: проведения)?(?: (?P<exams>" + _EXAMS_NC + r"))?"
+    + r"(?:~,?~(?:в )?(?P<year>(?:19|20)\d\d)(?![\d])(?:~" + _YEAR_MARK + r")?)?"
+)
+_RE_CONTINUOUS = _rx(r"(постоянно|круглогодично)(?![а-я])")
+_RE_RECURRING_WORD = _rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно)(?![а-я])")
+_RE_RECURRING_DAY = _rx(
+    r"(?:ежемесячно )?(?:до|не позднее) (\d{1,2})(?:-?го)? числа(?: (?:каждого|ежемесячно) месяца| ежемесячно)?"
+)
+_RE_DATE = r"(\d{1,2})\.~(\d{1,2})[. ]~(\d{4}|\d{2})(?![\d])(?:~" + _YEAR_MARK + r")?"
+_RE_BY_DATE = _rx(
+    r"(в срок до|в срок не позднее|не позднее|в срок по|до|по|к) " + _RE_DATE
+    + r"(?:~\(?(включительно|исключительно|не включительно)\)?)?"
+)
+_RE_BY_MONTH = _rx(r"(на период до|в срок до|до|не позднее) " + _MONTH + r"(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?")
+_RE_EXACT_DATE = _rx(_RE_DATE)
+_RE_DAY_RANGE = _rx(
+    r"с (\d{1,2})(?: " + _MONTH + r")?(?: " + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?"
+    r" (?:по|до|-) (\d{1,2}) " + _MONTH + r"(?: " + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?"
+)
+_RE_DAY_RANGE_NUM = _rx(r"с " + _RE_DATE + r" (?:по|до) " + _RE_DATE)
+_RE_SEASON = _rx(r"(зим[аоуе]й?|весн[аоуе]й?|лет[оау]м?|осен[ьи]ю?)(?![а-я])(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?")
+_RE_QUARTER = _rx(r"(iv|i{1,3}|[1-4])~(?:-?(?:й|го|ом))? квартал(?:а|е|у)?(?![а-я])(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?")
+
+_UNIT = (
+    r"(рабоч(?:ий|их|его|ему|им) (?:день|дня|дней)|календарн(?:ый|ых|ого|ому|ым) (?:день|дня|дней)"
+    r"|день|дня|дней|недел[юиья]|недель|месяц(?:а|ев)?)(?![а-я])"
+)
+_ANCHOR_ALT = "|".join(f"(?P<a{i}>{a.pattern.pattern})" for i, a in enumerate(ANCHOR_SEARCH_ORDER))
+_ANCHOR = r"(?:" + _ANCHOR_ALT + r")(?![а-я])"
+_DETAIL = r"(?P<detail>(?: (?:проведения )?(?:гиа~-~(?:9|11)|егэ|огэ|гвэ)| " + _YEAR + r"~" + _YEAR_MARK + r"))?"
+_RE_REL = [
+    (Bound.LATEST_BEFORE, _rx(r"не позднее(?:,? чем)? за (?P<n>\d+) (?P<u>" + _UNIT + r") до (?:дня )?" + _ANCHOR + _DETAIL)),
+    (Bound.EXACT_BEFORE, _rx(r"за (?P<n>\d+) (?P<u>" + _UNIT + r") до (?:дня )?" + _ANCHOR + _DETAIL)),
+    (Bound.WITHIN_AFTER, _rx(r"в течение (?P<n>\d+) (?P<u>" + _UNIT + r") (?:со дня|с момента|с даты) " + _ANCHOR + _DETAIL)),
+    (Bound.LATEST_AFTER, _rx(r"не позднее (?:чем )?(?:через )?(?P<n>\d+) (?P<u>" + _UNIT + r") (?:после|с момента|со дня|с даты) (?:дня )?" + _ANCHOR + _DETAIL)),
+    (Bound.EXACT_AFTER, _rx(r"через (?P<n>\d+) (?P<u>" + _UNIT + r") (?:после|с момента|со дня|с даты) (?:дня )?" + _ANCHOR + _DETAIL)),
+    (Bound.ON, _rx(r"в (?:день|дни) " + _ANCHOR + _DETAIL)),
+    (Bound.EVE, _rx(r"накануне (?:дня )?" + _ANCHOR + _DETAIL)),
+    (Bound.UNTIL, _rx(r"(?:до|перед) (?:дня )?" + _ANCHOR + _DETAIL)),
+    (Bound.AFTER, _rx(r"(?:после|с момента) (?:дня )?" + _ANCHOR + _DETAIL)),
+]
+
+_REF_START = _rx(
+    r"(в соответствии со|в соответствии с|согласно|по)(?= )"
+)
+_REF_BARE = _rx(r"(отдельн\w+ график\w*|приказ\w*|график\w*|расписани\w+|циклограмм\w+|порядк\w+)(?![а-я])")
+_REF_STOP = _rx(
+    r"~\(|~\)|¶|,~(?=(?:" + _MONTH + r"|(?:19|20)\d\d|в течение|весь|всего|в период|до |на период|дополнительн|"
+    r"досрочн|основн|в соответствии|согласно|по (?:графику|плану|запрос|отдельн)|постоянно))"
+    r"| (?=(?:в соответствии с|согласно |в течение |по плану |по графику |по отдельному ))"
+)
+_CONDITIONAL_START = _rx(r"(по мере |при необходимости|по согласованию |при наличии |в случае )")
+_PER_EXAM = _rx(r"для (гиа~-?~(?:9|11)|гиа|егэ|огэ|гвэ)~:")
+_WINDOW_START = _rx(_MONTH)
+
+
+def _unit(word: str) -> Unit:
+    if word.startswith("рабоч"):
+        return Unit.WORKING_DAY
+    if word.startswith("календарн"):
+        return Unit.CALENDAR_DAY
+    if word.startswith("недел"):
+        return Unit.WEEK
+    if word.startswith("месяц"):
+        return Unit.MONTH
+    return Unit.DAY
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _clean_exam(text: str) -> str:
+    return re.sub(r"\s*-\s*", "-", text.strip())
+
+
+def _exams(disp: str) -> tuple[str, ...]:
+    parts = re.split(r"\s*,\s*|\s+и\s+", disp.replace(PARA, " ").strip())
+    return tuple(_clean_exam(p) for p in parts if p.strip())
+
+
+def _stages(low: str) -> tuple[ExamStage, ...]:
+    out = []
+    for m in re.finditer(r"(досрочн|основн|дополнительн)", low):
+        stage = {"досрочн": ExamStage.EARLY, "основн": ExamStage.MAIN, "дополнительн": ExamStage.ADDITIONAL}[m.group(1)]
+        if stage not in out:
+            out.append(stage)
+    return tuple(out)
+
+
+Found: TypeAlias = tuple[Term, int, bool] | None
+
+
+class _Fail(Exception):
+    def __init__(self, pos: int, expected: str) -> None:
+        super().__init__(expected)
+        self.pos = pos
+        self.expected = expected
+
+
+@attrs.define
+class _Item:
+    term: Term
+    start: int
+    end: int
+    sep: str  # "" (start), "space", "comma", "hard"
+    paren: bool = False
+    complete: bool = True
+
+
+_EXPECTED = (
+    "a deadline: a month («ноябрь 2023 года»), a range («август – сентябрь 2023 года»), a date "
+    "(«до 17.05.2024»), a period («в течение учебного года», «весь период»), a relative term "
+    "(«за 1 рабочий день до дня проведения экзамена») or a reference («по графику ФЦТ»)"
+)
+
+
+class _Parser:
+    def __init__(self, norm: Normalized, school_year: SchoolYear | None) -> None:
+        self.n = norm
+        self.low = norm.low
+        self.disp = norm.disp
+        self.sy = school_year
+
+    # -- helpers ---------------------------------------------------------------------------
+    def fail(self, pos: int, expected: str = _EXPECTED) -> _Fail:
+        return _Fail(pos, expected)
+
+    def raw(self, start: int, end: int) -> str:
+        a = self.n.origin(start)
+        b = self.n.origin(end - 1) + 1 if end > start else a
+        return self.n.original[a:b]
+
+    def text(self, start: int, end: int) -> str:
+        s = self.disp[start:end].replace(PARA, " ")
+        return re.sub(r"\s+", " ", s).strip(" ,;.")
+
+    # -- top level ---------------------------------------------------------------------------
+    def parse(self, start: int, end: int) -> Term:
+        per = list(_PER_EXAM.finditer(self.low, start, end))
+        if per and self.low[start:per[0].start()].strip(" ¶") == "":
+            parts: list[tuple[str, Term]] = []
+            for k, m in enumerate(per):
+                stop = per[k + 1].start() if k + 1 < len(per) else end
+                scope = _clean_exam(self.disp[m.start(1) : m.end(1)].replace(PARA, " "))
+                sub_end = stop
+                while sub_end > m.end() and self.low[sub_end - 1] in " ¶;/,":
+                    sub_end -= 1
+                parts.append((scope, self.parse(m.end(), sub_end)))
+            return PerExam(tuple(parts), raw=self.raw(start, end))
+        items = self.items(start, end)
+        return self.assemble(items, start, end)
+
+    def assemble(self, items: Sequence[_Item], start: int, end: int) -> Term:
+        merged: list[_Item] = []
+        for item in items:
+            if merged and (item.paren or isinstance(item.term, REFERENCE_KINDS)):
+                prev = merged[-1]
+                term = Compound(
+                    prev.term, item.term, item.paren, raw=self.raw(prev.start, item.end)
+                )
+                merged[-1] = _Item(term, prev.start, item.end, prev.sep, complete=True)
+            else:
+                merged.append(item)
+        if not merged:
+            raise self.fail(start)
+        if len(merged) == 1:
+            return merged[0].term
+        return TermSequence(tuple(m.term for m in merged), raw=self.raw(start, end))
+
+    def items(self, start: int, end: int) -> list[_Item]:
+        out: list[_Item] = []
+        pos = start
+        while True:
+            m = _RE_SEP.match(self.low, pos, end)
+            sep_text = self.low[pos : m.end()] if m else ""
+            pos = m.end() if m else pos
+            if pos >= end:
+                break
+            sep = "hard" if PARA in sep_text else "comma" if ("," in sep_text or ";" in sep_text) else "space"
+            if not out:
+                sep = ""
+            if self.low[pos] == "(":
+                close = self.matching(pos, end)
+                inner_start, inner_end = pos + 1, close
+                try:
+                    inner = self.parse(inner_start, inner_end)
+                except _Fail:
+                    inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
+                if isinstance(inner, UnparsedTerm | MissingTerm):
+                    inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
+                out.append(_Item(inner, pos, min(close + 1, end), sep, paren=True))
+                pos = min(close + 1, end)
+                continue
+            item = self.item(pos, end, sep)
+            out.append(item)
+            if item.end <= pos:
+                raise self.fail(pos)
+            pos = item.end
+        return out
+
+    def matching(self, pos: int, end: int) -> int:
+        depth = 0
+        for k in range(pos, end):
+            if self.low[k] == "(":
+                depth += 1
+            elif self.low[k] == ")":
+                depth -= 1
+                if depth == 0:
+                    return k
+        raise self.fail(end, "«)» closing the parenthesis")
+
+    def item(self, pos: int, end: int, sep: str) -> _Item:
+        for matcher in (
+            self.m_relative,
+            self.m_per_window_run,
+            self.m_by_dates,
+            self.m_day_range,
+            self.m_school_year,
+            self.m_plan_period,
+            self.m_exam_period,
+            self.m_calendar_year,
+            self.m_continuous,
+            self.m_recurring,
+            self.m_conditional,
+            self.m_reference,
+            self.m_season,
+            self.m_quarter,
+            self.m_exact_date,
+        ):
+            found = matcher(pos, end)
+            if found is not None:
+                term, stop, complete = found
+                return _Item(term, pos, stop, sep, complete=complete)
+        raise self.fail(pos)
+
+    # -- matchers: each returns (term, end, complete) or None ------------------------------
+
+    def _match(self, pattern: re.Pattern[str], pos: int, end: int) -> re.Match[str] | None:
+        m = pattern.match(self.low, pos, end)
+        if m is None:
+            return None
+        # a match must end at a word boundary
+        if m.end() < end and self.low[m.end() - 1].isalnum() and self.low[m.end()].isalnum():
+            return None
+        return m
+
+    def m_relative(self, pos: int, end: int) -> Found:
+        for bound, pattern in _RE_REL:
+            m = self._match(pattern, pos, end)
+            if m is None:
+                continue
+            anchor = next(
+                a for i, a in enumerate(ANCHOR_SEARCH_ORDER) if m.group(f"a{i}") is not None
+            )
+            if bound.takes_offset:
+                offset = int(m.group("n"))
+                unit = _unit(m.group("u"))
+            else:
+                offset, unit = 0, Unit.NONE
+            detail = ""
+            if m.group("detail"):
+                d0, d1 = m.span("detail")
+                detail = _clean_exam(self.text(d0, d1))
+            return Relative(offset, unit, bound, anchor, detail, raw=self.raw(pos, m.end())), m.end(), True
+        return None
+
+    def month_ref_at(self, pos: int, end: int) -> tuple[int, int | None, int] | None:
+        m = self._match(_RE_MONTH, pos, end)
+        if m is None:
+            return None
+        month = _month_number(m.group(1))
+        stop = m.end()
+        year: int | None = None
+        y = _RE_YEAR_AFTER_MONTH.match(self.low, stop, end)
+        if y is not None:
+            # «Январь – февраль, 2024 г.»: a comma before the year only with a year marker
+            has_comma = "," in self.low[stop : y.start(1)]
+            has_mark = y.end() > y.end(1)
+            followed_by_dash = re.match(r"[ ¶]*-[ ¶]*\d", self.low[y.end() : end]) is not None
+            if (not has_comma or has_mark) and not followed_by_dash:
+                year = int(y.group(1))
+                stop = y.end()
+        return month, year, stop
+
+    def m_per_window_run(self, pos: int, end: int) -> Found:
+        """A run of months and month ranges, with juxtaposition, commas, parentheses."""
+        first = self.month_ref_at(pos, end)
+        if first is None:
+            return None
+        # segments: list of (items, qualifier item or None)
+        entries: list[tuple[str, int, int | None]] = []  # ("ref"/"year", month, year)
+        shapes: list[list[tuple[int, ...]]] = [[]]  # per segment: tuples of entry indexes
+        seg_bounds: list[list[tuple[int, int]]] = [[]]
+        qualifiers: list[_Item | None] = []
+        cursor = pos
+        last_end = pos
+        complete = True
+        while True:
+            ref = self.month_ref_at(cursor, end)
+            if ref is None:
+                break
+            month, year, stop = ref
+            item_start = cursor
+            entries.append(("ref", month, year))
+            idx = (len(entries) - 1,)
+            complete = year is not None
+            d = _RE_DASH.match(self.low, stop, end)
+            if d is not None:
+                ref2 = self.month_ref_at(d.end(), end)
+                if ref2 is not None:
+                    entries.append(("ref", ref2[0], ref2[1]))
+                    idx = (idx[0], len(entries) - 1)
+                    stop = ref2[2]
+                    complete = ref2[1] is not None
+            shapes[-1].append(idx)
+            seg_bounds[-1].append((item_start, stop))
+            last_end = stop
+            # separators, then maybe a parenthesis, then maybe another month
+            s = _RE_SEP.match(self.low, stop, end)
+            nxt = s.end() if s else stop
+            if nxt < end and self.low[nxt] == "(":
+                close = self.matching(nxt, end)
+                inner_start, inner_end = nxt + 1, close
+                try:
+                    inner = self.parse(inner_start, inner_end)
+                except _Fail:
+                    inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
+                if isinstance(inner, UnparsedTerm | MissingTerm):
+                    inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
+                if isinstance(inner, Note):
+                    ym = re.search(r"((?:19|20)\d\d)\s*(?:года|год|г\.?)(?![а-я])", inner.text.lower())
+                    if ym is not None and not complete:
+                        entries.append(("year", 12, int(ym.group(1))))
+                        complete = True
+                qualifiers.append(_Item(inner, nxt, close + 1, "", paren=True))
+                last_end = close + 1
+                s = _RE_SEP.match(self.low, last_end, end)
+                nxt = s.end() if s else last_end
+                if self.month_ref_at(nxt, end) is None:
+                    break
+                shapes.append([])
+                seg_bounds.append([])
+                cursor = nxt
+                continue
+            if self.month_ref_at(nxt, end) is None:
+                break
+            cursor = nxt
+        if len(qualifiers) < len(shapes):
+            qualifiers.append(None)
+        refs = self._assign(entries)
+        terms: list[Term] = []
+        for seg, bounds, qual in zip(shapes, seg_bounds, qualifiers, strict=True):
+            seg_start, seg_end = bounds[0][0], bounds[-1][1]
+            items: list[Month | MonthRange] = []
+            for shape, (a, b) in zip(seg, bounds, strict=True):
+                if len(shape) == 1:
+                    items.append(Month(refs[shape[0]], raw=self.raw(a, b)))
+                else:
+                    items.append(MonthRange(refs[shape[0]], refs[shape[1]], raw=self.raw(a, b)))
+            base = self._window_list(items, self.raw(seg_start, seg_end))
+            if qual is not None:
+                base = Compound(base, qual.term, True, raw=self.raw(seg_start, qual.end))
+            terms.append(base)
+        term = terms[0] if len(terms) == 1 else TermSequence(tuple(terms), raw=self.raw(pos, last_end))
+        return term, last_end, complete
+
+    def _assign(self, entries: Sequence[tuple[str, int, int | None]]) -> dict[int, MonthRef]:
+        out: dict[int, MonthRef] = {}
+        current_year: int | None = None
+        current_month = 0
+        for k in range(len(entries) - 1, -1, -1):
+            kind, month, year = entries[k]
+            if kind == "year":
+                current_year, current_month = year, 12
+                continue
+            if year is not None:
+                ref = MonthRef(month, year, YearOrigin.WRITTEN)
+            elif current_year is not None:
+                if month <= current_month:
+                    ref = MonthRef(month, current_year, YearOrigin.PROPAGATED)
+                else:
+                    ref = MonthRef(month, current_year - 1, YearOrigin.ROLLED_BACK)
+            elif self.sy is not None:
+                ref = MonthRef(month, self.sy.year_of_month(month), YearOrigin.SCHOOL_YEAR)
+            else:
+                ref = MonthRef(month, None, YearOrigin.NONE)
+            if ref.origin in (YearOrigin.WRITTEN, YearOrigin.PROPAGATED, YearOrigin.ROLLED_BACK):
+                current_year, current_month = ref.year, month
+            out[k] = ref
+        return out
+
+    @staticmethod
+    def _window_list(items: Sequence[Month | MonthRange], raw: str) -> Term:
+        if len(items) == 1:
+            return attrs.evolve(items[0], raw=raw)
+        if all(isinstance(i, Month) for i in items):
+            return MonthList(tuple(i.month for i in items if isinstance(i, Month)), raw=raw)
+        return PeriodList(tuple(items), raw=raw)
+
+    def _date(self, m: re.Match[str], first: int, pos: int) -> dt.date:
+        try:
+            return dt.date(_year(m.group(first + 2)), int(m.group(first + 1)), int(m.group(first)))
+        except ValueError:
+            raise self.fail(pos, "a valid calendar date (dd.mm.yyyy)") from None
+
+    def m_by_dates(self, pos: int, end: int) -> Found:
+        items: list[ByDate] = []
+        cursor = pos
+        last = pos
+        while True:
+            m = self._match(_RE_BY_DATE, cursor, end)
+            if m is None:
+                bm = self._match(_RE_BY_MONTH, cursor, end) if not items else None
+                if bm is not None:
+                    month = _month_number(bm.group(2))
+                    year = int(bm.group(3)) if bm.group(3) else None
+                    ref = self._assign([("ref", month, year)])[0]
+                    term = ByMonth(ref, True, re.sub(r"[ ¶]+", " ", bm.group(1)), raw=self.raw(pos, bm.end()))
+                    return term, bm.end(), True
+                break
+            day = self._date(m, 2, cursor)
+            flag = m.group(5)
+            inclusive = not (flag is not None and "исключительно" in flag and "не " not in flag) and not (
+                flag is not None and flag.startswith("не включ")
+            )
+            items.append(ByDate(day, inclusive, re.sub(r"[ ¶]+", " ", m.group(1)), raw=self.raw(cursor, m.end())))
+            last = m.end()
+            s = _RE_SEP.match(self.low, last, end)
+            cursor = s.end() if s else last
+        if not items:
+            return None
+        if len(items) == 1:
+            return items[0], last, True
+        return DateList(tuple(items), raw=self.raw(pos, last)), last, True
+
+    def m_day_range(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_DAY_RANGE_NUM, pos, end)
+        if m is not None:
+            start, stop = self._date(m, 1, pos), self._date(m, 4, pos)
+            if stop < start:
+                raise self.fail(pos, "a day range whose end is not before its start")
+            return DayRange(start, stop, raw=self.raw(pos, m.end())), m.end(), True
+        m = self._match(_RE_DAY_RANGE, pos, end)
+        if m is None:
+            return None
+        d1, mon1, y1, d2, mon2, y2 = m.groups()
+        month2 = _month_number(mon2)
+        month1 = _month_number(mon1) if mon1 else month2
+        if y2 is None:
+            if self.sy is None:
+                raise self.fail(m.end(), "a year after the day range (no school year given)")
+            year2 = self.sy.year_of_month(month2)
+        else:
+            year2 = int(y2)
+        year1 = int(y1) if y1 else (year2 if month1 <= month2 else year2 - 1)
+        try:
+            start, stop = dt.date(year1, month1, int(d1)), dt.date(year2, month2, int(d2))
+        except ValueError:
+            raise self.fail(pos, "a valid calendar date") from None
+        if stop < start:
+            raise self.fail(pos, "a day range whose end is not before its start")
+        return DayRange(start, stop, raw=self.raw(pos, m.end())), m.end(), True
+
+    def m_school_year(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_SY_EXPLICIT, pos, end)
+        if m is not None:
+            y1, y2 = int(m.group(1)), int(m.group(2))
+            marker = m.group(3) or ""
+            academic = marker.startswith("уч")
+            if not marker:
+                # a bare «2023-2024» is read as a school year only at the end of an item
+                rest = self.low[m.end() : end].lstrip(" ")
+                if rest and rest[0] not in "¶,;(":
+                    return None
+            term = SchoolYearTerm(y1, y2, True, academic, raw=self.raw(pos, m.end()))
+            return term, m.end(), True
+        m = self._match(_RE_SY_IMPLICIT, pos, end)
+        if m is not None:
+            academic = m.group(1) is not None
+            start_year = self.sy.start_year if self.sy is not None else None
+            end_year = start_year + 1 if start_year is not None else None
+            return SchoolYearTerm(start_year, end_year, False, academic, raw=self.raw(pos, m.end())), m.end(), True
+        return None
+
+    def m_plan_period(self, pos: int, end: int) -> Found:
+        for pattern in (_RE_PLAN_PERIOD, _RE_PLAN_PERIOD2):
+            m = self._match(pattern, pos, end)
+            if m is not None:
+                exams = _exams(self.disp[m.start(1) : m.end(1)]) if m.group(1) else ()
+                return PlanPeriod(exams, raw=self.raw(pos, m.end())), m.end(), True
+        return None
+
+    def m_exam_period(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_EXAM_CONDUCT, pos, end)
+        phase = ExamPhase.CONDUCT
+        if m is None:
+            m = self._match(_RE_EXAM_PREP, pos, end)
+            phase = ExamPhase.PREPARATION
+        if m is not None:
+            exams = _exams(self.disp[m.start(1) : m.end(1)])
+            return ExamPeriod(phase, (), exams, None, raw=self.raw(pos, m.end())), m.end(), True
+        m = self._match(_RE_EXAM_STAGES, pos, end)
+        if m is not None:
+            stages = _stages(m.group("stages"))
+            exams = _exams(self.disp[m.start("exams") : m.end("exams")]) if m.group("exams") else ()
+            year = int(m.group("year")) if m.group("year") else None
+            return ExamPeriod(ExamPhase.CONDUCT, stages, exams, year, raw=self.raw(pos, m.end())), m.end(), True
+        return None
+
+    def m_calendar_year(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_CAL_YEAR, pos, end)
+        if m is None:
+            return None
+        return CalendarYear(int(m.group(1)), raw=self.raw(pos, m.end())), m.end(), True
+
+    def m_continuous(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_CONTINUOUS, pos, end)
+        if m is None:
+            return None
+        return Continuous(m.group(1), raw=self.raw(pos, m.end())), m.end(), True
+
+    def m_recurring(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_RECURRING_DAY, pos, end)
+        if m is not None:
+            day = int(m.group(1))
+            if not 1 <= day <= 31:
+                raise self.fail(pos, "a day of the month 1..31")
+            return Recurring(Frequency.MONTHLY, day, raw=self.raw(pos, m.end())), m.end(), True
+        m = self._match(_RE_RECURRING_WORD, pos, end)
+        if m is None:
+            return None
+        freq = {
+            "ежедневно": Frequency.DAILY,
+            "еженедельно": Frequency.WEEKLY,
+            "ежемесячно": Frequency.MONTHLY,
+            "ежеквартально": Frequency.QUARTERLY,
+            "ежегодно": Frequency.YEARLY,
+        }[m.group(1)]
+        return Recurring(freq, None, raw=self.raw(pos, m.end())), m.end(), True
+
+    def ref_end(self, start: int, end: int) -> int:
+        """Where a free-text reference starting at ``start`` stops."""
+        m = _REF_STOP.search(self.low, start, end)
+        stop = m.start() if m is not None else end
+        while stop > start and self.low[stop - 1] in " ¶,;":
+            stop -= 1
+        return stop
+
+    def m_conditional(self, pos: int, end: int) -> Found:
+        m = self._match(_CONDITIONAL_START, pos, end)
+        if m is None:
+            return None
+        stop = self.ref_end(m.end() - 1 if m.group(1).endswith(" ") else m.end(), end)
+        text = self.text(pos, stop)
+        text = text[:1].lower() + text[1:]
+        return Conditional(text, raw=self.raw(pos, stop)), stop, True
+
+    def m_reference(self, pos: int, end: int) -> Found:
+        m = self._match(_REF_START, pos, end)
+        if m is not None:
+            prep = re.sub(r"[ ¶]+", " ", m.group(1))
+            body_start = m.end()
+            while body_start < end and self.low[body_start] in " ¶":
+                body_start += 1
+            stop = self.ref_end(body_start + 1, end)
+            if stop <= body_start:
+                return None
+            body_low = self.low[body_start:stop]
+            text = self.text(body_start, stop)
+            raw = self.raw(pos, stop)
+            if re.match(r"(отдельному |спец\.? ?)?график\w*$", body_low):
+                return SeparateSchedule(prep, text, raw=raw), stop, True
+            if re.match(r"(отдельному )?план", body_low):
+                return SeparatePlan(prep, text, raw=raw), stop, True
+            if re.match(r"запрос", body_low) and prep == "по":
+                return OnRequest(text, raw=raw), stop, True
+            if re.match(r"(мере|согласованию)(?![а-я])", body_low):
+                return None
+            if not re.match(
+                r"(отдельн\w* |согласованн\w* |утвержденн\w* |установленн\w* )?"
+                r"(график|порядк|расписани|приказ|срок|циклограмм|план|регламент|распоряжени|письм|"
+                r"поручени|требовани|рекомендаци|методическ|федеральн|указани|решени|нормативн|"
+                r"согласованному|графику|отдельному|спец)",
+                body_low,
+            ):
+                return None
+            return ExternalSchedule(prep, text, raw=raw), stop, True
+        m = self._match(_REF_BARE, pos, end)
+        if m is not None:
+            stop = self.ref_end(pos + 1, end)
+            text = self.text(pos, stop)
+            text = text[:1].lower() + text[1:]
+            return ExternalSchedule("", text, raw=self.raw(pos, stop)), stop, True
+        return None
+
+    def m_season(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_SEASON, pos, end)
+        if m is None:
+            return None
+        word = m.group(1)
+        season = (
+            Season.WINTER if word.startswith("зим")
+            else Season.SPRING if word.startswith("весн")
+            else Season.SUMMER if word.startswith("лет")
+            else Season.AUTUMN
+        )
+        if m.group(2):
+            term = SeasonTerm(season, int(m.group(2)), YearOrigin.WRITTEN, raw=self.raw(pos, m.end()))
+        elif self.sy is not None:
+            year = self.sy.year_of_month(season.value)
+            term = SeasonTerm(season, year, YearOrigin.SCHOOL_YEAR, raw=self.raw(pos, m.end()))
+        else:
+            term = SeasonTerm(season, None, YearOrigin.NONE, raw=self.raw(pos, m.end()))
+        return term, m.end(), True
+
+    def m_quarter(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_QUARTER, pos, end)
+        if m is None:
+            return None
+        q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(1)) or int(m.group(1))
+        if m.group(2):
+            term = QuarterTerm(q, int(m.group(2)), YearOrigin.WRITTEN, raw=self.raw(pos, m.end()))
+        elif self.sy is not None:
+            year = self.sy.year_of_month(3 * q - 2)
+            term = QuarterTerm(q, year, YearOrigin.SCHOOL_YEAR, raw=self.raw(pos, m.end()))
+        else:
+            term = QuarterTerm(q, None, YearOrigin.NONE, raw=self.raw(pos, m.end()))
+        return term, m.end(), True
+
+    def m_exact_date(self, pos: int, end: int) -> Found:
+        m = self._match(_RE_EXACT_DATE, pos, end)
+        if m is None:
+            return None
+        return ExactDate(self._date(m, 1, pos), raw=self.raw(pos, m.end())), m.end(), True
+
+
+def _is_blank(norm: Normalized) -> bool:
+    return norm.low.strip(" ¶,;.-") == ""
+
+
+def parse_term(text: str, *, school_year: SchoolYear | int | None = None, strict: bool = False) -> Term:
+    """Read one deadline cell into a term.
+
+    Args:
+        text: the cell text as found (tags, newlines and typos allowed).
+        school_year: the plan's school year (a :class:`SchoolYear` or its start year); months
+            written without a year take their year from it, and implicit «в течение года» is
+            bound to it. Without it such years stay None (resolved later).
+        strict: raise :class:`~gia_roadmap.errors.TermSyntaxError` instead of returning
+            :class:`UnparsedTerm`.
+
+    Returns:
+        The term; :class:`MissingTerm` for an empty cell; :class:`UnparsedTerm` (lenient mode)
+        when no rule fits. Lenient mode never raises.
+    """
+    if isinstance(school_year, int) and not isinstance(school_year, bool):
+        school_year = SchoolYear(school_year)
+    if strict:
+        return _parse(text, school_year if isinstance(school_year, SchoolYear) else None, strict=True)
+    try:
+        return _parse(text, school_year if isinstance(school_year, SchoolYear) else None, strict=False)
+    except Exception as exc:  # pragma: no cover - lenient mode must never raise
+        return UnparsedTerm(str(text), 0, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _parse(text: str, school_year: SchoolYear | None, *, strict: bool) -> Term:
+    if not isinstance(text, str):
+        if strict:
+            raise TypeError(f"deadline text must be str, got {type(text).__name__}")
+        return UnparsedTerm(repr(text), 0, "not a string")
+    norm = normalize(text)
+    if _is_blank(norm):
+        return MissingTerm(raw=text)
+    parser = _Parser(norm, school_year)
+    try:
+        term = parser.parse(0, len(norm.low))
+    except _Fail as fail:
+        position = norm.origin(fail.pos)
+        if strict:
+            raise TermSyntaxError(text, position, fail.expected) from None
+        return UnparsedTerm(text, position, f"expected {fail.expected}")
+    return _with_raw(term, text)
+
+
+def _with_raw(term: Term, text: str) -> Term:
+    if isinstance(term, UnparsedTerm):
+        return term
+    return attrs.evolve(term, raw=text)
+
+
+def split_terms(text: str) -> tuple[str, ...]:
+    """Cut a stacked cell into its items, as substrings of the original text (tags removed).
+
+    Items are separated by ``<p>`` (and other block tags), double spaces, blank lines, or nothing
+    at all between complete items («август 2024 года сентябрь– октябрь 2024»). Comma-joined parts
+    stay together («до 01.11.2023, до 20.04.2024», «декабрь 2023, февраль, август 2024»), as do a
+    term and its qualifier («в течение учебного года по плану ИРОК»). A month without a year never
+    ends an item (the year written later belongs to it). Text that cannot be read is split at
+    hard breaks only.
+    """
+    norm = normalize(text)
+    if _is_blank(norm):
+        return ()
+    parser = _Parser(norm, None)
+    end = len(norm.low)
+    groups: list[tuple[int, int]] = []
+    try:
+        per = list(_PER_EXAM.finditer(norm.low))
+        if per and norm.low[: per[0].start()].strip(" ¶") == "":
+            for k, m in enumerate(per):
+                stop = per[k + 1].start() if k + 1 < len(per) else end
+                groups.append((m.start(), stop))
+        else:
+            items = parser.items(0, end)
+            prev: _Item | None = None
+            for item in items:
+                joins = (
+                    prev is not None
+                    and (
+                        item.paren
+                        or isinstance(item.term, REFERENCE_KINDS)
+                        or item.sep == "comma"
+                        or (item.sep == "space" and not prev.complete)
+                    )
+                )
+                if joins and groups:
+                    groups[-1] = (groups[-1][0], item.end)
+                else:
+                    groups.append((item.start, item.end))
+                prev = item
+    except _Fail:
+        groups = []
+        start = 0
+        for k, c in enumerate(norm.low + PARA):
+            if c == PARA:
+                if norm.low[start:k].strip(" ,;"):
+                    groups.append((start, k))
+                start = k + 1
+    out = []
+    for a, b in groups:
+        while b > a and norm.low[b - 1] in " ¶,;/":
+            b -= 1
+        piece = _TAG.sub(" ", parser.raw(a, b))
+        piece = re.sub(r"\s+", " ", piece).strip(" ,;")
+        if piece:
+            out.append(piece)
+    return tuple(out)

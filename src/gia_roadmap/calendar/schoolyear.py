@@ -1,0 +1,135 @@
+"""School years and inclusive date windows.
+
+A Russian school year runs from 1 September to 31 August: ``SchoolYear(2023)`` is
+2023-09-01..2024-08-31. It is the default frame for deadline text written without a year
+(«Январь» in a 2022/2023 plan means January 2023).
+
+:class:`DateWindow` is what every deadline term resolves to: an inclusive ``start``..``end``
+span of days, optionally marked as having an open start (a «до …» deadline says when the work
+must be finished, not when it may begin) or an open end.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+import datetime as dt
+import attrs
+
+__all__ = ["DateWindow", "SchoolYear", "month_window"]
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name} must be an int year, got {value!r}")
+    if not 1 <= value <= 9998:
+        raise ValueError(f"{attribute.name} must lie in 1..9998, got {value!r}")
+
+
+@attrs.frozen(slots=True, order=True)
+class SchoolYear:
+    """The school year that starts on 1 September of ``start_year``.
+
+    >>> SchoolYear(2023).start, SchoolYear(2023).end
+    (datetime.date(2023, 9, 1), datetime.date(2024, 8, 31))
+    """
+
+    start_year: int = attrs.field(validator=_check_year)
+
+    @property
+    def end_year(self) -> int:
+        """The calendar year in which the school year ends."""
+        return self.start_year + 1
+
+    @property
+    def start(self) -> dt.date:
+        """1 September of the start year."""
+        return dt.date(self.start_year, 9, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """31 August of the following year."""
+        return dt.date(self.start_year + 1, 8, 31)
+
+    @property
+    def window(self) -> DateWindow:
+        """The whole school year as an inclusive window."""
+        return DateWindow(self.start, self.end, label=str(self))
+
+    def year_of_month(self, month: int) -> int:
+        """The calendar year of ``month`` inside this school year (Sep–Dec: start year, Jan–Aug: next)."""
+        if not 1 <= month <= 12:
+            raise ValueError(f"month must lie in 1..12, got {month!r}")
+        return self.start_year if month >= 9 else self.start_year + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    @classmethod
+    def containing(cls, day: dt.date) -> SchoolYear:
+        """The school year that contains ``day``."""
+        return cls(day.year if day.month >= 9 else day.year - 1)
+
+    def __str__(self) -> str:
+        return f"{self.start_year}/{self.start_year + 1}"
+
+
+def _check_window(instance: DateWindow, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if instance.start > value:
+        raise ValueError(f"DateWindow end {value} precedes its start {instance.start}")
+
+
+def _check_date(instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise TypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
+
+
+@attrs.frozen(slots=True, order=True)
+class DateWindow:
+    """An inclusive span of days ``start``..``end``.
+
+    Attributes:
+        start: first day of the window (inclusive).
+        end: last day of the window (inclusive); the due date of a deadline.
+        open_start: the text gives no start («до 17.05.2024», «не позднее чем за …»); ``start`` is
+            then the best known lower bound (plan period or school year start), or ``end`` itself.
+        open_end: the text gives no end («после …»); ``end`` is the best known upper bound.
+        label: what the window belongs to (an exam scope such as «ГИА-9», the event date a
+            relative term was counted from), empty when nothing needs saying.
+    """
+
+    start: dt.date = attrs.field(validator=_check_date)
+    end: dt.date = attrs.field(validator=[_check_date, _check_window])
+    open_start: bool = attrs.field(default=False, kw_only=True)
+    open_end: bool = attrs.field(default=False, kw_only=True)
+    label: str = attrs.field(default="", kw_only=True)
+
+    @classmethod
+    def day(cls, day: dt.date, *, label: str = "") -> DateWindow:
+        """A one-day window."""
+        return cls(day, day, label=label)
+
+    @property
+    def days(self) -> int:
+        """Number of calendar days in the window (inclusive)."""
+        return (self.end - self.start).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def overlaps(self, other: DateWindow) -> bool:
+        """True when the two windows share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def __str__(self) -> str:
+        core = f"{self.start.isoformat()}..{self.end.isoformat()}"
+        if self.open_start:
+            core = "…" + core
+        if self.open_end:
+            core += "…"
+        return f"{core} [{self.label}]" if self.label else core
+
+
+def month_window(year: int, month: int, *, label: str = "") -> DateWindow:
+    """The whole calendar month ``year``-``month`` as an inclusive window."""
+    last = _stdlib_calendar.monthrange(year, month)[1]
+    return DateWindow(dt.date(year, month, 1), dt.date(year, month, last), label=label)
