@@ -256,6 +256,12 @@ def test_known_facts() -> None:
     assert {(t.source, t.target) for t in y2015.six_day_transfers if t.basis == "decree"} == {
         (date(2015, 1, 4), date(2015, 5, 4))
     }
+    # 2021 six-day week (krasnoyarskmedia.ru): 12.06 is a Saturday, a working day there, so no day off
+    # moves to Monday 14.06; Friday 11.06 is the shortened pre-holiday day.
+    y2021 = load(2021)
+    assert all(t.source != date(2021, 6, 12) for t in y2021.six_day_transfers)
+    assert is_six_day_working(y2021, date(2021, 6, 14))
+    assert date(2021, 6, 11) in y2021.six_day_short_days
     # 2024 six-day week, first half (audit-uslugi.com): 22.02, 07.03, 30.04, 08.05, 11.06 shortened.
     first_half = {d for d in y2024.six_day_short_days if d.month <= 6}
     assert first_half == {
