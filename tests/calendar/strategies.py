@@ -10,9 +10,9 @@ FIRST_YEAR, LAST_YEAR = bundled_years()[0], bundled_years()[-1]
 FIRST_DAY = dt.date(FIRST_YEAR, 1, 1)
 LAST_DAY = dt.date(LAST_YEAR, 12, 31)
 
-# Leave room at both ends so that shifts of up to 60 working days stay inside the coverage.
+# Leave room at both ends so that shifts of up to 80 working days (two composed shifts) stay inside.
 inner_dates = st.dates(
-    min_value=FIRST_DAY + dt.timedelta(days=100), max_value=LAST_DAY - dt.timedelta(days=100)
+    min_value=FIRST_DAY + dt.timedelta(days=160), max_value=LAST_DAY - dt.timedelta(days=160)
 )
 any_dates = st.dates(min_value=FIRST_DAY, max_value=LAST_DAY)
 shifts = st.integers(min_value=-60, max_value=60)
