@@ -10,12 +10,18 @@ what would have been valid.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 __all__ = [
     "CalendarCoverageError",
     "CalendarDataError",
     "CalendarOverrideError",
     "DateTypeError",
     "GiaRoadmapError",
+    "ScheduleCoverageError",
+    "ScheduleDataError",
+    "ScheduleProblem",
     "TermSyntaxError",
 ]
 
@@ -81,3 +87,58 @@ class TermSyntaxError(GiaRoadmapError, ValueError):
             f"cannot read deadline text {text!r} at position {position}: expected {expected}; "
             f"text with the position marked: {pointer!r}"
         )
+
+
+class ScheduleProblem(NamedTuple):
+    """One problem found in an exam-schedule document (a located, explained error).
+
+    Attributes:
+        file: the file (or ``"<string>"``) the document came from.
+        path: where in the document, as ``days[3].date`` (``""`` for the whole document).
+        message: what is wrong, quoting the offending value.
+        expected: what would have been valid there.
+    """
+
+    file: str
+    path: str
+    message: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.path}" if self.path else self.file
+        return f"{where}: {self.message}; expected {self.expected}"
+
+
+class ScheduleDataError(GiaRoadmapError, ValueError):
+    """An exam-schedule document (bundled or the user's YAML/JSON) is malformed or inconsistent.
+
+    The loader collects *every* problem before raising, so one run shows them all.
+
+    Attributes:
+        problems: each problem with its file, path in the document and what would be valid.
+    """
+
+    def __init__(self, problems: Sequence[ScheduleProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the exam schedule:\n{lines}")
+
+
+class ScheduleCoverageError(GiaRoadmapError, LookupError):
+    """No bundled exam schedule exists for the requested school year.
+
+    Attributes:
+        school_year: the start year of the school year asked for.
+        available: start years of the bundled school years.
+    """
+
+    def __init__(self, school_year: int, available: Sequence[int]) -> None:
+        self.school_year = school_year
+        self.available = tuple(available)
+        names = ", ".join(f"{y}/{str(y + 1)[-2:]}" for y in self.available)
+        super().__init__(
+            f"no bundled exam schedule for the school year {school_year}/{str(school_year + 1)[-2:]}; "
+            f"bundled school years: {names}. Load your own with ExamSchedule.load(path)."
+        )
+
