@@ -250,7 +250,10 @@ _MONTH_STEMS = (
     ("ноябр", 11),
     ("декабр", 12),
 )
-_MONTH = r"(январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-я])"
+_MONTH = (
+    r"(январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?"
+    r"|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-я])"
+)
 _YEAR_MARK = r"(?:года|году|год|гг\.?|г\.?)(?![а-я])"
 _YEAR = r"((?:19|20)\d\d)(?![\d])"
 _RE_MONTH = _rx(_MONTH)
@@ -275,8 +278,12 @@ _EXAMS_NC = _EXAM + r"(?:(?:~,~| и )" + _EXAM + r")*"
 _EXAMS = r"(" + _EXAMS_NC + r")"
 
 _RE_SY_EXPLICIT = _rx(
-    r"(?:(?:в течение|в|на) )?" + _YEAR + r"~[-/]~" + _YEAR
-    + r"(?:~(учебн(?:ого|ый|ом|ые|ых) (?:года|год|году|годов|годы)|уч\.?~г(?:ода|од|г)?\.?|" + _YEAR_MARK
+    r"(?:(?:в течение|в|на) )?"
+    + _YEAR
+    + r"~[-/]~"
+    + _YEAR
+    + r"(?:~(учебн(?:ого|ый|ом|ые|ых) (?:года|год|году|годов|годы)|уч\.?~г(?:ода|од|г)?\.?|"
+    + _YEAR_MARK
     + r"|годы|годах))?"
 )
 _RE_SY_IMPLICIT = _rx(r"(?:в течение|в) (учебного )?(?:года|году)(?![а-я])")
@@ -291,29 +298,50 @@ _RE_EXAM_CONDUCT = _rx(
 _RE_EXAM_PREP = _rx(r"(?:в период|во время|в ходе) подготовки (?:к~)?" + _EXAMS)
 _STAGE_ADJ = r"(?:досрочн|основн|дополнительн)(?:ого|ый|ом|ые|ых|ым)"
 _RE_EXAM_STAGES = _rx(
-    r"(?:в период |в )?(?P<stages>" + _STAGE_ADJ + r"(?:(?:~,~| и )" + _STAGE_ADJ + r")*)"
-    + r"(?:~\(~сентябрьск\w*~\))? (?:этап|период)\w*(?: проведения)?(?: (?P<exams>" + _EXAMS_NC + r"))?"
-    + r"(?:~,?~(?:в )?(?P<year>(?:19|20)\d\d)(?![\d])(?:~" + _YEAR_MARK + r")?)?"
+    r"(?:в период |в )?(?P<stages>"
+    + _STAGE_ADJ
+    + r"(?:(?:~,~| и )"
+    + _STAGE_ADJ
+    + r")*)"
+    + r"(?:~\(~сентябрьск\w*~\))? (?:этап|период)\w*(?: проведения)?(?: (?P<exams>"
+    + _EXAMS_NC
+    + r"))?"
+    + r"(?:~,?~(?:в )?(?P<year>(?:19|20)\d\d)(?![\d])(?![ ¶]*[-/])(?:~"
+    + _YEAR_MARK
+    + r")?)?"
 )
 _RE_CONTINUOUS = _rx(r"(постоянно|круглогодично)(?![а-я])")
 _RE_RECURRING_WORD = _rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно)(?![а-я])")
 _RE_RECURRING_DAY = _rx(
-    r"(?:ежемесячно )?(?:до|не позднее) (\d{1,2})(?:-?го)? числа(?: (?:каждого|ежемесячно) месяца| ежемесячно)?"
+    r"(?:ежемесячно )?(?:до|не позднее) (\d{1,2})(?:-?го)? числа"
+    r"(?: (?:каждого|ежемесячно) месяца| ежемесячно)?"
 )
 _RE_DATE = r"(\d{1,2})\.~(\d{1,2})[. ]~(\d{4}|\d{2})(?![\d])(?:~" + _YEAR_MARK + r")?"
 _RE_BY_DATE = _rx(
-    r"(в срок до|в срок не позднее|не позднее|в срок по|до|по|к) " + _RE_DATE
+    r"(в срок до|в срок не позднее|не позднее|в срок по|до|по|к) "
+    + _RE_DATE
     + r"(?:~\(?(включительно|исключительно|не включительно)\)?)?"
 )
-_RE_BY_MONTH = _rx(r"(на период до|в срок до|до|не позднее) " + _MONTH + r"(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?")
+_RE_BY_MONTH = _rx(
+    r"(на период до|в срок до|до|не позднее) " + _MONTH + r"(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?"
+    r"(?:~\(?(включительно|исключительно|не включительно)\)?)?"
+)
 _RE_EXACT_DATE = _rx(_RE_DATE)
 _RE_DAY_RANGE = _rx(
     r"с (\d{1,2})(?: " + _MONTH + r")?(?: " + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?"
     r" (?:по|до|-) (\d{1,2}) " + _MONTH + r"(?: " + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?"
 )
 _RE_DAY_RANGE_NUM = _rx(r"с " + _RE_DATE + r" (?:по|до) " + _RE_DATE)
-_RE_SEASON = _rx(r"(зим[аоуе]й?|весн[аоуе]й?|лет[оау]м?|осен[ьи]ю?)(?![а-я])(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?")
-_RE_QUARTER = _rx(r"(iv|i{1,3}|[1-4])~(?:-?(?:й|го|ом))? квартал(?:а|е|у)?(?![а-я])(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?")
+_RE_SEASON = _rx(
+    r"(зим[аоуе]й?|весн[аоуе]й?|лет[оау]м?|осен[ьи]ю?)(?![а-я])(?:~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?)?"
+)
+_RE_QUARTER = _rx(
+    r"(iv|i{1,3}|[1-4])~(?:-?(?:й|го|ом))? квартал(?:а|е|у)?(?![а-я])(?:~"
+    + _YEAR
+    + r"(?:~"
+    + _YEAR_MARK
+    + r")?)?"
+)
 
 _UNIT = (
     r"(рабоч(?:ий|их|его|ему|им) (?:день|дня|дней)|календарн(?:ый|ых|ого|ому|ым) (?:день|дня|дней)"
@@ -321,25 +349,52 @@ _UNIT = (
 )
 _ANCHOR_ALT = "|".join(f"(?P<a{i}>{a.pattern.pattern})" for i, a in enumerate(ANCHOR_SEARCH_ORDER))
 _ANCHOR = r"(?:" + _ANCHOR_ALT + r")(?![а-я])"
-_DETAIL = r"(?P<detail>(?: (?:проведения )?(?:гиа~-~(?:9|11)|егэ|огэ|гвэ)| " + _YEAR + r"~" + _YEAR_MARK + r"))?"
+_DETAIL = (
+    r"(?P<detail>(?: (?:проведения )?(?:гиа~-~(?:9|11)|егэ|огэ|гвэ)| " + _YEAR + r"~" + _YEAR_MARK + r"))?"
+)
 _RE_REL = [
-    (Bound.LATEST_BEFORE, _rx(r"не позднее(?:,? чем)? за (?P<n>\d+) (?P<u>" + _UNIT + r") до (?:дня )?" + _ANCHOR + _DETAIL)),
+    (
+        Bound.LATEST_BEFORE,
+        _rx(r"не позднее(?:,? чем)? за (?P<n>\d+) (?P<u>" + _UNIT + r") до (?:дня )?" + _ANCHOR + _DETAIL),
+    ),
     (Bound.EXACT_BEFORE, _rx(r"за (?P<n>\d+) (?P<u>" + _UNIT + r") до (?:дня )?" + _ANCHOR + _DETAIL)),
-    (Bound.WITHIN_AFTER, _rx(r"в течение (?P<n>\d+) (?P<u>" + _UNIT + r") (?:со дня|с момента|с даты) " + _ANCHOR + _DETAIL)),
-    (Bound.LATEST_AFTER, _rx(r"не позднее (?:чем )?(?:через )?(?P<n>\d+) (?P<u>" + _UNIT + r") (?:после|с момента|со дня|с даты) (?:дня )?" + _ANCHOR + _DETAIL)),
-    (Bound.EXACT_AFTER, _rx(r"через (?P<n>\d+) (?P<u>" + _UNIT + r") (?:после|с момента|со дня|с даты) (?:дня )?" + _ANCHOR + _DETAIL)),
+    (
+        Bound.WITHIN_AFTER,
+        _rx(r"в течение (?P<n>\d+) (?P<u>" + _UNIT + r") (?:со дня|с момента|с даты) " + _ANCHOR + _DETAIL),
+    ),
+    (
+        Bound.LATEST_AFTER,
+        _rx(
+            r"не позднее (?:чем )?(?:через )?(?P<n>\d+) (?P<u>"
+            + _UNIT
+            + r") (?:после|с момента|со дня|с даты) (?:дня )?"
+            + _ANCHOR
+            + _DETAIL
+        ),
+    ),
+    (
+        Bound.EXACT_AFTER,
+        _rx(
+            r"через (?P<n>\d+) (?P<u>"
+            + _UNIT
+            + r") (?:после|с момента|со дня|с даты) (?:дня )?"
+            + _ANCHOR
+            + _DETAIL
+        ),
+    ),
     (Bound.ON, _rx(r"в (?:день|дни) " + _ANCHOR + _DETAIL)),
     (Bound.EVE, _rx(r"накануне (?:дня )?" + _ANCHOR + _DETAIL)),
     (Bound.UNTIL, _rx(r"(?:до|перед) (?:дня )?" + _ANCHOR + _DETAIL)),
     (Bound.AFTER, _rx(r"(?:после|с момента) (?:дня )?" + _ANCHOR + _DETAIL)),
 ]
 
-_REF_START = _rx(
-    r"(в соответствии со|в соответствии с|согласно|по)(?= )"
-)
+_REF_START = _rx(r"(в соответствии со|в соответствии с|согласно|по)(?= )")
+_REF_TERMS = _rx(r"(в (?:установленные|утвержденные|устанавливаемые|определенные) (?:\w+ )?сроки|в сроки)(?![а-я])")
 _REF_BARE = _rx(r"(отдельн\w+ график\w*|приказ\w*|график\w*|расписани\w+|циклограмм\w+|порядк\w+)(?![а-я])")
 _REF_STOP = _rx(
-    r"~\(|~\)|¶|,~(?=(?:" + _MONTH + r"|(?:19|20)\d\d|в течение|весь|всего|в период|до |на период|дополнительн|"
+    r"~\(|~\)|¶|,~(?=(?:"
+    + _MONTH
+    + r"|(?:19|20)\d\d|в течение|весь|всего|в период|до |на период|дополнительн|"
     r"досрочн|основн|в соответствии|согласно|по (?:графику|плану|запрос|отдельн)|постоянно))"
     r"| (?=(?:в соответствии с|согласно |в течение |по плану |по графику |по отдельному ))"
 )
@@ -360,6 +415,13 @@ def _unit(word: str) -> Unit:
     return Unit.DAY
 
 
+def _inclusive(flag: str | None) -> bool:
+    """«исключительно» / «не включительно» → False; nothing or «включительно» → True (the default)."""
+    if flag is None:
+        return True
+    return not re.sub(r"[ ¶]+", " ", flag) in ("исключительно", "не включительно")
+
+
 def _year(text: str) -> int:
     value = int(text)
     return value + 2000 if value < 100 else value
@@ -377,7 +439,9 @@ def _exams(disp: str) -> tuple[str, ...]:
 def _stages(low: str) -> tuple[ExamStage, ...]:
     out = []
     for m in re.finditer(r"(досрочн|основн|дополнительн)", low):
-        stage = {"досрочн": ExamStage.EARLY, "основн": ExamStage.MAIN, "дополнительн": ExamStage.ADDITIONAL}[m.group(1)]
+        stage = {"досрочн": ExamStage.EARLY, "основн": ExamStage.MAIN, "дополнительн": ExamStage.ADDITIONAL}[
+            m.group(1)
+        ]
         if stage not in out:
             out.append(stage)
     return tuple(out)
@@ -386,7 +450,7 @@ def _stages(low: str) -> tuple[ExamStage, ...]:
 Found: TypeAlias = tuple[Term, int, bool] | None
 
 
-class _Fail(Exception):
+class _FailError(Exception):
     def __init__(self, pos: int, expected: str) -> None:
         super().__init__(expected)
         self.pos = pos
@@ -416,10 +480,21 @@ class _Parser:
         self.low = norm.low
         self.disp = norm.disp
         self.sy = school_year
+        # split mode (split_terms): runs of months / dates stop where a new stacked item begins
+        self.split_mode = False
+        self.hard_breaks = PARA in norm.low
+
+    def run_breaks(self, sep: str, complete: bool) -> bool:
+        """In split mode, whether the separator ``sep`` after an item starts a new stacked item."""
+        if not self.split_mode:
+            return False
+        if PARA in sep:
+            return True
+        return not self.hard_breaks and complete and "," not in sep and ";" not in sep
 
     # -- helpers ---------------------------------------------------------------------------
-    def fail(self, pos: int, expected: str = _EXPECTED) -> _Fail:
-        return _Fail(pos, expected)
+    def fail(self, pos: int, expected: str = _EXPECTED) -> _FailError:
+        return _FailError(pos, expected)
 
     def raw(self, start: int, end: int) -> str:
         a = self.n.origin(start)
@@ -433,7 +508,7 @@ class _Parser:
     # -- top level ---------------------------------------------------------------------------
     def parse(self, start: int, end: int) -> Term:
         per = list(_PER_EXAM.finditer(self.low, start, end))
-        if per and self.low[start:per[0].start()].strip(" ¶") == "":
+        if per and self.low[start : per[0].start()].strip(" ¶") == "":
             parts: list[tuple[str, Term]] = []
             for k, m in enumerate(per):
                 stop = per[k + 1].start() if k + 1 < len(per) else end
@@ -451,9 +526,7 @@ class _Parser:
         for item in items:
             if merged and (item.paren or isinstance(item.term, REFERENCE_KINDS)):
                 prev = merged[-1]
-                term = Compound(
-                    prev.term, item.term, item.paren, raw=self.raw(prev.start, item.end)
-                )
+                term = Compound(prev.term, item.term, item.paren, raw=self.raw(prev.start, item.end))
                 merged[-1] = _Item(term, prev.start, item.end, prev.sep, complete=True)
             else:
                 merged.append(item)
@@ -480,7 +553,7 @@ class _Parser:
                 inner_start, inner_end = pos + 1, close
                 try:
                     inner = self.parse(inner_start, inner_end)
-                except _Fail:
+                except _FailError:
                     inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
                 if isinstance(inner, UnparsedTerm | MissingTerm):
                     inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
@@ -545,9 +618,7 @@ class _Parser:
             m = self._match(pattern, pos, end)
             if m is None:
                 continue
-            anchor = next(
-                a for i, a in enumerate(ANCHOR_SEARCH_ORDER) if m.group(f"a{i}") is not None
-            )
+            anchor = next(a for i, a in enumerate(ANCHOR_SEARCH_ORDER) if m.group(f"a{i}") is not None)
             if bound.takes_offset:
                 offset = int(m.group("n"))
                 unit = _unit(m.group("u"))
@@ -598,7 +669,7 @@ class _Parser:
             month, year, stop = ref
             item_start = cursor
             entries.append(("ref", month, year))
-            idx = (len(entries) - 1,)
+            idx: tuple[int, ...] = (len(entries) - 1,)
             complete = year is not None
             d = _RE_DASH.match(self.low, stop, end)
             if d is not None:
@@ -619,7 +690,7 @@ class _Parser:
                 inner_start, inner_end = nxt + 1, close
                 try:
                     inner = self.parse(inner_start, inner_end)
-                except _Fail:
+                except _FailError:
                     inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
                 if isinstance(inner, UnparsedTerm | MissingTerm):
                     inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
@@ -632,13 +703,13 @@ class _Parser:
                 last_end = close + 1
                 s = _RE_SEP.match(self.low, last_end, end)
                 nxt = s.end() if s else last_end
-                if self.month_ref_at(nxt, end) is None:
+                if self.month_ref_at(nxt, end) is None or self.run_breaks(self.low[last_end:nxt], complete):
                     break
                 shapes.append([])
                 seg_bounds.append([])
                 cursor = nxt
                 continue
-            if self.month_ref_at(nxt, end) is None:
+            if self.month_ref_at(nxt, end) is None or self.run_breaks(self.low[stop:nxt], complete):
                 break
             cursor = nxt
         if len(qualifiers) < len(shapes):
@@ -711,18 +782,21 @@ class _Parser:
                     month = _month_number(bm.group(2))
                     year = int(bm.group(3)) if bm.group(3) else None
                     ref = self._assign([("ref", month, year)])[0]
-                    term = ByMonth(ref, True, re.sub(r"[ ¶]+", " ", bm.group(1)), raw=self.raw(pos, bm.end()))
+                    inclusive = _inclusive(bm.group(4))
+                    wording = re.sub(r"[ ¶]+", " ", bm.group(1))
+                    term = ByMonth(ref, inclusive, wording, raw=self.raw(pos, bm.end()))
                     return term, bm.end(), True
                 break
             day = self._date(m, 2, cursor)
-            flag = m.group(5)
-            inclusive = not (flag is not None and "исключительно" in flag and "не " not in flag) and not (
-                flag is not None and flag.startswith("не включ")
+            inclusive = _inclusive(m.group(5))
+            items.append(
+                ByDate(day, inclusive, re.sub(r"[ ¶]+", " ", m.group(1)), raw=self.raw(cursor, m.end()))
             )
-            items.append(ByDate(day, inclusive, re.sub(r"[ ¶]+", " ", m.group(1)), raw=self.raw(cursor, m.end())))
             last = m.end()
             s = _RE_SEP.match(self.low, last, end)
             cursor = s.end() if s else last
+            if self.run_breaks(self.low[last:cursor], True):
+                break
         if not items:
             return None
         if len(items) == 1:
@@ -775,7 +849,11 @@ class _Parser:
             academic = m.group(1) is not None
             start_year = self.sy.start_year if self.sy is not None else None
             end_year = start_year + 1 if start_year is not None else None
-            return SchoolYearTerm(start_year, end_year, False, academic, raw=self.raw(pos, m.end())), m.end(), True
+            return (
+                SchoolYearTerm(start_year, end_year, False, academic, raw=self.raw(pos, m.end())),
+                m.end(),
+                True,
+            )
         return None
 
     def m_plan_period(self, pos: int, end: int) -> Found:
@@ -800,7 +878,11 @@ class _Parser:
             stages = _stages(m.group("stages"))
             exams = _exams(self.disp[m.start("exams") : m.end("exams")]) if m.group("exams") else ()
             year = int(m.group("year")) if m.group("year") else None
-            return ExamPeriod(ExamPhase.CONDUCT, stages, exams, year, raw=self.raw(pos, m.end())), m.end(), True
+            return (
+                ExamPeriod(ExamPhase.CONDUCT, stages, exams, year, raw=self.raw(pos, m.end())),
+                m.end(),
+                True,
+            )
         return None
 
     def m_calendar_year(self, pos: int, end: int) -> Found:
@@ -881,6 +963,16 @@ class _Parser:
             ):
                 return None
             return ExternalSchedule(prep, text, raw=raw), stop, True
+        m = self._match(_REF_TERMS, pos, end)
+        if m is not None:
+            prep = re.sub(r"[ ¶]+", " ", m.group(1))
+            body_start = m.end()
+            while body_start < end and self.low[body_start] in " ¶,":
+                body_start += 1
+            stop = self.ref_end(body_start, end) if body_start < end else end
+            text = self.text(body_start, stop) if stop > body_start else ""
+            stop = max(stop, m.end())
+            return ExternalSchedule(prep, text, raw=self.raw(pos, stop)), stop, True
         m = self._match(_REF_BARE, pos, end)
         if m is not None:
             stop = self.ref_end(pos + 1, end)
@@ -895,9 +987,12 @@ class _Parser:
             return None
         word = m.group(1)
         season = (
-            Season.WINTER if word.startswith("зим")
-            else Season.SPRING if word.startswith("весн")
-            else Season.SUMMER if word.startswith("лет")
+            Season.WINTER
+            if word.startswith("зим")
+            else Season.SPRING
+            if word.startswith("весн")
+            else Season.SUMMER
+            if word.startswith("лет")
             else Season.AUTUMN
         )
         if m.group(2):
@@ -970,7 +1065,7 @@ def _parse(text: str, school_year: SchoolYear | None, *, strict: bool) -> Term:
     parser = _Parser(norm, school_year)
     try:
         term = parser.parse(0, len(norm.low))
-    except _Fail as fail:
+    except _FailError as fail:
         position = norm.origin(fail.pos)
         if strict:
             raise TermSyntaxError(text, position, fail.expected) from None
@@ -987,8 +1082,9 @@ def _with_raw(term: Term, text: str) -> Term:
 def split_terms(text: str) -> tuple[str, ...]:
     """Cut a stacked cell into its items, as substrings of the original text (tags removed).
 
-    Items are separated by ``<p>`` (and other block tags), double spaces, blank lines, or nothing
-    at all between complete items («август 2024 года сентябрь– октябрь 2024»). Comma-joined parts
+    When the cell has hard breaks (``<p>`` and other block tags, double spaces, blank lines), the
+    items are exactly the pieces between them. Otherwise items are separated by nothing at all
+    between complete items («август 2024 года сентябрь– октябрь 2024»). Comma-joined parts
     stay together («до 01.11.2023, до 20.04.2024», «декабрь 2023, февраль, август 2024»), as do a
     term and its qualifier («в течение учебного года по плану ИРОК»). A month without a year never
     ends an item (the year written later belongs to it). Text that cannot be read is split at
@@ -998,6 +1094,7 @@ def split_terms(text: str) -> tuple[str, ...]:
     if _is_blank(norm):
         return ()
     parser = _Parser(norm, None)
+    parser.split_mode = True
     end = len(norm.low)
     groups: list[tuple[int, int]] = []
     try:
@@ -1008,23 +1105,24 @@ def split_terms(text: str) -> tuple[str, ...]:
                 groups.append((m.start(), stop))
         else:
             items = parser.items(0, end)
+            hard_breaks = PARA in norm.low
             prev: _Item | None = None
             for item in items:
-                joins = (
-                    prev is not None
-                    and (
+                if hard_breaks:
+                    joins = prev is not None and item.sep != "hard"
+                else:
+                    joins = prev is not None and (
                         item.paren
                         or isinstance(item.term, REFERENCE_KINDS)
                         or item.sep == "comma"
                         or (item.sep == "space" and not prev.complete)
                     )
-                )
                 if joins and groups:
                     groups[-1] = (groups[-1][0], item.end)
                 else:
                     groups.append((item.start, item.end))
                 prev = item
-    except _Fail:
+    except _FailError:
         groups = []
         start = 0
         for k, c in enumerate(norm.low + PARA):
