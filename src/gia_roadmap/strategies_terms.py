@@ -259,7 +259,7 @@ def _sequences(draw: st.DrawFn, sy: SchoolYear) -> Term:
     # adjacent dated items would merge into one list; a leading date range would absorb a year
     cleaned: list[Term] = []
     for item in items:
-        if cleaned and isinstance(cleaned[-1], _WINDOWISH + (Compound,)) and _starts_windowish(item):
+        if cleaned and isinstance(cleaned[-1], (*_WINDOWISH, Compound)) and _starts_windowish(item):
             continue
         cleaned.append(item)
     if len(cleaned) < 2:
@@ -287,6 +287,4 @@ def terms_with_school_year(draw: st.DrawFn) -> tuple[Term, SchoolYear]:
 
 def month_refs(sy: SchoolYear) -> st.SearchStrategy[MonthRef]:
     """Single month references as the parser would produce them for ``sy``."""
-    return st.tuples(st.integers(1, 12), st.one_of(st.none(), _years)).map(
-        lambda p: assign_years([p], sy)[0]
-    )
+    return st.tuples(st.integers(1, 12), st.one_of(st.none(), _years)).map(lambda p: assign_years([p], sy)[0])

@@ -66,7 +66,11 @@ MONTHS_GENITIVE = (
 """Month names, genitive («с 1 марта»), index 0 = January."""
 
 _SEASONS = {Season.WINTER: "зима", Season.SPRING: "весна", Season.SUMMER: "лето", Season.AUTUMN: "осень"}
-_STAGES_GEN = {ExamStage.EARLY: "досрочного", ExamStage.MAIN: "основного", ExamStage.ADDITIONAL: "дополнительного"}
+_STAGES_GEN = {
+    ExamStage.EARLY: "досрочного",
+    ExamStage.MAIN: "основного",
+    ExamStage.ADDITIONAL: "дополнительного",
+}
 _FREQ = {
     Frequency.DAILY: "ежедневно",
     Frequency.WEEKLY: "еженедельно",
@@ -135,7 +139,9 @@ def _relative(t: Relative) -> str:
     elif bound is Bound.EXACT_BEFORE:
         text = f"за {_count(t.offset, t.unit, _UNIT_ACC)} до {a}"
     elif bound is Bound.WITHIN_AFTER:
-        text = f"в течение {_count(t.offset, t.unit, _UNIT_GEN)} со дня {_anchor(t.anchor, after_day_word=True)}"
+        text = (
+            f"в течение {_count(t.offset, t.unit, _UNIT_GEN)} со дня {_anchor(t.anchor, after_day_word=True)}"
+        )
     elif bound is Bound.LATEST_AFTER:
         text = f"не позднее {_count(t.offset, t.unit, _UNIT_GEN)} после {a}"
     elif bound is Bound.EXACT_AFTER:
@@ -190,7 +196,8 @@ def render(term: Term) -> str:
     if isinstance(term, DayRange):
         s, e = term.start, term.end
         if s.year == e.year:
-            return f"с {s.day} {MONTHS_GENITIVE[s.month - 1]} по {e.day} {MONTHS_GENITIVE[e.month - 1]} {e.year} года"
+            first, last = MONTHS_GENITIVE[s.month - 1], MONTHS_GENITIVE[e.month - 1]
+            return f"с {s.day} {first} по {e.day} {last} {e.year} года"
         return (
             f"с {s.day} {MONTHS_GENITIVE[s.month - 1]} {s.year} года "
             f"по {e.day} {MONTHS_GENITIVE[e.month - 1]} {e.year} года"

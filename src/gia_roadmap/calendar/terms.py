@@ -86,9 +86,9 @@ __all__ = [
     "Resolution",
     "ResolutionStatus",
     "ResolveOptions",
+    "SchoolYearTerm",
     "Season",
     "SeasonTerm",
-    "SchoolYearTerm",
     "SeparatePlan",
     "SeparateSchedule",
     "Term",
@@ -133,7 +133,9 @@ class WorkingDayCalendar(Protocol):
 
 
 EventDates: TypeAlias = Mapping[Anchor, Sequence[dt.date | DateWindow]]
-"""Dates of anchor events: ``{Anchor.EXAM_DAY: (date(2025, 6, 16), …)}``; period anchors may map to windows."""
+"""Dates of anchor events: ``{Anchor.EXAM_DAY: (date(2025, 6, 16), …)}``.
+
+Period anchors (exam periods and stages) may map to :class:`DateWindow` values."""
 
 
 class ResolutionStatus(enum.Enum):
@@ -326,7 +328,9 @@ class MonthRef:
         return None if year is None else month_window(year, self.month)
 
 
-def assign_years(refs: Sequence[tuple[int, int | None]], school_year: SchoolYear | None) -> tuple[MonthRef, ...]:
+def assign_years(
+    refs: Sequence[tuple[int, int | None]], school_year: SchoolYear | None
+) -> tuple[MonthRef, ...]:
     """Decide the year of each month in reading order, as the parser does.
 
     ``refs`` holds (month, written year or None). A year written once applies leftwards to the
@@ -413,7 +417,7 @@ class Bound(enum.Enum):
 
     @property
     def direction(self) -> str:
-        """"before", "after" or "on"."""
+        """ "before", "after" or "on"."""
         if self in (Bound.LATEST_BEFORE, Bound.EXACT_BEFORE, Bound.EVE, Bound.UNTIL):
             return "before"
         if self is Bound.ON:
@@ -562,9 +566,7 @@ def _combine(parts: Sequence[Resolution]) -> Resolution:
 
 
 def _no_year(what: str) -> Resolution:
-    return _unresolved(
-        ResolutionStatus.NO_SCHOOL_YEAR, f"{what} has no year and no school year was given"
-    )
+    return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, f"{what} has no year and no school year was given")
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -886,7 +888,9 @@ class SchoolYearTerm(_Base):
             return _no_year("school year")
         end_year = self.end_year if self.end_year is not None else start_year + 1
         if end_year < start_year:
-            return _unresolved(ResolutionStatus.INVALID, f"school year {start_year}-{end_year} runs backwards")
+            return _unresolved(
+                ResolutionStatus.INVALID, f"school year {start_year}-{end_year} runs backwards"
+            )
         return _ok(DateWindow(dt.date(start_year, 9, 1), dt.date(end_year, 8, 31)))
 
 
@@ -924,7 +928,9 @@ class PlanPeriod(_Base):
                 ResolutionStatus.RESOLVED,
                 "plan period not given; the school year is used",
             )
-        return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, "neither a plan period nor a school year was given")
+        return _unresolved(
+            ResolutionStatus.NO_SCHOOL_YEAR, "neither a plan period nor a school year was given"
+        )
 
 
 _STAGE_ANCHOR = {
@@ -963,9 +969,7 @@ class ExamPeriod(_Base):
         if self.phase is ExamPhase.PREPARATION:
             return PlanPeriod(self.exams)._resolve(ctx)
         anchors = [_STAGE_ANCHOR[s] for s in self.stages] or [Anchor.EXAM_PERIOD]
-        windows = [
-            _as_window(v, label=a.value) for a in anchors for v in ctx.events.get(a, ())
-        ]
+        windows = [_as_window(v, label=a.value) for a in anchors for v in ctx.events.get(a, ())]
         if self.year is not None:
             windows = [w for w in windows if w.start.year <= self.year <= w.end.year]
         if not windows:
@@ -1017,7 +1021,7 @@ class Relative(_Base):
 
     @property
     def direction(self) -> str:
-        """"before", "after" or "on"."""
+        """ "before", "after" or "on"."""
         return self.bound.direction
 
     def _shift(self, ctx: _Ctx, day: dt.date, sign: int) -> dt.date:
@@ -1027,7 +1031,7 @@ class Relative(_Base):
         n = sign * self.offset
         if unit is Unit.WORKING_DAY:
             if ctx.calendar is None:
-                raise _NeedsCalendar
+                raise _NeedsCalendarError
             return ctx.calendar.add_working_days(day, n)
         if unit is Unit.WEEK:
             return day + dt.timedelta(weeks=n)
@@ -1059,7 +1063,7 @@ class Relative(_Base):
         if bound is Bound.EVE:
             if opts.eve_is_working_day:
                 if ctx.calendar is None:
-                    raise _NeedsCalendar
+                    raise _NeedsCalendarError
                 return DateWindow.day(ctx.calendar.previous_working_day(event), label=label)
             return DateWindow.day(event - one, label=label)
         if bound is Bound.UNTIL:
@@ -1079,14 +1083,14 @@ class Relative(_Base):
             day = value.start if isinstance(value, DateWindow) else value
             try:
                 windows.append(self._one(ctx, day, day.isoformat()))
-            except _NeedsCalendar:
+            except _NeedsCalendarError:
                 return _unresolved(ResolutionStatus.NEEDS_CALENDAR, "working days need a calendar")
             except CalendarCoverageError as exc:
                 return _unresolved(ResolutionStatus.OUTSIDE_CALENDAR, str(exc))
         return _ok(*windows)
 
 
-class _NeedsCalendar(Exception):
+class _NeedsCalendarError(Exception):
     pass
 
 
@@ -1210,7 +1214,7 @@ class Conditional(_Base):
 
     @property
     def condition(self) -> str:
-        """"as_needed", "on_receipt", "on_agreement" or "other"."""
+        """ "as_needed", "on_receipt", "on_agreement" or "other"."""
         low = self.text.lower()
         if "необходимост" in low:
             return "as_needed"
