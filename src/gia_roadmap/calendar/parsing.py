@@ -118,85 +118,96 @@ class Normalized:
         return len(self.original)
 
 
+_RUN = re.compile(r"\s+|\S+")
+_GLUE = re.compile(r"(?<=\d)(?=[^\W\d_])")
+_DASH_TABLE = str.maketrans(dict.fromkeys(_DASHES, "-"))
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+
+
+_SIMPLE = re.compile(r"[^\s<>]+(?: [^\s<>]+)*")
+
+
 def normalize(text: str) -> Normalized:
     """Normalise deadline text for matching (see :class:`Normalized`)."""
-    chars: list[str] = []
+    if _SIMPLE.fullmatch(text) and not _HAS_LATIN.search(text) and not _GLUE.search(text):
+        # fast path: single spaces, no tags, no look-alikes, no glued digits
+        disp = text.translate(_DASH_TABLE)
+        low = disp.lower()
+        if len(low) == len(disp):
+            low = low.replace("ё", "е")
+            if "деня" not in low:
+                return Normalized(low, disp, tuple(range(len(text))), text)
+    # Latin look-alikes inside words that also contain Cyrillic letters (length-preserving)
+    if _HAS_LATIN.search(text):
+        fixed = list(text)
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if _CYR.search(word) and _HAS_LATIN.search(word):
+                fixed[m.start() : m.end()] = list(word.translate(_LATIN_TO_CYRILLIC))
+        work = "".join(fixed)
+    else:
+        work = text
+
+    parts: list[str] = []
     index: list[int] = []
+    pending_at = -1  # original offset of a pending blank run, -1 when none
+    pending_hard = False
 
-    def emit(c: str, i: int) -> None:
-        chars.append(c)
-        index.append(i)
+    def emit_blank(run: str, at: int) -> None:
+        nonlocal pending_at, pending_hard
+        if pending_at < 0:
+            pending_at = at
+        if run == PARA:
+            pending_hard = True
+            return
+        newlines = run.count("\n")
+        if newlines >= 2 or (newlines == 0 and re.search(r"[ \t\u00a0]{2}", run)):
+            pending_hard = True
 
-    # 1. tags → hard breaks; keep offsets
-    pieces: list[tuple[str, int]] = []
+    def emit_word(run: str, at: int) -> None:
+        nonlocal pending_at, pending_hard
+        if pending_at >= 0:
+            if parts:
+                parts.append(PARA if pending_hard else " ")
+                index.append(pending_at)
+            pending_at, pending_hard = -1, False
+        run = run.translate(_DASH_TABLE)
+        if _GLUE.search(run):
+            pos = 0
+            for g in _GLUE.finditer(run):
+                parts.append(run[pos : g.start()])
+                index.extend(range(at + pos, at + g.start()))
+                parts.append(" ")
+                index.append(at + g.start())
+                pos = g.start()
+            parts.append(run[pos:])
+            index.extend(range(at + pos, at + len(run)))
+        else:
+            parts.append(run)
+            index.extend(range(at, at + len(run)))
+
+    def segment(seg: str, offset: int) -> None:
+        for m in _RUN.finditer(seg):
+            if m.group()[0].isspace():
+                emit_blank(m.group(), offset + m.start())
+            else:
+                emit_word(m.group(), offset + m.start())
+
     pos = 0
-    for m in _TAG.finditer(text):
-        pieces.extend((c, pos + k) for k, c in enumerate(text[pos : m.start()]))
+    for m in _TAG.finditer(work):
+        segment(work[pos : m.start()], pos)
         if m.group(2).lower() in _BLOCK_TAGS:
-            pieces.append((PARA, m.start()))
+            emit_blank(PARA, m.start())
         pos = m.end()
-    pieces.extend((c, pos + k) for k, c in enumerate(text[pos:]))
+    segment(work[pos:], pos)
 
-    # 2. Latin look-alikes inside words that also contain Cyrillic letters
-    flat = "".join(c for c, _ in pieces)
-    fixed = list(flat)
-    for m in _WORD.finditer(flat):
-        word = m.group()
-        if _CYR.search(word) and re.search(r"[A-Za-z]", word):
-            fixed[m.start() : m.end()] = list(word.translate(_LATIN_TO_CYRILLIC))
-
-    # 3. whitespace runs, dashes, glued digits
-    i = 0
-    n = len(pieces)
-    while i < n:
-        c = fixed[i]
-        src = pieces[i][1]
-        if c.isspace() or c == PARA:
-            j = i
-            hard = False
-            spaces = 0
-            newlines = 0
-            while j < n and (fixed[j].isspace() or fixed[j] == PARA):
-                if fixed[j] == PARA:
-                    hard = True
-                elif fixed[j] == "\n":
-                    newlines += 1
-                    spaces = 0
-                elif fixed[j] in " \t\u00a0":
-                    spaces += 1
-                    if spaces >= 2 and newlines == 0:
-                        hard = True
-                j += 1
-            if newlines >= 2:
-                hard = True
-            if chars:
-                emit(PARA if hard else " ", src)
-            i = j
-            continue
-        if c in _DASHES:
-            c = "-"
-        if chars and ((chars[-1].isdigit() and c.isalpha()) or (chars[-1].isalpha() and c.isdigit())):
-            prev = chars[-1]
-            # «2022г.», «ГИА-9» stays; only digit→letter and letter→digit glue around years
-            if prev.isdigit() and c.isalpha():
-                emit(" ", src)
-        emit(c, src)
-        i += 1
-    while chars and chars[-1] in (" ", PARA):
-        chars.pop()
-        index.pop()
-    disp = "".join(chars)
-    low_chars = []
-    for c in disp:
-        lc = c.lower()
-        if len(lc) != 1:
-            lc = c
-        if lc == "ё":
-            lc = "е"
-        low_chars.append(lc)
-    low = "".join(low_chars)
-    # the seed typo «деня» (дня)
-    low = re.sub(r"(?<![а-я])деня(?![а-я])", "дня ", low)[: len(low)] if "деня" in low else low
+    disp = "".join(parts)
+    low = disp.lower()
+    if len(low) != len(disp):  # a few characters change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in disp)
+    low = low.replace("ё", "е")
+    if "деня" in low:  # the seed typo «деня» (дня), length-preserving
+        low = re.sub(r"(?<![а-я])деня(?![а-я])", "дня ", low)
     return Normalized(low, disp, tuple(index), text)
 
 
@@ -260,17 +271,22 @@ _RE_MONTH = _rx(_MONTH)
 _RE_YEAR_AFTER_MONTH = _rx(r"~,?~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?")
 _RE_YEAR_MARK = _rx(r"~" + _YEAR_MARK)
 _RE_DASH = _rx(r"~-~")
+_BLANKS = re.compile(r"[ ¶]+")
+_SPACES = re.compile(r"\s+")
+_DASH_DIGIT = re.compile(r"[ ¶]*-[ ¶]*\d")
 _RE_SEP = _rx(r"(?:[ ¶,;/]|и(?= ))*")
 _RE_SKIP = re.compile(r"[ ¶,;.:/]+")
 
 
+_MONTH_FORMS: dict[str, int] = {}
+for _stem, _number in _MONTH_STEMS:
+    for _ending in ("", "ь", "я", "е", "ю", "а", "у", "й"):
+        _MONTH_FORMS.setdefault(_stem + _ending, _number)
+del _MONTH_FORMS["ма"]
+
+
 def _month_number(word: str) -> int:
-    for stem, number in _MONTH_STEMS:
-        if word.startswith(stem):
-            if stem == "ма" and not re.fullmatch(r"ма[йяею]", word):
-                continue
-            return number
-    raise ValueError(word)
+    return _MONTH_FORMS[word]
 
 
 _EXAM = r"(?:гиа~-?~(?:9|11)|гиа|егэ|огэ|гвэ|оценочных процедур|экзаменов|экзамена)(?![а-я0-9])"
@@ -421,7 +437,7 @@ def _inclusive(flag: str | None) -> bool:
     """«исключительно» / «не включительно» → False; nothing or «включительно» → True (the default)."""
     if flag is None:
         return True
-    return re.sub(r"[ ¶]+", " ", flag) not in ("исключительно", "не включительно")
+    return _BLANKS.sub(" ", flag) not in ("исключительно", "не включительно")
 
 
 def _year(text: str) -> int:
@@ -484,6 +500,7 @@ class _Parser:
         self.sy = school_year
         # split mode (split_terms): runs of months / dates stop where a new stacked item begins
         self.split_mode = False
+        self._month_cache: dict[tuple[int, int], tuple[int, int | None, int] | None] = {}
         self.hard_breaks = PARA in norm.low
 
     def run_breaks(self, sep: str, complete: bool) -> bool:
@@ -505,7 +522,7 @@ class _Parser:
 
     def text(self, start: int, end: int) -> str:
         s = self.disp[start:end].replace(PARA, " ")
-        return re.sub(r"\s+", " ", s).strip(" ,;.")
+        return _SPACES.sub(" ", s).strip(" ,;.")
 
     # -- top level ---------------------------------------------------------------------------
     def parse(self, start: int, end: int) -> Term:
@@ -581,23 +598,12 @@ class _Parser:
         raise self.fail(end, "«)» closing the parenthesis")
 
     def item(self, pos: int, end: int, sep: str) -> _Item:
-        for matcher in (
-            self.m_relative,
-            self.m_per_window_run,
-            self.m_by_dates,
-            self.m_day_range,
-            self.m_school_year,
-            self.m_plan_period,
-            self.m_exam_period,
-            self.m_calendar_year,
-            self.m_continuous,
-            self.m_recurring,
-            self.m_conditional,
-            self.m_reference,
-            self.m_season,
-            self.m_quarter,
-            self.m_exact_date,
-        ):
+        first = self.low[pos]
+        matchers = _DISPATCH.get("0" if first.isdigit() else first)
+        if matchers is None:
+            raise self.fail(pos)
+        for name in matchers:
+            matcher = getattr(self, name)
             found = matcher(pos, end)
             if found is not None:
                 term, stop, complete = found
@@ -634,6 +640,14 @@ class _Parser:
         return None
 
     def month_ref_at(self, pos: int, end: int) -> tuple[int, int | None, int] | None:
+        key = (pos, end)
+        if key in self._month_cache:
+            return self._month_cache[key]
+        found = self._month_ref_at(pos, end)
+        self._month_cache[key] = found
+        return found
+
+    def _month_ref_at(self, pos: int, end: int) -> tuple[int, int | None, int] | None:
         m = self._match(_RE_MONTH, pos, end)
         if m is None:
             return None
@@ -645,7 +659,7 @@ class _Parser:
             # «Январь – февраль, 2024 г.»: a comma before the year only with a year marker
             has_comma = "," in self.low[stop : y.start(1)]
             has_mark = y.end() > y.end(1)
-            followed_by_dash = re.match(r"[ ¶]*-[ ¶]*\d", self.low[y.end() : end]) is not None
+            followed_by_dash = _DASH_DIGIT.match(self.low, y.end(), end) is not None
             if (not has_comma or has_mark) and not followed_by_dash:
                 year = int(y.group(1))
                 stop = y.end()
@@ -785,15 +799,13 @@ class _Parser:
                     year = int(bm.group(3)) if bm.group(3) else None
                     ref = self._assign([("ref", month, year)])[0]
                     inclusive = _inclusive(bm.group(4))
-                    wording = re.sub(r"[ ¶]+", " ", bm.group(1))
+                    wording = _BLANKS.sub(" ", bm.group(1))
                     term = ByMonth(ref, inclusive, wording, raw=self.raw(pos, bm.end()))
                     return term, bm.end(), True
                 break
             day = self._date(m, 2, cursor)
             inclusive = _inclusive(m.group(5))
-            items.append(
-                ByDate(day, inclusive, re.sub(r"[ ¶]+", " ", m.group(1)), raw=self.raw(cursor, m.end()))
-            )
+            items.append(ByDate(day, inclusive, _BLANKS.sub(" ", m.group(1)), raw=self.raw(cursor, m.end())))
             last = m.end()
             s = _RE_SEP.match(self.low, last, end)
             cursor = s.end() if s else last
@@ -938,7 +950,7 @@ class _Parser:
     def m_reference(self, pos: int, end: int) -> Found:
         m = self._match(_REF_START, pos, end)
         if m is not None:
-            prep = re.sub(r"[ ¶]+", " ", m.group(1))
+            prep = _BLANKS.sub(" ", m.group(1))
             body_start = m.end()
             while body_start < end and self.low[body_start] in " ¶":
                 body_start += 1
@@ -967,7 +979,7 @@ class _Parser:
             return ExternalSchedule(prep, text, raw=raw), stop, True
         m = self._match(_REF_TERMS, pos, end)
         if m is not None:
-            prep = re.sub(r"[ ¶]+", " ", m.group(1))
+            prep = _BLANKS.sub(" ", m.group(1))
             body_start = m.end()
             while body_start < end and self.low[body_start] in " ¶,":
                 body_start += 1
@@ -1027,6 +1039,30 @@ class _Parser:
         return ExactDate(self._date(m, 1, pos), raw=self.raw(pos, m.end())), m.end(), True
 
 
+# Which matchers can start with a given first character ("0" = any digit), in priority order.
+_MATCHER_STARTS: tuple[tuple[str, str], ...] = (
+    ("m_relative", "нзвчдпс"),
+    ("m_per_window_run", "яфмаисонд"),
+    ("m_by_dates", "вндпк"),
+    ("m_day_range", "с"),
+    ("m_school_year", "вн0"),
+    ("m_plan_period", "вн"),
+    ("m_exam_period", "впдо"),
+    ("m_calendar_year", "вн0"),
+    ("m_continuous", "пк"),
+    ("m_recurring", "едн"),
+    ("m_conditional", "пв"),
+    ("m_reference", "всопгрц"),
+    ("m_season", "звло"),
+    ("m_quarter", "iv0"),
+    ("m_exact_date", "0"),
+)
+_DISPATCH: dict[str, tuple[str, ...]] = {}
+for _name, _starts in _MATCHER_STARTS:
+    for _c in _starts:
+        _DISPATCH[_c] = (*_DISPATCH.get(_c, ()), _name)
+
+
 def _is_blank(norm: Normalized) -> bool:
     return norm.low.strip(" ¶,;.-") == ""
 
@@ -1076,7 +1112,7 @@ def _parse(text: str, school_year: SchoolYear | None, *, strict: bool) -> Term:
 
 
 def _with_raw(term: Term, text: str) -> Term:
-    if isinstance(term, UnparsedTerm):
+    if isinstance(term, UnparsedTerm) or term.raw == text:
         return term
     return attrs.evolve(term, raw=text)
 

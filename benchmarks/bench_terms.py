@@ -1,0 +1,93 @@
+"""Benchmark: parse every distinct seed deadline string with gia_roadmap and with dateparser.
+
+Run as ``python benchmarks/bench_terms.py``. Prints the per-string time of both parsers, the
+speed ratio (target: gia_roadmap at least 20× faster) and how many strings each reads into a
+dated result (gia_roadmap: the term resolves to at least one window for the seed's school year;
+dateparser: ``dateparser.parse(text, languages=["ru"])`` returns a datetime).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.schoolyear import SchoolYear
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "terms" / "seed_deadlines.tsv"
+SCHOOL_YEARS = {"000": 2023, "001": 2023, "002": 2023, "003": 2021, "004": 2022}
+TARGET_RATIO = 20.0
+
+
+def _unescape(text: str) -> str:
+    return text.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+
+
+def load() -> list[tuple[str, str]]:
+    """(seed, text) for every distinct whole-cell or item string of the regression table."""
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("seed\t"):
+            continue
+        seed, source, raw = line.split("\t")[:3]
+        if source in ("cell", "item", "text"):
+            rows.append((seed, _unescape(raw)))
+    return rows
+
+
+def bench_ours(rows: list[tuple[str, str]], repeat: int) -> tuple[float, int]:
+    """Seconds per string (best of ``repeat`` passes) and the number of strings resolving to dates."""
+    best = float("inf")
+    for _ in range(repeat):  # best of several passes, as timeit does
+        start = time.perf_counter()
+        for seed, text in rows:
+            parse_term(text, school_year=SCHOOL_YEARS[seed])
+        best = min(best, time.perf_counter() - start)
+    elapsed = best / len(rows)
+    dated = 0
+    for seed, text in rows:
+        sy = SchoolYear(SCHOOL_YEARS[seed])
+        if parse_term(text, school_year=sy).resolve(school_year=sy).windows:
+            dated += 1
+    return elapsed, dated
+
+
+def bench_dateparser(rows: list[tuple[str, str]], repeat: int) -> tuple[float, int] | None:
+    """Seconds per string and the number of strings dateparser reads into a datetime."""
+    try:
+        import dateparser
+    except ImportError:
+        return None
+    dateparser.parse("1 января 2024", languages=["ru"])  # warm-up: loads the language data
+    best = float("inf")
+    dated = 0
+    for _ in range(repeat):  # best of several passes
+        dated = 0
+        start = time.perf_counter()
+        for _, text in rows:
+            if dateparser.parse(text, languages=["ru"]) is not None:
+                dated += 1
+        best = min(best, time.perf_counter() - start)
+    return best / len(rows), dated
+
+
+def main() -> int:
+    """Run both parsers and print the comparison; exit status 1 when the target is missed."""
+    rows = load()
+    ours, ours_dated = bench_ours(rows, repeat=10)
+    print(f"strings: {len(rows)} distinct seed deadline strings")
+    print(f"gia_roadmap.parse_term: {ours * 1e6:9.1f} µs/string, dated: {ours_dated}/{len(rows)}")
+    other = bench_dateparser(rows, repeat=3)
+    if other is None:
+        print("dateparser not installed: no comparison")
+        return 0
+    theirs, theirs_dated = other
+    ratio = theirs / ours
+    print(f"dateparser.parse(ru):   {theirs * 1e6:9.1f} µs/string, dated: {theirs_dated}/{len(rows)}")
+    print(f"ratio: gia_roadmap is {ratio:.1f}× faster (target ≥ {TARGET_RATIO:.0f}×)")
+    return 0 if ratio >= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
