@@ -1,0 +1,1 @@
+"""Roadmaps as data (work in progress)."""
