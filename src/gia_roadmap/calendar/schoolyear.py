@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import datetime as dt
+
 import attrs
 
 __all__ = ["DateWindow", "SchoolYear", "month_window"]
