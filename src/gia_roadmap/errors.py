@@ -22,6 +22,7 @@ __all__ = [
     "ScheduleCoverageError",
     "ScheduleDataError",
     "ScheduleProblem",
+    "TableReadError",
     "TermSyntaxError",
 ]
 
@@ -142,3 +143,10 @@ class ScheduleCoverageError(GiaRoadmapError, LookupError):
             f"bundled school years: {names}. Load your own with ExamSchedule.load(path)."
         )
 
+
+class TableReadError(GiaRoadmapError, ValueError):
+    """A file of tables (DOCX, XLSX, CSV/TSV or text) cannot be read as a roadmap.
+
+    Raised for a file that is too large, damaged, of an unsupported type, or that holds no table of
+    measures; the message names the file, what was wrong and what would be accepted.
+    """

@@ -1,0 +1,606 @@
+"""From source blocks to tables: headers, column roles, row kinds, page-break continuations, merges.
+
+The rules (general, not tied to any particular document):
+
+* **Header.** The first row of a grid whose cells name at least two known column roles
+  (:func:`gia_roadmap.io.headers.is_header_row`). A blank first header is the «№» column. The row
+  right below is a second header level when its non-blank cells sit under blank, spanned or unknown
+  upper headers and name roles themselves («муниципальный уровень» under «Действия по реализации»).
+  A header identical to the current one (repeated after a page break) continues the same table.
+* **Sections.** A row whose only text sits in the first (or number/title) column is a heading,
+  with its leading number split off («2. Правовое обеспечение»). A short paragraph between rows of
+  the same table («МАТЕМАТИКА») is a heading too; several paragraphs start a new table.
+* **Items.** A row with a number («2.1.», «1.11», «4.8») is an item; its level is the number of
+  parts. An unnumbered row that starts with a capital letter is an unnumbered item; one that starts
+  with a dash is a sub-item of the item above.
+* **Continuations.** A row without a number whose title is blank or starts with a lower-case letter,
+  a digit or closing punctuation, or that follows a cell ending in a broken word («учи-»), continues
+  the row above after a page break: it is joined cell by cell and flagged.
+* **Column drift.** A row with fewer cells than columns is padded where the cells fit best (a
+  deadline-looking text in the «Сроки» column); a row that lost its leading separator is shifted
+  right. Both are flagged and reported. Cells beyond the last column are kept as unplaced.
+* **Merged cells.** A vertically merged cell takes the value above; with ``inherit_blank`` a blank
+  deadline or responsible cell of an item takes the value of the nearest preceding item of the same
+  or a higher level in the same section (never from a heading, never invented). Both are flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from gia_roadmap.io.cells import (
+    ends_with_break_hyphen,
+    is_dash_item,
+    is_number,
+    join_cells,
+    looks_like_term,
+    make_cell,
+    normalize_number,
+    number_depth,
+    split_leading_number,
+)
+from gia_roadmap.io.headers import header_key, is_header_row, role_of_header
+from gia_roadmap.io.tables import (
+    CellFlag,
+    Column,
+    ColumnRole,
+    Location,
+    Provenance,
+    RawCell,
+    RawDocument,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    ReadProblem,
+    RowKind,
+    SourceBlock,
+    SourceGrid,
+    SourceRow,
+)
+
+__all__ = ["DEFAULT_INHERITED_ROLES", "ReadOptions", "build_document"]
+
+#: The column roles whose blank cells are filled from the rows above by default.
+DEFAULT_INHERITED_ROLES = frozenset(
+    {ColumnRole.TERM, ColumnRole.RESPONSIBLE, ColumnRole.PROBLEM, ColumnRole.CATEGORY}
+)
+
+_SHORT_PARAGRAPH = 160
+
+
+@attrs.frozen(slots=True)
+class ReadOptions:
+    """How the table builder treats blank cells and page breaks.
+
+    Attributes:
+        inherit_roles: columns whose blank item cells are filled from above (flagged INHERITED).
+        inherit_blank: fill blank cells of items from above, not only cells the source marks as
+            vertically merged. Text conversions lose merge marks, so this defaults to True.
+        join_continuations: join rows split by page breaks into the row above.
+    """
+
+    inherit_roles: frozenset[ColumnRole] = DEFAULT_INHERITED_ROLES
+    inherit_blank: bool = True
+    join_continuations: bool = True
+
+
+def build_document(
+    blocks: Iterable[SourceBlock], source: str, options: ReadOptions | None = None
+) -> RawDocument:
+    """Build the tables of a document from its source blocks (see the module rules).
+
+    Glossary entries are not collected here; see :func:`gia_roadmap.io.glossary.collect_glossary`.
+    """
+    options = options or ReadOptions()
+    paragraphs: list[RawParagraph] = []
+    pending: list[RawParagraph] = []
+    tables: list[RawTable] = []
+    problems: list[ReadProblem] = []
+    builder: _TableBuilder | None = None
+
+    def close() -> None:
+        nonlocal builder
+        if builder is not None:
+            tables.append(builder.finish())
+            builder = None
+
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            if block.text.strip().isdigit() and len(block.text.strip()) <= 3:
+                problems.append(
+                    ReadProblem("page-number", f"a bare number {block.text.strip()!r} read as a page number",
+                                block.provenance)
+                )
+                continue
+            paragraphs.append(block)
+            pending.append(block)
+            continue
+        rows = list(block.rows)
+        header_at = _find_header(rows)
+        if header_at is not None:
+            header = rows[header_at]
+            same = builder is not None and builder.same_header(header)
+            short_gap = len(pending) <= 1 and all(len(p.text) <= _SHORT_PARAGRAPH for p in pending)
+            if same and short_gap and builder is not None:
+                for p in pending:
+                    builder.add_paragraph_heading(p)
+                pending = []
+                for row in rows[:header_at]:
+                    builder.feed(row)
+                builder.add_repeated_header(header)
+                for row in rows[header_at + 1 :]:
+                    builder.feed(row)
+                continue
+            close()
+            preamble = list(pending)
+            for row in rows[:header_at]:
+                text = " ".join(c.text for c in row.cells if not c.is_blank)
+                if text:
+                    preamble.append(RawParagraph(text, text, row.provenance))
+            pending = []
+            builder = _TableBuilder(source, len(tables) + 1, header, tuple(preamble), options)
+            rest = rows[header_at + 1 :]
+            if rest and builder.try_sub_header(rest[0]):
+                rest = rest[1:]
+            for row in rest:
+                builder.feed(row)
+            continue
+        if builder is None:
+            builder = _TableBuilder.headerless(source, len(tables) + 1, rows, tuple(pending), options)
+            pending = []
+            problems.append(
+                ReadProblem(
+                    "no-header",
+                    "a table without a recognisable header row; column roles were guessed from the values "
+                    "(expected headers such as «№», «Мероприятия», «Сроки», «Ответственные»)",
+                    block.provenance,
+                )
+            )
+            for row in rows:
+                builder.feed(row)
+            continue
+        for p in pending:
+            builder.add_paragraph_heading(p)
+        pending = []
+        for row in rows:
+            builder.feed(row)
+    close()
+    return RawDocument(source, tuple(tables), tuple(paragraphs), (), tuple(problems))
+
+
+def _find_header(rows: Sequence[SourceRow]) -> int | None:
+    for i, row in enumerate(rows[:6]):
+        if is_header_row([c.raw for c in row.cells]):
+            return i
+    return None
+
+
+class _TableBuilder:
+    """Accumulates the rows of one table."""
+
+    def __init__(
+        self,
+        source: str,
+        index: int,
+        header: SourceRow | None,
+        preamble: tuple[RawParagraph, ...],
+        options: ReadOptions,
+        columns: tuple[Column, ...] | None = None,
+    ) -> None:
+        self.source = source
+        self.index = index
+        self.options = options
+        self.preamble = preamble
+        self.problems: list[ReadProblem] = []
+        self.rows: list[RawRow] = []
+        self.header_rows: list[tuple[RawCell, ...]] = []
+        if header is not None:
+            cells = _trim(header.cells)
+            self.header_rows.append(cells)
+            self.columns = tuple(_column(i, c.raw) for i, c in enumerate(cells))
+            if self.columns and self.columns[0].role is ColumnRole.OTHER and not cells[0].raw.strip():
+                self.columns = (Column(0, ColumnRole.NUMBER, cells[0].raw), *self.columns[1:])
+            self.header_key = tuple(header_key(c.raw) for c in cells)
+        else:
+            self.columns = columns or ()
+            self.header_key = ()
+        self.width = len(self.columns)
+
+    @classmethod
+    def headerless(
+        cls,
+        source: str,
+        index: int,
+        rows: Sequence[SourceRow],
+        preamble: tuple[RawParagraph, ...],
+        options: ReadOptions,
+    ) -> _TableBuilder:
+        width = max((len(_trim(r.cells)) for r in rows), default=0)
+        columns = []
+        for c in range(width):
+            values = [r.cells[c].text for r in rows if c < len(r.cells) and not r.cells[c].is_blank]
+            n = max(len(values), 1)
+            if sum(is_number(v) for v in values) / n >= 0.6:
+                role = ColumnRole.NUMBER
+            elif sum(looks_like_term(v) for v in values) / n >= 0.5:
+                role = ColumnRole.TERM
+            else:
+                role = ColumnRole.OTHER
+            columns.append(Column(c, role, ""))
+        others = [c for c in columns if c.role is ColumnRole.OTHER]
+        if others:
+
+            def mean_length(col: Column) -> float:
+                values = [len(r.cells[col.index].text) for r in rows if col.index < len(r.cells)]
+                return sum(values) / max(len(values), 1)
+
+            title = max(others, key=mean_length)
+            columns[title.index] = Column(title.index, ColumnRole.TITLE, "")
+        return cls(source, index, None, preamble, options, tuple(columns))
+
+    # -- header handling --------------------------------------------------------------------------
+
+    def same_header(self, row: SourceRow) -> bool:
+        key = tuple(header_key(c.raw) for c in _trim(row.cells))
+        return bool(self.header_key) and key == self.header_key
+
+    def try_sub_header(self, row: SourceRow) -> bool:
+        cells = _trim(row.cells)
+        if not self.header_rows or len(cells) > self.width + 1:
+            return False
+        top = self.header_rows[0]
+        found = False
+        for i, cell in enumerate(cells):
+            if cell.is_blank:
+                continue
+            if is_number(cell.text) or looks_like_term(cell.text) or len(cell.text.split()) > 14:
+                return False
+            top_cell = top[i] if i < len(top) else None
+            top_role = self.columns[i].role if i < len(self.columns) else ColumnRole.OTHER
+            under_open = (
+                top_cell is None
+                or top_cell.is_blank
+                or CellFlag.SPANNED in top_cell.flags
+                or top_role in (ColumnRole.ACTION, ColumnRole.OTHER)
+            )
+            if not under_open:
+                return False
+            if role_of_header(cell.raw) is not ColumnRole.OTHER:
+                found = True
+        if not found:
+            return False
+        self.header_rows.append(cells)
+        columns = list(self.columns)
+        while len(columns) < len(cells):
+            columns.append(Column(len(columns), ColumnRole.OTHER, ""))
+        for i, cell in enumerate(cells):
+            if cell.is_blank:
+                continue
+            parent = ""
+            for j in range(i, -1, -1):
+                if j < len(top) and not top[j].is_blank:
+                    parent = top[j].text
+                    break
+            role = role_of_header(cell.raw)
+            if role is ColumnRole.OTHER:
+                role = role_of_header(parent)
+            columns[i] = Column(i, role, cell.text, parent or None)
+        self.columns = tuple(columns)
+        self.width = len(self.columns)
+        return True
+
+    def add_repeated_header(self, row: SourceRow) -> None:
+        cells = self._fit(row)[0]
+        self.rows.append(RawRow(RowKind.HEADER, cells, "", 0, row.provenance))
+
+    def add_paragraph_heading(self, paragraph: RawParagraph) -> None:
+        prov = paragraph.provenance.flagged(CellFlag.FROM_PARAGRAPH)
+        first = make_cell(paragraph.raw, prov)
+        cells = (first, *(make_cell("", prov) for _ in range(self.width - 1)))
+        kind = RowKind.SECTION if len(paragraph.text) <= _SHORT_PARAGRAPH else RowKind.NOTE
+        number, _rest = split_leading_number(paragraph.text)
+        if kind is RowKind.NOTE:
+            self.problems.append(
+                ReadProblem("paragraph-in-table", f"a long paragraph inside the table kept as a note: "
+                            f"{paragraph.text[:80]!r}", prov)
+            )
+        self.rows.append(RawRow(kind, cells[: max(self.width, 1)], number, number_depth(number), prov))
+
+    # -- rows -------------------------------------------------------------------------------------
+
+    def _role_index(self, role: ColumnRole) -> int | None:
+        for col in self.columns:
+            if col.role is role:
+                return col.index
+        return None
+
+    def _fit(self, row: SourceRow) -> tuple[tuple[RawCell, ...], tuple[RawCell, ...], bool]:
+        """Align a source row with the columns: (cells, unplaced extra cells, shifted?)."""
+        cells = list(row.cells)
+        width = self.width
+        shifted = False
+        blank_prov = row.provenance
+        if (
+            row.lead_missing
+            and width > 1
+            and cells
+            and not cells[0].is_blank
+            and not is_number(cells[0].text)
+            and not split_leading_number(cells[0].text)[0]
+            and sum(1 for c in cells if not c.is_blank) > 1
+        ):
+            cells = [make_cell("", blank_prov), *cells]
+            shifted = True
+        written = len(cells)
+        cells = list(_trim(cells))
+        extra: list[RawCell] = []
+        if len(cells) > width:
+            surplus = cells[width:]
+            cells = cells[:width]
+            extra = [c for c in surplus if not c.is_blank]
+        elif len(cells) < width:
+            missing = width - len(cells)
+            non_blank = sum(1 for c in cells if not c.is_blank)
+            at_end = non_blank <= 1 or shifted or written >= width
+            position = len(cells) if at_end else self._best_gap(cells, missing)
+            pad = [make_cell("", blank_prov) for _ in range(missing)]
+            cells = cells[:position] + pad + cells[position:]
+            shifted = shifted or position < width - missing
+        if shifted:
+            cells = [
+                c if c.is_blank else attrs.evolve(c, provenance=c.provenance.flagged(CellFlag.SHIFTED))
+                for c in cells
+            ]
+        extra = [attrs.evolve(c, provenance=c.provenance.flagged(CellFlag.UNPLACED)) for c in extra]
+        return tuple(cells), tuple(extra), shifted
+
+    def _best_gap(self, cells: list[RawCell], missing: int) -> int:
+        term = self._role_index(ColumnRole.TERM)
+        number = self._role_index(ColumnRole.NUMBER)
+        title = self._role_index(ColumnRole.TITLE)
+        previous = next((r for r in reversed(self.rows) if r.kind is RowKind.ITEM), None)
+        best, best_score = len(cells), float("-inf")
+        for position in range(len(cells), -1, -1):
+            candidate: list[RawCell | None] = [*cells[:position], *([None] * missing), *cells[position:]]
+            score = 0.0
+            if term is not None:
+                cell = candidate[term]
+                score += 2 if cell is not None and len(cell.text) < 80 and looks_like_term(cell.text) else 0
+                for i, other in enumerate(candidate):
+                    if i != term and other is not None and looks_like_term(other.text) and len(other.text) < 40:
+                        score -= 1
+            if number is not None:
+                cell = candidate[number]
+                score += 1 if cell is None or cell.is_blank or is_number(cell.text) else -1
+            if title is not None and candidate[title] is None:
+                score -= 1
+            if previous is not None:
+                for i in range(position, position + missing):
+                    if i < len(previous.cells) and previous.cells[i].is_blank:
+                        score += 0.25
+            if score > best_score:
+                best, best_score = position, score
+        return best
+
+    def _last_row(self) -> RawRow | None:
+        for row in reversed(self.rows):
+            if row.kind in (RowKind.ITEM, RowKind.SUB_ITEM, RowKind.SECTION, RowKind.NOTE):
+                return row
+        return None
+
+    def _last_item_level(self) -> int:
+        for row in reversed(self.rows):
+            if row.kind is RowKind.SECTION:
+                return 1
+            if row.kind in (RowKind.ITEM, RowKind.SUB_ITEM):
+                return row.level
+        return 1
+
+    def feed(self, row: SourceRow) -> None:
+        cells, extra, shifted = self._fit(row)
+        if not any(not c.is_blank for c in cells) and not extra:
+            if any(CellFlag.MERGED_ABOVE in c.flags for c in cells):
+                return
+            return
+        if shifted:
+            self.problems.append(
+                ReadProblem(
+                    "shifted-row",
+                    f"the row has {len(_trim(row.cells))} cells for {self.width} columns; its cells were "
+                    "moved to the columns they fit best",
+                    row.provenance,
+                )
+            )
+        for cell in extra:
+            self.problems.append(
+                ReadProblem("unplaced-cell", f"a cell beyond the last column kept as unplaced: {cell.text[:80]!r}",
+                            cell.provenance)
+            )
+        if is_header_row([c.raw for c in cells]) and tuple(header_key(c.raw) for c in cells) == self.header_key:
+            self.rows.append(RawRow(RowKind.HEADER, cells, "", 0, row.provenance, extra))
+            return
+        number_col = self._role_index(ColumnRole.NUMBER)
+        title_col = self._role_index(ColumnRole.TITLE)
+        if title_col is None:
+            title_col = next((c.index for c in self.columns if c.role is not ColumnRole.NUMBER), 0)
+        filled = [i for i, c in enumerate(cells) if not c.is_blank]
+        number_text = cells[number_col].text.strip() if number_col is not None else ""
+        title_text = cells[title_col].text.strip()
+        previous = self._last_row()
+
+        # A heading: the only text sits in the first, number or title column.
+        if len(filled) == 1 and filled[0] in {0, number_col, title_col} and not extra:
+            text = cells[filled[0]].text.strip()
+            if number_col is not None and filled[0] == number_col and is_number(text):
+                self._append(RowKind.ITEM, cells, normalize_number(text), row, extra)
+                return
+            if self._continues(previous, cells, text, title_col, row):
+                self._join(previous, cells, extra, row)
+                return
+            if filled[0] == title_col and is_dash_item(text):
+                self._append(RowKind.SUB_ITEM, cells, "", row, extra)
+                return
+            number, rest = split_leading_number(text)
+            if number and filled[0] == title_col and number_col is not None:
+                # «2.1 Подготовка …» in the title column: an item whose number slipped into the title
+                self._append(RowKind.ITEM, cells, number, row, extra)
+                return
+            self._append(RowKind.SECTION, cells, number, row, extra)
+            return
+
+        if number_col is not None and number_text:
+            if is_number(number_text):
+                self._append(RowKind.ITEM, cells, normalize_number(number_text), row, extra)
+                return
+            number, rest = split_leading_number(number_text)
+            if number:
+                self._append(RowKind.ITEM, cells, number, row, extra)
+                return
+            if self._continues(previous, cells, number_text, title_col, row):
+                self._join(previous, cells, extra, row)
+                return
+            self.problems.append(
+                ReadProblem("odd-number", f"text {number_text[:60]!r} in the «№» column is not a number; "
+                            "the row is kept as an unnumbered item", row.provenance)
+            )
+            self._append(RowKind.ITEM, cells, "", row, extra)
+            return
+        if self._continues(previous, cells, title_text, title_col, row):
+            self._join(previous, cells, extra, row)
+            return
+        if is_dash_item(title_text):
+            self._append(RowKind.SUB_ITEM, cells, "", row, extra)
+            return
+        self._append(RowKind.ITEM, cells, "", row, extra)
+
+    def _continues(
+        self, previous: RawRow | None, cells: Sequence[RawCell], text: str, title_col: int, row: SourceRow
+    ) -> bool:
+        if previous is None or not self.options.join_continuations or previous.kind is RowKind.HEADER:
+            return False
+        for i, cell in enumerate(cells):
+            if not cell.is_blank and i < len(previous.cells) and ends_with_break_hyphen(previous.cells[i].text):
+                return True
+        if title_col < len(previous.cells) and not is_dash_item(text):
+            before = previous.cells[title_col].text
+            if before.count("«") > before.count("»") or before.count("(") > before.count(")"):
+                return True
+        if previous.kind is RowKind.SECTION:
+            return bool(text) and text[:1].islower() and not is_dash_item(text)
+        if not text:
+            return True
+        if is_dash_item(text):
+            return False
+        first = text[:1]
+        return first.islower() or first.isdigit() or first in ",.;:)»”"
+
+    def _join(self, previous: RawRow | None, cells: Sequence[RawCell], extra: Sequence[RawCell],
+              row: SourceRow) -> None:
+        assert previous is not None
+        index = max(i for i, r in enumerate(self.rows) if r is previous)
+        joined = tuple(
+            join_cells(a, b) if i < len(cells) else a
+            for i, (a, b) in enumerate(zip(previous.cells, cells, strict=False))
+        )
+        joined = joined + previous.cells[len(joined) :]
+        self.rows[index] = attrs.evolve(previous, cells=joined, extra=previous.extra + tuple(extra))
+        self.problems.append(
+            ReadProblem("continuation", "a row continuing the row above after a page break was joined to it",
+                        row.provenance)
+        )
+
+    def _append(
+        self, kind: RowKind, cells: tuple[RawCell, ...], number: str, row: SourceRow, extra: tuple[RawCell, ...]
+    ) -> None:
+        if kind is RowKind.ITEM:
+            level = number_depth(number) if number else self._last_item_level()
+        elif kind is RowKind.SUB_ITEM:
+            previous = next((r for r in reversed(self.rows) if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM)), None)
+            if previous is None:
+                level = 1
+            elif previous.kind is RowKind.SUB_ITEM:
+                level = previous.level
+            else:
+                level = previous.level + 1
+        else:
+            level = number_depth(number)
+        self.rows.append(RawRow(kind, cells, number, level, row.provenance, extra))
+
+    # -- finishing --------------------------------------------------------------------------------
+
+    def finish(self) -> RawTable:
+        rows = self._inherit(self.rows)
+        return RawTable(
+            self.source,
+            self.index,
+            self.columns,
+            tuple(self.header_rows),
+            tuple(rows),
+            self.preamble,
+            tuple(self.problems),
+        )
+
+    def _inherit(self, rows: list[RawRow]) -> list[RawRow]:
+        out = list(rows)
+        roles = self.options.inherit_roles
+        columns = [c.index for c in self.columns if c.role in roles]
+        for i, row in enumerate(out):
+            if row.kind not in (RowKind.ITEM, RowKind.SUB_ITEM):
+                continue
+            has_children = i + 1 < len(out) and (
+                out[i + 1].kind is RowKind.SUB_ITEM
+                or (out[i + 1].kind is RowKind.ITEM and out[i + 1].number and out[i + 1].level > row.level)
+            )
+            cells = list(row.cells)
+            changed = False
+            for c in range(len(cells)):
+                cell = cells[c]
+                if not cell.is_blank:
+                    continue
+                merged = CellFlag.MERGED_ABOVE in cell.flags
+                if not merged and (c not in columns or not self.options.inherit_blank or has_children):
+                    continue
+                source_row = self._inherit_source(out, i, c, merged)
+                if source_row is None:
+                    continue
+                above = source_row.cells[c]
+                prov = cell.provenance.flagged(CellFlag.INHERITED, origin=(above.provenance.location,))
+                cells[c] = RawCell(above.text, above.raw, above.paragraphs, prov)
+                changed = True
+            if changed:
+                out[i] = attrs.evolve(row, cells=tuple(cells))
+        return out
+
+    @staticmethod
+    def _inherit_source(rows: Sequence[RawRow], i: int, column: int, merged: bool) -> RawRow | None:
+        level = rows[i].level
+        for j in range(i - 1, -1, -1):
+            other = rows[j]
+            if other.kind is RowKind.HEADER:
+                continue
+            if other.kind is RowKind.SECTION or other.kind is RowKind.NOTE:
+                return other if merged and not other.cells[column].is_blank else None
+            if column >= len(other.cells):
+                return None
+            if merged:
+                return other if not other.cells[column].is_blank else None
+            if other.level > level:
+                continue
+            if not other.cells[column].is_blank:
+                return other
+        return None
+
+
+def _trim(cells: Sequence[RawCell]) -> tuple[RawCell, ...]:
+    """Drop trailing blank cells that carry no merge flag."""
+    out = list(cells)
+    while len(out) > 1 and out[-1].is_blank and not (out[-1].flags & {CellFlag.MERGED_ABOVE, CellFlag.SPANNED}):
+        out.pop()
+    return tuple(out)
+
+
+def _column(index: int, raw: str) -> Column:
+    cell = make_cell(raw, Provenance("<header>", Location()))
+    return Column(index, role_of_header(raw), cell.text)

@@ -1,0 +1,372 @@
+"""The raw tables of a roadmap document as they were written (a typed intermediate representation).
+
+Officials write a roadmap («дорожная карта») as a Word or Excel table: a numbered list of measures
+(«мероприятия») with their deadlines («сроки») and responsible parties («ответственные»), interrupted by
+section headings, group rows, page-break fragments and merged cells. Reading such a file happens in two
+steps:
+
+1. a *source reader* (:mod:`gia_roadmap.io.sources`) turns a DOCX, XLSX, CSV/TSV file or a text
+   conversion into :class:`SourceBlock` values: document paragraphs and grids of cells in document order;
+2. the *table builder* (:mod:`gia_roadmap.io.structure`) finds the header row of each grid, gives each
+   column a :class:`ColumnRole`, classifies rows (:class:`RowKind`), rejoins rows split by page breaks,
+   fills vertically merged cells from the row above and collects glossary entries.
+
+Every value here is a frozen attrs value. Nothing is normalised away: each cell keeps its verbatim text
+(``raw``) beside the cleaned text, and a :class:`Provenance` (source file, line, row, column and
+:class:`CellFlag` values that say what the reader did to it). A cell the reader cannot place is kept in
+:attr:`RawRow.extra` and reported in :attr:`RawTable.problems`, never dropped.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = [
+    "CellFlag",
+    "Column",
+    "ColumnRole",
+    "GlossaryEntry",
+    "GlossaryKind",
+    "Location",
+    "Provenance",
+    "RawCell",
+    "RawDocument",
+    "RawParagraph",
+    "RawRow",
+    "RawTable",
+    "ReadProblem",
+    "RowKind",
+    "SourceBlock",
+    "SourceGrid",
+    "SourceRow",
+]
+
+
+class CellFlag(enum.Enum):
+    """What the reader did to a cell, recorded in its :class:`Provenance`."""
+
+    #: The cell is the continuation of a vertically merged cell (DOCX ``vMerge``, an XLSX merged range).
+    MERGED_ABOVE = "merged-above"
+    #: The cell is covered by a horizontally merged cell to its left (DOCX ``gridSpan``, XLSX range).
+    SPANNED = "spanned"
+    #: The value was copied from the nearest row above (a vertically merged or blank cell).
+    INHERITED = "inherited"
+    #: Text from a continuation row (a row split by a page break) was appended to this cell.
+    CONTINUATION = "continuation"
+    #: A word hyphenated across a page break was rejoined («учи-» + «телей» → «учителей»).
+    HYPHEN_REJOINED = "hyphen-rejoined"
+    #: The row lost or gained a column separator; its cells were moved to other columns.
+    SHIFTED = "shifted"
+    #: The cell could not be placed in any column of the table.
+    UNPLACED = "unplaced"
+    #: Markup (HTML tags, Markdown emphasis, bookmarks) was removed from the text.
+    MARKUP_REMOVED = "markup-removed"
+    #: A bare page number inside the cell was removed from the text.
+    PAGE_NUMBER_REMOVED = "page-number-removed"
+    #: The row came from a paragraph between table rows (a heading written outside the grid).
+    FROM_PARAGRAPH = "from-paragraph"
+    #: The number was produced by Word list numbering, reconstructed by the reader (not typed).
+    AUTO_NUMBERED = "auto-numbered"
+    #: The cell held a nested table, flattened into paragraphs («a | b» per nested row).
+    NESTED_TABLE = "nested-table"
+
+
+class ColumnRole(enum.Enum):
+    """The meaning of a table column, found from its header by synonyms."""
+
+    NUMBER = "number"  #: «№», «№ п/п» (or a blank header over numbers)
+    TITLE = "title"  #: «Мероприятия», «Наименование мероприятия», «Меры, мероприятия»
+    TERM = "term"  #: «Сроки», «Сроки реализации», «Срок исполнения»
+    RESPONSIBLE = "responsible"  #: «Ответственные», «Ответственный исполнитель»
+    RESULT = "result"  #: «Ожидаемый результат», «Управленческие решения/ожидаемый результат»
+    EVIDENCE = "evidence"  #: «Вид подтверждающего документа»
+    CATEGORY = "category"  #: «Категории» (of specialists trained)
+    PROBLEM = "problem"  #: «Проблема/актуальное направление деятельности»
+    SPECIFICS = "specifics"  #: «Описание специфики», «Специфика»
+    PARTICIPANTS = "participants"  #: «Участники»
+    REFERENCE_NUMBER = "reference-number"  #: «№ по приказу …» (the number in a parent plan)
+    ACTION = "action"  #: «Действия по реализации мероприятий» (parent of level columns)
+    LEVEL_ACTION = "level-action"  #: «муниципальный уровень», «институциональный уровень (ОО)»
+    ABBREVIATION = "abbreviation"  #: «Сокращение» (glossary tables)
+    EXPANSION = "expansion"  #: «Расшифровка» (glossary tables)
+    OTHER = "other"  #: a header the reader does not know; the column is kept
+
+
+class RowKind(enum.Enum):
+    """The kind of a table row."""
+
+    HEADER = "header"  #: a header row (the first one, or one repeated after a page break)
+    SECTION = "section"  #: a heading across the table («2. Правовое обеспечение», «МАТЕМАТИКА»)
+    ITEM = "item"  #: a numbered or unnumbered entry: a measure, or a group row over numbered children
+    SUB_ITEM = "sub-item"  #: a dash item («– перечня ППЭ …») under the item above, often with its own term
+    NOTE = "note"  #: a row the reader could not classify; kept and reported
+
+
+class GlossaryKind(enum.Enum):
+    """Where a glossary entry was written."""
+
+    TABLE = "table"  #: a «Сокращение | Расшифровка» table
+    BULLET = "bullet"  #: a bullet list («- ГИА – государственная итоговая аттестация;»)
+    INLINE = "inline"  #: an inline definition «… пунктов проведения экзаменов (далее – ППЭ)»
+
+
+@attrs.frozen(slots=True)
+class Location:
+    """A place in a source: 1-based line (text sources), row and column (tables); None when unknown."""
+
+    line: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts) or "unknown place"
+
+
+@attrs.frozen(slots=True)
+class Provenance:
+    """Where a value came from and what the reader did to it.
+
+    Attributes:
+        source: the file name (or ``"<string>"``).
+        location: the line, row and column of the value in the source.
+        table: the 1-based index of the table (DOCX table, XLSX sheet, text table) in the source.
+        sheet: the XLSX sheet name, if any.
+        flags: what the reader did (:class:`CellFlag`).
+        origin: further source places the value was assembled from: the row an inherited value was
+            copied from, the continuation rows that were joined into it.
+    """
+
+    source: str
+    location: Location = Location()
+    table: int | None = None
+    sheet: str | None = None
+    flags: frozenset[CellFlag] = frozenset()
+    origin: tuple[Location, ...] = ()
+
+    def flagged(self, *flags: CellFlag, origin: tuple[Location, ...] = ()) -> Provenance:
+        """Return a copy with more flags and origin places."""
+        return attrs.evolve(self, flags=self.flags | frozenset(flags), origin=self.origin + origin)
+
+    def __str__(self) -> str:
+        where = f"{self.source}"
+        if self.sheet:
+            where += f" [{self.sheet}]"
+        elif self.table is not None:
+            where += f" (table {self.table})"
+        return f"{where}, {self.location}"
+
+
+@attrs.frozen(slots=True)
+class RawCell:
+    """One table cell as written.
+
+    Attributes:
+        text: the cleaned text: markup removed, paragraphs joined by ``"\\n"``, spaces kept.
+        raw: the verbatim text of the cell (markup, tabs and all).
+        paragraphs: the cell's paragraphs (``<p>``, ``<li>``, line breaks), cleaned; empty ones dropped.
+        provenance: where the cell came from and what the reader did to it.
+    """
+
+    text: str
+    raw: str
+    paragraphs: tuple[str, ...]
+    provenance: Provenance
+
+    @property
+    def is_blank(self) -> bool:
+        """True when the cell holds no visible text."""
+        return not self.text.strip()
+
+    @property
+    def flags(self) -> frozenset[CellFlag]:
+        """Shortcut for ``provenance.flags``."""
+        return self.provenance.flags
+
+
+@attrs.frozen(slots=True)
+class Column:
+    """A table column: its position, its header as written and its role.
+
+    Attributes:
+        index: 0-based position.
+        role: the meaning found from the header.
+        header: the header text as written (the lower level of a two-level header).
+        parent_header: the upper header of a two-level header («Действия по реализации мероприятий»).
+    """
+
+    index: int
+    role: ColumnRole
+    header: str
+    parent_header: str | None = None
+
+
+@attrs.frozen(slots=True)
+class RawRow:
+    """One logical row of a table: a source row with its continuation rows joined.
+
+    Attributes:
+        kind: what the row is (:class:`RowKind`).
+        cells: one cell per column of the table.
+        number: the number as written («2.1.», «1.11», «» when unnumbered), stripped of spaces.
+        level: the depth: the number of parts of the number (1 for «2.», 3 for «2.2.14»); for
+            unnumbered rows, the level of the row they belong with; dash items one deeper.
+        provenance: the source place of the (first) source row.
+        extra: cells that could not be placed in a column (kept, and reported in the table's problems).
+    """
+
+    kind: RowKind
+    cells: tuple[RawCell, ...]
+    number: str
+    level: int
+    provenance: Provenance
+    extra: tuple[RawCell, ...] = ()
+
+    def cell(self, column: int) -> RawCell:
+        """The cell in the given 0-based column."""
+        return self.cells[column]
+
+
+@attrs.frozen(slots=True)
+class ReadProblem:
+    """Something the reader noticed and could not (or would not) silently fix.
+
+    Attributes:
+        code: a stable identifier, e.g. ``"unplaced-cell"``, ``"shifted-row"``, ``"page-number"``.
+        message: what was found, quoting the text, and what the reader did.
+        provenance: where.
+    """
+
+    code: str
+    message: str
+    provenance: Provenance
+
+
+@attrs.frozen(slots=True)
+class RawParagraph:
+    """A paragraph of a document outside the tables (titles, order text, bullet lists)."""
+
+    text: str
+    raw: str
+    provenance: Provenance
+
+
+@attrs.frozen(slots=True)
+class GlossaryEntry:
+    """An abbreviation and its expansion as a document defines it (scoped to that document).
+
+    Attributes:
+        abbreviation: as written («МОУО», «ИРО», «ФГБНУ «ФИПИ»»).
+        expansion: as written.
+        kind: a glossary table, a bullet list or an inline «(далее – X)» definition.
+        provenance: where it was defined.
+        exact: False when the reader had to guess where the expanded phrase starts (inline
+            definitions whose words do not spell the abbreviation).
+    """
+
+    abbreviation: str
+    expansion: str
+    kind: GlossaryKind
+    provenance: Provenance
+    exact: bool = True
+
+
+@attrs.frozen(slots=True)
+class RawTable:
+    """A table of a document, as written, with its columns found and its rows classified.
+
+    Attributes:
+        source: the file name.
+        index: the 1-based position of the table in the source.
+        columns: the columns with their roles.
+        header_rows: the header row(s) as written (two for a two-level header).
+        rows: the rows after the header, in order (repeated headers kept as :attr:`RowKind.HEADER`).
+        preamble: the document paragraphs between the previous table and this one (title, caption).
+        problems: what the reader noticed (unplaced cells, shifted rows, removed page numbers).
+    """
+
+    source: str
+    index: int
+    columns: tuple[Column, ...]
+    header_rows: tuple[tuple[RawCell, ...], ...]
+    rows: tuple[RawRow, ...]
+    preamble: tuple[RawParagraph, ...] = ()
+    problems: tuple[ReadProblem, ...] = ()
+
+    def column(self, role: ColumnRole) -> int | None:
+        """The 0-based index of the first column with that role, or None."""
+        for col in self.columns:
+            if col.role is role:
+                return col.index
+        return None
+
+    def columns_with(self, role: ColumnRole) -> tuple[int, ...]:
+        """The 0-based indexes of every column with that role."""
+        return tuple(col.index for col in self.columns if col.role is role)
+
+    @property
+    def is_glossary(self) -> bool:
+        """True for an abbreviation table («Сокращение | Расшифровка»)."""
+        roles = {c.role for c in self.columns}
+        return ColumnRole.ABBREVIATION in roles and ColumnRole.EXPANSION in roles
+
+    def items(self) -> tuple[RawRow, ...]:
+        """The rows that are entries (:attr:`RowKind.ITEM` and :attr:`RowKind.SUB_ITEM`)."""
+        return tuple(r for r in self.rows if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM))
+
+
+@attrs.frozen(slots=True)
+class RawDocument:
+    """Everything read from one source: its tables, paragraphs, glossary entries and problems."""
+
+    source: str
+    tables: tuple[RawTable, ...]
+    paragraphs: tuple[RawParagraph, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    problems: tuple[ReadProblem, ...] = ()
+
+    def plan_tables(self) -> tuple[RawTable, ...]:
+        """The tables that are not glossaries."""
+        return tuple(t for t in self.tables if not t.is_glossary)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Source blocks: what a source reader produces before the table structure is known.
+
+
+@attrs.frozen(slots=True)
+class SourceRow:
+    """A physical row of a grid as read from the source.
+
+    Attributes:
+        cells: the cells in source order (their number may differ from the table's column count).
+        provenance: the place of the row (line of a text source, row of a sheet).
+        after_break: a page break, blank line or separator line came right before this row.
+        lead_missing: the text source suggests a leading separator was lost (a row line that does
+            not begin with a TAB while its neighbours do).
+    """
+
+    cells: tuple[RawCell, ...]
+    provenance: Provenance
+    after_break: bool = False
+    lead_missing: bool = False
+
+
+@attrs.frozen(slots=True)
+class SourceGrid:
+    """A run of table rows in a source (a DOCX table, a sheet, a run of tab-separated lines)."""
+
+    rows: tuple[SourceRow, ...]
+    provenance: Provenance
+
+
+#: A block of a source document, in document order.
+SourceBlock = RawParagraph | SourceGrid
