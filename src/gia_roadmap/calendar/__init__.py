@@ -1,22 +1,125 @@
-"""Dates: the official Russian production calendar and working-day arithmetic.
+"""Dates: the official Russian production calendar, working-day arithmetic and deadline terms.
 
-This package knows dates, never plans. Its main entry point is :class:`RussianCalendar`.
+This package knows dates, never plans:
+
+* :class:`RussianCalendar` — the official production calendar (производственный календарь);
+* the deadline terms («Сроки»): :func:`parse_term`, :func:`split_terms`, :func:`render` and one class per
+  form (:class:`Month`, :class:`MonthRange`, :class:`Relative`, …), resolved to :class:`DateWindow` values;
+* :class:`SchoolYear` and the :class:`Anchor` events relative terms count from.
 """
 
+from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
+from gia_roadmap.calendar.parsing import parse_term, split_terms
 from gia_roadmap.calendar.production import HOLIDAY_NAMES, RussianCalendar
+from gia_roadmap.calendar.rendering import render
+from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
+from gia_roadmap.calendar.terms import (
+    Bound,
+    ByDate,
+    ByMonth,
+    CalendarYear,
+    Compound,
+    Conditional,
+    Continuous,
+    DateList,
+    DayRange,
+    ExactDate,
+    ExamPeriod,
+    ExamPhase,
+    ExamStage,
+    ExternalSchedule,
+    Frequency,
+    MissingTerm,
+    Month,
+    MonthList,
+    MonthRange,
+    MonthRef,
+    Note,
+    OnRequest,
+    PerExam,
+    PeriodList,
+    PlanPeriod,
+    QuarterTerm,
+    Recurring,
+    Relative,
+    Resolution,
+    ResolutionStatus,
+    ResolveOptions,
+    SchoolYearTerm,
+    Season,
+    SeasonTerm,
+    SeparatePlan,
+    SeparateSchedule,
+    Term,
+    TermLike,
+    TermSequence,
+    Unit,
+    UnparsedTerm,
+    WorkingDayCalendar,
+    YearOrigin,
+)
 from gia_roadmap.calendar.yeardata import Decree, SpecialDay, Transfer, WeekData, YearData, bundled_years
 
 __all__ = [
     "HOLIDAY_NAMES",
+    "Anchor",
+    "Bound",
+    "ByDate",
+    "ByMonth",
     "CalendarDay",
+    "CalendarYear",
+    "Compound",
+    "Conditional",
+    "Continuous",
+    "DateList",
+    "DateWindow",
     "DayKind",
+    "DayRange",
     "Decree",
+    "ExactDate",
+    "ExamPeriod",
+    "ExamPhase",
+    "ExamStage",
+    "ExternalSchedule",
+    "Frequency",
+    "MissingTerm",
+    "Month",
+    "MonthList",
+    "MonthRange",
+    "MonthRef",
+    "Note",
+    "OnRequest",
+    "PerExam",
+    "PeriodList",
+    "PlanPeriod",
+    "QuarterTerm",
+    "Recurring",
+    "Relative",
+    "Resolution",
+    "ResolutionStatus",
+    "ResolveOptions",
     "RussianCalendar",
+    "SchoolYear",
+    "SchoolYearTerm",
+    "Season",
+    "SeasonTerm",
+    "SeparatePlan",
+    "SeparateSchedule",
     "SpecialDay",
+    "Term",
+    "TermLike",
+    "TermSequence",
     "Transfer",
+    "Unit",
+    "UnparsedTerm",
     "WeekData",
     "WorkWeek",
+    "WorkingDayCalendar",
     "YearData",
+    "YearOrigin",
     "bundled_years",
+    "parse_term",
+    "render",
+    "split_terms",
 ]
