@@ -81,9 +81,9 @@ def is_header_row(texts: Sequence[str]) -> bool:
     if any(len(header_key(t)) > 160 for t in non_blank):
         return False
     # Headers are labels: never a number, a date or a deadline.
-    if any(is_number(t) or looks_like_term(t) for t in non_blank):
-        return False
     roles = [role_of_header(t) for t in non_blank]
+    if any(is_number(t) or (looks_like_term(t) and r is ColumnRole.OTHER) for t, r in zip(non_blank, roles, strict=True)):
+        return False
     known = [r for r in roles if r is not ColumnRole.OTHER]
     if len(known) < 2 or len(known) < 0.6 * len(non_blank):
         return False

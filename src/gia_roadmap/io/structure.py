@@ -299,8 +299,8 @@ class _TableBuilder:
         prov = paragraph.provenance.flagged(CellFlag.FROM_PARAGRAPH)
         first = make_cell(paragraph.raw, prov)
         cells = (first, *(make_cell("", prov) for _ in range(self.width - 1)))
-        kind = RowKind.SECTION if len(paragraph.text) <= _SHORT_PARAGRAPH else RowKind.NOTE
         number, _rest = split_leading_number(paragraph.text)
+        kind = RowKind.SECTION if len(paragraph.text) <= 2 * _SHORT_PARAGRAPH or number else RowKind.NOTE
         if kind is RowKind.NOTE:
             self.problems.append(
                 ReadProblem("paragraph-in-table", f"a long paragraph inside the table kept as a note: "
@@ -329,25 +329,30 @@ class _TableBuilder:
             and not cells[0].is_blank
             and not is_number(cells[0].text)
             and not split_leading_number(cells[0].text)[0]
-            and sum(1 for c in cells if not c.is_blank) > 1
+            and (
+                sum(1 for c in cells if not c.is_blank) > 1
+                or cells[0].text[:1].islower()
+                or cells[0].text[:1].isdigit()
+                or is_dash_item(cells[0].text)
+            )
         ):
             cells = [make_cell("", blank_prov), *cells]
             shifted = True
-        written = len(cells)
         cells = list(_trim(cells))
         extra: list[RawCell] = []
-        if len(cells) > width:
-            surplus = cells[width:]
-            cells = cells[:width]
-            extra = [c for c in surplus if not c.is_blank]
-        elif len(cells) < width:
-            missing = width - len(cells)
-            non_blank = sum(1 for c in cells if not c.is_blank)
-            at_end = non_blank <= 1 or shifted or written >= width
-            position = len(cells) if at_end else self._best_gap(cells, missing)
-            pad = [make_cell("", blank_prov) for _ in range(missing)]
-            cells = cells[:position] + pad + cells[position:]
-            shifted = shifted or position < width - missing
+        non_blank = sum(1 for c in cells if not c.is_blank)
+        as_written = self._pad(cells, len(cells), blank_prov)
+        best = as_written
+        if non_blank > 1 and not shifted:
+            best_score = self._score(as_written)
+            for candidate, bonus in self._alignments(cells, blank_prov):
+                score = self._score(candidate) + bonus
+                if score > best_score:
+                    best, best_score = candidate, score
+        if best is not as_written:
+            shifted = True
+        cells = best[:width]
+        extra = [c for c in best[width:] if not c.is_blank]
         if shifted:
             cells = [
                 c if c.is_blank else attrs.evolve(c, provenance=c.provenance.flagged(CellFlag.SHIFTED))
@@ -356,33 +361,50 @@ class _TableBuilder:
         extra = [attrs.evolve(c, provenance=c.provenance.flagged(CellFlag.UNPLACED)) for c in extra]
         return tuple(cells), tuple(extra), shifted
 
-    def _best_gap(self, cells: list[RawCell], missing: int) -> int:
+    def _pad(self, cells: list[RawCell], position: int, prov: Provenance) -> list[RawCell]:
+        """The cells with blanks inserted at ``position`` up to the table width."""
+        missing = max(self.width - len(cells), 0)
+        return [*cells[:position], *(make_cell("", prov) for _ in range(missing)), *cells[position:]]
+
+    def _alignments(self, cells: list[RawCell], prov: Provenance) -> list[tuple[list[RawCell], float]]:
+        """Other ways to align a row whose cells drifted, each with a small bonus: blanks inserted
+        earlier (a merged cell lost its separator; preferred under columns that were blank in the
+        item above, as merged cells are) or a blank cell removed (a stray separator)."""
+        previous = next((r for r in reversed(self.rows) if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM)), None)
+        out: list[tuple[list[RawCell], float]] = []
+        if len(cells) < self.width:
+            missing = self.width - len(cells)
+            for position in range(len(cells) - 1, -1, -1):
+                bonus = 0.0
+                if previous is not None:
+                    gap = range(position, position + missing)
+                    bonus = 0.5 * sum(1 for i in gap if i < len(previous.cells) and previous.cells[i].is_blank)
+                out.append((self._pad(cells, position, prov), bonus))
+        if len(cells) > self.width or (len(cells) == self.width and cells[-1].is_blank):
+            for i in range(len(cells) - 1, 0, -1):
+                if cells[i].is_blank:
+                    rest = [*cells[:i], *cells[i + 1 :]]
+                    out.append((self._pad(rest, len(rest), prov), 0.0))
+        return out
+
+    def _score(self, candidate: Sequence[RawCell]) -> float:
+        """How well cells fit the columns: a deadline under «Сроки», a number or nothing under «№»,
+        a title under the title column, nothing beyond the last column."""
         term = self._role_index(ColumnRole.TERM)
         number = self._role_index(ColumnRole.NUMBER)
         title = self._role_index(ColumnRole.TITLE)
-        previous = next((r for r in reversed(self.rows) if r.kind is RowKind.ITEM), None)
-        best, best_score = len(cells), float("-inf")
-        for position in range(len(cells), -1, -1):
-            candidate: list[RawCell | None] = [*cells[:position], *([None] * missing), *cells[position:]]
-            score = 0.0
-            if term is not None:
-                cell = candidate[term]
-                score += 2 if cell is not None and len(cell.text) < 80 and looks_like_term(cell.text) else 0
-                for i, other in enumerate(candidate):
-                    if i != term and other is not None and looks_like_term(other.text) and len(other.text) < 40:
-                        score -= 1
-            if number is not None:
-                cell = candidate[number]
-                score += 1 if cell is None or cell.is_blank or is_number(cell.text) else -1
-            if title is not None and candidate[title] is None:
-                score -= 1
-            if previous is not None:
-                for i in range(position, position + missing):
-                    if i < len(previous.cells) and previous.cells[i].is_blank:
-                        score += 0.25
-            if score > best_score:
-                best, best_score = position, score
-        return best
+        score = 0.0
+        if term is not None and term < len(candidate):
+            cell = candidate[term]
+            if len(cell.text) < 80 and looks_like_term(cell.text):
+                score += 2
+        if number is not None and number < len(candidate):
+            cell = candidate[number]
+            score += 1 if cell.is_blank or is_number(cell.text) else -1
+        if title is not None and title < len(candidate) and candidate[title].is_blank:
+            score -= 3
+        score -= 2 * sum(1 for c in candidate[self.width :] if not c.is_blank)
+        return score
 
     def _last_row(self) -> RawRow | None:
         for row in reversed(self.rows):
@@ -436,6 +458,10 @@ class _TableBuilder:
             if number_col is not None and filled[0] == number_col and is_number(text):
                 self._append(RowKind.ITEM, cells, normalize_number(text), row, extra)
                 return
+            number, rest = split_leading_number(text)
+            if number and filled[0] in {0, number_col} and not self._after_broken_word(previous, cells):
+                self._append(RowKind.SECTION, cells, number, row, extra)
+                return
             if self._continues(previous, cells, text, title_col, row):
                 self._join(previous, cells, extra, row)
                 return
@@ -475,6 +501,15 @@ class _TableBuilder:
             return
         self._append(RowKind.ITEM, cells, "", row, extra)
 
+    @staticmethod
+    def _after_broken_word(previous: RawRow | None, cells: Sequence[RawCell]) -> bool:
+        if previous is None:
+            return False
+        return any(
+            not cell.is_blank and i < len(previous.cells) and ends_with_break_hyphen(previous.cells[i].text)
+            for i, cell in enumerate(cells)
+        )
+
     def _continues(
         self, previous: RawRow | None, cells: Sequence[RawCell], text: str, title_col: int, row: SourceRow
     ) -> bool:
@@ -494,7 +529,7 @@ class _TableBuilder:
         if is_dash_item(text):
             return False
         first = text[:1]
-        return first.islower() or first.isdigit() or first in ",.;:)»”"
+        return first.islower() or first.isdigit() or first in ",.;:()»”"
 
     def _join(self, previous: RawRow | None, cells: Sequence[RawCell], extra: Sequence[RawCell],
               row: SourceRow) -> None:
@@ -550,7 +585,7 @@ class _TableBuilder:
             if row.kind not in (RowKind.ITEM, RowKind.SUB_ITEM):
                 continue
             has_children = i + 1 < len(out) and (
-                out[i + 1].kind is RowKind.SUB_ITEM
+                (out[i + 1].kind is RowKind.SUB_ITEM and row.kind is RowKind.ITEM)
                 or (out[i + 1].kind is RowKind.ITEM and out[i + 1].number and out[i + 1].level > row.level)
             )
             cells = list(row.cells)
