@@ -1,0 +1,50 @@
+"""Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 1), and the JSON Schema.
+
+>>> from gia_roadmap.plan import Roadmap
+>>> from gia_roadmap import io
+>>> io.loads(io.dumps(Roadmap("demo"), format="yaml"), format="yaml") == Roadmap("demo")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from gia_roadmap.io.serialization import SCHEMA_VERSION, Format, dumps_text, from_document, loads_text, to_document
+from gia_roadmap.plan.model import Roadmap
+
+__all__ = ["SCHEMA_VERSION", "Format", "dump", "dumps", "from_document", "load", "loads", "to_document"]
+
+
+def dumps(roadmap: Roadmap, format: Format = "json") -> str:
+    """The roadmap as JSON or YAML text (every field, source texts included)."""
+    return dumps_text(roadmap, format)
+
+
+def loads(text: str, format: Format = "json") -> Roadmap:
+    """A roadmap from JSON or YAML text.
+
+    Raises:
+        RoadmapFormatError: listing every bad field with its path.
+        UnsupportedFormatError: for a format other than "json" or "yaml".
+    """
+    return loads_text(text, format)
+
+
+def _format_of(path: Path, format: Format | None) -> Format:
+    if format is not None:
+        return format
+    return "yaml" if path.suffix.lower() in (".yaml", ".yml") else "json"
+
+
+def dump(roadmap: Roadmap, path: str | os.PathLike[str], format: Format | None = None) -> None:
+    """Write the roadmap to ``path`` (UTF-8); the format follows the suffix unless given."""
+    target = Path(path)
+    target.write_text(dumps(roadmap, _format_of(target, format)), encoding="utf-8")
+
+
+def load(path: str | os.PathLike[str], format: Format | None = None) -> Roadmap:
+    """Read a roadmap from ``path``; the format follows the suffix (.yaml/.yml → YAML) unless given."""
+    source = Path(path)
+    return loads_text(source.read_text(encoding="utf-8"), _format_of(source, format), source=str(source))

@@ -1,0 +1,162 @@
+"""Glossary entries («Сокращение – Расшифровка») from tables, bullet lists and inline definitions.
+
+A roadmap defines its abbreviations in three ways, often all in one document:
+
+* a glossary table with «Сокращение | Расшифровка» columns;
+* a bullet list, usually after «Условные обозначения» or «Перечень сокращений»:
+  «- РПК – Региональные предметные комиссии;», «- ИРО, РЦОИ – автономное учреждение …»;
+* inline, in running text or in a cell: «… руководителям муниципальных органов управления
+  образованием (далее – МОУО)».
+
+Entries are raw (as written, scoped to their document); resolving parties against them belongs to the
+roadmap model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from gia_roadmap.io.tables import (
+    ColumnRole,
+    GlossaryEntry,
+    GlossaryKind,
+    Provenance,
+    RawDocument,
+    RawTable,
+    RowKind,
+)
+
+__all__ = ["bullet_entries", "collect_glossary", "inline_entries", "table_entries"]
+
+_DASH_SPLIT = re.compile(r"\s+[–—-]\s+")
+_BULLET = re.compile(r"^\s*[-–—•·▪*]\s+")
+_INLINE = re.compile(
+    r"\(\s*далее\s*(?:по (?:тексту|строке)\s*)?[-–—:]?\s*(?:[-–—]\s*)?(?P<term>[^()]{1,60}?)\s*\)",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"[,;:()\[\]]|\s[–—]\s|\.\s")
+_STOP_PREFIX = re.compile(r"^(?:с|со|в|во|на|по|и)\s+", re.IGNORECASE)
+
+
+def _is_abbreviation_part(part: str) -> bool:
+    """True for a short part that reads as (part of) an abbreviation: «ХМАО», «Югра», «ФГБНУ «ФИПИ»»."""
+    words = part.split()
+    if not words or len(words) > 3 or len(part) > 30:
+        return False
+    return all(w[:1].isupper() or w[:1] in "«\"" or w[:1].isdigit() for w in words)
+
+
+def _split_definition(text: str) -> tuple[str, str] | None:
+    parts = _DASH_SPLIT.split(text.strip().rstrip(";.").strip())
+    if len(parts) < 2 or not _is_abbreviation_part(parts[0]):
+        return None
+    k = 1
+    while k < len(parts) - 1 and _is_abbreviation_part(parts[k]):
+        k += 1
+    abbreviation = " – ".join(parts[:k])
+    expansion = " – ".join(parts[k:])
+    if not expansion or len(abbreviation) >= len(expansion):
+        return None
+    return abbreviation, expansion
+
+
+def _names(abbreviation: str) -> list[str]:
+    """«ИРО, РЦОИ» names two abbreviations for one expansion; a quoted name stays whole."""
+    if "«" in abbreviation or "," not in abbreviation:
+        return [abbreviation]
+    return [a.strip() for a in abbreviation.split(",") if a.strip()]
+
+
+def table_entries(table: RawTable) -> Iterator[GlossaryEntry]:
+    """The entries of a «Сокращение | Расшифровка» table (empty for other tables)."""
+    abbr = table.column(ColumnRole.ABBREVIATION)
+    expansion = table.column(ColumnRole.EXPANSION)
+    if abbr is None or expansion is None:
+        return
+    for row in table.rows:
+        if row.kind not in (RowKind.ITEM, RowKind.SUB_ITEM):
+            continue
+        a = row.cells[abbr].text.strip()
+        e = " ".join(row.cells[expansion].paragraphs).strip()
+        if a and e:
+            for name in _names(a):
+                yield GlossaryEntry(name, e, GlossaryKind.TABLE, row.cells[abbr].provenance)
+
+
+def bullet_entries(lines: Iterable[tuple[str, Provenance]]) -> Iterator[GlossaryEntry]:
+    """Entries written as bullet lines «- ABBR – expansion;» (the bullet is required)."""
+    for text, provenance in lines:
+        if not _BULLET.match(text):
+            continue
+        found = _split_definition(_BULLET.sub("", text, count=1))
+        if found is None:
+            continue
+        abbreviation, expansion = found
+        for name in _names(abbreviation):
+            yield GlossaryEntry(name, expansion, GlossaryKind.BULLET, provenance)
+
+
+def _initials_match(words: list[str], letters: str) -> bool:
+    """True when the words' initials spell the letters in order, starting with the first word."""
+    if not words or not letters or words[0][:1].lower() != letters[0]:
+        return False
+    i = 0
+    for word in words:
+        for part in re.split(r"[-–]", word):
+            if i < len(letters) and part[:1].lower() == letters[i]:
+                i += 1
+    return i == len(letters)
+
+
+def inline_entries(text: str, provenance: Provenance) -> Iterator[GlossaryEntry]:
+    """Inline definitions «<phrase> (далее – X)» in a text.
+
+    For an abbreviation X, the phrase is the shortest run of preceding words whose initials spell X
+    («пунктов проведения экзаменов (далее – ППЭ)»); otherwise it runs back to the nearest clause
+    boundary (comma, colon, parenthesis, dash) and the entry is marked ``exact=False``.
+    """
+    for m in _INLINE.finditer(text):
+        term = m.group("term").strip().strip("«»\"")
+        term = _STOP_PREFIX.sub("", term) if term[:2].lower() in ("с ", "в ") else term
+        if not term:
+            continue
+        before = text[: m.start()]
+        cut = 0
+        for b in _BOUNDARY.finditer(before):
+            cut = b.end()
+        clause = before[cut:].strip()
+        words = clause.split()[-14:]
+        letters = "".join(ch.lower() for ch in term if ch.isalpha() and ch.isupper())
+        expansion = ""
+        exact = False
+        if len(letters) >= 2 and letters.upper() == "".join(ch for ch in term if ch.isalpha()).upper():
+            for start in range(len(words) - 1, -1, -1):
+                if _initials_match(words[start:], letters):
+                    expansion = " ".join(words[start:])
+                    exact = True
+                    break
+        if not expansion:
+            expansion = " ".join(words)
+        expansion = expansion.strip(" ,;:–—-«»\"")
+        if expansion:
+            yield GlossaryEntry(term, expansion, GlossaryKind.INLINE, provenance, exact)
+
+
+def collect_glossary(document: RawDocument) -> tuple[GlossaryEntry, ...]:
+    """Every glossary entry of a document: tables, bullet lists and inline definitions, in order."""
+    entries: list[GlossaryEntry] = []
+    for table in document.tables:
+        entries.extend(table_entries(table))
+    lines = [(p.text, p.provenance) for p in document.paragraphs]
+    entries.extend(bullet_entries(lines))
+    for paragraph in document.paragraphs:
+        entries.extend(inline_entries(paragraph.text, paragraph.provenance))
+    for table in document.tables:
+        if table.is_glossary:
+            continue
+        for row in table.rows:
+            for cell in row.cells:
+                if "далее" in cell.text:
+                    entries.extend(inline_entries(cell.text.replace("\n", " "), cell.provenance))
+    return tuple(entries)

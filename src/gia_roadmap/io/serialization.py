@@ -1,0 +1,209 @@
+"""Lossless JSON and YAML for roadmaps, built on cattrs.
+
+The file is ``{"schema_version": 1, "roadmap": {...}}``. Every attrs field is written, including
+the source text (``raw``) that deadline terms keep out of equality. Unions are tagged: a deadline
+term carries its class's ``kind`` («month_range», «relative» …), a responsible party its ``type``
+(«Body», «Person», «Role»). Dates are ISO strings; enums are their values.
+
+Loading is strict and reports **every** bad field with its JSONPath
+(``$.roadmap.sections[2].measures[14].term: …``) in one :class:`~gia_roadmap.errors.RoadmapFormatError`:
+wrong types are not coerced (``"5"`` is not an integer), unknown keys are errors, YAML is read
+with ``yaml.safe_load`` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import typing
+from typing import Any, Literal
+
+import cattrs
+import yaml
+from cattrs.v import format_exception
+from cattrs.strategies import configure_tagged_union
+
+from gia_roadmap.calendar import terms
+from gia_roadmap.errors import FieldError, RoadmapFormatError, UnsupportedFormatError
+from gia_roadmap.plan.bodies import Body
+from gia_roadmap.plan.model import Roadmap
+from gia_roadmap.plan.people import Person, Role
+from gia_roadmap.plan.responsible import Responsible
+
+__all__ = ["SCHEMA_VERSION", "Format", "converter", "from_document", "loads_text", "to_document", "dumps_text"]
+
+SCHEMA_VERSION = 1
+"""Version of the file format. Bumped on any change an older reader could not load."""
+
+Format = Literal["json", "yaml"]
+"""Supported text formats."""
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value  # YAML written by hand may hold a bare date
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string (YYYY-MM-DD), got {type(value).__name__} {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+
+
+def _strict(kind: type) -> typing.Callable[[object, type], Any]:
+    def structure(value: object, _: type) -> Any:
+        if kind is int and isinstance(value, bool):
+            raise TypeError(f"expected an integer, got a boolean {value!r}")
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
+
+
+_PARTY_TYPE = typing.get_type_hints(Responsible)["party"]
+_PARTY_BY_NAME: dict[str, type[Body] | type[Person] | type[Role]] = {"Body": Body, "Person": Person, "Role": Role}
+
+
+def _configure_parties(conv: cattrs.Converter) -> None:
+    """``Responsible.party`` (a body, person, role or null) is tagged by ``type``: «Body», «Person», «Role»."""
+
+    def unstructure(party: Body | Person | Role | None) -> dict[str, Any] | None:
+        if party is None:
+            return None
+        data: dict[str, Any] = conv.unstructure(party, type(party))
+        return {"type": type(party).__name__, **data}
+
+    def structure(value: object, _: type) -> Body | Person | Role | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object tagged with type Body, Person or Role, or null; got {value!r}")
+        tag = value.get("type")
+        cls = _PARTY_BY_NAME.get(tag) if isinstance(tag, str) else None
+        if cls is None:
+            raise ValueError(f"unknown party type {tag!r}; expected one of Body, Person, Role")
+        data = {k: v for k, v in value.items() if k != "type"}
+        party: Body | Person | Role = conv.structure(data, cls)
+        return party
+
+    conv.register_unstructure_hook_func(lambda t: t == _PARTY_TYPE, unstructure)
+    conv.register_structure_hook_func(lambda t: t == _PARTY_TYPE, structure)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(dt.date, _structure_date)
+    for kind in (int, str, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+    # Deadline terms: tagged by their class-level ``kind``. The inner union of PeriodList first:
+    # configuring the Term union builds its members' hooks at once.
+    configure_tagged_union(
+        terms.Month | terms.MonthRange,  # type: ignore[arg-type]
+        conv,
+        tag_generator=lambda cl: typing.cast(str, getattr(cl, "kind")),  # noqa: B009
+        tag_name="kind",
+    )
+    configure_tagged_union(
+        terms.Term,  # type: ignore[arg-type]
+        conv,
+        tag_generator=lambda cl: typing.cast(str, getattr(cl, "kind")),  # noqa: B009
+        tag_name="kind",
+    )
+    _configure_parties(conv)
+    return conv
+
+
+converter: cattrs.Converter = _make_converter()
+"""The converter used by :mod:`gia_roadmap.io` (strict, detailed validation, unknown keys forbidden)."""
+
+
+def to_document(roadmap: Roadmap) -> dict[str, Any]:
+    """The roadmap as plain data: ``{"schema_version": 1, "roadmap": {...}}``."""
+    return {"schema_version": SCHEMA_VERSION, "roadmap": converter.unstructure(roadmap, Roadmap)}
+
+
+def _format_exception(exc: BaseException, type_: type | None) -> str:
+    base = format_exception(exc, type_)
+    if isinstance(exc, KeyError) and exc.args:
+        missing = exc.args[0]
+        return f"unknown tag or missing field {missing!r}" if isinstance(missing, str) else base
+    detail = str(exc)
+    if isinstance(exc, (TypeError, ValueError)) and detail and detail not in base:
+        return f"{base} ({detail})"
+    return base
+
+
+def _field_errors(exc: BaseException, path: str) -> list[FieldError]:
+    out: list[FieldError] = []
+    for line in cattrs.transform_error(exc, path=path, format_exception=_format_exception):
+        message, _, where = line.rpartition(" @ ")
+        out.append(FieldError(where or path, message or line))
+    return out
+
+
+def from_document(document: object, *, source: str = "") -> Roadmap:
+    """A roadmap from plain data, or :class:`RoadmapFormatError` listing every bad field."""
+    if not isinstance(document, dict):
+        raise RoadmapFormatError(
+            [FieldError("$", f"expected an object with schema_version and roadmap, got {type(document).__name__}")],
+            source=source,
+        )
+    errors: list[FieldError] = []
+    version = document.get("schema_version")
+    if version is None:
+        errors.append(FieldError("$.schema_version", "missing; this reader expects 1"))
+    elif isinstance(version, bool) or not isinstance(version, int):
+        errors.append(FieldError("$.schema_version", f"expected an integer, got {version!r}"))
+    elif version != SCHEMA_VERSION:
+        errors.append(
+            FieldError("$.schema_version", f"unsupported version {version}; this reader reads {SCHEMA_VERSION}")
+        )
+    for key in document:
+        if key not in ("schema_version", "roadmap"):
+            errors.append(FieldError(f"$.{key}", "unknown key; expected only schema_version and roadmap"))
+    roadmap: Roadmap | None = None
+    if "roadmap" not in document:
+        errors.append(FieldError("$.roadmap", "missing"))
+    else:
+        try:
+            roadmap = converter.structure(document["roadmap"], Roadmap)
+        except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
+            errors.extend(_field_errors(exc, "$.roadmap"))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            errors.append(FieldError("$.roadmap", f"{type(exc).__name__}: {exc}"))
+    if errors or roadmap is None:
+        raise RoadmapFormatError(errors, source=source)
+    return roadmap
+
+
+def dumps_text(roadmap: Roadmap, format: Format = "json") -> str:
+    """Serialize to JSON (UTF-8 text, Cyrillic unescaped, indented) or YAML (block style)."""
+    document = to_document(roadmap)
+    if format == "json":
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if format == "yaml":
+        return str(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100))
+    raise UnsupportedFormatError(f"unsupported format {format!r}; use 'json' or 'yaml'")
+
+
+def loads_text(text: str, format: Format = "json", *, source: str = "") -> Roadmap:
+    """Parse JSON or YAML text (YAML with ``safe_load`` only) into a roadmap."""
+    if format == "json":
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RoadmapFormatError(
+                [FieldError("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")], source=source
+            ) from None
+    elif format == "yaml":
+        try:
+            document = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise RoadmapFormatError([FieldError("$", f"invalid YAML{where}: {problem}")], source=source) from None
+    else:
+        raise UnsupportedFormatError(f"unsupported format {format!r}; use 'json' or 'yaml'")
+    return from_document(document, source=source)

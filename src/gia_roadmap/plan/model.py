@@ -1,0 +1,581 @@
+"""The roadmap model: :class:`Roadmap` → :class:`Section` → :class:`Measure`, all frozen attrs values.
+
+Everything is kept as written beside what was read from it: a measure's ``number`` keeps its raw
+text («2.2.13», «1.1.», an empty cell), its ``term`` is a :mod:`~gia_roadmap.calendar.terms` value
+that keeps its source text, its responsible parties keep the cell text (``responsible_raw``) and
+each party its own. Duplicate or missing numbers are legal: a measure's identity is
+(plan, section path, raw number, ordinal position) — :class:`MeasureId`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
+from gia_roadmap.calendar.terms import MissingTerm, Term
+from gia_roadmap.plan.bodies import Body, BodyLevel
+from gia_roadmap.plan.categories import SpecialistCategory
+from gia_roadmap.plan.exams import ExamPeriod, ExamScope
+from gia_roadmap.plan.glossary import Glossary
+from gia_roadmap.plan.people import NameOrder
+from gia_roadmap.plan.responsible import Responsible
+
+__all__ = [
+    "ActionLevel",
+    "Cluster",
+    "Dependency",
+    "DependencyKind",
+    "GroupingKind",
+    "LevelAction",
+    "LocatedMeasure",
+    "Measure",
+    "MeasureId",
+    "MeasureNumber",
+    "MeasureRef",
+    "Order",
+    "ParentItemRef",
+    "PlanLevel",
+    "PlanRef",
+    "Provenance",
+    "ProvenanceKind",
+    "Roadmap",
+    "Section",
+    "SectionKind",
+    "Status",
+    "StatusKind",
+    "Target",
+    "TargetKind",
+]
+
+
+class PlanLevel(enum.Enum):
+    """Who issues the plan («уровень»)."""
+
+    FEDERAL = "federal"
+    REGIONAL = "regional"
+    MUNICIPAL = "municipal"
+    SCHOOL = "school"
+
+
+class SectionKind(enum.Enum):
+    """Canonical topic of a section heading (seed analysis §2); the raw heading is kept beside it."""
+
+    ANALYSIS = "analysis"
+    """«Анализ проведения ГИА …»: results, statistics, «зоны риска»."""
+    QUALITY_OBJECTIVITY = "quality_objectivity"
+    """«Меры по повышению объективности и качества …», ВПР, НИКО, low-result schools."""
+    METHODICAL_SUPPORT = "methodical_support"
+    """«Методическая поддержка …», professional development of teachers."""
+    LEGAL = "legal"
+    """«Нормативно-правовое обеспечение …»."""
+    FINANCIAL = "financial"
+    """«Финансовое обеспечение …»."""
+    STAFF_TRAINING = "staff_training"
+    """«Обучение лиц, привлекаемых к проведению ГИА»."""
+    ORGANISATIONAL = "organisational"
+    """«Организационное (организационно-технологическое) сопровождение …»."""
+    INFORMATION = "information"
+    """«Информационное сопровождение …»."""
+    PSYCHOLOGICAL_SUPPORT = "psychological_support"
+    """«Психологическое сопровождение участников ГИА»."""
+    CONTROL = "control"
+    """«Контроль за организацией и проведением …»."""
+    OTHER = "other"
+    """Anything else (the raw heading says what)."""
+
+
+class GroupingKind(enum.Enum):
+    """What a section groups its measures by."""
+
+    TOPIC = "topic"
+    PROBLEM_TRACK = "problem_track"
+    AUDIENCE = "audience"
+    SUBJECT = "subject"
+    ACTIVITY_FORMAT = "activity_format"
+    SPECIALIST_CATEGORY = "specialist_category"
+    EXAM_SUBBLOCK = "exam_subblock"
+
+
+_NUMBER = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+)*)\s*(\.)?\s*$")
+
+
+@attrs.frozen(slots=True)
+class MeasureNumber:
+    """A measure's number as written («2.2.13», «1.1.», «4.8», empty) and its parts.
+
+    Attributes:
+        raw: the number cell verbatim.
+        parts: the numbers read from it (``(2, 2, 13)``); empty when the cell is empty or unreadable.
+        trailing_dot: the number ends in a dot («1.1.»).
+    """
+
+    raw: str = ""
+    parts: tuple[int, ...] = ()
+    trailing_dot: bool = False
+
+    @classmethod
+    def parse(cls, raw: str) -> MeasureNumber:
+        """Read «1.2.1.», «2.8», «1», « 1.1 »; anything else keeps ``parts`` empty (never raises)."""
+        match = _NUMBER.match(raw)
+        if match is None:
+            return cls(raw)
+        parts = tuple(int(p) for p in re.split(r"\s*\.\s*", match.group(1)))
+        return cls(raw, parts, match.group(2) is not None)
+
+    @property
+    def depth(self) -> int:
+        """Number of parts (0 when unnumbered)."""
+        return len(self.parts)
+
+    @property
+    def is_numbered(self) -> bool:
+        """True when parts were read."""
+        return bool(self.parts)
+
+    @property
+    def canonical(self) -> str:
+        """Parts joined by dots, no trailing dot («2.2.13»); the raw text when unnumbered."""
+        return ".".join(str(p) for p in self.parts) if self.parts else self.raw.strip()
+
+    def __str__(self) -> str:
+        return self.canonical
+
+
+class TargetKind(enum.Enum):
+    """What a participant / target entry names."""
+
+    CATEGORY = "category"
+    """A category of trained specialists («организаторы ППЭ»)."""
+    CLUSTER = "cluster"
+    """A cluster (group) of schools («Кластер 4 – ШНРО»)."""
+    SCHOOL = "school"
+    """One named school («МБОУ «СШ № 37»»)."""
+    ALL_SCHOOLS = "all_schools"
+    """«Все общеобразовательные организации»."""
+    BODY = "body"
+    """An organisation («Управление», «методический отдел МБУ ДО «ЦДО»»)."""
+    GROUP = "group"
+    """A group of people that is not a trained category («Обучающиеся 9,11 классов», «родители»)."""
+    OTHER = "other"
+    """Not classified; the text says what."""
+
+
+@attrs.frozen(slots=True)
+class Target:
+    """A participant or target of a measure («Участники», «Специфика», «Описание специфики»).
+
+    Attributes:
+        raw: the entry as written.
+        kind: what it names.
+        category: the trained category, for kind CATEGORY.
+        cluster: the cluster code or name, for kind CLUSTER («Кластер 4», «ШНРО»).
+        body: the organisation, for kinds BODY and SCHOOL.
+    """
+
+    raw: str
+    kind: TargetKind = TargetKind.OTHER
+    category: SpecialistCategory | None = None
+    cluster: str = ""
+    body: Body | None = None
+
+
+@attrs.frozen(slots=True)
+class Cluster:
+    """A cluster (group) of schools defined by a plan or its order («кластер 4 – школы с низкими
+    образовательными результатами»).
+
+    Attributes:
+        code: the short code as written («ШНРО»), possibly several spellings («ШНРО», «ШПРО»).
+        name: the full name as written.
+        number: the cluster number when given («Кластер 4»).
+        schools: the schools as written.
+    """
+
+    code: tuple[str, ...] = ()
+    name: str = ""
+    number: int | None = None
+    schools: tuple[str, ...] = ()
+
+
+class ActionLevel(enum.Enum):
+    """The level an action of a measure is taken at (003: «муниципальный уровень», «институциональный уровень (ОО)»)."""
+
+    FEDERAL = "federal"
+    REGIONAL = "regional"
+    MUNICIPAL = "municipal"
+    INSTITUTIONAL = "institutional"
+
+
+@attrs.frozen(slots=True)
+class LevelAction:
+    """What one level does to carry out a measure, and who is responsible there.
+
+    Attributes:
+        level: municipal, institutional …
+        text: the action as written.
+        responsible: the parties responsible at that level.
+        responsible_raw: the responsible text as written.
+    """
+
+    level: ActionLevel
+    text: str
+    responsible: tuple[Responsible, ...] = ()
+    responsible_raw: str = ""
+
+
+@attrs.frozen(slots=True)
+class ParentItemRef:
+    """A reference to the item(s) of the parent plan this measure implements (003's «№ по приказу
+    Департамента»: «1.10», «2.16», «6.16, 6.17», or blank for municipal-only measures).
+
+    Attributes:
+        raw: the cell verbatim.
+        numbers: the item numbers read from it, canonical («6.16», «6.17»).
+    """
+
+    raw: str
+    numbers: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, raw: str) -> ParentItemRef:
+        """Read one or several item numbers («6.16, 6.17»); unreadable parts are skipped, ``raw`` kept."""
+        numbers = tuple(
+            MeasureNumber.parse(p).canonical for p in re.split(r"[,;]\s*|\s+", raw.strip()) if _NUMBER.match(p)
+        )
+        return cls(raw, numbers)
+
+
+@attrs.frozen(slots=True)
+class MeasureRef:
+    """A reference to a measure of the same plan: by section path and raw number, and the ordinal
+    position when the number alone is ambiguous (duplicates are legal).
+
+    Attributes:
+        section: ordinals of the section path (``(5, 2)``: the third subgroup of the sixth section).
+        number: the canonical number («2.2.14»).
+        ordinal: the measure's ordinal inside its section, or None when the number is unique.
+    """
+
+    section: tuple[int, ...]
+    number: str
+    ordinal: int | None = None
+
+
+class DependencyKind(enum.Enum):
+    """How two measures are linked (precedence-diagram terms)."""
+
+    FINISH_TO_START = "FS"
+    START_TO_START = "SS"
+    FINISH_TO_FINISH = "FF"
+    START_TO_FINISH = "SF"
+
+
+@attrs.frozen(slots=True)
+class Dependency:
+    """An explicit dependency of a measure on another one.
+
+    Attributes:
+        on: the predecessor.
+        kind: FS (default), SS, FF or SF.
+        lag_days: the lag (negative = lead).
+        working_days: the lag counts working days (else calendar days).
+        raw: the wording the dependency was read from («по итогам …»), empty when added by hand.
+    """
+
+    on: MeasureRef
+    kind: DependencyKind = DependencyKind.FINISH_TO_START
+    lag_days: int = 0
+    working_days: bool = False
+    raw: str = ""
+
+
+class ProvenanceKind(enum.Enum):
+    """How a value got into a measure other than being written in its own cell."""
+
+    INHERITED = "inherited"
+    """Inherited from a vertically merged cell (a row above)."""
+    REJOINED = "rejoined"
+    """Rejoined from a row split by a page break («учи-» + «телей»)."""
+    SPILLED = "spilled"
+    """Moved back from a neighbouring cell it had spilled into."""
+    DEDUPLICATED = "deduplicated"
+    """Text repeated at a page break was removed."""
+    INFERRED = "inferred"
+    """Inferred by a rule (an exam scope from the heading, a parent from the numbering)."""
+    MANUAL = "manual"
+    """Set by hand."""
+
+
+@attrs.frozen(slots=True)
+class Provenance:
+    """Where one field's value came from.
+
+    Attributes:
+        field: the measure field («responsible», «term», «title» …).
+        kind: inherited, rejoined …
+        source: the row it came from (a raw number, «row 214»), empty when not known.
+        note: free explanation.
+    """
+
+    field: str
+    kind: ProvenanceKind
+    source: str = ""
+    note: str = ""
+
+
+class StatusKind(enum.Enum):
+    """Execution status of a measure."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@attrs.frozen(slots=True)
+class Status:
+    """Execution status: planned, done (with the date) or cancelled.
+
+    Attributes:
+        kind: planned, done or cancelled.
+        date: when it was done or cancelled.
+        note: free text (a report reference, a reason).
+    """
+
+    kind: StatusKind = StatusKind.PLANNED
+    date: dt.date | None = None
+    note: str = ""
+
+
+@attrs.frozen(slots=True)
+class Measure:
+    """One row of a roadmap («мероприятие»).
+
+    Attributes:
+        number: the number as written and its parts.
+        ordinal: 0-based position inside its section (part of the identity).
+        title: «Мероприятия» / «Наименование мероприятия», as written.
+        term: the deadline («Сроки»); an empty cell is an explicit :class:`MissingTerm`.
+        responsible: parties read from the responsible cell, in order.
+        responsible_raw: the responsible cell as written.
+        participants: «Участники» (004 C), as targets.
+        targets: whom the measure addresses («Специфика», clusters, schools).
+        exam_scope: exams the measure concerns.
+        exam_periods: exam periods it concerns.
+        level_actions: per-level actions (003: municipal and institutional).
+        expected_result: «Ожидаемый результат» / «Управленческие решения».
+        evidence: «Вид подтверждающего документа».
+        description: «Описание специфики» / «Специфика» text, as written.
+        parent_item: the parent plan's item(s) it implements.
+        dependencies: explicit dependencies on other measures.
+        topic: the measure's own topic when it differs from its section's kind.
+        notes: anything else worth keeping.
+        provenance: which fields were inherited, rejoined or inferred.
+        status: planned / done / cancelled.
+    """
+
+    number: MeasureNumber = attrs.field(factory=MeasureNumber)
+    ordinal: int = 0
+    title: str = ""
+    term: Term = attrs.field(factory=MissingTerm)
+    responsible: tuple[Responsible, ...] = ()
+    responsible_raw: str = ""
+    participants: tuple[Target, ...] = ()
+    targets: tuple[Target, ...] = ()
+    exam_scope: tuple[ExamScope, ...] = ()
+    exam_periods: tuple[ExamPeriod, ...] = ()
+    level_actions: tuple[LevelAction, ...] = ()
+    expected_result: str = ""
+    evidence: str = ""
+    description: str = ""
+    parent_item: ParentItemRef | None = None
+    dependencies: tuple[Dependency, ...] = ()
+    topic: SectionKind | None = None
+    notes: tuple[str, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+    status: Status = attrs.field(factory=Status)
+
+    @property
+    def all_responsible(self) -> tuple[Responsible, ...]:
+        """The measure's own parties followed by those of its level actions."""
+        return self.responsible + tuple(r for a in self.level_actions for r in a.responsible)
+
+    def inherited(self, field: str) -> bool:
+        """True when ``field`` came from a merged cell above."""
+        return any(p.field == field and p.kind is ProvenanceKind.INHERITED for p in self.provenance)
+
+
+@attrs.frozen(slots=True)
+class Section:
+    """A section of a plan (or a sub-group of one).
+
+    Attributes:
+        heading: the heading as written («5. Организационное сопровождение ГИА»), empty when untitled.
+        kind: canonical topic.
+        grouping: what the section groups by.
+        ordinal: 0-based position among its siblings.
+        number: the heading's number when it has one.
+        measures: the measures directly in this section, in document order.
+        subgroups: nested sections («5.1 Подготовка к ГИА:»).
+    """
+
+    heading: str = ""
+    kind: SectionKind = SectionKind.OTHER
+    grouping: GroupingKind = GroupingKind.TOPIC
+    ordinal: int = 0
+    number: MeasureNumber | None = None
+    measures: tuple[Measure, ...] = ()
+    subgroups: tuple[Section, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Order:
+    """An order or another legal act («приказ», «постановление», «письмо», «решение»).
+
+    Attributes:
+        issuer: who issued it, as written.
+        number: the number as written («3654», «11-Пр-859», «233/552»); empty when blank.
+        date: the date, None when blank or unreadable.
+        title: the title as written.
+        kind: «приказ», «постановление», «письмо», «распоряжение», «решение» …
+        raw: the text it was read from (a stamp «от 25.10.2023 № 3654»).
+    """
+
+    issuer: str = ""
+    number: str = ""
+    date: dt.date | None = None
+    title: str = ""
+    kind: str = "приказ"
+    raw: str = ""
+
+
+@attrs.frozen(slots=True)
+class PlanRef:
+    """A reference to another plan: the parent regional plan a municipal one implements.
+
+    Attributes:
+        title: its title as written.
+        issuer: its issuer as written.
+        order: the order approving it, when known.
+        plan_id: its id when the plan is loaded too.
+    """
+
+    title: str = ""
+    issuer: str = ""
+    order: Order | None = None
+    plan_id: str = ""
+
+
+@attrs.frozen(slots=True)
+class MeasureId:
+    """Identity of a measure: (plan, section path, raw number, ordinal position)."""
+
+    plan: str
+    section: tuple[int, ...]
+    number: str
+    ordinal: int
+
+    def __str__(self) -> str:
+        path = ".".join(str(s) for s in self.section)
+        return f"{self.plan}/§{path}/{self.number.strip() or '∅'}#{self.ordinal}"
+
+
+@attrs.frozen(slots=True)
+class LocatedMeasure:
+    """A measure with its identity and the path of sections that holds it."""
+
+    id: MeasureId
+    measure: Measure
+    sections: tuple[Section, ...]
+
+    @property
+    def section(self) -> Section:
+        """The innermost section."""
+        return self.sections[-1]
+
+    @property
+    def section_kind(self) -> SectionKind:
+        """The measure's topic when set, else the nearest section kind that is not OTHER."""
+        if self.measure.topic is not None:
+            return self.measure.topic
+        for section in reversed(self.sections):
+            if section.kind is not SectionKind.OTHER:
+                return section.kind
+        return SectionKind.OTHER
+
+
+@attrs.frozen(slots=True)
+class Roadmap:
+    """A «дорожная карта»: one plan with its sections and measures.
+
+    Attributes:
+        id: a short identifier of the plan, part of every measure's identity («kuzbass-2024»).
+        title: the title as written.
+        issuer: the issuer as written («МИНИСТЕРСТВО ОБРАЗОВАНИЯ КУЗБАССА»).
+        issuer_body: the issuer as a body, when read.
+        level: federal, regional, municipal or school.
+        territory: the region / city as written.
+        school_year: the school year, when the plan names one.
+        period: the period the plan covers (e.g. the first to the last term), when known.
+        orders: the order(s) approving the plan.
+        legal_basis: acts the plan cites.
+        sections: the sections, in order.
+        glossary: the document's abbreviations.
+        name_order: how the document writes names.
+        clusters: clusters of schools the plan uses.
+        parent: the plan this one implements.
+        notes: anything else worth keeping.
+    """
+
+    id: str
+    title: str = ""
+    issuer: str = ""
+    issuer_body: Body | None = None
+    level: PlanLevel = PlanLevel.REGIONAL
+    territory: str = ""
+    school_year: SchoolYear | None = None
+    period: DateWindow | None = None
+    orders: tuple[Order, ...] = ()
+    legal_basis: tuple[Order, ...] = ()
+    sections: tuple[Section, ...] = ()
+    glossary: Glossary = attrs.field(factory=Glossary)
+    name_order: NameOrder = NameOrder.UNKNOWN
+    clusters: tuple[Cluster, ...] = ()
+    parent: PlanRef | None = None
+    notes: tuple[str, ...] = ()
+
+    def walk(self) -> Iterator[LocatedMeasure]:
+        """Every measure in document order (a section's own measures before its subgroups)."""
+
+        def visit(section: Section, path: tuple[int, ...], chain: tuple[Section, ...]) -> Iterator[LocatedMeasure]:
+            for position, measure in enumerate(section.measures):
+                ordinal = measure.ordinal if measure.ordinal >= 0 else position
+                yield LocatedMeasure(MeasureId(self.id, path, measure.number.raw, ordinal), measure, chain)
+            for sub_position, sub in enumerate(section.subgroups):
+                yield from visit(sub, (*path, sub_position), (*chain, sub))
+
+        for position, section in enumerate(self.sections):
+            yield from visit(section, (position,), (section,))
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        """All measures in document order."""
+        return tuple(m.measure for m in self.walk())
+
+    def find(self, number: str) -> tuple[LocatedMeasure, ...]:
+        """Measures whose canonical number is ``number`` («2.2.14» may name two: duplicates are legal)."""
+        wanted = MeasureNumber.parse(number).canonical
+        return tuple(m for m in self.walk() if m.measure.number.canonical == wanted)
+
+    def get(self, measure_id: MeasureId) -> LocatedMeasure | None:
+        """The measure with this identity, or None."""
+        return next((m for m in self.walk() if m.id == measure_id), None)
+
+    @property
+    def body_level(self) -> BodyLevel:
+        """The plan level as a :class:`BodyLevel`."""
+        return BodyLevel(self.level.value)
