@@ -40,9 +40,7 @@ _NUMBER = re.compile(r"^\s*(\d{1,3}(?:\s?\.\s?\d{1,3}){0,4}\.?)\s*$")
 #: A number at the start of a heading or title: «1. Меры по …», «5.1 Подготовка к ГИА:».
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,4}\.?)\s+(?=\S)")
 
-_MONTHS = (
-    "январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-)
+_MONTHS = "январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр"
 _TERM_HINT = re.compile(
     rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2}}|\d{{4}})?\b|\b20\d\d\b|\bв течение\b|"
     r"\bпостоянно\b|\bежегодно\b|\bежемесячно\b|\bеженедельно\b|\bкруглогодично\b|\bвесь период\b|"
@@ -54,8 +52,45 @@ _TERM_HINT = re.compile(
 #: Russian inflectional endings that a converter may split off a word at a page break
 #: («общеобразовательн» + «ых учреждений»).
 _ENDINGS = frozenset(
-    "ых их ый ий ой ая яя ое ее ые ие ого его ому ему ым им ыми ими ую юю ей ов ев ам ям ами ями ах ях "
-    "ом ем ия ии ию ие ья ьи ью ть ся сь".split()
+    {
+        "ых",
+        "ый",
+        "ий",
+        "ой",
+        "ая",
+        "яя",
+        "ое",
+        "ые",
+        "ие",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ым",
+        "ыми",
+        "ими",
+        "ую",
+        "юю",
+        "ов",
+        "ев",
+        "ам",
+        "ям",
+        "ами",
+        "ями",
+        "ах",
+        "ях",
+        "ом",
+        "ем",
+        "ия",
+        "ии",
+        "ию",
+        "ья",
+        "ьи",
+        "ью",
+        "ть",
+        "ся",
+        "сь",
+    }
 )
 
 
@@ -131,7 +166,7 @@ def split_leading_number(text: str) -> tuple[str, str]:
     if m is None:
         return "", text
     rest = text[m.end() :]
-    if not (rest[:1].isalpha() or rest[:1] in "«\"("):
+    if not (rest[:1].isalpha() or rest[:1] in '«"('):
         return "", text
     return normalize_number(m.group(1)), rest
 

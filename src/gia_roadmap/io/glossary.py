@@ -44,7 +44,7 @@ def _is_abbreviation_part(part: str) -> bool:
     words = part.split()
     if not words or len(words) > 3 or len(part) > 30:
         return False
-    return all(w[:1].isupper() or w[:1] in "«\"" or w[:1].isdigit() for w in words)
+    return all(w[:1].isupper() or w[:1] in '«"' or w[:1].isdigit() for w in words)
 
 
 def _split_definition(text: str) -> tuple[str, str] | None:
@@ -117,7 +117,7 @@ def inline_entries(text: str, provenance: Provenance) -> Iterator[GlossaryEntry]
     boundary (comma, colon, parenthesis, dash) and the entry is marked ``exact=False``.
     """
     for m in _INLINE.finditer(text):
-        term = m.group("term").strip().strip("«»\"")
+        term = m.group("term").strip().strip('«»"')
         term = _STOP_PREFIX.sub("", term) if term[:2].lower() in ("с ", "в ") else term
         if not term:
             continue
@@ -138,7 +138,7 @@ def inline_entries(text: str, provenance: Provenance) -> Iterator[GlossaryEntry]
                     break
         if not expansion:
             expansion = " ".join(words)
-        expansion = expansion.strip(" ,;:–—-«»\"")
+        expansion = expansion.strip(' ,;:–—-«»"')
         if expansion:
             yield GlossaryEntry(term, expansion, GlossaryKind.INLINE, provenance, exact)
 

@@ -82,7 +82,10 @@ def is_header_row(texts: Sequence[str]) -> bool:
         return False
     # Headers are labels: never a number, a date or a deadline.
     roles = [role_of_header(t) for t in non_blank]
-    if any(is_number(t) or (looks_like_term(t) and r is ColumnRole.OTHER) for t, r in zip(non_blank, roles, strict=True)):
+    if any(
+        is_number(t) or (looks_like_term(t) and r is ColumnRole.OTHER)
+        for t, r in zip(non_blank, roles, strict=True)
+    ):
         return False
     known = [r for r in roles if r is not ColumnRole.OTHER]
     if len(known) < 2 or len(known) < 0.6 * len(non_blank):

@@ -356,7 +356,9 @@ def read_delimited_blocks(
 # Text conversions of Word documents (the seed layouts)
 
 
-def read_text_blocks(text: str, *, source: str = "<string>", max_cells: int = MAX_CELLS) -> tuple[SourceBlock, ...]:
+def read_text_blocks(
+    text: str, *, source: str = "<string>", max_cells: int = MAX_CELLS
+) -> tuple[SourceBlock, ...]:
     """Read a text conversion of a Word document: paragraphs and tab-separated tables.
 
     Two layouts are recognised automatically:
@@ -406,7 +408,9 @@ def _read_row_lines(lines: Sequence[str], source: str, budget: _CellBudget) -> t
             continue
         if "\t" not in line:
             flush()
-            blocks.append(RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n))))
+            blocks.append(
+                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n)))
+            )
             pending_break = False
             continue
         parts = line.split("\t")
@@ -454,7 +458,9 @@ def _read_cell_stream(lines: Sequence[str], source: str, budget: _CellBudget) ->
             cells[-1].lines.append(line)
             blank = False
         else:
-            blocks.append(RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n))))
+            blocks.append(
+                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n)))
+            )
     budget.take(len(cells))
     # Groups of cells between blank lines; a row is one or more groups.
     groups: list[list[_StreamCell]] = []

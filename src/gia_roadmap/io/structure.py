@@ -56,7 +56,6 @@ from gia_roadmap.io.tables import (
     ReadProblem,
     RowKind,
     SourceBlock,
-    SourceGrid,
     SourceRow,
 )
 
@@ -110,8 +109,11 @@ def build_document(
         if isinstance(block, RawParagraph):
             if block.text.strip().isdigit() and len(block.text.strip()) <= 3:
                 problems.append(
-                    ReadProblem("page-number", f"a bare number {block.text.strip()!r} read as a page number",
-                                block.provenance)
+                    ReadProblem(
+                        "page-number",
+                        f"a bare number {block.text.strip()!r} read as a page number",
+                        block.provenance,
+                    )
                 )
                 continue
             paragraphs.append(block)
@@ -303,8 +305,11 @@ class _TableBuilder:
         kind = RowKind.SECTION if len(paragraph.text) <= 2 * _SHORT_PARAGRAPH or number else RowKind.NOTE
         if kind is RowKind.NOTE:
             self.problems.append(
-                ReadProblem("paragraph-in-table", f"a long paragraph inside the table kept as a note: "
-                            f"{paragraph.text[:80]!r}", prov)
+                ReadProblem(
+                    "paragraph-in-table",
+                    f"a long paragraph inside the table kept as a note: {paragraph.text[:80]!r}",
+                    prov,
+                )
             )
         self.rows.append(RawRow(kind, cells[: max(self.width, 1)], number, number_depth(number), prov))
 
@@ -378,7 +383,9 @@ class _TableBuilder:
                 bonus = 0.0
                 if previous is not None:
                     gap = range(position, position + missing)
-                    bonus = 0.5 * sum(1 for i in gap if i < len(previous.cells) and previous.cells[i].is_blank)
+                    bonus = 0.5 * sum(
+                        1 for i in gap if i < len(previous.cells) and previous.cells[i].is_blank
+                    )
                 out.append((self._pad(cells, position, prov), bonus))
         if len(cells) > self.width or (len(cells) == self.width and cells[-1].is_blank):
             for i in range(len(cells) - 1, 0, -1):
@@ -437,10 +444,16 @@ class _TableBuilder:
             )
         for cell in extra:
             self.problems.append(
-                ReadProblem("unplaced-cell", f"a cell beyond the last column kept as unplaced: {cell.text[:80]!r}",
-                            cell.provenance)
+                ReadProblem(
+                    "unplaced-cell",
+                    f"a cell beyond the last column kept as unplaced: {cell.text[:80]!r}",
+                    cell.provenance,
+                )
             )
-        if is_header_row([c.raw for c in cells]) and tuple(header_key(c.raw) for c in cells) == self.header_key:
+        if (
+            is_header_row([c.raw for c in cells])
+            and tuple(header_key(c.raw) for c in cells) == self.header_key
+        ):
             self.rows.append(RawRow(RowKind.HEADER, cells, "", 0, row.provenance, extra))
             return
         number_col = self._role_index(ColumnRole.NUMBER)
@@ -458,7 +471,7 @@ class _TableBuilder:
             if number_col is not None and filled[0] == number_col and is_number(text):
                 self._append(RowKind.ITEM, cells, normalize_number(text), row, extra)
                 return
-            number, rest = split_leading_number(text)
+            number, _rest = split_leading_number(text)
             if number and filled[0] in {0, number_col} and not self._after_broken_word(previous, cells):
                 self._append(RowKind.SECTION, cells, number, row, extra)
                 return
@@ -468,7 +481,7 @@ class _TableBuilder:
             if filled[0] == title_col and is_dash_item(text):
                 self._append(RowKind.SUB_ITEM, cells, "", row, extra)
                 return
-            number, rest = split_leading_number(text)
+            number, _rest = split_leading_number(text)
             if number and filled[0] == title_col and number_col is not None:
                 # «2.1 Подготовка …» in the title column: an item whose number slipped into the title
                 self._append(RowKind.ITEM, cells, number, row, extra)
@@ -480,7 +493,7 @@ class _TableBuilder:
             if is_number(number_text):
                 self._append(RowKind.ITEM, cells, normalize_number(number_text), row, extra)
                 return
-            number, rest = split_leading_number(number_text)
+            number, _rest = split_leading_number(number_text)
             if number:
                 self._append(RowKind.ITEM, cells, number, row, extra)
                 return
@@ -488,8 +501,12 @@ class _TableBuilder:
                 self._join(previous, cells, extra, row)
                 return
             self.problems.append(
-                ReadProblem("odd-number", f"text {number_text[:60]!r} in the «№» column is not a number; "
-                            "the row is kept as an unnumbered item", row.provenance)
+                ReadProblem(
+                    "odd-number",
+                    f"text {number_text[:60]!r} in the «№» column is not a number; "
+                    "the row is kept as an unnumbered item",
+                    row.provenance,
+                )
             )
             self._append(RowKind.ITEM, cells, "", row, extra)
             return
@@ -516,7 +533,11 @@ class _TableBuilder:
         if previous is None or not self.options.join_continuations or previous.kind is RowKind.HEADER:
             return False
         for i, cell in enumerate(cells):
-            if not cell.is_blank and i < len(previous.cells) and ends_with_break_hyphen(previous.cells[i].text):
+            if (
+                not cell.is_blank
+                and i < len(previous.cells)
+                and ends_with_break_hyphen(previous.cells[i].text)
+            ):
                 return True
         if title_col < len(previous.cells) and not is_dash_item(text):
             before = previous.cells[title_col].text
@@ -531,8 +552,9 @@ class _TableBuilder:
         first = text[:1]
         return first.islower() or first.isdigit() or first in ",.;:()»”"
 
-    def _join(self, previous: RawRow | None, cells: Sequence[RawCell], extra: Sequence[RawCell],
-              row: SourceRow) -> None:
+    def _join(
+        self, previous: RawRow | None, cells: Sequence[RawCell], extra: Sequence[RawCell], row: SourceRow
+    ) -> None:
         assert previous is not None
         index = max(i for i, r in enumerate(self.rows) if r is previous)
         joined = tuple(
@@ -542,17 +564,27 @@ class _TableBuilder:
         joined = joined + previous.cells[len(joined) :]
         self.rows[index] = attrs.evolve(previous, cells=joined, extra=previous.extra + tuple(extra))
         self.problems.append(
-            ReadProblem("continuation", "a row continuing the row above after a page break was joined to it",
-                        row.provenance)
+            ReadProblem(
+                "continuation",
+                "a row continuing the row above after a page break was joined to it",
+                row.provenance,
+            )
         )
 
     def _append(
-        self, kind: RowKind, cells: tuple[RawCell, ...], number: str, row: SourceRow, extra: tuple[RawCell, ...]
+        self,
+        kind: RowKind,
+        cells: tuple[RawCell, ...],
+        number: str,
+        row: SourceRow,
+        extra: tuple[RawCell, ...],
     ) -> None:
         if kind is RowKind.ITEM:
             level = number_depth(number) if number else self._last_item_level()
         elif kind is RowKind.SUB_ITEM:
-            previous = next((r for r in reversed(self.rows) if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM)), None)
+            previous = next(
+                (r for r in reversed(self.rows) if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM)), None
+            )
             if previous is None:
                 level = 1
             elif previous.kind is RowKind.SUB_ITEM:
@@ -631,7 +663,9 @@ class _TableBuilder:
 def _trim(cells: Sequence[RawCell]) -> tuple[RawCell, ...]:
     """Drop trailing blank cells that carry no merge flag."""
     out = list(cells)
-    while len(out) > 1 and out[-1].is_blank and not (out[-1].flags & {CellFlag.MERGED_ABOVE, CellFlag.SPANNED}):
+    while (
+        len(out) > 1 and out[-1].is_blank and not (out[-1].flags & {CellFlag.MERGED_ABOVE, CellFlag.SPANNED})
+    ):
         out.pop()
     return tuple(out)
 
