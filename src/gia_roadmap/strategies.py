@@ -423,35 +423,31 @@ def roadmaps() -> st.SearchStrategy[m.Roadmap]:
     )
 
 
-def _registrations() -> dict[type, st.SearchStrategy[Any]]:
-    registry: dict[type, st.SearchStrategy[Any]] = {
-        SchoolYear: school_years(),
-        DateWindow: date_windows(),
-        t.MonthRef: month_refs(),
-        Body: bodies(),
-        Person: persons(),
-        Role: roles(),
-        Responsible: responsibles(),
-        GlossaryEntry: glossary_entries(),
-        Glossary: glossaries(),
-        m.MeasureNumber: measure_numbers(),
-        m.Target: targets(),
-        m.Cluster: clusters(),
-        m.LevelAction: level_actions(),
-        m.ParentItemRef: parent_item_refs(),
-        m.MeasureRef: measure_refs(),
-        m.Dependency: dependencies(),
-        m.Provenance: provenances(),
-        m.Status: statuses(),
-        m.Measure: measures(),
-        m.Section: sections(),
-        m.Order: orders(),
-        m.PlanRef: plan_refs(),
-        m.Roadmap: roadmaps(),
-    }
-    for cls in t.TERM_CLASSES:
-        registry[cls] = _one_term(cls)
-    return registry
+_FACTORIES: dict[type, Any] = {
+    SchoolYear: school_years,
+    DateWindow: date_windows,
+    t.MonthRef: month_refs,
+    Body: bodies,
+    Person: persons,
+    Role: roles,
+    Responsible: responsibles,
+    GlossaryEntry: glossary_entries,
+    Glossary: glossaries,
+    m.MeasureNumber: measure_numbers,
+    m.Target: targets,
+    m.Cluster: clusters,
+    m.LevelAction: level_actions,
+    m.ParentItemRef: parent_item_refs,
+    m.MeasureRef: measure_refs,
+    m.Dependency: dependencies,
+    m.Provenance: provenances,
+    m.Status: statuses,
+    m.Measure: measures,
+    m.Section: sections,
+    m.Order: orders,
+    m.PlanRef: plan_refs,
+    m.Roadmap: roadmaps,
+}
 
 
 def _one_term(cls: type) -> st.SearchStrategy[Any]:
@@ -468,8 +464,11 @@ def _one_term(cls: type) -> st.SearchStrategy[Any]:
 
 def register_strategies() -> None:
     """Register every strategy with :func:`hypothesis.strategies.register_type_strategy`."""
-    for cls, strategy in _registrations().items():
-        st.register_type_strategy(cls, strategy)
+    # Deferred: nothing is built until a test draws from it (cheap at ``import hypothesis``).
+    for cls, factory in _FACTORIES.items():
+        st.register_type_strategy(cls, st.deferred(factory))
+    for term_cls in t.TERM_CLASSES:
+        st.register_type_strategy(term_cls, st.deferred(lambda term_cls=term_cls: _one_term(term_cls)))
 
 
 def _hypothesis_setup_hook() -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "body_from_name",
     "classify_body",
     "standard_body",
+    "federal_match",
     "find_federal_body",
     "legal_form_level",
 ]
@@ -374,10 +375,16 @@ def find_federal_body(text: str) -> Body | None:
     >>> find_federal_body("письмо Рособнадзора").short
     'Рособрнадзор'
     """
+    found = federal_match(text)
+    return found[0] if found is not None else None
+
+
+def federal_match(text: str) -> tuple[Body, bool] | None:
+    """Like :func:`find_federal_body`, also telling whether only the typo rule matched (True)."""
     low = normalize(text)
     for rule in _FEDERAL_RULES:
         if rule.pattern.search(low):
-            return rule.body
+            return rule.body, False
     words = _WORD.findall(low)
     for rule in _FEDERAL_RULES:
         for stem in rule.stems:
@@ -387,7 +394,7 @@ def find_federal_body(text: str) -> Body | None:
                     similar_words(word[:length], stem)
                     for length in range(max(1, len(stem) - 2), len(stem) + 3)
                 ):
-                    return rule.body
+                    return rule.body, not any(w.startswith(stem) for w in words)
     return None
 
 
@@ -396,7 +403,7 @@ def body_from_name(text: str, abbreviations: tuple[str, ...] = ()) -> Body:
     level UNKNOWN when no rule fits)."""
     name = clean_cell(text).replace("\n", " ")
     federal = find_federal_body(name) if not abbreviations else None
-    if federal is not None and normalize(federal.short) == normalize(name):
+    if federal is not None:
         return federal
     classified = classify_body(name) or classify_body(" ".join(abbreviations))
     if classified is None and abbreviations:

@@ -22,7 +22,15 @@ from typing import TypeAlias
 
 import attrs
 
-from gia_roadmap.plan.bodies import LEGAL_FORMS, Body, BodyKind, body_from_name, classify_body, standard_body
+from gia_roadmap.plan.bodies import (
+    LEGAL_FORMS,
+    Body,
+    BodyKind,
+    body_from_name,
+    classify_body,
+    federal_match,
+    standard_body,
+)
 from gia_roadmap.plan.categories import resolve_category
 from gia_roadmap.plan.glossary import Glossary, abbreviation_key
 from gia_roadmap.plan.people import INITIALS, ROLE_HEAD, SURNAME, NameOrder, Person, Role, normalize_initials
@@ -205,6 +213,12 @@ class ResponsibleResolver:
         standard = standard_body(key)
         if standard is not None:
             return standard, MatchQuality.EXACT, ""
+        federal = federal_match(key)
+        if federal is not None:
+            body, typo = federal
+            if typo:
+                return body, MatchQuality.FUZZY, f"read «{key}» as a misspelt «{body.short}»"
+            return body, MatchQuality.EXACT, ""
         if _ABBREVIATION_TOKEN.fullmatch(key) is None and classify_body(key) is not None:
             return body_from_name(key), MatchQuality.EXACT, ""
         return self._fuzzy_abbreviation(key)
@@ -354,10 +368,16 @@ class ResponsibleResolver:
             if item.kind == "abbr":
                 end, responsible = self._abbreviation_run(text, anchors, index)
                 if responsible is not None:
-                    out.append(responsible)
-                    position = end
                     while index < len(anchors) and anchors[index].start < end:
                         index += 1
+                    # «УМВД России по городу Смоленску»: words up to the next party continue the name.
+                    following = anchors[index].start if index < len(anchors) else len(text)
+                    tail = text[end:following]
+                    if tail.strip(" .,;:") and not tail.lstrip().startswith(("(", "«")) and tail[:1] == " ":
+                        end = following
+                        responsible = attrs.evolve(responsible, raw=text[item.start : end].rstrip())
+                    out.append(responsible)
+                    position = end
                     continue
             # A role or a body name runs to the next person, role or body head.
             end = len(text)
