@@ -211,8 +211,13 @@ def build_markdown() -> str:
         codes = [t.code for t in SEED_TERMS if exam in t.exams]
         parts += ["", f"#### {exam.russian} 2024 (2023/24, as amended)", ""]
         parts.append(_table(["exam day", "period", *codes], table_rows(exam)))
-    names = ["approved (ГЭК)", "published", "procedure appeal decided", "last day of score appeal",
-             "score appeal decided"]
+    names = [
+        "approved (ГЭК)",
+        "published",
+        "procedure appeal decided",
+        "last day of score appeal",
+        "score appeal decided",
+    ]
     for exam in (EGE, OGE):
         parts += ["", f"#### Derived events, {exam.russian} 2024 (latest dates)", ""]
         parts.append(_table(["exam day", "subjects", *names], derived_rows(exam)))
@@ -231,7 +236,8 @@ def flagged_rows() -> str:
         for day in schedule.all_days:
             if not day.confidence.confirmed:
                 lines.append(
-                    f"| {schedule.school_year} | {day.exam.russian} | {day.date.isoformat()} | {day.period.value} "
+                    f"| {schedule.school_year} | {day.exam.russian} | {day.date.isoformat()} "
+                    f"| {day.period.value} "
                     f"| {day.confidence.value} | {', '.join(day.sources) or '—'} | "
                     f"{'yes' if day in visible else 'no (' + (day.superseded_by or day.order) + ')'} |"
                 )
@@ -239,7 +245,8 @@ def flagged_rows() -> str:
             if not w.confidence.confirmed:
                 periods = ", ".join(p.value for p in w.periods)
                 lines.append(
-                    f"| {schedule.school_year} | {w.exam.russian} | {w.start.isoformat()} … {w.end.isoformat()} "
+                    f"| {schedule.school_year} | {w.exam.russian} "
+                    f"| {w.start.isoformat()} … {w.end.isoformat()} "
                     f"| {periods} | {w.confidence.value} | {', '.join(w.sources) or '—'} | "
                     f"{'yes' if w in visible else 'no (' + (w.superseded_by or w.order) + ')'} |"
                 )

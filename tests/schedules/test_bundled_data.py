@@ -15,6 +15,8 @@ from gia_roadmap.calendar.schedule import (
     ExamSchedule,
     OrderStatus,
     PeriodKind,
+    PeriodWindow,
+    ScheduleOrder,
     Subject,
     bundled_school_years,
     bundled_sources,
@@ -105,7 +107,11 @@ def test_no_duplicate_days(year: int) -> None:
 def test_every_row_cites_known_sources(year: int) -> None:
     registry = {s.key: s.url for s in bundled_sources()}
     schedule = ExamSchedule.bundled(year)
-    rows = [*schedule.all_days, *schedule.all_windows, *schedule.orders]
+    rows: list[ExamDay | PeriodWindow | ScheduleOrder] = [
+        *schedule.all_days,
+        *schedule.all_windows,
+        *schedule.orders,
+    ]
     for row in rows:
         if row.confidence is not Confidence.UNCONFIRMED:
             assert row.sources, row
@@ -144,7 +150,7 @@ def test_view_sizes() -> None:
 # Every date fact with its source(s): (school year, exam, date, period, subjects, sources)
 # ---------------------------------------------------------------------------------------------
 
-E, O, ES, IN = ExamKind.EGE, ExamKind.OGE, ExamKind.FINAL_ESSAY, ExamKind.FINAL_INTERVIEW
+E, OG, ES, IN = ExamKind.EGE, ExamKind.OGE, ExamKind.FINAL_ESSAY, ExamKind.FINAL_INTERVIEW
 RU, M, MB, MP = Subject.RUSSIAN, Subject.MATHEMATICS, Subject.MATHEMATICS_BASE, Subject.MATHEMATICS_PROFILE
 PH, CH, BI, GE, HI = Subject.PHYSICS, Subject.CHEMISTRY, Subject.BIOLOGY, Subject.GEOGRAPHY, Subject.HISTORY
 SO, LI, IN_, FL = Subject.SOCIAL_STUDIES, Subject.LITERATURE, Subject.INFORMATICS, Subject.FOREIGN_LANGUAGES
@@ -176,19 +182,19 @@ FACTS: list[tuple[int, ExamKind, str, PeriodKind, set[Subject], set[str]]] = [
     (2023, E, "2024-09-09", P.ADDITIONAL, {RU, MB}, {"neva", "life-2024"}),
     (2023, E, "2024-09-23", P.ADDITIONAL_RESERVE, {RU, MB}, {"neva", "dzen-2024", "squarenews"}),
     # ОГЭ 2024
-    (2023, O, "2024-04-23", P.EARLY, {M}, {"sochinyashka", "vorot"}),
-    (2023, O, "2024-04-26", P.EARLY, {RU}, {"sochinyashka", "vorot"}),
-    (2023, O, "2024-05-03", P.EARLY, {IN_, LI, SO, CH}, {"sochinyashka", "vorot"}),
-    (2023, O, "2024-05-07", P.EARLY, {BI, GE, FL, HI, PH}, {"sochinyashka", "vorot"}),
-    (2023, O, "2024-05-13", P.EARLY_RESERVE, {M}, {"sochinyashka"}),
-    (2023, O, "2024-05-14", P.EARLY_RESERVE, {IN_, LI, SO, CH}, {"sochinyashka"}),
-    (2023, O, "2024-05-15", P.EARLY_RESERVE, {BI, GE, FL, HI, PH}, {"sochinyashka"}),
-    (2023, O, "2024-05-16", P.EARLY_RESERVE, {RU}, {"sochinyashka"}),
-    (2023, O, "2024-05-18", P.EARLY_RESERVE, {ALL}, {"sochinyashka", "dzen-2024", "squarenews"}),
-    (2023, O, "2024-05-21", P.MAIN, {FL}, {"sochinyashka", "mano", "bloknot"}),
-    (2023, O, "2024-05-22", P.MAIN, {FL}, {"sochinyashka", "mano", "bloknot"}),
-    (2023, O, "2024-05-27", P.MAIN, {BI, IN_, SO, CH}, {"sochinyashka", "bloknot"}),
-    (2023, O, "2024-05-30", P.MAIN, {GE, HI, PH, CH}, {"sochinyashka", "vorot"}),
+    (2023, OG, "2024-04-23", P.EARLY, {M}, {"sochinyashka", "vorot"}),
+    (2023, OG, "2024-04-26", P.EARLY, {RU}, {"sochinyashka", "vorot"}),
+    (2023, OG, "2024-05-03", P.EARLY, {IN_, LI, SO, CH}, {"sochinyashka", "vorot"}),
+    (2023, OG, "2024-05-07", P.EARLY, {BI, GE, FL, HI, PH}, {"sochinyashka", "vorot"}),
+    (2023, OG, "2024-05-13", P.EARLY_RESERVE, {M}, {"sochinyashka"}),
+    (2023, OG, "2024-05-14", P.EARLY_RESERVE, {IN_, LI, SO, CH}, {"sochinyashka"}),
+    (2023, OG, "2024-05-15", P.EARLY_RESERVE, {BI, GE, FL, HI, PH}, {"sochinyashka"}),
+    (2023, OG, "2024-05-16", P.EARLY_RESERVE, {RU}, {"sochinyashka"}),
+    (2023, OG, "2024-05-18", P.EARLY_RESERVE, {ALL}, {"sochinyashka", "dzen-2024", "squarenews"}),
+    (2023, OG, "2024-05-21", P.MAIN, {FL}, {"sochinyashka", "mano", "bloknot"}),
+    (2023, OG, "2024-05-22", P.MAIN, {FL}, {"sochinyashka", "mano", "bloknot"}),
+    (2023, OG, "2024-05-27", P.MAIN, {BI, IN_, SO, CH}, {"sochinyashka", "bloknot"}),
+    (2023, OG, "2024-05-30", P.MAIN, {GE, HI, PH, CH}, {"sochinyashka", "vorot"}),
     # сочинение / собеседование 2023/24
     (2023, ES, "2023-12-06", P.MAIN_DATE, set(), {"kerch", "cfsmo", "celinnoe", "kolesnikova"}),
     (2023, ES, "2024-02-07", P.ADDITIONAL_DATE, set(), {"kerch", "cfsmo", "celinnoe", "kolesnikova"}),
@@ -223,19 +229,19 @@ FACTS: list[tuple[int, ExamKind, str, PeriodKind, set[Subject], set[str]]] = [
     (2024, E, "2025-09-08", P.ADDITIONAL, {MB}, {"ryazhsk", "stolica58", "interfax-2025"}),
     (2024, E, "2025-09-23", P.ADDITIONAL_RESERVE, {RU, MB}, {"ryazhsk", "stolica58", "interfax-2025"}),
     # ОГЭ 2025
-    (2024, O, "2025-04-22", P.EARLY, {M}, {"uchros"}),
-    (2024, O, "2025-04-25", P.EARLY, {RU}, {"uchros"}),
-    (2024, O, "2025-04-29", P.EARLY, {IN_, LI, SO, CH}, {"uchros"}),
-    (2024, O, "2025-05-06", P.EARLY, {BI, GE, FL, HI, PH}, {"uchros"}),
-    (2024, O, "2025-05-21", P.MAIN, {FL}, {"ruopr", "zaks", "uchros"}),
-    (2024, O, "2025-05-22", P.MAIN, {FL}, {"ruopr", "zaks", "uchros"}),
-    (2024, O, "2025-05-26", P.MAIN, {BI, IN_, SO, CH}, {"ruopr", "zaks", "uchros"}),
-    (2024, O, "2025-05-29", P.MAIN, {GE, HI, PH, CH}, {"ruopr", "zaks", "uchros"}),
-    (2024, O, "2025-06-03", P.MAIN, {M}, {"ruopr", "zaks", "uchros"}),
-    (2024, O, "2025-06-06", P.MAIN, {GE, IN_, SO}, {"ruopr", "daytimenews"}),
-    (2024, O, "2025-06-09", P.MAIN, {RU}, {"ruopr", "zaks", "daytimenews"}),
-    (2024, O, "2025-06-16", P.MAIN, {BI, IN_, LI, PH}, {"ruopr", "zaks"}),
-    (2024, O, "2025-09-17", P.ADDITIONAL_RESERVE, {RU}, {"radio1"}),
+    (2024, OG, "2025-04-22", P.EARLY, {M}, {"uchros"}),
+    (2024, OG, "2025-04-25", P.EARLY, {RU}, {"uchros"}),
+    (2024, OG, "2025-04-29", P.EARLY, {IN_, LI, SO, CH}, {"uchros"}),
+    (2024, OG, "2025-05-06", P.EARLY, {BI, GE, FL, HI, PH}, {"uchros"}),
+    (2024, OG, "2025-05-21", P.MAIN, {FL}, {"ruopr", "zaks", "uchros"}),
+    (2024, OG, "2025-05-22", P.MAIN, {FL}, {"ruopr", "zaks", "uchros"}),
+    (2024, OG, "2025-05-26", P.MAIN, {BI, IN_, SO, CH}, {"ruopr", "zaks", "uchros"}),
+    (2024, OG, "2025-05-29", P.MAIN, {GE, HI, PH, CH}, {"ruopr", "zaks", "uchros"}),
+    (2024, OG, "2025-06-03", P.MAIN, {M}, {"ruopr", "zaks", "uchros"}),
+    (2024, OG, "2025-06-06", P.MAIN, {GE, IN_, SO}, {"ruopr", "daytimenews"}),
+    (2024, OG, "2025-06-09", P.MAIN, {RU}, {"ruopr", "zaks", "daytimenews"}),
+    (2024, OG, "2025-06-16", P.MAIN, {BI, IN_, LI, PH}, {"ruopr", "zaks"}),
+    (2024, OG, "2025-09-17", P.ADDITIONAL_RESERVE, {RU}, {"radio1"}),
     (2024, ES, "2024-12-04", P.MAIN_DATE, set(), {"sch26ptz", "yadrin", "goity", "3535-sochin"}),
     (2024, ES, "2025-02-05", P.ADDITIONAL_DATE, set(), {"sch26ptz", "yadrin", "goity", "3535-sochin"}),
     (2024, ES, "2025-04-09", P.ADDITIONAL_DATE, set(), {"sch26ptz", "yadrin", "goity"}),
@@ -264,28 +270,42 @@ FACTS: list[tuple[int, ExamKind, str, PeriodKind, set[Subject], set[str]]] = [
     (2025, E, "2026-07-08", P.RETAKE, set(), {"vedomosti-1205", "ura", "rcoi58"}),
     (2025, E, "2026-07-09", P.RETAKE, set(), {"vedomosti-1205", "ura", "rcoi58"}),
     # ОГЭ 2026 (799/1905)
-    (2025, O, "2026-04-21", P.EARLY, {M}, {"penzainform-oge"}),
-    (2025, O, "2026-04-24", P.EARLY, {RU}, {"penzainform-oge"}),
-    (2025, O, "2026-04-28", P.EARLY, {IN_, LI, SO, CH}, {"penzainform-oge"}),
-    (2025, O, "2026-05-06", P.EARLY, {BI, GE, FL, HI, PH}, {"penzainform-oge"}),
-    (2025, O, "2026-05-12", P.EARLY_RESERVE, {M}, {"penzainform-oge"}),
-    (2025, O, "2026-05-13", P.EARLY_RESERVE, {IN_, LI, SO, CH}, {"penzainform-oge"}),
-    (2025, O, "2026-05-14", P.EARLY_RESERVE, {BI, GE, FL, HI, PH}, {"penzainform-oge"}),
-    (2025, O, "2026-05-15", P.EARLY_RESERVE, {RU}, {"penzainform-oge"}),
-    (2025, O, "2026-05-18", P.EARLY_RESERVE, {ALL}, {"penzainform-oge"}),
-    (2025, O, "2026-06-02", P.MAIN, {M}, {"ria", "niasam", "tass-oge26-final"}),
-    (2025, O, "2026-06-05", P.MAIN, {EXC}, {"ria", "niasam"}),
-    (2025, O, "2026-06-06", P.MAIN, {FL, IN_}, {"ria", "niasam", "tass-oge26-final"}),
-    (2025, O, "2026-06-09", P.MAIN, {RU}, {"ria", "niasam", "tass-oge26-final", "rzn"}),
-    (2025, O, "2026-06-16", P.MAIN, {EXC}, {"ria", "tass-oge26-final"}),
-    (2025, O, "2026-06-19", P.MAIN, {EXC}, {"ria", "tass-oge26-final"}),
-    (2025, O, "2026-06-29", P.MAIN_RESERVE, {M}, {"ria", "staroyurevo"}),
-    (2025, O, "2026-07-02", P.MAIN_RESERVE, {RU}, {"ria", "staroyurevo"}),
-    (2025, O, "2026-07-03", P.MAIN_RESERVE, {EXC}, {"ria", "staroyurevo"}),
-    (2025, O, "2026-07-06", P.MAIN_RESERVE, {EXC}, {"ria", "staroyurevo"}),
+    (2025, OG, "2026-04-21", P.EARLY, {M}, {"penzainform-oge"}),
+    (2025, OG, "2026-04-24", P.EARLY, {RU}, {"penzainform-oge"}),
+    (2025, OG, "2026-04-28", P.EARLY, {IN_, LI, SO, CH}, {"penzainform-oge"}),
+    (2025, OG, "2026-05-06", P.EARLY, {BI, GE, FL, HI, PH}, {"penzainform-oge"}),
+    (2025, OG, "2026-05-12", P.EARLY_RESERVE, {M}, {"penzainform-oge"}),
+    (2025, OG, "2026-05-13", P.EARLY_RESERVE, {IN_, LI, SO, CH}, {"penzainform-oge"}),
+    (2025, OG, "2026-05-14", P.EARLY_RESERVE, {BI, GE, FL, HI, PH}, {"penzainform-oge"}),
+    (2025, OG, "2026-05-15", P.EARLY_RESERVE, {RU}, {"penzainform-oge"}),
+    (2025, OG, "2026-05-18", P.EARLY_RESERVE, {ALL}, {"penzainform-oge"}),
+    (2025, OG, "2026-06-02", P.MAIN, {M}, {"ria", "niasam", "tass-oge26-final"}),
+    (2025, OG, "2026-06-05", P.MAIN, {EXC}, {"ria", "niasam"}),
+    (2025, OG, "2026-06-06", P.MAIN, {FL, IN_}, {"ria", "niasam", "tass-oge26-final"}),
+    (2025, OG, "2026-06-09", P.MAIN, {RU}, {"ria", "niasam", "tass-oge26-final", "rzn"}),
+    (2025, OG, "2026-06-16", P.MAIN, {EXC}, {"ria", "tass-oge26-final"}),
+    (2025, OG, "2026-06-19", P.MAIN, {EXC}, {"ria", "tass-oge26-final"}),
+    (2025, OG, "2026-06-29", P.MAIN_RESERVE, {M}, {"ria", "staroyurevo"}),
+    (2025, OG, "2026-07-02", P.MAIN_RESERVE, {RU}, {"ria", "staroyurevo"}),
+    (2025, OG, "2026-07-03", P.MAIN_RESERVE, {EXC}, {"ria", "staroyurevo"}),
+    (2025, OG, "2026-07-06", P.MAIN_RESERVE, {EXC}, {"ria", "staroyurevo"}),
     (2025, ES, "2025-12-03", P.MAIN_DATE, set(), {"tass-soch", "interfax-soch", "uovp", "gym25"}),
-    (2025, ES, "2026-02-04", P.ADDITIONAL_DATE, set(), {"tass-soch", "interfax-soch", "uovp", "gym25", "m24-2026"}),
-    (2025, ES, "2026-04-08", P.ADDITIONAL_DATE, set(), {"tass-soch", "interfax-soch", "uovp", "gym25", "m24-2026"}),
+    (
+        2025,
+        ES,
+        "2026-02-04",
+        P.ADDITIONAL_DATE,
+        set(),
+        {"tass-soch", "interfax-soch", "uovp", "gym25", "m24-2026"},
+    ),
+    (
+        2025,
+        ES,
+        "2026-04-08",
+        P.ADDITIONAL_DATE,
+        set(),
+        {"tass-soch", "interfax-soch", "uovp", "gym25", "m24-2026"},
+    ),
     (2025, IN, "2026-02-11", P.MAIN_DATE, {RU}, {"valdai", "sch56", "bologoe", "nerchinsk", "mosreg"}),
     (2025, IN, "2026-03-11", P.ADDITIONAL_DATE, {RU}, {"valdai", "sch56", "bologoe"}),
     (2025, IN, "2026-04-20", P.ADDITIONAL_DATE, {RU}, {"valdai", "sch56", "bologoe", "prokina"}),
@@ -348,10 +368,14 @@ def test_filters() -> None:
     s = ExamSchedule.bundled(2024)
     physics = s.filter(exam=ExamKind.EGE, subject=Subject.PHYSICS)
     assert [d.date.isoformat() for d in physics] == [
-        "2025-04-01", "2025-06-02", "2025-06-16", "2025-06-23", "2025-07-03",
+        "2025-04-01",
+        "2025-06-02",
+        "2025-06-16",
+        "2025-06-23",
+        "2025-07-03",
     ]
     maths = s.filter(subject=Subject.MATHEMATICS, period=PeriodKind.MAIN)
-    assert {(d.exam, d.date.isoformat()) for d in maths} == {(E, "2025-05-27"), (O, "2025-06-03")}
+    assert {(d.exam, d.date.isoformat()) for d in maths} == {(E, "2025-05-27"), (OG, "2025-06-03")}
     september = s.filter(stage=ExamStage.ADDITIONAL)
     assert all(d.date.month == 9 for d in september)
     window = s.filter(start=dt.date(2025, 6, 1), end=dt.date(2025, 6, 5))
@@ -370,9 +394,18 @@ def test_events_map() -> None:
     assert dt.date(2025, 6, 16) in events[Anchor.EXAM_DAY]
     (main,) = events[Anchor.MAIN_PERIOD]
     assert (main.start, main.end) == (dt.date(2025, 5, 23), dt.date(2025, 7, 4))  # type: ignore[union-attr]
-    assert events[Anchor.EXAM_PERIOD_START] == (dt.date(2025, 3, 21), dt.date(2025, 5, 23), dt.date(2025, 9, 4))
+    assert events[Anchor.EXAM_PERIOD_START] == (
+        dt.date(2025, 3, 21),
+        dt.date(2025, 5, 23),
+        dt.date(2025, 9, 4),
+    )
     assert Anchor.GEK_RESULTS_APPROVAL not in events
     with_rules = s.events(CAL)
-    for anchor in (Anchor.GEK_RESULTS_APPROVAL, Anchor.APPEAL_SUBMISSION, Anchor.AK_DECISION, Anchor.AK_WORK_START):
+    for anchor in (
+        Anchor.GEK_RESULTS_APPROVAL,
+        Anchor.APPEAL_SUBMISSION,
+        Anchor.AK_DECISION,
+        Anchor.AK_WORK_START,
+    ):
         assert with_rules[anchor]
     assert Anchor.ADMISSION_DECISION not in with_rules

@@ -1524,7 +1524,6 @@ def _read_order(r: _Reader, item: Any, path: str) -> ScheduleOrder | None:
     m = r.mapping(item, path, _ORDER_KEYS)
     if m is None:
         return None
-    before = len(r.problems)
     key = r.text(m, "key", path)
     kind = r.choice(m, "kind", path, OrderKind)
     title = r.text(m, "title", path)
@@ -1535,7 +1534,9 @@ def _read_order(r: _Reader, item: Any, path: str) -> ScheduleOrder | None:
     confidence = r.choice(m, "confidence", path, Confidence)
     sources = r.strings(m, "sources", path)
     note = r.text(m, "note", path, required=False)
-    if len(r.problems) > before or kind is None or confidence is None:
+    # An order with a bad field is still kept (its other problems are reported), so that rows naming
+    # it do not each report it as missing and a duplicate key is still caught.
+    if kind is None or confidence is None or not key:
         return None
     return ScheduleOrder(key, kind, title, exams, status, signed, amends, confidence, sources, note)
 
