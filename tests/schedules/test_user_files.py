@@ -354,3 +354,30 @@ def test_any_valid_schedule_round_trips(days: list[ExamDay], fmt: str) -> None:
         sources=(Source("tvn", "http://www.tvn-tv.ru/news/education/sroki_ege_2024.html", "ЕГЭ / ОГЭ 2024"),),
     )
     assert ExamSchedule.loads(schedule.dumps(fmt), format=fmt) == schedule
+
+
+def test_yaml_impossible_date_is_located_not_raised_bare() -> None:
+    text = USER_YAML.replace("date: 2027-05-25", "date: 2027-02-30")
+    with pytest.raises(ScheduleDataError) as info:
+        ExamSchedule.loads(text, format="yaml", file="region.yaml")
+    (problem,) = info.value.problems
+    assert problem == ScheduleProblem(
+        "region.yaml", "days[0].date", "expected a date, got '2027-02-30'", "an ISO date YYYY-MM-DD"
+    )
+
+
+def test_bad_types_never_escape_as_bare_errors() -> None:
+    for doc in (
+        None,
+        3,
+        "text",
+        [],
+        {"school_year": 2023, "days": {"a": 1}},
+        {"school_year": 2023, "orders": [[]]},
+        {"school_year": 2023, "sources": [1]},
+        {"school_year": 2023, "sources": {"k": 5}},
+        {"school_year": True},
+        {"school_year": 2023, "in_force": ["zz"]},
+    ):
+        with pytest.raises(ScheduleDataError):
+            ExamSchedule.loads(json.dumps(doc))

@@ -1025,6 +1025,16 @@ def _yaml(file: str) -> Any:
         ) from None
 
 
+@cache
+def _string_date_loader(yaml: Any) -> Any:
+    """PyYAML's SafeLoader that keeps dates as text, so a bad date is reported with its path."""
+    resolvers = {
+        key: [r for r in value if r[0] != "tag:yaml.org,2002:timestamp"]
+        for key, value in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return type("StringDateLoader", (yaml.SafeLoader,), {"yaml_implicit_resolvers": resolvers})
+
+
 def _parse_text(text: str, format: str, file: str) -> Any:
     if format == "json":
         try:
@@ -1043,7 +1053,7 @@ def _parse_text(text: str, format: str, file: str) -> Any:
     if format == "yaml":
         yaml = _yaml(file)
         try:
-            return yaml.safe_load(text)
+            return yaml.load(text, Loader=_string_date_loader(yaml))  # a SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""

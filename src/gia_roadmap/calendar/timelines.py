@@ -41,6 +41,7 @@ from gia_roadmap.calendar.schedule import (
     ExamSchedule,
     PeriodKind,
     Subject,
+    exam_subjects,
 )
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import (
@@ -824,7 +825,8 @@ def derive(
     """The derived events of every visible exam day of ``schedule``, per group of subjects.
 
     Subjects of a day whose chains give the same dates form one group; «по всем учебным предметам»
-    is expanded into the subjects of the exam kind first.
+    is expanded into the subjects of the exam kind first, and so is a day whose subjects are not
+    known (``subjects_confirmed`` false and none listed, e.g. the ЕГЭ 2026 retake days).
 
     Raises:
         CalendarCoverageError: a date falls outside the calendar's covered years.
@@ -836,6 +838,8 @@ def derive(
             if not any(day.exam in r.applies.exams for r in timeline.rules):
                 continue
             subjects: Sequence[Subject | None] = day.specific_subjects or (None,)
+            if not day.specific_subjects and not day.subjects_confirmed and exam_subjects(day.exam):
+                subjects = exam_subjects(day.exam)  # any subject may be on this day
             groups: dict[tuple[dt.date, tuple[DerivedDate, ...]], list[Subject]] = {}
             for subject in subjects:
                 start = day.date if subject is None else _joint_start(schedule, day, subject, timeline.joint)
