@@ -71,3 +71,71 @@ def test_console_script_is_installed() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "27р" in result.stdout
+
+
+def test_resolve_relative_term_against_exam_days() -> None:
+    status, out, err = _run(
+        "resolve",
+        "не позднее чем за 1 рабочий день до дня проведения экзамена",
+        "--exam-day",
+        "2025-06-16",
+        "--exam-day",
+        "16.06.2024",
+    )
+    assert status == 0, err
+    assert "Форма:      relative" in out
+    assert "2025-06-11..2025-06-11" in out
+    assert "2024-06-14..2024-06-14" in out
+    assert "Срок:       11.06.2025" in out
+
+
+def test_resolve_month_range_with_school_year() -> None:
+    status, out, _ = _run("resolve", "август – сентябрь", "--school-year", "2023")
+    assert status == 0
+    assert "2024-08-01..2024-09-30" in out or "2023-08-01..2023-09-30" in out
+    assert "Статус:     resolved" in out
+
+
+def test_resolve_relative_without_events_says_why() -> None:
+    status, out, _ = _run("resolve", "в течение 2 дней со дня принятия решения")
+    assert status == 0
+    assert "no_event_dates" in out
+
+
+def test_resolve_named_event() -> None:
+    status, out, _ = _run(
+        "resolve",
+        "не позднее 2 календарных дней с момента принятия решения АК",
+        "--event",
+        "ak_decision=2025-06-20",
+    )
+    assert status == 0
+    assert "2025-06-21..2025-06-22" in out
+
+
+def test_resolve_strict_mode_reports_the_position() -> None:
+    status, out, err = _run("resolve", "абракадабра 2023", "--strict")
+    assert status == 2
+    assert out == ""
+    assert "position 0" in err
+
+
+def test_resolve_lenient_mode_keeps_unparsed_text() -> None:
+    status, out, _ = _run("resolve", "абракадабра 2023")
+    assert status == 0
+    assert "unparsed" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["resolve", "x", "--event", "foo=2025-01-01"], "is not an anchor"),
+        (["resolve", "x", "--event", "exam_day"], "write ANCHOR=DATE"),
+        (["resolve", "x", "--exam-day", "16/06/2025"], "is not a date"),
+    ],
+)
+def test_resolve_bad_arguments(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert message in capsys.readouterr().err

@@ -4,6 +4,8 @@ Sub-commands:
 
 * ``gia-roadmap calendar YEAR [--month M] [--six-day] [--rules-only]`` — the production calendar as a
   month-by-month grid with day kinds, working days, days off and the norm of hours.
+* ``gia-roadmap resolve "TEXT" [--school-year 2023] [--exam-day DATE ...] [--event ANCHOR=DATE ...]`` —
+  the typed deadline term of a «Сроки» text, its canonical rendering and the date windows it resolves to.
 
 Exit status: 0 on success, 2 on bad input (with a message on standard error).
 """
@@ -11,14 +13,24 @@ Exit status: 0 on success, 2 on bad input (with a message on standard error).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from gia_roadmap.calendar import CalendarDay, DayKind, RussianCalendar, WorkWeek
+from gia_roadmap.calendar import (
+    Anchor,
+    CalendarDay,
+    DayKind,
+    RussianCalendar,
+    SchoolYear,
+    WorkWeek,
+    parse_term,
+    render,
+)
 from gia_roadmap.errors import GiaRoadmapError
 
-__all__ = ["main", "render_calendar"]
+__all__ = ["main", "render_calendar", "render_resolution"]
 
 MONTHS = (
     "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь",
@@ -104,6 +116,61 @@ def _fmt(hours: float) -> str:
     return f"{hours:g}".replace(".", ",")
 
 
+def render_resolution(
+    text: str,
+    *,
+    school_year: SchoolYear | None,
+    events: dict[Anchor, tuple[dt.date, ...]],
+    calendar: RussianCalendar,
+    strict: bool = False,
+) -> str:
+    """The text report of ``gia-roadmap resolve``: the typed term, its rendering and its windows."""
+    term = parse_term(text, school_year=school_year, strict=strict)
+    resolution = term.resolve(calendar, events, school_year=school_year)
+    out = [f"Текст:      {text}", f"Форма:      {term.kind}", f"Значение:   {term!r}"]
+    out.append(f"Канон:      {render(term)}")
+    if term.flags:
+        out.append(f"Флаги:      {', '.join(sorted(term.flags))}")
+    out.append(
+        f"Статус:     {resolution.status.value}" + (f" — {resolution.reason}" if resolution.reason else "")
+    )
+    for window in resolution.windows:
+        first, last = calendar_safe(calendar, window.start), calendar_safe(calendar, window.end)
+        out.append(f"  окно {window}  ({first} … {last})")
+    if resolution.due is not None:
+        out.append(f"Срок:       {resolution.due:%d.%m.%Y}")
+    return "\n".join(out)
+
+
+def calendar_safe(calendar: RussianCalendar, day: dt.date) -> str:
+    """The Russian day kind of ``day``, or «вне календаря» outside the calendar's coverage."""
+    try:
+        return calendar.day_kind(day).russian
+    except GiaRoadmapError:
+        return "вне календаря"
+
+
+def _date(text: str) -> dt.date:
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write 2025-06-16 or 16.06.2025")
+
+
+def _event(text: str) -> tuple[Anchor, dt.date]:
+    name, sep, value = text.partition("=")
+    try:
+        anchor = Anchor(name.strip())
+    except ValueError:
+        valid = ", ".join(a.value for a in Anchor)
+        raise argparse.ArgumentTypeError(f"{name!r} is not an anchor; use one of: {valid}") from None
+    if not sep:
+        raise argparse.ArgumentTypeError(f"{text!r}: write ANCHOR=DATE, e.g. ak_decision=2025-06-20")
+    return anchor, _date(value.strip())
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gia-roadmap",
@@ -130,6 +197,33 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="count the 2020-2021 Presidential non-working days as days off",
     )
+    res = commands.add_parser(
+        "resolve",
+        help="read a «Сроки» text and resolve it to dates",
+        description="Parse deadline text into a typed term and resolve it to date windows.",
+        epilog=(
+            'Examples: gia-roadmap resolve "август – сентябрь 2023 года" · '
+            'gia-roadmap resolve "не позднее чем за 1 рабочий день до дня проведения экзамена" '
+            '--exam-day 2025-06-16 · gia-roadmap resolve "в течение учебного года" --school-year 2023'
+        ),
+    )
+    res.add_argument("text", help="the deadline text, in Russian, as written in the roadmap")
+    res.add_argument(
+        "--school-year", type=int, metavar="YEAR", help="first year of the school year, e.g. 2023"
+    )
+    res.add_argument(
+        "--exam-day", type=_date, action="append", default=[], metavar="DATE", help="an exam day (repeatable)"
+    )
+    res.add_argument(
+        "--event",
+        type=_event,
+        action="append",
+        default=[],
+        metavar="ANCHOR=DATE",
+        help="an event date (repeatable)",
+    )
+    res.add_argument("--strict", action="store_true", help="fail on text the parser cannot read")
+    res.add_argument("--six-day", action="store_true", help="count working days on a six-day week")
     return parser
 
 
@@ -148,6 +242,19 @@ def main(
                 special_days_off=args.special_days_off,
             )
             print(render_calendar(calendar, args.year, args.month), file=out)
+            return 0
+        if args.command == "resolve":
+            events: dict[Anchor, tuple[dt.date, ...]] = {}
+            if args.exam_day:
+                events[Anchor.EXAM_DAY] = tuple(args.exam_day)
+            for anchor, day in args.event:
+                events[anchor] = (*events.get(anchor, ()), day)
+            school_year = SchoolYear(args.school_year) if args.school_year is not None else None
+            calendar = RussianCalendar(work_week=WorkWeek.SIX_DAY if args.six_day else WorkWeek.FIVE_DAY)
+            report = render_resolution(
+                args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
+            )
+            print(report, file=out)
             return 0
     except GiaRoadmapError as error:
         print(f"gia-roadmap: error: {error}", file=err)

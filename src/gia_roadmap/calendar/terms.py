@@ -723,6 +723,15 @@ class MonthRange(_Base):
         last = self.end.window(ctx.school_year)
         if first is None or last is None:
             return _no_year("month range")
+        if (
+            self.start.origin is YearOrigin.NONE
+            and self.end.origin is YearOrigin.NONE
+            and last.end < first.start
+        ):
+            # No year written at all and the school year crossed: roll the start back, as the parser
+            # does when it knows the school year («август – сентябрь» → August to September).
+            year = last.end.year if self.start.month <= self.end.month else last.end.year - 1
+            first = month_window(year, self.start.month)
         if last.end < first.start:
             return _unresolved(
                 ResolutionStatus.INVALID, f"range ends ({last.end}) before it starts ({first.start})"
