@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.anchors import Anchor
@@ -306,6 +306,7 @@ def chain(exam: ExamKind, period: PeriodKind, subject: Subject, day: dt.date) ->
     return derived
 
 
+@settings(deadline=None)
 @given(exam_cases())
 def test_derived_dates_are_monotone_in_the_exam_day(
     case: tuple[ExamKind, PeriodKind, Subject, dt.date, dt.date],
@@ -317,6 +318,7 @@ def test_derived_dates_are_monotone_in_the_exam_day(
         assert x.due <= y.due, (x.event, first, second)
 
 
+@settings(deadline=None)
 @given(exam_cases())
 def test_chain_order(case: tuple[ExamKind, PeriodKind, Subject, dt.date, dt.date]) -> None:
     exam, period, subject, day, _ = case
@@ -343,6 +345,7 @@ def test_chain_order(case: tuple[ExamKind, PeriodKind, Subject, dt.date, dt.date
         assert x.window.start <= x.window.end
 
 
+@settings(deadline=None)
 @given(st.dates(dt.date(2013, 2, 1), dt.date(2027, 12, 31)))
 def test_latest_one_working_day_before(day: dt.date) -> None:
     term = Relative(1, Unit.WORKING_DAY, Bound.LATEST_BEFORE, Anchor.EXAM_DAY)

@@ -891,7 +891,7 @@ class ExamSchedule:
             return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         if format == "yaml":
             yaml = _yaml("<dumps>")
-            return str(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
+            return str(yaml.dump(doc, Dumper=_quoting_dumper(yaml), allow_unicode=True, sort_keys=False))
         raise ScheduleDataError(
             [ScheduleProblem("<dumps>", "", f"unknown format {format!r}", "'json' or 'yaml'")]
         )
@@ -1023,6 +1023,19 @@ def _yaml(file: str) -> Any:
         raise ScheduleDataError(
             [ScheduleProblem(file, "", "YAML needs the PyYAML package", "pip install pyyaml, or use JSON")]
         ) from None
+
+
+@cache
+def _quoting_dumper(yaml: Any) -> Any:
+    """PyYAML's SafeDumper, double-quoting strings with line-break characters it would write raw (U+0085)."""
+
+    def represent(dumper: Any, data: str) -> Any:
+        style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    dumper: Any = type("QuotingDumper", (yaml.SafeDumper,), {})
+    dumper.add_representer(str, represent)
+    return dumper
 
 
 @cache
