@@ -58,6 +58,7 @@ __all__ = [
     "Subject",
     "bundled_school_years",
     "bundled_sources",
+    "exam_subjects",
 ]
 
 
@@ -477,9 +478,6 @@ class PeriodWindow:
     def stages(self) -> frozenset[ExamStage]:
         """The stages of the covered periods."""
         return frozenset(s for s in (p.stage for p in self.periods) if s is not None)
-
-
-Row = TypeVar("Row", ExamDay, PeriodWindow)
 
 
 # --------------------------------------------------------------------------------------------
