@@ -5,7 +5,9 @@ This package knows dates, never plans:
 * :class:`RussianCalendar` — the official production calendar (производственный календарь);
 * the deadline terms («Сроки»): :func:`parse_term`, :func:`split_terms`, :func:`render` and one class per
   form (:class:`Month`, :class:`MonthRange`, :class:`Relative`, …), resolved to :class:`DateWindow` values;
-* :class:`SchoolYear` and the :class:`Anchor` events relative terms count from.
+* :class:`SchoolYear` and the :class:`Anchor` events relative terms count from;
+* :class:`ExamSchedule` (exam days of ЕГЭ, ОГЭ, итоговое сочинение, итоговое собеседование) and the
+  federal timelines of the Порядки ГИА (:func:`federal_timelines`, :func:`derived_events`).
 """
 
 from gia_roadmap.calendar.anchors import Anchor
@@ -13,6 +15,22 @@ from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.calendar.parsing import parse_term, split_terms
 from gia_roadmap.calendar.production import HOLIDAY_NAMES, RussianCalendar
 from gia_roadmap.calendar.rendering import render
+from gia_roadmap.calendar.schedule import (
+    Confidence,
+    ExamDay,
+    ExamKind,
+    ExamSchedule,
+    OrderKind,
+    OrderStatus,
+    PeriodKind,
+    PeriodWindow,
+    ScheduleOrder,
+    Subject,
+    bundled_school_years,
+    bundled_sources,
+    exam_subjects,
+)
+from gia_roadmap.calendar.schedule import Source as ScheduleSource
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import (
     Bound,
@@ -59,11 +77,26 @@ from gia_roadmap.calendar.terms import (
     WorkingDayCalendar,
     YearOrigin,
 )
+from gia_roadmap.calendar.timelines import (
+    Applicability,
+    DerivedDate,
+    DerivedEvents,
+    ExamDayResolution,
+    JointAssessment,
+    Timeline,
+    TimelineEvent,
+    TimelineRule,
+    derive,
+    derived_events,
+    federal_timelines,
+    resolve_per_exam_day,
+)
 from gia_roadmap.calendar.yeardata import Decree, SpecialDay, Transfer, WeekData, YearData, bundled_years
 
 __all__ = [
     "HOLIDAY_NAMES",
     "Anchor",
+    "Applicability",
     "Bound",
     "ByDate",
     "ByMonth",
@@ -71,18 +104,26 @@ __all__ = [
     "CalendarYear",
     "Compound",
     "Conditional",
+    "Confidence",
     "Continuous",
     "DateList",
     "DateWindow",
     "DayKind",
     "DayRange",
     "Decree",
+    "DerivedDate",
+    "DerivedEvents",
     "ExactDate",
+    "ExamDay",
+    "ExamDayResolution",
+    "ExamKind",
     "ExamPeriod",
     "ExamPhase",
+    "ExamSchedule",
     "ExamStage",
     "ExternalSchedule",
     "Frequency",
+    "JointAssessment",
     "MissingTerm",
     "Month",
     "MonthList",
@@ -90,8 +131,12 @@ __all__ = [
     "MonthRef",
     "Note",
     "OnRequest",
+    "OrderKind",
+    "OrderStatus",
     "PerExam",
+    "PeriodKind",
     "PeriodList",
+    "PeriodWindow",
     "PlanPeriod",
     "QuarterTerm",
     "Recurring",
@@ -100,6 +145,8 @@ __all__ = [
     "ResolutionStatus",
     "ResolveOptions",
     "RussianCalendar",
+    "ScheduleOrder",
+    "ScheduleSource",
     "SchoolYear",
     "SchoolYearTerm",
     "Season",
@@ -107,9 +154,13 @@ __all__ = [
     "SeparatePlan",
     "SeparateSchedule",
     "SpecialDay",
+    "Subject",
     "Term",
     "TermLike",
     "TermSequence",
+    "Timeline",
+    "TimelineEvent",
+    "TimelineRule",
     "Transfer",
     "Unit",
     "UnparsedTerm",
@@ -118,8 +169,15 @@ __all__ = [
     "WorkingDayCalendar",
     "YearData",
     "YearOrigin",
+    "bundled_school_years",
+    "bundled_sources",
     "bundled_years",
+    "derive",
+    "derived_events",
+    "exam_subjects",
+    "federal_timelines",
     "parse_term",
     "render",
+    "resolve_per_exam_day",
     "split_terms",
 ]
