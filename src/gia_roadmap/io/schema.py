@@ -48,8 +48,9 @@ class _Builder:
         required: list[str] = []
         tag = getattr(cls, "kind", None) if cls in terms.TERM_CLASSES else None
         if isinstance(tag, str):
+            # Written whenever the term sits in a union (required there); a field typed with one
+            # term class (DateList.items) needs no tag.
             properties["kind"] = {"const": tag}
-            required.append("kind")
         for field in attrs.fields(cls):
             properties[field.name] = self.type_schema(hints[field.name])
             if field.default is attrs.NOTHING:
@@ -79,7 +80,7 @@ class _Builder:
                     self.defs[name] = schema
                 variants.append({"$ref": f"#/$defs/{name}"})
             else:
-                variants.append(self.ref(member))
+                variants.append({**self.ref(member), "required": [tag_name]})
         return {"oneOf": variants}
 
     def type_schema(self, tp: Any) -> dict[str, Any]:

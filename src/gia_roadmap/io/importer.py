@@ -1,0 +1,1187 @@
+"""The importer: raw tables (:mod:`gia_roadmap.io.tables`) → :class:`~gia_roadmap.plan.model.Roadmap` values.
+
+Reading a file gives a :class:`~gia_roadmap.io.tables.RawDocument`: tables as written. This module
+maps them to the model with general rules (no look-ups of particular documents):
+
+* **Plans.** The first table of measures opens a roadmap; a later one opens another roadmap when
+  the paragraphs before it hold an order of its own («ПРИКАЗ … № 653»), and is added to the current
+  roadmap as a section when they call it an appendix («Приложение 1 к плану …»).
+* **Document header** («шапка»): the issuer (the capitalised lines above «ПРИКАЗ»), the order's date
+  and number (garbled dates such as «От « 17 » ноября 20 21 г.» and «02.10. 2023» included), the
+  order title («Об утверждении …»), the plan title («ПЛАН МЕРОПРИЯТИЙ («дорожная карта») …»), the
+  level (regional ministry, municipal office), the territory and the school year
+  («2023 – 2024 учебном году», «2022/2023 учебный год», «в 2024 году» → 2023/24).
+* **Sections**: heading rows; a numbered heading followed at once by an unnumbered one is one
+  heading split over two rows; an unnumbered heading followed at once by another heading is the
+  parent of the headings that follow. A table with a grouping column («Категории»,
+  «Проблема …») opens a sub-group for each new value of that column, which carries the row's number.
+* **Measures**: every item and dash sub-item row, with its number as written and its ordinal
+  position. Deadlines («Сроки») are read with :func:`~gia_roadmap.calendar.parse_term` in the
+  plan's school year (page-break fragments are joined by the reader before parsing; a blank cell is
+  an explicit :class:`~gia_roadmap.calendar.MissingTerm`). Several events stacked in one cell
+  (000) become one measure each when the events and the deadlines split into the same number of
+  items; otherwise the cell is kept whole and the mismatch is reported. Dash sub-items stacked inside
+  one cell are aligned with the stacked deadlines by position only when the counts match.
+* **Responsible parties** are read by :class:`~gia_roadmap.plan.responsible.ResponsibleResolver`
+  with the document's glossary (glossary tables, bullet lists and inline «(далее – X)»).
+* **Provenance**: values inherited from merged cells, rejoined from page breaks or moved back into
+  their column keep that history (:class:`~gia_roadmap.plan.model.Provenance`).
+
+Nothing is dropped: a cell that fits no column, a row the reader could not classify, a deadline no
+rule reads and a party no rule resolves are kept in the roadmap and reported as
+:class:`ImportProblem` values.
+
+>>> from gia_roadmap.io.importer import import_text
+>>> result = import_text("№\\tМероприятия\\tСроки\\tОтветственные\\n1.\\tСовещание\\tмай 2024\\tУО\\n")
+>>> [m.term.kind for m in result.roadmap.measures]
+['month']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import attrs
+
+from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, parse_term, split_terms
+from gia_roadmap.errors import TableReadError
+from gia_roadmap.io.cells import is_dash_item, split_stacked
+from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
+from gia_roadmap.io.sources import MAX_FILE_BYTES
+from gia_roadmap.io.structure import ReadOptions
+from gia_roadmap.io.tables import (
+    CellFlag,
+    Column,
+    ColumnRole,
+    GlossaryKind,
+    RawCell,
+    RawDocument,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    RowKind,
+)
+from gia_roadmap.plan.bodies import Body, BodyLevel
+from gia_roadmap.plan.categories import resolve_category
+from gia_roadmap.plan.exams import ExamScope, detect_exam_periods, detect_exam_scopes
+from gia_roadmap.plan.glossary import Glossary, GlossaryEntry, GlossarySource
+from gia_roadmap.plan.model import (
+    ActionLevel,
+    GroupingKind,
+    LevelAction,
+    Measure,
+    MeasureNumber,
+    Order,
+    ParentItemRef,
+    PlanLevel,
+    Provenance,
+    ProvenanceKind,
+    Roadmap,
+    Section,
+    SectionKind,
+    Target,
+    TargetKind,
+)
+from gia_roadmap.plan.people import NameOrder, Person, Role
+from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleResolver
+from gia_roadmap.plan.sections import classify_section
+
+__all__ = [
+    "ImportOptions",
+    "ImportProblem",
+    "ImportResult",
+    "import_document",
+    "import_file",
+    "import_problems",
+    "import_text",
+    "parse_document_date",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Public values
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class ImportProblem:
+    """Something the importer (or the table reader before it) kept but could not place or read.
+
+    Attributes:
+        code: a stable identifier: ``"unparsed-term"``, ``"missing-term"``, ``"unresolved-party"``,
+            ``"stacked-mismatch"``, ``"unplaced-cell"``, ``"note-row"``, ``"no-school-year"`` …, or a
+            reader code (``"shifted-row"``, ``"continuation"`` …).
+        message: what was found, quoting the Russian text, and what was done with it.
+        where: the source place («002.txt (table 1), line 95») or the measure («altai-2024/§1/2.1»).
+        plan: the roadmap id, when known.
+        severity: ``"info"`` (the reader repaired something), ``"warning"`` (kept, needs a look).
+    """
+
+    code: str
+    message: str
+    where: str = ""
+    plan: str = ""
+    severity: str = "warning"
+
+
+@attrs.frozen(slots=True)
+class ImportOptions:
+    """How to import a document.
+
+    Attributes:
+        plan_ids: ids for the roadmaps found, in document order; missing ones are made from the
+            source name («plan», «plan-2» …).
+        school_year: the school year months without a year belong to; by default read from the
+            document header (and, failing that, from the order date).
+        split_stacked_events: a row whose «Мероприятия» cell stacks several events and whose
+            «Сроки» cell stacks as many deadlines becomes one measure per event.
+        appendix_as_section: a table introduced as «Приложение N к плану …» becomes a section of
+            the current roadmap (else a roadmap of its own).
+        name_order: how the document writes names (decided per cell when UNKNOWN).
+    """
+
+    plan_ids: tuple[str, ...] = ()
+    school_year: SchoolYear | None = None
+    split_stacked_events: bool = True
+    appendix_as_section: bool = True
+    name_order: NameOrder = NameOrder.UNKNOWN
+
+
+@attrs.frozen(slots=True)
+class ImportResult:
+    """The roadmaps read from one document, the problems found, and the raw document.
+
+    Attributes:
+        roadmaps: one per plan in the document, in order.
+        problems: everything kept but not placed or read, reader problems included.
+        document: the raw tables the roadmaps were built from.
+    """
+
+    roadmaps: tuple[Roadmap, ...]
+    problems: tuple[ImportProblem, ...]
+    document: RawDocument
+
+    @property
+    def roadmap(self) -> Roadmap:
+        """The first (usually the only) roadmap."""
+        return self.roadmaps[0]
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------------
+
+
+def import_file(
+    path: str | Path,
+    options: ImportOptions | None = None,
+    *,
+    read_options: ReadOptions | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> ImportResult:
+    """Read a .docx, .xlsx, .csv, .tsv or .txt roadmap into :class:`Roadmap` values.
+
+    Raises:
+        TableReadError: the file holds no table of measures, is too large or damaged.
+        FileNotFoundError: no such file.
+    """
+    path = Path(path)
+    document = require_plan_table(read_tables(path, options=read_options, max_bytes=max_bytes))
+    if options is None or not options.plan_ids:
+        options = attrs.evolve(options or ImportOptions(), plan_ids=(_slug(path.stem),))
+    return import_document(document, options)
+
+
+def import_text(
+    text: str,
+    options: ImportOptions | None = None,
+    *,
+    source: str = "<string>",
+    delimiter: str | None = None,
+    read_options: ReadOptions | None = None,
+) -> ImportResult:
+    """Read roadmap tables from text (a TAB-layout text conversion, or CSV/TSV with ``delimiter``).
+
+    Raises:
+        TableReadError: the text holds no table of measures.
+    """
+    document = require_plan_table(
+        read_tables_text(text, source=source, delimiter=delimiter, options=read_options)
+    )
+    return import_document(document, options)
+
+
+def import_document(document: RawDocument, options: ImportOptions | None = None) -> ImportResult:
+    """Map a raw document to roadmaps (see the module docstring for the rules)."""
+    options = options or ImportOptions()
+    plan_tables = [t for t in document.tables if not t.is_glossary]
+    if not any(t.column(ColumnRole.TITLE) is not None and t.items() for t in plan_tables):
+        raise TableReadError(f"{document.source}: no table of measures found")
+    problems: list[ImportProblem] = [
+        _reader_problem(p.code, p.message, str(p.provenance)) for p in document.problems
+    ]
+    glossary = _glossary_of(document)
+    groups = _group_tables(document, options)
+    roadmaps: list[Roadmap] = []
+    base = _slug(Path(document.source).stem) or "plan"
+    for index, (header, tables) in enumerate(groups):
+        plan_id = options.plan_ids[index] if index < len(options.plan_ids) else _default_id(base, index)
+        builder = _PlanBuilder(plan_id, header, tables, glossary, options, document.source)
+        roadmaps.append(builder.build())
+        problems.extend(builder.problems)
+        for table in tables:
+            problems.extend(_reader_problem(p.code, p.message, str(p.provenance), plan_id) for p in table.problems)
+    return ImportResult(tuple(roadmaps), tuple(problems), document)
+
+
+_INFO_CODES = frozenset({"continuation", "shifted-row", "page-number", "markup"})
+
+
+def _reader_problem(code: str, message: str, where: str, plan: str = "") -> ImportProblem:
+    return ImportProblem(code, message, where, plan, "info" if code in _INFO_CODES else "warning")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _default_id(base: str, index: int) -> str:
+    return base if index == 0 else f"{base}-{index + 1}"
+
+
+def import_problems(roadmap: Roadmap) -> tuple[ImportProblem, ...]:
+    """The problems that can be read off an imported roadmap itself: unparsed and missing deadlines,
+    unresolved parties, stacked-cell mismatches and unplaced text kept in notes.
+
+    This is what exports show on their findings sheet until :func:`gia_roadmap.plan.checks.check`
+    (issue 6) is available; it needs no raw document, so it works on bundled examples too.
+    """
+    out: list[ImportProblem] = []
+    for located in roadmap.walk():
+        measure = located.measure
+        where = str(located.id)
+        term = measure.term
+        if isinstance(term, MissingTerm):
+            out.append(ImportProblem("missing-term", "the «Сроки» cell is empty", where, roadmap.id))
+        for kind, text in _unreadable_terms(term):
+            out.append(ImportProblem(kind, f"no deadline rule reads «{text}»", where, roadmap.id))
+        for party in measure.all_responsible:
+            if party.quality is MatchQuality.UNRESOLVED:
+                note = f" ({party.note})" if party.note else ""
+                out.append(
+                    ImportProblem("unresolved-party", f"no party read from «{party.raw}»{note}", where, roadmap.id)
+                )
+        for note in measure.notes:
+            if note.startswith(("unplaced:", "stacked-mismatch:")):
+                code = note.split(":", 1)[0]
+                out.append(ImportProblem(code, note.split(":", 1)[1].strip(), where, roadmap.id))
+    for note in roadmap.notes:
+        if note.startswith(("note-row:", "unplaced:")):
+            code = note.split(":", 1)[0]
+            out.append(ImportProblem(code, note.split(":", 1)[1].strip(), roadmap.id, roadmap.id))
+    return tuple(out)
+
+
+def _unreadable_terms(term: Term) -> list[tuple[str, str]]:
+    from gia_roadmap.calendar import Compound, PerExam, UnparsedTerm
+
+    if isinstance(term, UnparsedTerm):
+        return [("unparsed-term", term.text)]
+    if isinstance(term, TermSequence):
+        return [x for item in term.items for x in _unreadable_terms(item)]
+    if isinstance(term, Compound):
+        return _unreadable_terms(term.base) + _unreadable_terms(term.qualifier)
+    if isinstance(term, PerExam):
+        return [x for _, item in term.parts for x in _unreadable_terms(item)]
+    return []
+
+
+# --------------------------------------------------------------------------------------------
+# Glossary
+# --------------------------------------------------------------------------------------------
+
+_GLOSSARY_SOURCES = {
+    GlossaryKind.TABLE: GlossarySource.TABLE,
+    GlossaryKind.BULLET: GlossarySource.LIST,
+    GlossaryKind.INLINE: GlossarySource.INLINE,
+}
+
+
+def _glossary_of(document: RawDocument) -> Glossary:
+    entries = tuple(
+        GlossaryEntry(e.abbreviation, e.expansion, _GLOSSARY_SOURCES[e.kind], f"{e.abbreviation} – {e.expansion}")
+        for e in document.glossary
+        if e.abbreviation.strip() and e.expansion.strip()
+    )
+    return Glossary().merge(Glossary(entries))
+
+
+# --------------------------------------------------------------------------------------------
+# Splitting a document into plans
+# --------------------------------------------------------------------------------------------
+
+_ORDER_WORD = re.compile(r"^\s*(?:п\s*р\s*и\s*к\s*а\s*з|постановление|распоряжение)\s*$", re.IGNORECASE)
+_APPENDIX = re.compile(r"^\s*приложени[ея]\s*(?:№\s*)?\d*", re.IGNORECASE)
+
+
+def _group_tables(document: RawDocument, options: ImportOptions) -> list[tuple[list[RawParagraph], list[RawTable]]]:
+    """(header paragraphs, plan tables) per roadmap."""
+    groups: list[tuple[list[RawParagraph], list[RawTable]]] = []
+    pending: list[RawParagraph] = []
+    for table in document.tables:
+        pending.extend(table.preamble)
+        if table.is_glossary:
+            continue
+        if table.column(ColumnRole.TITLE) is None and not table.items():
+            continue
+        has_order = any(_ORDER_WORD.match(p.text) for p in table.preamble)
+        is_appendix = any(_APPENDIX.match(p.text) for p in table.preamble)
+        if groups and (is_appendix and options.appendix_as_section) and not has_order:
+            groups[-1][1].append(table)
+        elif groups and not has_order and not is_appendix and not _has_plan_title(table.preamble):
+            groups[-1][1].append(table)
+        else:
+            groups.append((pending, [table]))
+        pending = []
+    return groups
+
+
+_PLAN_TITLE = re.compile(r"^[\s«\"“*]*(?:план\w*|дорожн\w+\s+карт\w*)\b", re.IGNORECASE)
+
+
+def _has_plan_title(paragraphs: Sequence[RawParagraph]) -> bool:
+    return any(_PLAN_TITLE.match(p.text) for p in paragraphs)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates and the document header
+# --------------------------------------------------------------------------------------------
+
+_MONTH_STEMS = (
+    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+)  # fmt: skip
+_MONTH_WORD = re.compile(r"(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*", re.IGNORECASE)
+
+
+def _month_of(word: str) -> int | None:
+    low = word.lower()
+    for number, stem in enumerate(_MONTH_STEMS, start=1):
+        if stem == "ма":
+            if re.match(r"ма[йя]", low):
+                return number
+        elif low.startswith(stem):
+            return number
+    return None
+
+
+def parse_document_date(text: str) -> dt.date | None:
+    """The date of an order as officials (and converters) write it, or None.
+
+    Quotes, stray spaces and a year broken in two are tolerated: «От «25» 10.2023 г.»,
+    «02.10. 2023», «От « 17 » ноября 20 21 г.», «от 29.12.2022», «30 сентября 2022 года».
+    A blank stamp («от «___» _____») gives None.
+
+    >>> parse_document_date("От « 17 » ноября 20 21 г.")
+    datetime.date(2021, 11, 17)
+    >>> parse_document_date("02.10. 2023")
+    datetime.date(2023, 10, 2)
+    """
+    cleaned = re.sub(r"[«»\"“”'_*]", " ", text)
+    cleaned = re.sub(r"\b(1|2)(\d)\s+(\d{2})\b", r"\1\2\3", cleaned)  # «20 21» → «2021»
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    numeric = re.search(r"\b(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4}|\d{2})\b", cleaned)
+    if numeric is None:
+        numeric = re.search(r"\b(\d{1,2})\s+(\d{1,2})\s*\.\s*(\d{4})\b", cleaned)  # «25 10.2023»
+    if numeric is not None:
+        day, month, year = (int(g) for g in numeric.groups())
+        year = year + 2000 if year < 100 else year
+        return _safe_date(year, month, day)
+    worded = re.search(r"\b(\d{1,2})\s+([А-Яа-яЁё]+)\s+(\d{4})\b", cleaned)
+    if worded is not None:
+        month_number = _month_of(worded.group(2))
+        if month_number is not None:
+            return _safe_date(int(worded.group(3)), month_number, int(worded.group(1)))
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_ISSUER_WORD = re.compile(
+    r"\b(?:МИНИСТЕРСТВ\w*|УПРАВЛЕНИ\w*|ДЕПАРТАМЕНТ\w*|КОМИТЕТ\w*|АДМИНИСТРАЦИ\w*|ОТДЕЛ\w*|СЛУЖБ\w*)\b"
+)
+_NUMBER_LINE = re.compile(r"№\s*(?P<number>[0-9A-Za-zА-Яа-яЁё][\w./\-]*)")
+_STAMP = re.compile(r"^\s*(?:утвержд\w*|приложени\w*)\b", re.IGNORECASE)
+_ORDER_TITLE = re.compile(r"^\s*[«\"*]*(?:Об?|Об?о)\s", re.UNICODE)
+_CITED_ORDER = re.compile(
+    r"(?:от\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?\s*)?№\s*(?P<number>[\w./\-]+))", re.IGNORECASE
+)
+_SCHOOL_YEAR = re.compile(r"(20\d\d)\s*(?:[-–—/]|\s)\s*(20\d\d)\s*(?:учебн|уч\.)", re.IGNORECASE)
+_EXAM_YEAR = re.compile(r"\bв\s+(20\d\d)\s+год", re.IGNORECASE)
+_TERRITORY = re.compile(
+    r"\b(?:в|на территории)\s+((?:город\w*\s+[А-ЯЁ][\w-]+)|(?:[А-ЯЁ][\w-]+\s+(?:кра\w+|област\w+|округ\w*|республик\w+)"
+    r"(?:\s*[-–]\s*[А-ЯЁ][\w-]+)?)|(?:Республик\w+\s+[А-ЯЁ][\w-]+))"
+)
+
+
+@attrs.frozen(slots=True)
+class _Header:
+    title: str = ""
+    issuer: str = ""
+    orders: tuple[Order, ...] = ()
+    legal_basis: tuple[Order, ...] = ()
+    school_year: SchoolYear | None = None
+    territory: str = ""
+    level: PlanLevel | None = None
+
+
+def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
+    texts = [p.text.strip() for p in paragraphs if p.text.strip()]
+    # The last order block wins (a cover page may list several orders before the real one).
+    order_at = max((i for i, t in enumerate(texts) if _ORDER_WORD.match(t)), default=None)
+    issuer = ""
+    date: dt.date | None = None
+    number = ""
+    order_title = ""
+    raw_parts: list[str] = []
+    if order_at is not None:
+        start = order_at
+        while start > 0 and _ISSUER_WORD.search(texts[start - 1]) and len(texts[start - 1]) < 120:
+            start -= 1
+        # «УПРАВЛЕНИЕ ОБРАЗОВАНИЯ» + «Администрации города Когалыма»: a mixed-case line after the first
+        # capitalised one belongs to the issuer too.
+        issuer_lines = texts[start:order_at]
+        if not issuer_lines and order_at > 0 and texts[order_at - 1].isupper():
+            issuer_lines = [texts[order_at - 1]]
+        issuer = " ".join(issuer_lines)
+        for text in texts[order_at + 1 : order_at + 8]:
+            if date is None and parse_document_date(text) is not None and len(text) < 60:
+                date = parse_document_date(text)
+                raw_parts.append(text)
+                continue
+            match = _NUMBER_LINE.search(text)
+            if not number and match is not None and len(text) < 60:
+                number = match.group("number").strip(".")
+                raw_parts.append(text)
+                continue
+            if not order_title and _ORDER_TITLE.match(text):
+                order_title = text
+                break
+    else:
+        issuer_lines = []
+        for text in texts[:6]:
+            if text.isupper() and _ISSUER_WORD.search(text):
+                issuer_lines.append(text)
+            elif issuer_lines:
+                break
+        issuer = " ".join(issuer_lines)
+    # Approval stamp «от 25.10.2023 № 3654»: fills what the order block lacks.
+    for text in texts:
+        if date is not None and number:
+            break
+        cited = _CITED_ORDER.search(text)
+        if cited is not None and len(text) < 80:
+            date = date or parse_document_date(cited.group("date"))
+            number = number or cited.group("number")
+            raw_parts.append(text)
+    title = _plan_title(texts) or order_title
+    orders: tuple[Order, ...] = ()
+    if number or date is not None or order_title:
+        orders = (Order(issuer, number, date, order_title, "приказ", " | ".join(raw_parts)),)
+    legal = []
+    seen = {(number, date)}
+    for text in texts:
+        for cited in _CITED_ORDER.finditer(text):
+            cited_date = parse_document_date(cited.group("date"))
+            key = (cited.group("number").rstrip("."), cited_date)
+            if key in seen:
+                continue
+            seen.add(key)
+            context = text[max(0, cited.start() - 120) : cited.end() + 120]
+            legal.append(Order("", key[0], cited_date, "", "", context.strip()))
+    school_year = _school_year(title, order_title, texts, date)
+    territory_match = _TERRITORY.search(title) or _TERRITORY.search(order_title)
+    territory = territory_match.group(1) if territory_match else ""
+    level = _level_of(issuer)
+    return _Header(title, issuer, orders, tuple(legal), school_year, territory, level)
+
+
+def _plan_title(texts: Sequence[str]) -> str:
+    start = None
+    for i, text in enumerate(texts):
+        if _PLAN_TITLE.match(text) and not _STAMP.match(text) and len(text) < 400:
+            start = i
+    if start is None:
+        return ""
+    parts = [texts[start]]
+    for text in texts[start + 1 : start + 7]:
+        first = text.lstrip("*")[:1]
+        if first.islower() or first in "(«\"":
+            parts.append(text)
+        else:
+            break
+    return re.sub(r"\s+", " ", " ".join(parts).replace("*", "")).strip()
+
+
+def _school_year(title: str, order_title: str, texts: Sequence[str], date: dt.date | None) -> SchoolYear | None:
+    for text in (title, order_title):
+        match = _SCHOOL_YEAR.search(text)
+        if match is not None and int(match.group(2)) == int(match.group(1)) + 1:
+            return SchoolYear(int(match.group(1)))
+    for text in (title, order_title):
+        match = _EXAM_YEAR.search(text)
+        if match is not None:
+            return SchoolYear(int(match.group(1)) - 1)
+    for text in texts:
+        match = _SCHOOL_YEAR.search(text)
+        if match is not None and int(match.group(2)) == int(match.group(1)) + 1:
+            return SchoolYear(int(match.group(1)))
+    if date is not None:
+        return SchoolYear(date.year if date.month >= 9 else date.year - 1)
+    return None
+
+
+def _level_of(issuer: str) -> PlanLevel | None:
+    low = issuer.lower()
+    if not low:
+        return None
+    if re.search(r"администраци\w* (?:город|район|муниципальн)|городск|муниципальн|район", low):
+        return PlanLevel.MUNICIPAL
+    if re.search(r"министерств|департамент|комитет", low):
+        return PlanLevel.REGIONAL if "российской федерации" not in low else PlanLevel.FEDERAL
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Building one plan
+# --------------------------------------------------------------------------------------------
+
+_GROUPING_ROLES = (ColumnRole.CATEGORY, ColumnRole.PROBLEM)
+_SUBJECTS = re.compile(
+    r"^(?:русск|математик|информатик|физик|хими|биологи|географи|истори|обществознани|литератур|иностранн|английск|"
+    r"немецк|французск)",
+    re.IGNORECASE,
+)
+_AUDIENCE = re.compile(r"^работа с\s", re.IGNORECASE)
+_TRACK = re.compile(r"^трек\b", re.IGNORECASE)
+_LEVEL_WORDS = (
+    (re.compile(r"муниципальн", re.IGNORECASE), ActionLevel.MUNICIPAL),
+    (re.compile(r"институциональн|\(ОО\)|образовательн\w* организаци", re.IGNORECASE), ActionLevel.INSTITUTIONAL),
+    (re.compile(r"региональн", re.IGNORECASE), ActionLevel.REGIONAL),
+    (re.compile(r"федеральн", re.IGNORECASE), ActionLevel.FEDERAL),
+)
+_TRAILING_PARTY = re.compile(
+    r"(?P<party>(?:(?:Отдел|Управлени|Сектор|Служб|Комитет|Департамент|Руководител|Директор|Заместител)\w*"
+    r"[^;:]*?\([^()]*\)|(?:Руководител|Директор)\w*\s+(?:ОО|ППЭ|МОУО|общеобразовательн\w+\s+\w+)))\s*[.;]?\s*$"
+)
+_ALL_SCHOOLS = re.compile(r"^вс[еи]\w*\s+(?:обще)?образовательн", re.IGNORECASE)
+
+
+@attrs.define
+class _SectionDraft:
+    heading: str
+    number: MeasureNumber | None
+    grouping: GroupingKind
+    kind: SectionKind | None = None
+    measures: list[Measure] = attrs.field(factory=list)
+    subgroups: list[_SectionDraft] = attrs.field(factory=list)
+    numbered_heading: bool = False
+    has_content: bool = False
+
+    def freeze(self, ordinal: int) -> Section:
+        kind = self.kind if self.kind is not None else classify_section(self.heading)
+        return Section(
+            heading=self.heading,
+            kind=kind,
+            grouping=self.grouping,
+            ordinal=ordinal,
+            number=self.number,
+            measures=tuple(attrs.evolve(m, ordinal=i) for i, m in enumerate(self.measures)),
+            subgroups=tuple(s.freeze(i) for i, s in enumerate(self.subgroups)),
+        )
+
+
+class _PlanBuilder:
+    """Builds one roadmap from its header paragraphs and tables."""
+
+    def __init__(
+        self,
+        plan_id: str,
+        header: Sequence[RawParagraph],
+        tables: Sequence[RawTable],
+        glossary: Glossary,
+        options: ImportOptions,
+        source: str,
+    ) -> None:
+        self.plan_id = plan_id
+        self.header = _read_header(header)
+        self.tables = tables
+        self.glossary = glossary
+        self.options = options
+        self.source = source
+        self.school_year = options.school_year or self.header.school_year
+        self.resolver = ResponsibleResolver(glossary, options.name_order)
+        self.problems: list[ImportProblem] = []
+        self.notes: list[str] = []
+        self.sections: list[_SectionDraft] = []
+        if self.school_year is None:
+            self._problem("no-school-year", "no school year found in the header; months without a year stay unresolved")
+
+    # ---- helpers ----------------------------------------------------------------------------
+
+    def _problem(self, code: str, message: str, where: str = "", severity: str = "warning") -> None:
+        self.problems.append(ImportProblem(code, message, where or self.plan_id, self.plan_id, severity))
+
+    def build(self) -> Roadmap:
+        for index, table in enumerate(self.tables):
+            self._table(table, appendix=index > 0)
+        sections = tuple(s.freeze(i) for i, s in enumerate(self.sections))
+        level = self.header.level or self._level_from_parties(sections)
+        roadmap = Roadmap(
+            id=self.plan_id,
+            title=self.header.title,
+            issuer=self.header.issuer,
+            issuer_body=None,
+            level=level,
+            territory=self.header.territory,
+            school_year=self.school_year,
+            orders=self.header.orders,
+            legal_basis=self.header.legal_basis,
+            sections=sections,
+            glossary=self.glossary,
+            name_order=self._name_order(sections),
+            notes=tuple(self.notes),
+        )
+        return roadmap
+
+    @staticmethod
+    def _all_measures(sections: Iterable[Section]) -> Iterable[Measure]:
+        for section in sections:
+            yield from section.measures
+            yield from _PlanBuilder._all_measures(section.subgroups)
+
+    def _level_from_parties(self, sections: Sequence[Section]) -> PlanLevel:
+        counts: dict[BodyLevel, int] = {}
+        for measure in self._all_measures(sections):
+            for party in measure.all_responsible:
+                body = party.body
+                if body is not None and body.level in (BodyLevel.REGIONAL, BodyLevel.MUNICIPAL, BodyLevel.FEDERAL):
+                    counts[body.level] = counts.get(body.level, 0) + 1
+        if not counts:
+            return PlanLevel.REGIONAL
+        return PlanLevel(max(counts, key=lambda k: counts[k]).value)
+
+    def _name_order(self, sections: Sequence[Section]) -> NameOrder:
+        first = last = 0
+        for measure in self._all_measures(sections):
+            for party in measure.all_responsible:
+                if isinstance(party.party, Person) and party.party.initials:
+                    raw = party.raw.strip()
+                    if raw.startswith(party.party.initials[:2]):
+                        first += 1
+                    elif raw.startswith(party.party.surname[:3]):
+                        last += 1
+        if first == last == 0:
+            return NameOrder.UNKNOWN
+        return NameOrder.INITIALS_FIRST if first > last else NameOrder.SURNAME_FIRST
+
+    # ---- sections ---------------------------------------------------------------------------
+
+    def _current(self) -> _SectionDraft:
+        if not self.sections:
+            self.sections.append(_SectionDraft("", None, GroupingKind.TOPIC, kind=classify_section(self.header.title)))
+        section = self.sections[-1]
+        while section.subgroups and not section.measures and section.subgroups[-1] is not None:
+            # measures go to the innermost open group
+            section = section.subgroups[-1]
+            if not section.subgroups:
+                break
+        return section
+
+    def _innermost(self) -> _SectionDraft:
+        section = self._current()
+        while section.subgroups:
+            section = section.subgroups[-1]
+        return section
+
+    def _open_section(self, row: RawRow, table: RawTable, root: _SectionDraft | None) -> None:
+        text = " ".join(c.text for c in row.cells if c.text.strip()).strip()
+        text = re.sub(r"\s+", " ", text)
+        number = MeasureNumber.parse(row.number) if row.number else None
+        grouping = GroupingKind.TOPIC
+        if _SUBJECTS.match(text) and text.upper() == text:
+            grouping = GroupingKind.SUBJECT
+        elif _AUDIENCE.match(text):
+            grouping = GroupingKind.AUDIENCE
+        elif _TRACK.match(text) or table.column(ColumnRole.PROBLEM) is not None:
+            grouping = GroupingKind.PROBLEM_TRACK
+        siblings = root.subgroups if root is not None else self.sections
+        last = siblings[-1] if siblings else None
+        if last is not None and not last.has_content and not last.subgroups:
+            if last.numbered_heading and number is None:
+                # «2. Реализация мер …» + «Объективность оценки …»: one heading over two rows
+                last.heading = f"{last.heading} {text}"
+                return
+            if not last.numbered_heading and number is None and last.heading:
+                # an unnumbered heading with no rows of its own is the parent of the headings that follow
+                last.subgroups.append(_SectionDraft(text, None, grouping, has_content=False))
+                return
+        if last is not None and last.subgroups and not last.numbered_heading and number is None and root is None:
+            last.subgroups.append(_SectionDraft(text, None, grouping))
+            return
+        siblings.append(_SectionDraft(text, number, grouping, numbered_heading=number is not None))
+
+    # ---- tables -----------------------------------------------------------------------------
+
+    def _table(self, table: RawTable, *, appendix: bool) -> None:
+        root: _SectionDraft | None = None
+        if appendix:
+            heading = " ".join(p.text.strip() for p in table.preamble if p.text.strip())
+            title = _appendix_title(table.preamble)
+            root = _SectionDraft(title or heading, None, _appendix_grouping(table), has_content=True)
+            root.kind = classify_section(title or heading)
+            self.sections.append(root)
+        grouping_col = next((table.column(r) for r in _GROUPING_ROLES if table.column(r) is not None), None)
+        scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]] = []
+        rows = list(table.rows)
+        for position, row in enumerate(rows):
+            if row.kind is RowKind.HEADER:
+                continue
+            if row.kind is RowKind.SECTION:
+                if _interrupts_numbered_run(rows, position):
+                    row = _as_item(row, rows, position, table)
+                    self._problem(
+                        "heading-in-run",
+                        f"the unnumbered row «{_short(row)}» sits inside a numbered run; read as an "
+                        "unnumbered measure whose blank cells continue the merged cells above",
+                        str(row.provenance),
+                        "info",
+                    )
+                else:
+                    self._open_section(row, table, root)
+                    scopes.clear()
+                    continue
+            if row.kind is RowKind.NOTE:
+                text = " | ".join(c.text for c in row.cells if c.text.strip())
+                self.notes.append(f"note-row: «{text}» ({row.provenance})")
+                self._problem("note-row", f"a row the reader could not classify was kept: «{text[:120]}»", str(row.provenance))
+                continue
+            self._item(row, table, grouping_col, scopes, root)
+
+    def _target_section(self, root: _SectionDraft | None) -> _SectionDraft:
+        if root is not None:
+            section = root
+            while section.subgroups:
+                section = section.subgroups[-1]
+            return section
+        return self._innermost()
+
+    def _item(
+        self,
+        row: RawRow,
+        table: RawTable,
+        grouping_col: int | None,
+        scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]],
+        root: _SectionDraft | None,
+    ) -> None:
+        section = self._target_section(root)
+        number_raw = row.number
+        if grouping_col is not None:
+            group_cell = row.cells[grouping_col]
+            if not group_cell.is_blank and CellFlag.INHERITED not in group_cell.flags:
+                # A new value of the grouping column opens a sub-group that carries the row's number.
+                parent = self._group_parent(section)
+                kind = GroupingKind.SPECIALIST_CATEGORY if table.columns[grouping_col].role is ColumnRole.CATEGORY else GroupingKind.PROBLEM_TRACK
+                heading = re.sub(r"\s+", " ", group_cell.text).strip()
+                draft = _SectionDraft(heading, MeasureNumber.parse(row.number) if row.number else None, kind)
+                draft.kind = parent.kind if parent.kind is not None else classify_section(parent.heading or self.header.title)
+                if draft.kind is SectionKind.OTHER:
+                    draft.kind = classify_section(self.header.title)
+                parent.subgroups.append(draft)
+                parent.has_content = True
+                section = draft
+            elif parent_group := self._open_group(section):
+                section = parent_group
+            number_raw = ""
+        section.has_content = True
+        for measure in self._measures(row, table, number_raw, scopes, section):
+            section.measures.append(measure)
+
+    @staticmethod
+    def _group_parent(section: _SectionDraft) -> _SectionDraft:
+        return section
+
+    @staticmethod
+    def _open_group(section: _SectionDraft) -> _SectionDraft | None:
+        return section.subgroups[-1] if section.subgroups else None
+
+    # ---- measures ---------------------------------------------------------------------------
+
+    def _measures(
+        self,
+        row: RawRow,
+        table: RawTable,
+        number_raw: str,
+        scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]],
+        section: _SectionDraft,
+    ) -> list[Measure]:
+        where = str(row.provenance)
+        fields: dict[str, str] = {}
+        provenance: list[Provenance] = []
+        notes: list[str] = []
+        level_actions: list[LevelAction] = []
+        participants: tuple[Target, ...] = ()
+        targets: list[Target] = []
+        parent_item: ParentItemRef | None = None
+        title_cell: RawCell | None = None
+        term_cell: RawCell | None = None
+        responsible_cell: RawCell | None = None
+        for column, cell in zip(table.columns, row.cells, strict=False):
+            provenance.extend(_cell_provenance(column, cell))
+            role = column.role
+            if role is ColumnRole.TITLE:
+                title_cell = cell if title_cell is None else title_cell
+                if cell is not title_cell and not cell.is_blank:
+                    notes.append(f"«{column.header}»: {cell.text}")
+            elif role is ColumnRole.TERM:
+                if term_cell is None:
+                    term_cell = cell
+                elif not cell.is_blank:
+                    notes.append(f"«{column.header}»: {cell.text}")
+            elif role is ColumnRole.RESPONSIBLE:
+                if responsible_cell is None:
+                    responsible_cell = cell
+                elif not cell.is_blank:
+                    notes.append(f"«{column.header}»: {cell.text}")
+            elif role is ColumnRole.RESULT:
+                fields["expected_result"] = _join(fields.get("expected_result", ""), cell.text)
+            elif role is ColumnRole.EVIDENCE:
+                fields["evidence"] = _join(fields.get("evidence", ""), cell.text)
+            elif role is ColumnRole.SPECIFICS:
+                fields["description"] = _join(fields.get("description", ""), cell.text)
+                if _ALL_SCHOOLS.match(cell.text.strip()):
+                    targets.append(Target(cell.text.strip(), TargetKind.ALL_SCHOOLS))
+            elif role is ColumnRole.PARTICIPANTS:
+                participants = self._participants(cell.text)
+            elif role is ColumnRole.CATEGORY:
+                if not cell.is_blank:
+                    text = re.sub(r"\s+", " ", cell.text).strip()
+                    targets.append(Target(text, TargetKind.CATEGORY, resolve_category(text)))
+            elif role is ColumnRole.PROBLEM:
+                pass  # the problem is the sub-group heading
+            elif role is ColumnRole.REFERENCE_NUMBER:
+                if not cell.is_blank:
+                    parent_item = ParentItemRef.parse(cell.text)
+            elif role in (ColumnRole.LEVEL_ACTION, ColumnRole.ACTION):
+                if not cell.is_blank:
+                    level_actions.append(self._level_action(column, cell))
+            elif role is ColumnRole.NUMBER:
+                pass
+            elif not cell.is_blank:
+                notes.append(f"«{column.header}»: {cell.text}")
+        for cell in row.extra:
+            notes.append(f"unplaced: «{cell.text}» ({cell.provenance})")
+            self._problem("unplaced-cell", f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»", str(cell.provenance))
+        title = title_cell.text if title_cell is not None else ""
+        responsible_raw = responsible_cell.text if responsible_cell is not None else ""
+        responsible = self._responsible(responsible_cell)
+        number = MeasureNumber.parse(number_raw) if number_raw else MeasureNumber()
+        exam_scope, scope_from = self._scopes(row, number, title, scopes, section)
+        if scope_from:
+            provenance.append(Provenance("exam_scope", ProvenanceKind.INFERRED, scope_from, "from the heading or group row above"))
+        base = Measure(
+            number=number,
+            title=title,
+            responsible=responsible,
+            responsible_raw=responsible_raw,
+            participants=participants,
+            targets=tuple(targets),
+            exam_scope=exam_scope,
+            exam_periods=detect_exam_periods(title),
+            level_actions=tuple(level_actions),
+            expected_result=fields.get("expected_result", ""),
+            evidence=fields.get("evidence", ""),
+            description=fields.get("description", ""),
+            parent_item=parent_item,
+            notes=tuple(notes),
+            provenance=tuple(provenance),
+        )
+        events = self._split_events(title_cell, term_cell)
+        if events is not None:
+            return self._event_measures(base, events, responsible_cell, where)
+        term, term_notes = self._term(term_cell, title_cell, where)
+        return [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
+
+    def _scopes(
+        self,
+        row: RawRow,
+        number: MeasureNumber,
+        title: str,
+        scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]],
+        section: _SectionDraft,
+    ) -> tuple[tuple[ExamScope, ...], str]:
+        own = detect_exam_scopes(title)
+        parts = number.parts
+        if row.kind is RowKind.ITEM and parts:
+            while scopes and not (len(scopes[-1][0]) < len(parts) and parts[: len(scopes[-1][0])] == scopes[-1][0]):
+                scopes.pop()
+            scopes.append((parts, own, number.raw))
+        if own:
+            return own, ""
+        if row.kind is RowKind.SUB_ITEM or not parts:
+            for entry_parts, entry_scopes, raw in reversed(scopes):
+                if entry_scopes and (row.kind is RowKind.SUB_ITEM or entry_parts != parts):
+                    return entry_scopes, raw
+        else:
+            for entry_parts, entry_scopes, raw in reversed(scopes[:-1]):
+                if entry_scopes:
+                    return entry_scopes, raw
+        heading_scopes = detect_exam_scopes(section.heading)
+        if heading_scopes:
+            return heading_scopes, section.heading
+        return (), ""
+
+    def _participants(self, text: str) -> tuple[Target, ...]:
+        out = []
+        for piece in re.split(r"[,;\n]", text):
+            piece = piece.strip(" .")
+            if not piece:
+                continue
+            category = resolve_category(piece)
+            if category is not None:
+                out.append(Target(piece, TargetKind.CATEGORY, category))
+            elif _ALL_SCHOOLS.match(piece):
+                out.append(Target(piece, TargetKind.ALL_SCHOOLS))
+            else:
+                body, _quality, _note = self.resolver.resolve_body(piece)
+                if body is not None:
+                    out.append(Target(piece, TargetKind.BODY, body=body))
+                else:
+                    out.append(Target(piece, TargetKind.GROUP if piece[:1].isupper() else TargetKind.OTHER))
+        return tuple(out)
+
+    def _level_action(self, column: Column, cell: RawCell) -> LevelAction:
+        header = f"{column.header} {column.parent_header or ''}"
+        level = next((lvl for rx, lvl in _LEVEL_WORDS if rx.search(header)), ActionLevel.MUNICIPAL)
+        text = re.sub(r"[ \t]+", " ", cell.text).strip()
+        match = _TRAILING_PARTY.search(text.replace("\n", " "))
+        responsible_raw = match.group("party").strip() if match else ""
+        responsible: tuple[Responsible, ...] = ()
+        if responsible_raw:
+            responsible = tuple(r for r in self.resolver.resolve(responsible_raw) if r.party is not None)
+        return LevelAction(level, text, responsible, responsible_raw)
+
+    def _responsible(self, cell: RawCell | None) -> tuple[Responsible, ...]:
+        if cell is None or cell.is_blank:
+            return ()
+        source = cell.text if CellFlag.CONTINUATION in cell.flags else cell.raw
+        return self.resolver.resolve(source)
+
+    # ---- deadlines --------------------------------------------------------------------------
+
+    def _term_source(self, cell: RawCell) -> str:
+        # Page-break fragments were joined by the reader; for those the cleaned text is the source.
+        # Otherwise the verbatim text keeps <p> breaks between stacked items.
+        if CellFlag.CONTINUATION in cell.flags or CellFlag.SHIFTED in cell.flags:
+            return cell.text
+        return cell.raw.strip("\t ")
+
+    def _term(self, cell: RawCell | None, title_cell: RawCell | None, where: str) -> tuple[Term, list[str]]:
+        if cell is None or cell.is_blank:
+            return MissingTerm(raw=cell.raw if cell is not None else ""), []
+        source = self._term_source(cell)
+        items = split_terms(source)
+        notes: list[str] = []
+        hard = len(cell.paragraphs) > 1 or "  " in cell.text
+        if len(items) > 1 and hard:
+            terms = tuple(parse_term(item, school_year=self.school_year) for item in items)
+            term: Term = TermSequence(terms, raw=source)
+            dashes = _dash_items(title_cell)
+            if dashes:
+                if len(dashes) == len(items):
+                    notes.extend(f"stacked: «{d}» → «{t}»" for d, t in zip(dashes, items, strict=True))
+                else:
+                    message = (
+                        f"{len(dashes)} sub-items but {len(items)} stacked deadlines; the cell is kept whole "
+                        f"(«{' / '.join(items)}»)"
+                    )
+                    notes.append(f"stacked-mismatch: {message}")
+                    self._problem("stacked-mismatch", message, where)
+            return term, notes
+        return parse_term(source, school_year=self.school_year), notes
+
+    def _split_events(self, title_cell: RawCell | None, term_cell: RawCell | None) -> list[tuple[str, str]] | None:
+        """Events stacked in the title cell with as many stacked deadlines, or None."""
+        if not self.options.split_stacked_events or title_cell is None or term_cell is None or term_cell.is_blank:
+            return None
+        events = split_stacked(title_cell)
+        if len(events) < 2 or any(is_dash_item(e) or e.rstrip().endswith(":") for e in events):
+            return None
+        if len(title_cell.paragraphs) < 2 and "  " not in term_cell.raw:
+            return None
+        items = split_terms(self._term_source(term_cell))
+        if len(items) != len(events):
+            return None
+        return list(zip(events, items, strict=True))
+
+    def _event_measures(
+        self, base: Measure, events: list[tuple[str, str]], responsible_cell: RawCell | None, where: str
+    ) -> list[Measure]:
+        groups = self._responsible_groups(responsible_cell)
+        out = []
+        for index, (event, term_text) in enumerate(events):
+            provenance = list(base.provenance)
+            responsible = base.responsible
+            responsible_raw = base.responsible_raw
+            if len(groups) == len(events):
+                responsible = groups[index]
+                responsible_raw = " ".join(r.raw for r in responsible)
+            elif len(events) > 1 and base.responsible:
+                provenance.append(
+                    Provenance(
+                        "responsible",
+                        ProvenanceKind.INHERITED,
+                        "the row's responsible cell",
+                        f"{len(groups)} responsible group(s) for {len(events)} events: shared, not aligned",
+                    )
+                )
+            provenance.append(
+                Provenance("title", ProvenanceKind.INFERRED, where, f"event {index + 1} of {len(events)} stacked in one row")
+            )
+            out.append(
+                attrs.evolve(
+                    base,
+                    number=MeasureNumber(),
+                    title=event,
+                    term=parse_term(term_text, school_year=self.school_year),
+                    responsible=responsible,
+                    responsible_raw=responsible_raw,
+                    exam_scope=detect_exam_scopes(event) or base.exam_scope,
+                    exam_periods=detect_exam_periods(event),
+                    provenance=tuple(provenance),
+                )
+            )
+        return out
+
+    def _responsible_groups(self, cell: RawCell | None) -> list[tuple[Responsible, ...]]:
+        parties = self._responsible(cell)
+        if not parties:
+            return []
+        count = max(r.group for r in parties) + 1
+        return [tuple(r for r in parties if r.group == g) for g in range(count)]
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first}\n{second}".strip() if first else second
+
+
+def _short(row: RawRow) -> str:
+    text = next((c.text for c in row.cells if c.text.strip()), "")
+    return text[:80]
+
+
+def _dash_items(cell: RawCell | None) -> list[str]:
+    if cell is None:
+        return []
+    out: list[str] = []
+    for paragraph in cell.paragraphs:
+        pieces = re.split(r"(?:^|\s)[–—-]\s+", paragraph)
+        if len(pieces) > 1:
+            out.extend(p.strip(" ;") for p in pieces[1:] if p.strip(" ;"))
+    return out
+
+
+def _cell_provenance(column: Column, cell: RawCell) -> list[Provenance]:
+    field = {
+        ColumnRole.TITLE: "title",
+        ColumnRole.TERM: "term",
+        ColumnRole.RESPONSIBLE: "responsible",
+        ColumnRole.RESULT: "expected_result",
+        ColumnRole.EVIDENCE: "evidence",
+        ColumnRole.SPECIFICS: "description",
+        ColumnRole.PARTICIPANTS: "participants",
+        ColumnRole.CATEGORY: "targets",
+        ColumnRole.REFERENCE_NUMBER: "parent_item",
+        ColumnRole.LEVEL_ACTION: "level_actions",
+        ColumnRole.ACTION: "level_actions",
+    }.get(column.role)
+    if field is None or cell.is_blank:
+        return []
+    origin = ", ".join(str(o) for o in cell.provenance.origin)
+    out = []
+    flags = cell.flags
+    if CellFlag.INHERITED in flags or CellFlag.MERGED_ABOVE in flags:
+        out.append(Provenance(field, ProvenanceKind.INHERITED, origin, "a vertically merged (or blank) cell filled from above"))
+    if CellFlag.CONTINUATION in flags:
+        note = "a word broken across the page break was rejoined" if CellFlag.HYPHEN_REJOINED in flags else ""
+        out.append(Provenance(field, ProvenanceKind.REJOINED, origin, note or "joined with its continuation after a page break"))
+    if CellFlag.SHIFTED in flags:
+        out.append(Provenance(field, ProvenanceKind.SPILLED, str(cell.provenance.location), "moved back into its column"))
+    return out
+
+
+def _appendix_title(preamble: Sequence[RawParagraph]) -> str:
+    texts = [p.text.strip() for p in preamble if p.text.strip()]
+    label = next((t for t in texts if _APPENDIX.match(t)), "")
+    body = [t for t in texts if not _APPENDIX.match(t) and not re.match(r"^к\s+план", t, re.IGNORECASE)]
+    title = " ".join(body)
+    label_text = _APPENDIX.match(label).group(0).strip() if label and _APPENDIX.match(label) else ""
+    return f"{label_text}. {title}".strip(". ") if label_text else title
+
+
+def _appendix_grouping(table: RawTable) -> GroupingKind:
+    headings = [r.cells[0].text for r in table.rows if r.kind is RowKind.SECTION]
+    if headings and all(_SUBJECTS.match(h) for h in headings):
+        return GroupingKind.SUBJECT
+    if headings:
+        return GroupingKind.ACTIVITY_FORMAT
+    return GroupingKind.TOPIC
+
+
+def _interrupts_numbered_run(rows: Sequence[RawRow], position: int) -> bool:
+    """An unnumbered heading between two items of one numbered run (3.23 … 3.24) is not a heading."""
+    row = rows[position]
+    if row.number:
+        return False
+    before = next((r for r in reversed(rows[:position]) if r.kind is not RowKind.HEADER), None)
+    after = next((r for r in rows[position + 1 :] if r.kind is not RowKind.HEADER), None)
+    if before is None or after is None or before.kind is not RowKind.ITEM or after.kind is not RowKind.ITEM:
+        return False
+    a = MeasureNumber.parse(before.number).parts
+    b = MeasureNumber.parse(after.number).parts
+    return bool(a) and len(a) == len(b) and len(a) > 1 and a[:-1] == b[:-1] and b[-1] == a[-1] + 1
+
+
+def _as_item(row: RawRow, rows: Sequence[RawRow], position: int, table: RawTable) -> RawRow:
+    """A heading row turned into an unnumbered item: its blank deadline and responsible cells continue
+    the merged cells of the item above (flagged INHERITED)."""
+    before = next(r for r in reversed(rows[:position]) if r.kind is RowKind.ITEM)
+    cells = list(row.cells)
+    title_col = table.column(ColumnRole.TITLE)
+    text_cell = next((c for c in row.cells if not c.is_blank), None)
+    if title_col is not None and text_cell is not None and cells[title_col].is_blank:
+        cells = [c if c is not text_cell else attrs.evolve(c, text="", raw="", paragraphs=()) for c in cells]
+        cells[title_col] = text_cell
+    for role in (ColumnRole.TERM, ColumnRole.RESPONSIBLE, ColumnRole.PARTICIPANTS, ColumnRole.EVIDENCE):
+        for index in table.columns_with(role):
+            if cells[index].is_blank and not before.cells[index].is_blank:
+                source = before.cells[index]
+                cells[index] = attrs.evolve(
+                    source,
+                    provenance=source.provenance.flagged(CellFlag.INHERITED, origin=(source.provenance.location,)),
+                )
+    return attrs.evolve(row, kind=RowKind.ITEM, cells=tuple(cells), level=before.level)
+
+
+def _is_resolved(parties: Iterable[Responsible]) -> bool:  # pragma: no cover - small helper for callers
+    return all(p.party is not None for p in parties)
+
+
+_UNUSED = (Body, Role)  # re-exported types used in annotations of callers
