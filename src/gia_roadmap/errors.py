@@ -18,12 +18,15 @@ __all__ = [
     "CalendarDataError",
     "CalendarOverrideError",
     "DateTypeError",
+    "FieldError",
     "GiaRoadmapError",
+    "RoadmapFormatError",
     "ScheduleCoverageError",
     "ScheduleDataError",
     "ScheduleProblem",
     "TableReadError",
     "TermSyntaxError",
+    "UnsupportedFormatError",
 ]
 
 
@@ -142,6 +145,51 @@ class ScheduleCoverageError(GiaRoadmapError, LookupError):
             f"no bundled exam schedule for the school year {school_year}/{str(school_year + 1)[-2:]}; "
             f"bundled school years: {names}. Load your own with ExamSchedule.load(path)."
         )
+
+
+class FieldError(tuple[str, str]):
+    """One bad field of a roadmap file: ``(path, message)``, the path in JSONPath form
+    (``$.sections[2].measures[14].term``)."""
+
+    __slots__ = ()
+
+    def __new__(cls, path: str, message: str) -> FieldError:
+        return super().__new__(cls, (path, message))
+
+    @property
+    def path(self) -> str:
+        """JSONPath of the bad field (``$`` is the document root)."""
+        return self[0]
+
+    @property
+    def message(self) -> str:
+        """What is wrong there."""
+        return self[1]
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class RoadmapFormatError(GiaRoadmapError, ValueError):
+    """A roadmap file (JSON or YAML) cannot be loaded.
+
+    Lists **every** bad field, each with its path, not only the first one.
+
+    Attributes:
+        errors: the bad fields, in document order as far as it is known.
+    """
+
+    def __init__(self, errors: list[FieldError] | tuple[FieldError, ...], *, source: str = "") -> None:
+        self.errors = tuple(errors)
+        where = f" {source}" if source else ""
+        lines = "\n".join(f"  {e}" for e in self.errors)
+        count = len(self.errors)
+        noun = "error" if count == 1 else "errors"
+        super().__init__(f"cannot load roadmap{where}: {count} {noun}\n{lines}")
+
+
+class UnsupportedFormatError(GiaRoadmapError, ValueError):
+    """A serialization format other than the supported ones (``"json"``, ``"yaml"``) was asked for."""
 
 
 class TableReadError(GiaRoadmapError, ValueError):

@@ -19,6 +19,7 @@ are drawn from Cyrillic and Latin letters, digits and the punctuation real plans
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
@@ -106,7 +107,9 @@ def _raw() -> st.SearchStrategy[str]:
 
 
 def _by_dates() -> st.SearchStrategy[t.ByDate]:
-    return st.builds(t.ByDate, dates(), st.booleans(), st.sampled_from(["до", "в срок до", "не позднее"]), raw=_raw())
+    return st.builds(
+        t.ByDate, dates(), st.booleans(), st.sampled_from(["до", "в срок до", "не позднее"]), raw=_raw()
+    )
 
 
 def _months() -> st.SearchStrategy[t.Month]:
@@ -171,7 +174,9 @@ def _leaf_strategies() -> dict[type, st.SearchStrategy[Any]]:
         t.OnRequest: st.builds(t.OnRequest, texts(20), raw=_raw()),
         t.Conditional: st.builds(t.Conditional, texts(20), raw=_raw()),
         t.Continuous: st.builds(t.Continuous, texts(12), raw=_raw()),
-        t.Recurring: st.builds(t.Recurring, st.sampled_from(t.Frequency), st.none() | st.integers(1, 31), raw=_raw()),
+        t.Recurring: st.builds(
+            t.Recurring, st.sampled_from(t.Frequency), st.none() | st.integers(1, 31), raw=_raw()
+        ),
         t.Note: st.builds(t.Note, texts(20), raw=_raw()),
         t.UnparsedTerm: st.builds(t.UnparsedTerm, texts(30), st.integers(0, 30), texts(20)),
         t.MissingTerm: st.builds(t.MissingTerm, raw=_raw()),
@@ -256,7 +261,12 @@ def parties() -> st.SearchStrategy[Body | Person | Role]:
 def responsibles() -> st.SearchStrategy[Responsible]:
     """Responsible entries, resolved or not."""
     return st.builds(
-        Responsible, st.none() | parties(), texts(30), st.sampled_from(MatchQuality), st.integers(0, 3), texts(20)
+        Responsible,
+        st.none() | parties(),
+        texts(30),
+        st.sampled_from(MatchQuality),
+        st.integers(0, 3),
+        texts(20),
     )
 
 
@@ -293,7 +303,11 @@ def targets() -> st.SearchStrategy[m.Target]:
 def clusters() -> st.SearchStrategy[m.Cluster]:
     """Clusters of schools."""
     return st.builds(
-        m.Cluster, _small_tuple(texts(6), 2), texts(30), st.none() | st.integers(1, 9), _small_tuple(texts(15))
+        m.Cluster,
+        _small_tuple(texts(6), 2),
+        texts(30),
+        st.none() | st.integers(1, 9),
+        _small_tuple(texts(15)),
     )
 
 
@@ -462,13 +476,20 @@ def _one_term(cls: type) -> st.SearchStrategy[Any]:
     return _leaf_strategies()[cls]
 
 
+def _term_factory(cls: type) -> Callable[[], st.SearchStrategy[Any]]:
+    def factory() -> st.SearchStrategy[Any]:
+        return _one_term(cls)
+
+    return factory
+
+
 def register_strategies() -> None:
     """Register every strategy with :func:`hypothesis.strategies.register_type_strategy`."""
     # Deferred: nothing is built until a test draws from it (cheap at ``import hypothesis``).
     for cls, factory in _FACTORIES.items():
         st.register_type_strategy(cls, st.deferred(factory))
     for term_cls in t.TERM_CLASSES:
-        st.register_type_strategy(term_cls, st.deferred(lambda term_cls=term_cls: _one_term(term_cls)))
+        st.register_type_strategy(term_cls, st.deferred(_term_factory(term_cls)))
 
 
 def _hypothesis_setup_hook() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -16,7 +17,8 @@ from tests.plan.example import example_roadmap
 
 
 def _document() -> dict[str, Any]:
-    return json.loads(io.dumps(example_roadmap()))
+    document: dict[str, Any] = json.loads(io.dumps(example_roadmap()))
+    return document
 
 
 def _errors(document: object, fmt: io.Format = "json") -> dict[str, str]:
@@ -64,7 +66,8 @@ def test_message_lists_all_errors_one_per_line() -> None:
         io.loads(json.dumps(doc))
     text = str(info.value)
     assert "2 errors" in text
-    assert "$.roadmap.title: " in text and "$.roadmap.territory: " in text
+    assert "$.roadmap.title: " in text
+    assert "$.roadmap.territory: " in text
 
 
 def test_schema_version_is_checked() -> None:
@@ -79,7 +82,11 @@ def test_schema_version_is_checked() -> None:
 
 @pytest.mark.parametrize(
     ("text", "fmt", "fragment"),
-    [("{", "json", "invalid JSON at line 1"), ("a: [", "yaml", "invalid YAML"), ("null", "json", "expected an object")],
+    [
+        ("{", "json", "invalid JSON at line 1"),
+        ("a: [", "yaml", "invalid YAML"),
+        ("null", "json", "expected an object"),
+    ],
 )
 def test_syntax_errors_are_format_errors(text: str, fmt: io.Format, fragment: str) -> None:
     with pytest.raises(RoadmapFormatError, match=fragment):
@@ -97,10 +104,8 @@ def test_hand_written_yaml_dates_are_accepted() -> None:
 
 
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-                    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=5), c, max_size=3)))  # fmt: skip
+                    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=5), c, max_size=3)))  # fmt: skip  # noqa: E501
 def test_arbitrary_data_never_crashes_with_a_bare_error(data: object) -> None:
     for document in (data, {"schema_version": 1, "roadmap": data}):
-        try:
+        with contextlib.suppress(GiaRoadmapError):
             io.loads(json.dumps(document))
-        except GiaRoadmapError:
-            pass

@@ -45,9 +45,12 @@ def test_generated_roadmaps_round_trip(fmt: io.Format, roadmap: Roadmap) -> None
 @pytest.mark.parametrize("fmt", FORMATS)
 @given(term=terms())
 def test_every_term_kind_round_trips_with_its_source_text(fmt: io.Format, term: t.Term) -> None:
-    roadmap = Roadmap("t", sections=(__import__("gia_roadmap.plan").plan.Section(measures=(Measure(term=term),)),))
+    roadmap = Roadmap(
+        "t", sections=(__import__("gia_roadmap.plan").plan.Section(measures=(Measure(term=term),)),)
+    )
     back = io.loads(io.dumps(roadmap, format=fmt), format=fmt)
-    assert back == roadmap and list(_term_raws(back)) == list(_term_raws(roadmap))
+    assert back == roadmap
+    assert list(_term_raws(back)) == list(_term_raws(roadmap))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -64,7 +67,8 @@ def test_example_roadmap_using_every_feature_round_trips(fmt: io.Format, tmp_pat
 def test_json_is_readable_utf8_and_tags_unions() -> None:
     text = io.dumps(example_roadmap())
     assert "\\u04" not in text
-    assert '"kind": "relative"' in text and '"type": "Person"' in text
+    assert '"kind": "relative"' in text
+    assert '"type": "Person"' in text
 
 
 def test_unknown_format_is_refused() -> None:
@@ -82,5 +86,9 @@ def test_from_type_works_through_the_entry_point(roadmap: Roadmap) -> None:
 
 @given(st.from_type(Measure), st.from_type(t.Relative), st.from_type(t.PerExam))
 @settings(max_examples=20, deadline=None)
-def test_from_type_for_measures_and_terms(measure: Measure, relative: t.Relative, per_exam: t.PerExam) -> None:
-    assert isinstance(measure, Measure) and isinstance(relative, t.Relative) and isinstance(per_exam, t.PerExam)
+def test_from_type_for_measures_and_terms(
+    measure: Measure, relative: t.Relative, per_exam: t.PerExam
+) -> None:
+    assert isinstance(measure, Measure)
+    assert isinstance(relative, t.Relative)
+    assert isinstance(per_exam, t.PerExam)

@@ -50,7 +50,9 @@ def example_roadmap() -> Roadmap:
             number=MeasureNumber.parse("1.1"),
             ordinal=0,
             title="Проведение статистического анализа результатов ГИА-9, ГИА-11",
-            term=t.MonthRange(t.MonthRef.written(2021, 8), t.MonthRef.written(2021, 9), raw="август-сентябрь 2021 г."),
+            term=t.MonthRange(
+                t.MonthRef.written(2021, 8), t.MonthRef.written(2021, 9), raw="август-сентябрь 2021 г."
+            ),
             responsible=resolver.resolve("Отдел по общему и дополнительному образованию (Власенко М.Г.)"),
             responsible_raw="Отдел по общему и дополнительному образованию (Власенко М.Г.)",
             exam_scope=(ExamScope.GIA_9, ExamScope.GIA_11),
@@ -70,16 +72,23 @@ def example_roadmap() -> Roadmap:
             ordinal=1,
             title="Обучение членов ГЭК",
             term=t.Relative(
-                1, t.Unit.WORKING_DAY, t.Bound.LATEST_BEFORE, Anchor.EXAM_DAY,
+                1,
+                t.Unit.WORKING_DAY,
+                t.Bound.LATEST_BEFORE,
+                Anchor.EXAM_DAY,
                 raw="не позднее чем за 1 рабочий день до дня проведения экзамена",
             ),
-            responsible=resolver.resolve("Отдел по организационно-педагогической деятельности (Абдреева Н.П.), члены ГЭК"),
+            responsible=resolver.resolve(
+                "Отдел по организационно-педагогической деятельности (Абдреева Н.П.), члены ГЭК"
+            ),
             participants=(Target("члены ГЭК", TargetKind.CATEGORY, SpecialistCategory.GEK_MEMBER),),
             targets=(Target("Кластер 4 – ШНРО", TargetKind.CLUSTER, cluster="ШНРО"),),
             exam_scope=(ExamScope.GIA_11,),
             exam_periods=(ExamPeriod.MAIN, ExamPeriod.RESERVE),
             parent_item=ParentItemRef.parse("6.16, 6.17"),
-            dependencies=(Dependency(MeasureRef((0,), "1.1"), DependencyKind.FINISH_TO_START, 2, True, "по итогам"),),
+            dependencies=(
+                Dependency(MeasureRef((0,), "1.1"), DependencyKind.FINISH_TO_START, 2, True, "по итогам"),
+            ),
             provenance=(Provenance("responsible", ProvenanceKind.INHERITED, "1.1"),),
             expected_result="протоколы",
             evidence="Приказы, письма",
@@ -99,12 +108,21 @@ def example_roadmap() -> Roadmap:
             number=MeasureNumber.parse("1.5"),
             ordinal=5,
             title="Семинар для организаторов ППЭ",
-            term=t.Compound(t.Continuous(raw="постоянно"), t.SeparatePlan(raw="по плану ИРО"), raw="постоянно по плану ИРО"),
+            term=t.Compound(
+                t.Continuous(raw="постоянно"),
+                t.SeparatePlan(raw="по плану ИРО"),
+                raw="постоянно по плану ИРО",
+            ),
             responsible=resolver.resolve("ИРО, РЦОИ"),
         ),
     )
-    kind, level, _ = classify_body("управление образования Администрации города Когалыма") or (None, None, None)
-    assert kind is not None and level is not None
+    kind, level, _ = classify_body("управление образования Администрации города Когалыма") or (
+        None,
+        None,
+        None,
+    )
+    assert kind is not None
+    assert level is not None
     return Roadmap(
         id="kogalym-2021",
         title="План мероприятий («дорожной карты») по подготовке к проведению ГИА",
@@ -114,8 +132,8 @@ def example_roadmap() -> Roadmap:
         territory="г. Когалым",
         school_year=SchoolYear(2021),
         period=DateWindow(dt.date(2021, 9, 1), dt.date(2022, 9, 30)),
-        orders=(Order("УО", "11-Пр-859", dt.date(2021, 11, 17), "Об утверждении", raw="От « 17 » ноября 20 21 г."),),
-        legal_basis=(Order("Департамент", "10-П-1485", dt.date(2021, 10, 29)), Order("", "", None, kind="письмо")),
+        orders=(Order("УО", "11-Пр-859", dt.date(2021, 11, 17), "Об утверждении", raw="От « 17 » ноября 20 21 г."),),  # noqa: E501
+        legal_basis=(Order("Департамент", "10-П-1485", dt.date(2021, 10, 29)), Order("", "", None, kind="письмо")),  # noqa: E501
         sections=(
             Section(
                 "1. Анализ результатов участия, подготовки и проведения ГИА-9, ГИА-11, ЕГЭ",
@@ -133,7 +151,7 @@ def example_roadmap() -> Roadmap:
         ),
         glossary=glossary,
         name_order=NameOrder.SURNAME_FIRST,
-        clusters=(Cluster(("ШНРО", "ШПРО"), "школы с низкими образовательными результатами", 4, ("МБОУ «СШ № 9»",)),),
+        clusters=(Cluster(("ШНРО", "ШПРО"), "школы с низкими образовательными результатами", 4, ("МБОУ «СШ № 9»",)),),  # noqa: E501
         parent=PlanRef("региональная дорожная карта", "Департамент", Order("Департамент", "10-П-1485")),
         notes=("составлена на основе анализа 2020-2021",),
     )  # fmt: skip

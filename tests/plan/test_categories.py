@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from gia_roadmap.plan import SpecialistCategory, find_categories, resolve_category
@@ -36,16 +38,18 @@ def test_texts_naming_no_category(text: str) -> None:
 
 def test_several_mentions_in_one_text_in_order_without_overlap() -> None:
     found = find_categories(
-        "председатели и заместители председателей предметных комиссий, эксперты предметных комиссий, члены ГЭЖ"
+        "председатели и заместители председателей предметных комиссий, эксперты предметных комиссий, члены ГЭЖ"  # noqa: E501
     )
     assert [m.category for m in found] == [
         SpecialistCategory.SUBJECT_COMMISSION_CHAIR,
         SpecialistCategory.SUBJECT_COMMISSION_EXPERT,
         SpecialistCategory.GEK_MEMBER,
     ]
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_categories_have_labels_and_exams() -> None:
     for category in SpecialistCategory:
-        assert category.label and category.label_en and category.exams
+        assert category.label
+        assert category.label_en
+        assert category.exams

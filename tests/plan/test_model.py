@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.terms import MissingTerm
-from gia_roadmap.plan import Measure, MeasureNumber, ParentItemRef, Roadmap, Section, SectionKind, classify_section
+from gia_roadmap.plan import (
+    Measure,
+    MeasureNumber,
+    ParentItemRef,
+    Roadmap,
+    Section,
+    SectionKind,
+    classify_section,
+)
 from tests.plan.example import example_roadmap
 from tests.plan.seed_data import rows
 
@@ -35,7 +43,8 @@ def test_duplicate_and_missing_numbers_are_legal_and_distinct_by_identity() -> N
     ids = [m.id for m in roadmap.walk()]
     assert len(ids) == len(set(ids))
     unnumbered = [m for m in roadmap.walk() if not m.measure.number.is_numbered]
-    assert unnumbered and isinstance(unnumbered[0].measure.term, MissingTerm)
+    assert unnumbered
+    assert isinstance(unnumbered[0].measure.term, MissingTerm)
     assert roadmap.get(duplicates[1].id) == duplicates[1]
 
 
@@ -62,7 +71,8 @@ def test_parent_item_refs_read_one_to_many() -> None:
 
 def test_empty_defaults_are_explicit() -> None:
     measure = Measure()
-    assert isinstance(measure.term, MissingTerm) and measure.status.kind.value == "planned"
+    assert isinstance(measure.term, MissingTerm)
+    assert measure.status.kind.value == "planned"
     assert Roadmap("x").measures == ()
     assert Section().measures == ()
 

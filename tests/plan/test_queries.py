@@ -50,9 +50,13 @@ def test_by_person_forgives_case_endings_and_typos() -> None:
 def test_by_role_and_category() -> None:
     assert _titles(by_role(ROADMAP, Role("члены", "ГЭК"))) == ["Обучение членов ГЭК"]
     assert _titles(by_category(ROADMAP, SpecialistCategory.GEK_MEMBER)) == ["Обучение членов ГЭК"]
-    assert _titles(by_category(ROADMAP, SpecialistCategory.PPE_ORGANISER)) == ["Семинар для организаторов ППЭ"]
+    assert _titles(by_category(ROADMAP, SpecialistCategory.PPE_ORGANISER)) == [
+        "Семинар для организаторов ППЭ"
+    ]
     assert by_category(ROADMAP, SpecialistCategory.PPE_ORGANISER, include_title=False) == ()
-    assert _titles(by_category(ROADMAP, SpecialistCategory.SUBJECT_COMMISSION_EXPERT)) == ["Курсы экспертов РПК"]
+    assert _titles(by_category(ROADMAP, SpecialistCategory.SUBJECT_COMMISSION_EXPERT)) == [
+        "Курсы экспертов РПК"
+    ]
 
 
 def test_by_exam_scope_broad_and_narrow() -> None:
@@ -76,7 +80,7 @@ def test_in_range_with_calendar_and_events() -> None:
     assert "Обучение членов ГЭК" not in _titles(tuple(m for m, _ in found))  # no exam days given
     events = {Anchor.EXAM_DAY: (dt.date(2022, 5, 26),)}
     found = in_range(ROADMAP, dt.date(2022, 5, 25), dt.date(2022, 5, 25), RussianCalendar(), events)
-    located, resolution = next((m, r) for m, r in found if m.measure.title == "Обучение членов ГЭК")
+    _located, resolution = next((m, r) for m, r in found if m.measure.title == "Обучение членов ГЭК")
     assert resolution.due == dt.date(2022, 5, 25)
 
 

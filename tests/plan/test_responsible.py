@@ -40,7 +40,8 @@ def test_every_seed_cell_is_read_or_kept_and_marked(seed: str, order: NameOrder,
     for party in parties:
         assert party.raw.strip()
         if party.party is None:
-            assert party.quality is MatchQuality.UNRESOLVED and party.note
+            assert party.quality is MatchQuality.UNRESOLVED
+            assert party.note
     # Lossless: every word of the cell is in some entry's raw text (a stray keystroke aside).
     kept = " ".join(p.raw for p in parties)
     missing = [w for w in _words(cell) if w not in _words(kept) and len(w) > 1]
@@ -82,7 +83,7 @@ TABLE = [
     ("002", NameOrder.SURNAME_FIRST, "Полосина Н.В. Дюбенкова М.В.", ["P:Полосина Н.В.", "P:Дюбенкова М.В."]),
     ("002", NameOrder.SURNAME_FIRST, "Полосина Н.В., Рязанов М.А., руководители ППЭ, члены ГЭК",
      ["P:Полосина Н.В.", "P:Рязанов М.А.", "R:руководители ППЭ", "R:члены ГЭК"]),
-    ("002", NameOrder.SURNAME_FIRST, "Дюбенкова М.В. Полосина Н.В. Сорокина О.В. руководители МОУО руководители ОО",
+    ("002", NameOrder.SURNAME_FIRST, "Дюбенкова М.В. Полосина Н.В. Сорокина О.В. руководители МОУО руководители ОО",  # noqa: E501
      ["P:Дюбенкова М.В.", "P:Полосина Н.В.", "P:Сорокина О.В.", "R:руководители МОУО", "R:руководители ОО"]),
     ("004C", NameOrder.INITIALS_FIRST, "О.Н. Симонова Н.В. Сафонова С.П. Денисенкова",
      ["P:Симонова О.Н.", "P:Сафонова Н.В.", "P:Денисенкова С.П."]),
@@ -91,11 +92,11 @@ TABLE = [
     ("004B", NameOrder.SURNAME_FIRST, "Общий отдел Отдел общего образования (Симонова О.Н.)",
      ["B:Общий отдел", "P:Симонова О.Н."]),
     # Unseen variants: another region, other typos and orders.
-    ("new", NameOrder.SURNAME_FIRST, "Иванова А.Б.; Петров В.Г.\nруководители ОО", 
+    ("new", NameOrder.SURNAME_FIRST, "Иванова А.Б.; Петров В.Г.\nруководители ОО",
      ["P:Иванова А.Б.", "P:Петров В.Г.", "R:руководители ОО"]),
     ("new", NameOrder.INITIALS_FIRST, "А.Б.Иванова В. Г. Петров", ["P:Иванова А.Б.", "P:Петров В.Г."]),
-    ("new", NameOrder.UNKNOWN, "Рособнадзор, ФЦТ, Спецсвязь", ["B:Рособрнадзор", "B:ФГБУ «ФЦТ»", "B:Спецсвязь"]),
-    ("new", NameOrder.UNKNOWN, "Рособранзор\nУМВД России по городу Смоленску", ["B:Рособрнадзор", "B:МВД России"]),
+    ("new", NameOrder.UNKNOWN, "Рособнадзор, ФЦТ, Спецсвязь", ["B:Рособрнадзор", "B:ФГБУ «ФЦТ»", "B:Спецсвязь"]),  # noqa: E501
+    ("new", NameOrder.UNKNOWN, "Рособранзор\nУМВД России по городу Смоленску", ["B:Рособрнадзор", "B:МВД России"]),  # noqa: E501
     ("new", NameOrder.UNKNOWN, "Министерство образования Тульской области, МОУО",
      ["B:Министерство образования Тульской области", "B:МОУО"]),
 ]  # fmt: skip
@@ -119,7 +120,8 @@ def test_a_unit_with_its_head_in_parentheses() -> None:
         "Отдел по общему и дополнительному образованию (Власенко М.Г.)"
     )
     assert isinstance(party.party, Person)
-    assert party.party.unit is not None and party.party.unit.kind is BodyKind.UNIT
+    assert party.party.unit is not None
+    assert party.party.unit.kind is BodyKind.UNIT
     assert party.raw == "Отдел по общему и дополнительному образованию (Власенко М.Г.)"
 
 
@@ -127,34 +129,43 @@ def test_glossary_scopes_abbreviations_to_their_document() -> None:
     cell = "УО"
     yurga = ResponsibleResolver(glossary_001()).resolve(cell)[0].party
     kogalym = ResponsibleResolver(glossary_003()).resolve(cell)[0].party
-    assert isinstance(yurga, Body) and isinstance(kogalym, Body)
-    assert "Юрги" in yurga.name and "Когалыма" in kogalym.name
+    assert isinstance(yurga, Body)
+    assert isinstance(kogalym, Body)
+    assert "Юрги" in yurga.name
+    assert "Когалыма" in kogalym.name
     assert yurga.level is kogalym.level is BodyLevel.MUNICIPAL
 
 
 def test_units_get_their_parent_from_the_glossary() -> None:
     party = ResponsibleResolver(glossary_001()).resolve("УГУиОКО МОК")[0].party
-    assert isinstance(party, Body) and party.parent is not None and party.parent.short == "МОК"
+    assert isinstance(party, Body)
+    assert party.parent is not None
+    assert party.parent.short == "МОК"
 
 
 def test_typos_are_marked_fuzzy_or_normalised() -> None:
     resolver = ResponsibleResolver(glossary_001())
     truncated = resolver.resolve("УГУиОКО МО")
-    assert len(truncated) == 1 and truncated[0].quality is MatchQuality.FUZZY
+    assert len(truncated) == 1
+    assert truncated[0].quality is MatchQuality.FUZZY
     assert resolver.resolve("МОУ")[0].quality is MatchQuality.FUZZY
     assert resolver.resolve("У УО")[0].quality is MatchQuality.NORMALISED
 
 
 def test_without_a_glossary_an_undefined_abbreviation_is_kept_and_marked() -> None:
     (party,) = ResponsibleResolver().resolve("МОК")
-    assert party.party is None and party.quality is MatchQuality.UNRESOLVED and party.raw == "МОК"
+    assert party.party is None
+    assert party.quality is MatchQuality.UNRESOLVED
+    assert party.raw == "МОК"
 
 
 def test_roles_carry_categories_and_bodies() -> None:
     party = ResponsibleResolver().resolve("члены ГЭК")[0].party
-    assert isinstance(party, Role) and party.category is SpecialistCategory.GEK_MEMBER
+    assert isinstance(party, Role)
+    assert party.category is SpecialistCategory.GEK_MEMBER
     partial = ResponsibleResolver().resolve("Специалисты СС СПИД")[0]
-    assert partial.quality is MatchQuality.PARTIAL and isinstance(partial.party, Role)
+    assert partial.quality is MatchQuality.PARTIAL
+    assert isinstance(partial.party, Role)
 
 
 def test_paragraph_groups_are_numbered() -> None:
@@ -162,7 +173,9 @@ def test_paragraph_groups_are_numbered() -> None:
     assert [p.group for p in parties] == [0, 0, 1]
 
 
-@pytest.mark.parametrize("cell", ["", "   ", "---", "<p></p>", "()", "((", ")", "(далее -)", "«", "\\_\\_\\_"])
+@pytest.mark.parametrize(
+    "cell", ["", "   ", "---", "<p></p>", "()", "((", ")", "(далее -)", "«", "\\_\\_\\_"]
+)
 def test_degenerate_cells_never_crash(cell: str) -> None:
     for party in ResponsibleResolver(glossary_001()).resolve(cell):
         assert party.raw

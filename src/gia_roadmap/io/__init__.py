@@ -11,7 +11,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gia_roadmap.io.serialization import SCHEMA_VERSION, Format, dumps_text, from_document, loads_text, to_document
+from gia_roadmap.io.serialization import (
+    SCHEMA_VERSION,
+    Format,
+    dumps_text,
+    from_document,
+    loads_text,
+    to_document,
+)
 from gia_roadmap.plan.model import Roadmap
 
 __all__ = ["SCHEMA_VERSION", "Format", "dump", "dumps", "from_document", "load", "loads", "to_document"]

@@ -80,7 +80,8 @@ class _Builder:
                     self.defs[name] = schema
                 variants.append({"$ref": f"#/$defs/{name}"})
             else:
-                variants.append({**self.ref(member), "required": [tag_name]})
+                variant: dict[str, Any] = {**self.ref(member), "required": [tag_name]}
+                variants.append(variant)
         return {"oneOf": variants}
 
     def type_schema(self, tp: Any) -> dict[str, Any]:

@@ -20,8 +20,8 @@ from typing import Any, Literal
 
 import cattrs
 import yaml
-from cattrs.v import format_exception
 from cattrs.strategies import configure_tagged_union
+from cattrs.v import format_exception
 
 from gia_roadmap.calendar import terms
 from gia_roadmap.errors import FieldError, RoadmapFormatError, UnsupportedFormatError
@@ -30,13 +30,22 @@ from gia_roadmap.plan.model import Roadmap
 from gia_roadmap.plan.people import Person, Role
 from gia_roadmap.plan.responsible import Responsible
 
-__all__ = ["SCHEMA_VERSION", "Format", "converter", "from_document", "loads_text", "to_document", "dumps_text"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Format",
+    "converter",
+    "dumps_text",
+    "from_document",
+    "loads_text",
+    "to_document",
+]
 
 SCHEMA_VERSION = 1
 """Version of the file format. Bumped on any change an older reader could not load."""
 
 Format = Literal["json", "yaml"]
 """Supported text formats."""
+
 
 def _structure_date(value: object, _: type) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -61,11 +70,18 @@ def _strict(kind: type) -> typing.Callable[[object, type], Any]:
 
 
 _PARTY_TYPE = typing.get_type_hints(Responsible)["party"]
-_PARTY_BY_NAME: dict[str, type[Body] | type[Person] | type[Role]] = {"Body": Body, "Person": Person, "Role": Role}
+_PARTY_BY_NAME: dict[str, type[Body] | type[Person] | type[Role]] = {
+    "Body": Body,
+    "Person": Person,
+    "Role": Role,
+}
 
 
 def _configure_parties(conv: cattrs.Converter) -> None:
-    """``Responsible.party`` (a body, person, role or null) is tagged by ``type``: «Body», «Person», «Role»."""
+    """``Responsible.party`` (a body, person, role or null) is tagged by ``type``.
+
+    The tag is the class name: «Body», «Person» or «Role».
+    """
 
     def unstructure(party: Body | Person | Role | None) -> dict[str, Any] | None:
         if party is None:
@@ -77,7 +93,9 @@ def _configure_parties(conv: cattrs.Converter) -> None:
         if value is None:
             return None
         if not isinstance(value, dict):
-            raise TypeError(f"expected an object tagged with type Body, Person or Role, or null; got {value!r}")
+            raise TypeError(
+                f"expected an object tagged with type Body, Person or Role, or null; got {value!r}"
+            )
         tag = value.get("type")
         cls = _PARTY_BY_NAME.get(tag) if isinstance(tag, str) else None
         if cls is None:
@@ -99,13 +117,13 @@ def _make_converter() -> cattrs.Converter:
     # Deadline terms: tagged by their class-level ``kind``. The inner union of PeriodList first:
     # configuring the Term union builds its members' hooks at once.
     configure_tagged_union(
-        terms.Month | terms.MonthRange,  # type: ignore[arg-type]
+        terms.Month | terms.MonthRange,
         conv,
         tag_generator=lambda cl: typing.cast(str, getattr(cl, "kind")),  # noqa: B009
         tag_name="kind",
     )
     configure_tagged_union(
-        terms.Term,  # type: ignore[arg-type]
+        terms.Term,
         conv,
         tag_generator=lambda cl: typing.cast(str, getattr(cl, "kind")),  # noqa: B009
         tag_name="kind",
@@ -146,7 +164,11 @@ def from_document(document: object, *, source: str = "") -> Roadmap:
     """A roadmap from plain data, or :class:`RoadmapFormatError` listing every bad field."""
     if not isinstance(document, dict):
         raise RoadmapFormatError(
-            [FieldError("$", f"expected an object with schema_version and roadmap, got {type(document).__name__}")],
+            [
+                FieldError(
+                    "$", f"expected an object with schema_version and roadmap, got {type(document).__name__}"
+                )
+            ],
             source=source,
         )
     errors: list[FieldError] = []
@@ -157,7 +179,9 @@ def from_document(document: object, *, source: str = "") -> Roadmap:
         errors.append(FieldError("$.schema_version", f"expected an integer, got {version!r}"))
     elif version != SCHEMA_VERSION:
         errors.append(
-            FieldError("$.schema_version", f"unsupported version {version}; this reader reads {SCHEMA_VERSION}")
+            FieldError(
+                "$.schema_version", f"unsupported version {version}; this reader reads {SCHEMA_VERSION}"
+            )
         )
     for key in document:
         if key not in ("schema_version", "roadmap"):
@@ -194,7 +218,8 @@ def loads_text(text: str, format: Format = "json", *, source: str = "") -> Roadm
             document = json.loads(text)
         except json.JSONDecodeError as exc:
             raise RoadmapFormatError(
-                [FieldError("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")], source=source
+                [FieldError("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")],
+                source=source,
             ) from None
     elif format == "yaml":
         try:
@@ -203,7 +228,9 @@ def loads_text(text: str, format: Format = "json", *, source: str = "") -> Roadm
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
             problem = getattr(exc, "problem", None) or str(exc)
-            raise RoadmapFormatError([FieldError("$", f"invalid YAML{where}: {problem}")], source=source) from None
+            raise RoadmapFormatError(
+                [FieldError("$", f"invalid YAML{where}: {problem}")], source=source
+            ) from None
     else:
         raise UnsupportedFormatError(f"unsupported format {format!r}; use 'json' or 'yaml'")
     return from_document(document, source=source)

@@ -63,7 +63,13 @@ from gia_roadmap.plan.queries import (
     resolve_measure,
     states,
 )
-from gia_roadmap.plan.responsible import MatchQuality, Party, Responsible, ResponsibleResolver, resolve_responsible
+from gia_roadmap.plan.responsible import (
+    MatchQuality,
+    Party,
+    Responsible,
+    ResponsibleResolver,
+    resolve_responsible,
+)
 from gia_roadmap.plan.sections import classify_section
 from gia_roadmap.plan.summary import PlanSummary, summarize
 

@@ -23,17 +23,17 @@ from gia_roadmap.plan.text import clean_cell, normalize, similar_words
 
 __all__ = [
     "FEDERAL_BODIES",
+    "LEGAL_FORMS",
     "STANDARD_ABBREVIATIONS",
     "Body",
     "BodyKind",
     "BodyLevel",
-    "LEGAL_FORMS",
     "body_from_name",
     "classify_body",
-    "standard_body",
     "federal_match",
     "find_federal_body",
     "legal_form_level",
+    "standard_body",
 ]
 
 
@@ -150,7 +150,12 @@ _KIND_RULES_SOURCE: tuple[tuple[BodyKind, BodyLevel, bool, str], ...] = (
         False,
         r"^(?:[\w-]+ )?(?:отдел|сектор|служб)\w*\b|^(?:управлени|отдел)\w* (?:государственных услуг|по)\b",
     ),
-    (BodyKind.MINISTRY, BodyLevel.FEDERAL, False, r"министерств\w* [\w ,]*(?:российской федерации|рф|россии)\b"),
+    (
+        BodyKind.MINISTRY,
+        BodyLevel.FEDERAL,
+        False,
+        r"министерств\w* [\w ,]*(?:российской федерации|рф|россии)\b",
+    ),
     (BodyKind.MINISTRY, BodyLevel.REGIONAL, False, r"министерств\w*|\bмин\w*(?:образования|обр)\w*"),
     (
         BodyKind.EDUCATION_AUTHORITY,
@@ -206,7 +211,12 @@ _KIND_RULES_SOURCE: tuple[tuple[BodyKind, BodyLevel, bool, str], ...] = (
         r"\bгэк\b|\bр?пк\b|\bак\b|\bкк\b|экзаменационн\w* комисси|предметн\w* комисси|апелляционн\w* комисси"
         r"|конфликтн\w* комисси|комисси\w* тифлопереводчик|пункт\w* рассмотрения апелляци",
     ),
-    (BodyKind.VOCATIONAL_SCHOOL, BodyLevel.SCHOOL, True, r"\bпоо\b|профессиональн\w* образовательн\w* организац"),
+    (
+        BodyKind.VOCATIONAL_SCHOOL,
+        BodyLevel.SCHOOL,
+        True,
+        r"\bпоо\b|профессиональн\w* образовательн\w* организац",
+    ),
     (
         BodyKind.UNIVERSITY,
         BodyLevel.EXTERNAL,
@@ -229,9 +239,11 @@ _KIND_RULES_SOURCE: tuple[tuple[BodyKind, BodyLevel, bool, str], ...] = (
     (BodyKind.GOVERNMENT, BodyLevel.REGIONAL, False, r"\bоив\b|исполнительн\w* власти"),
 )
 LEGAL_FORMS: dict[str, BodyLevel] = {
-    "ФГБУ": BodyLevel.FEDERAL, "ФГБНУ": BodyLevel.FEDERAL, "ФГАУ": BodyLevel.FEDERAL, "ФГУП": BodyLevel.FEDERAL,
-    "ГКУ": BodyLevel.REGIONAL, "ГБУ": BodyLevel.REGIONAL, "ГАУ": BodyLevel.REGIONAL, "ГОУ": BodyLevel.REGIONAL,
-    "КАУ": BodyLevel.REGIONAL, "КГБУ": BodyLevel.REGIONAL, "ОГАУ": BodyLevel.REGIONAL, "ОГБУ": BodyLevel.REGIONAL,
+    "ФГБУ": BodyLevel.FEDERAL, "ФГБНУ": BodyLevel.FEDERAL,
+    "ФГАУ": BodyLevel.FEDERAL, "ФГУП": BodyLevel.FEDERAL,
+    "ГКУ": BodyLevel.REGIONAL, "ГБУ": BodyLevel.REGIONAL, "ГАУ": BodyLevel.REGIONAL,
+    "ГОУ": BodyLevel.REGIONAL, "КАУ": BodyLevel.REGIONAL, "КГБУ": BodyLevel.REGIONAL,
+    "ОГАУ": BodyLevel.REGIONAL, "ОГБУ": BodyLevel.REGIONAL,
     "АУ": BodyLevel.REGIONAL, "ГАОУ": BodyLevel.REGIONAL, "ГБОУ": BodyLevel.REGIONAL,
     "МБУ": BodyLevel.MUNICIPAL, "МАУ": BodyLevel.MUNICIPAL, "МКУ": BodyLevel.MUNICIPAL,
     "МБОУ": BodyLevel.SCHOOL, "МАОУ": BodyLevel.SCHOOL, "МКОУ": BodyLevel.SCHOOL, "МОУ": BodyLevel.SCHOOL,
@@ -273,7 +285,11 @@ def classify_body(text: str) -> tuple[BodyKind, BodyLevel, bool] | None:
         if pattern.search(low):
             if kind is BodyKind.DEVELOPMENT_INSTITUTE or kind is BodyKind.DATA_CENTRE:
                 return kind, level, generic
-            if kind is BodyKind.EDUCATION_AUTHORITY and level is BodyLevel.REGIONAL and not _REGION_WORDS.search(low):
+            if (
+                kind is BodyKind.EDUCATION_AUTHORITY
+                and level is BodyLevel.REGIONAL
+                and not _REGION_WORDS.search(low)
+            ):
                 # «Управление образования» without a region: decided by the document, not the name.
                 return kind, BodyLevel.UNKNOWN, generic
             return kind, level, generic
@@ -330,7 +346,8 @@ _FEDERAL_RULES: tuple[_FederalRule, ...] = (
         r"\bфцт\b|федеральн\w* центр\w* тестировани",
     ),
     _federal(
-        "Федеральное государственное бюджетное научное учреждение «Федеральный институт педагогических измерений»",
+        "Федеральное государственное бюджетное научное учреждение "
+        "«Федеральный институт педагогических измерений»",
         ("ФГБНУ «ФИПИ»", "ФИПИ"),
         BodyKind.FEDERAL_CENTRE,
         r"\bфипи\b|федеральн\w* институт\w* педагогических (?:измерени|исследовани)",
@@ -341,7 +358,9 @@ _FEDERAL_RULES: tuple[_FederalRule, ...] = (
         BodyKind.GOVERNMENT,
         r"правительств\w* (?:российской федерации|рф)",
     ),
-    _federal("ФГУП ГЦСС «Спецсвязь»", ("Спецсвязь",), BodyKind.COMMUNICATIONS, r"спецсвяз\w*", ("спецсвязь",)),
+    _federal(
+        "ФГУП ГЦСС «Спецсвязь»", ("Спецсвязь",), BodyKind.COMMUNICATIONS, r"спецсвяз\w*", ("спецсвязь",)
+    ),
     _federal("ПАО «Ростелеком»", ("Ростелеком",), BodyKind.COMMUNICATIONS, r"ростелеком", ("ростелеком",)),
     _federal(
         "Министерство внутренних дел Российской Федерации",

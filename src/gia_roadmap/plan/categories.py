@@ -73,7 +73,11 @@ class SpecialistCategory(enum.Enum):
 
 _GIA = (ExamScope.GIA_9, ExamScope.GIA_11)
 _INFO: dict[SpecialistCategory, tuple[str, str, tuple[ExamScope, ...]]] = {
-    SpecialistCategory.MUNICIPAL_COORDINATOR: ("муниципальные координаторы ГИА", "municipal ГИА coordinators", _GIA),
+    SpecialistCategory.MUNICIPAL_COORDINATOR: (
+        "муниципальные координаторы ГИА",
+        "municipal ГИА coordinators",
+        _GIA,
+    ),
     SpecialistCategory.RIS_OFFICER: (
         "ответственные за ведение РИС",
         "people responsible for the regional information system (РИС)",
@@ -122,7 +126,11 @@ _INFO: dict[SpecialistCategory, tuple[str, str, tuple[ExamScope, ...]]] = {
         "scanning and verification operators",
         (ExamScope.GIA_11,),
     ),
-    SpecialistCategory.RCOI_SPECIALIST: ("специалисты РЦОИ", "regional data-processing centre (РЦОИ) staff", _GIA),
+    SpecialistCategory.RCOI_SPECIALIST: (
+        "специалисты РЦОИ",
+        "regional data-processing centre (РЦОИ) staff",
+        _GIA,
+    ),
     SpecialistCategory.ASSISTANT: ("ассистенты", "assistants to participants with disabilities (ОВЗ)", _GIA),
     SpecialistCategory.MEDICAL_WORKER: ("медицинские работники в ППЭ", "medical workers at exam sites", _GIA),
     SpecialistCategory.GVE_EXAMINER: ("экзаменаторы-собеседники", "oral ГВЭ examiners", (ExamScope.GVE,)),
@@ -197,8 +205,11 @@ _RULES: tuple[tuple[SpecialistCategory, str], ...] = (
     ),
     (SpecialistCategory.PPE_TECHNICAL_SPECIALIST, rf"техническ\w* специалист\w*(?:{_FILLER}\s+{_PPE})?"),
     (SpecialistCategory.PPE_HEAD, rf"(?:руководител\w*|руководство)\s+{_PPE}"),
-    (SpecialistCategory.PPE_ORGANISER, rf"организатор\w*(?: гиа)?(?: (?:в|вне)? ?аудитори\w*)?(?: в| вне)? {_PPE}"
-     r"|организатор\w*(?=\s*(?:$|[,;.]))"),
+    (
+        SpecialistCategory.PPE_ORGANISER,
+        rf"организатор\w*(?: гиа)?(?: (?:в|вне)? ?аудитори\w*)?(?: в| вне)? {_PPE}"
+        r"|организатор\w*(?=\s*(?:$|[,;.]))",
+    ),
     (
         SpecialistCategory.PUBLIC_OBSERVER,
         r"(?:общественн\w*|онлайн|он-лайн)(?:[ -]+наблюдател\w*|,? (?:онлайн[ -])?наблюдател\w*)"

@@ -62,7 +62,10 @@ class ExamScope(enum.Enum):
 
     @property
     def covers(self) -> frozenset[ExamScope]:
-        """Scopes this one includes: ГИА-9 covers ОГЭ and ГВЭ, ГИА-11 covers ЕГЭ and ГВЭ, ГИА covers all four."""
+        """Scopes this one includes.
+
+        ГИА-9 covers ОГЭ and ГВЭ, ГИА-11 covers ЕГЭ and ГВЭ, ГИА covers all four.
+        """
         return _COVERS.get(self, frozenset())
 
     def includes(self, other: ExamScope) -> bool:
@@ -180,7 +183,8 @@ _STAGES = {
 _PERIOD_WORD = r"(?:период\w*|этап\w*|срок\w*|дн[еия]\w*|день|экзамен\w*)"
 # A list of adjectives sharing one noun: «досрочного, основного и дополнительного этапов».
 _PERIOD_LIST = re.compile(
-    r"((?:(?:досрочн|основн|дополнительн|резервн)\w*(?: \(сентябрьск\w*\))?(?:, | и | или | ))+)" + _PERIOD_WORD
+    r"((?:(?:досрочн|основн|дополнительн|резервн)\w*(?: \(сентябрьск\w*\))?(?:, | и | или | ))+)"
+    + _PERIOD_WORD
 )
 _PERIOD_STEMS = (
     ("досрочн", ExamPeriod.EARLY),

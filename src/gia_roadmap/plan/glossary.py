@@ -30,9 +30,9 @@ __all__ = [
     "Glossary",
     "GlossaryEntry",
     "GlossarySource",
+    "abbreviation_key",
     "harvest_inline",
     "harvest_list",
-    "abbreviation_key",
 ]
 
 
@@ -130,7 +130,9 @@ class Glossary:
                     merged.append(entry)
         return Glossary(tuple(merged))
 
-    def with_entry(self, abbreviation: str, expansion: str, source: GlossarySource = GlossarySource.MANUAL) -> Glossary:
+    def with_entry(
+        self, abbreviation: str, expansion: str, source: GlossarySource = GlossarySource.MANUAL
+    ) -> Glossary:
         """A copy with one more definition."""
         return self.merge(Glossary((GlossaryEntry(abbreviation, expansion, source),)))
 
@@ -233,7 +235,9 @@ def harvest_list(text: str) -> Glossary:
         # «ИРО, РЦОИ – …»: one entry per abbreviation.
         for part in re.split(r",\s*", abbr):
             if part:
-                entries.append(GlossaryEntry(part, match.group("expansion").strip(), GlossarySource.LIST, line))
+                entries.append(
+                    GlossaryEntry(part, match.group("expansion").strip(), GlossarySource.LIST, line)
+                )
     return Glossary(tuple(entries))
 
 

@@ -203,7 +203,10 @@ class Cluster:
 
 
 class ActionLevel(enum.Enum):
-    """The level an action of a measure is taken at (003: «муниципальный уровень», «институциональный уровень (ОО)»)."""
+    """The level an action of a measure is taken at.
+
+    003 has two: «муниципальный уровень» and «институциональный уровень (ОО)».
+    """
 
     FEDERAL = "federal"
     REGIONAL = "regional"
@@ -245,7 +248,9 @@ class ParentItemRef:
     def parse(cls, raw: str) -> ParentItemRef:
         """Read one or several item numbers («6.16, 6.17»); unreadable parts are skipped, ``raw`` kept."""
         numbers = tuple(
-            MeasureNumber.parse(p).canonical for p in re.split(r"[,;]\s*|\s+", raw.strip()) if _NUMBER.match(p)
+            MeasureNumber.parse(p).canonical
+            for p in re.split(r"[,;]\s*|\s+", raw.strip())
+            if _NUMBER.match(p)
         )
         return cls(raw, numbers)
 
@@ -551,7 +556,9 @@ class Roadmap:
     def walk(self) -> Iterator[LocatedMeasure]:
         """Every measure in document order (a section's own measures before its subgroups)."""
 
-        def visit(section: Section, path: tuple[int, ...], chain: tuple[Section, ...]) -> Iterator[LocatedMeasure]:
+        def visit(
+            section: Section, path: tuple[int, ...], chain: tuple[Section, ...]
+        ) -> Iterator[LocatedMeasure]:
             for position, measure in enumerate(section.measures):
                 ordinal = measure.ordinal if measure.ordinal >= 0 else position
                 yield LocatedMeasure(MeasureId(self.id, path, measure.number.raw, ordinal), measure, chain)

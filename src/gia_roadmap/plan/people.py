@@ -23,7 +23,17 @@ from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.categories import SpecialistCategory
 from gia_roadmap.plan.text import normalize, similar_words
 
-__all__ = ["INITIALS", "ROLE_HEAD", "SURNAME", "NameOrder", "Person", "Role", "normalize_initials", "parse_person", "surname_stems"]
+__all__ = [
+    "INITIALS",
+    "ROLE_HEAD",
+    "SURNAME",
+    "NameOrder",
+    "Person",
+    "Role",
+    "normalize_initials",
+    "parse_person",
+    "surname_stems",
+]
 
 
 class NameOrder(enum.Enum):
@@ -178,7 +188,9 @@ class Role:
         if self.category is not None and self.category is other.category:
             return True
         same_title = normalize(self.title)[:6] == normalize(other.title)[:6]
-        return same_title and self.body is not None and other.body is not None and self.body.same_as(other.body)
+        return (
+            same_title and self.body is not None and other.body is not None and self.body.same_as(other.body)
+        )
 
     def __str__(self) -> str:
         return self.text

@@ -20,7 +20,13 @@ import enum
 import attrs
 
 from gia_roadmap.calendar.schoolyear import DateWindow
-from gia_roadmap.calendar.terms import EventDates, Resolution, ResolutionStatus, ResolveOptions, WorkingDayCalendar
+from gia_roadmap.calendar.terms import (
+    EventDates,
+    Resolution,
+    ResolutionStatus,
+    ResolveOptions,
+    WorkingDayCalendar,
+)
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
 from gia_roadmap.plan.exams import ExamScope
@@ -58,9 +64,7 @@ def by_body(roadmap: Roadmap, body: Body | str, *, include_units: bool = True) -
             candidate = candidate.parent if include_units else None
         return False
 
-    return tuple(
-        m for m in roadmap.walk() if any(matches(r.body) for r in m.measure.all_responsible)
-    )
+    return tuple(m for m in roadmap.walk() if any(matches(r.body) for r in m.measure.all_responsible))
 
 
 def by_person(roadmap: Roadmap, person: Person) -> tuple[LocatedMeasure, ...]:
@@ -84,7 +88,9 @@ def by_role(roadmap: Roadmap, role: Role) -> tuple[LocatedMeasure, ...]:
 def _categories_of(measure: Measure, include_title: bool) -> set[SpecialistCategory]:
     found = {t.category for t in (*measure.targets, *measure.participants) if t.category is not None}
     found.update(
-        r.party.category for r in measure.all_responsible if isinstance(r.party, Role) and r.party.category is not None
+        r.party.category
+        for r in measure.all_responsible
+        if isinstance(r.party, Role) and r.party.category is not None
     )
     if include_title:
         found.update(m.category for m in find_categories(measure.title))

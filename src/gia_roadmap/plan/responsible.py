@@ -192,9 +192,17 @@ class ResponsibleResolver:
                 and _ABBREVIATION_TOKEN.fullmatch(responsible.raw)
             ):
                 body, quality, note = self.resolve_body(responsible.raw)
-                role = Role(previous.title, responsible.raw, body, resolve_category(f"{previous.title} {responsible.raw}"))
+                role = Role(
+                    previous.title,
+                    responsible.raw,
+                    body,
+                    resolve_category(f"{previous.title} {responsible.raw}"),
+                )
                 if body is None:
-                    quality, note = MatchQuality.PARTIAL, f"the role «{previous.title}» of the previous party, in an unknown body"
+                    quality, note = (
+                        MatchQuality.PARTIAL,
+                        f"the role «{previous.title}» of the previous party, in an unknown body",
+                    )
                 out.append(attrs.evolve(responsible, party=role, quality=quality, note=note))
                 continue
             out.append(responsible)
@@ -335,7 +343,11 @@ class ResponsibleResolver:
             taken.append((match.start(), match.end()))
         for match in ROLE_HEAD.finditer(text):
             before = text[: match.start()].rstrip().lower()
-            if free(match.start(), match.end()) and not before.endswith((" и", " или", "и/")) and before != "и":
+            if (
+                free(match.start(), match.end())
+                and not before.endswith((" и", " или", "и/"))
+                and before != "и"
+            ):
                 items.append(_Item(match.start(), match.end(), "role"))
         for match in _BODY_HEAD.finditer(text):
             if free(match.start(), match.end()):
@@ -405,7 +417,9 @@ class ResponsibleResolver:
         body = self._named_body(stripped)
         out.append(body)
 
-    def _abbreviation_run(self, text: str, anchors: list[_Item], index: int) -> tuple[int, Responsible | None]:
+    def _abbreviation_run(
+        self, text: str, anchors: list[_Item], index: int
+    ) -> tuple[int, Responsible | None]:
         """Longest run of abbreviation tokens starting at ``anchors[index]`` that names one body."""
         run = [anchors[index]]
         for later in anchors[index + 1 :]:
@@ -432,7 +446,10 @@ class ResponsibleResolver:
                 name = text[start : run[-1].end]
                 unit = Body(name, (name,), parent.level, BodyKind.UNIT, parent=parent)
                 return run[-1].end, Responsible(
-                    unit, name, MatchQuality.PARTIAL, note="abbreviation not defined; read as a unit of its parent"
+                    unit,
+                    name,
+                    MatchQuality.PARTIAL,
+                    note="abbreviation not defined; read as a unit of its parent",
                 )
         return run[0].end, None
 
@@ -452,7 +469,9 @@ class ResponsibleResolver:
         classified = classify_body(phrase)
         if classified is not None:
             return Responsible(body_from_name(phrase), phrase)
-        return Responsible(None, phrase, MatchQuality.UNRESOLVED, note=note or "no rule reads this as a party")
+        return Responsible(
+            None, phrase, MatchQuality.UNRESOLVED, note=note or "no rule reads this as a party"
+        )
 
     def _role(self, phrase: str) -> Responsible:
         head = ROLE_HEAD.match(phrase)
@@ -471,10 +490,14 @@ class ResponsibleResolver:
             body, quality, note = self._body_inside(of)
         if body is None and category is None:
             return Responsible(
-                Role(title, of, None, None), phrase, MatchQuality.PARTIAL, note=f"the body «{of}» is not known"
+                Role(title, of, None, None),
+                phrase,
+                MatchQuality.PARTIAL,
+                note=f"the body «{of}» is not known",
             )
-        return Responsible(Role(title, of, body, category), phrase, quality if body is not None else MatchQuality.EXACT,
-                           note=note if body is not None else "")  # fmt: skip
+        if body is None:
+            quality, note = MatchQuality.EXACT, ""
+        return Responsible(Role(title, of, body, category), phrase, quality, note=note)
 
     def _body_inside(self, text: str) -> tuple[Body | None, MatchQuality, str]:
         """A body named somewhere inside a role's object («предметных отделений краевого УМО»)."""
@@ -535,5 +558,3 @@ def resolve_responsible(
 ) -> tuple[Responsible, ...]:
     """Read a responsible cell with a one-off :class:`ResponsibleResolver`."""
     return ResponsibleResolver(glossary or Glossary(), name_order).resolve(cell)
-
-
