@@ -1,0 +1,1346 @@
+"""Consistency checks («проверки»): one small function per finding code, composed by :func:`check`.
+
+``check(roadmap, calendar=…, events=…, parent=…, today=…)`` resolves every deadline once, builds
+the :class:`~gia_roadmap.plan.graph.DependencyGraph`, schedules it
+(:func:`~gia_roadmap.plan.scheduling.schedule`) and runs every check in :data:`CHECKS`. Each check
+is a function ``(CheckContext) -> Iterable[Finding]`` for one code; the result is a
+:class:`~gia_roadmap.plan.findings.Report` — never printed, never raised. The codes, their
+triggers and fixes are documented in ``docs/findings.md`` and :data:`~gia_roadmap.plan.findings.CATALOGUE`.
+
+Options (:class:`CheckOptions`): severities per code, codes to run or skip, suppressions per
+measure (kept visible in the report), the monthly load threshold, the standard list of exam staff
+categories, and the counting rules for deadlines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+
+import attrs
+
+from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.terms import (
+    ByDate,
+    ByMonth,
+    CalendarYear,
+    Compound,
+    DateList,
+    DayRange,
+    EventDates,
+    ExactDate,
+    ExamPeriod,
+    ExamPhase,
+    ExamStage,
+    ExternalSchedule,
+    MissingTerm,
+    Month,
+    MonthList,
+    MonthRange,
+    OnRequest,
+    PerExam,
+    PeriodList,
+    QuarterTerm,
+    Relative,
+    Resolution,
+    ResolutionStatus,
+    ResolveOptions,
+    SchoolYearTerm,
+    SeasonTerm,
+    SeparatePlan,
+    SeparateSchedule,
+    Term,
+    TermSequence,
+    UnparsedTerm,
+    WorkingDayCalendar,
+)
+from gia_roadmap.errors import CalendarCoverageError
+from gia_roadmap.plan.bodies import FEDERAL_BODIES, STANDARD_ABBREVIATIONS
+from gia_roadmap.plan.categories import SpecialistCategory, find_categories
+from gia_roadmap.plan.exams import ExamPeriod as PlanExamPeriod
+from gia_roadmap.plan.exams import ExamScope
+from gia_roadmap.plan.findings import CATALOGUE, Finding, Location, Report, Severity, Suppression
+from gia_roadmap.plan.glossary import abbreviation_key
+from gia_roadmap.plan.graph import DependencyGraph, EventNode, Link, Node, SuggestedLink, suggest_links
+from gia_roadmap.plan.model import LocatedMeasure, MeasureId, MeasureNumber, Roadmap, Section, SectionKind
+from gia_roadmap.plan.queries import DueState, state_of
+from gia_roadmap.plan.responsible import MatchQuality
+from gia_roadmap.plan.scheduling import Schedule, ViolationKind, schedule
+from gia_roadmap.plan.text import normalize
+
+__all__ = [
+    "CHECKS",
+    "STANDARD_TRAINED_CATEGORIES",
+    "CheckContext",
+    "CheckOptions",
+    "check",
+    "is_training",
+]
+
+STANDARD_TRAINED_CATEGORIES: tuple[SpecialistCategory, ...] = (
+    SpecialistCategory.MUNICIPAL_COORDINATOR,
+    SpecialistCategory.RIS_OFFICER,
+    SpecialistCategory.SUBJECT_COMMISSION_CHAIR,
+    SpecialistCategory.SUBJECT_COMMISSION_EXPERT,
+    SpecialistCategory.APPEAL_COMMISSION_MEMBER,
+    SpecialistCategory.PPE_HEAD,
+    SpecialistCategory.PPE_ORGANISER,
+    SpecialistCategory.PPE_TECHNICAL_SPECIALIST,
+    SpecialistCategory.GEK_MEMBER,
+    SpecialistCategory.PUBLIC_OBSERVER,
+    SpecialistCategory.SCANNING_OPERATOR,
+    SpecialistCategory.RCOI_SPECIALIST,
+)
+"""The categories of exam staff every plan that trains staff should train (the list of the 000
+order «Об организации подготовки специалистов, привлекаемых к проведению ГИА»)."""
+
+_GENERAL_ABBREVIATIONS = frozenset(
+    {
+        "ГИА",
+        "ЕГЭ",
+        "КЕГЭ",
+        "ОГЭ",
+        "ГВЭ",
+        "ВПР",
+        "СПО",
+        "НИКО",
+        "РФ",
+        "ФЗ",
+        "ОВЗ",
+        "КИМ",
+        "ЭМ",
+        "РИС",
+        "ФИС",
+        "ФГОС",
+        "ООО",
+        "СОО",
+        "НОО",
+        "ДПО",
+        "ДПП",
+        "ИКТ",
+        "ЭЦП",
+        "PISA",
+        "МБОУ",
+        "МАОУ",
+        "МБУ",
+        "МКУ",
+        "ГКУ",
+        "ГАУ",
+        "ГБУ",
+        "ФГБУ",
+        "ФГБНУ",
+        "АУ",
+        "КАУ",
+        "ПАО",
+        "ОГАУ",
+        "СОШ",
+        "СШ",
+        "ГО",
+        "ВКС",
+        "АРМ",
+    }
+)
+"""Abbreviations no roadmap defines and none needs to (exams, legal forms, «РФ»)."""
+
+
+@attrs.frozen(slots=True)
+class CheckOptions:
+    """How :func:`check` runs.
+
+    Attributes:
+        severities: severity per code, overriding the catalogue default (``{"GR401": Severity.WARNING}``).
+        select: run only these codes (None: all).
+        ignore: never run these codes.
+        suppressions: findings not to act on, per measure with a reason; suppressed findings stay in
+            the report (``finding.suppressed``).
+        load_threshold: GR702 fires when one body has more than this many deadlines in one month.
+        standard_categories: the categories GR601 expects a training measure for.
+        resolve_options: counting rules for deadlines (:class:`~gia_roadmap.calendar.terms.ResolveOptions`).
+        suggest: report suggested links from wording markers (GR105).
+        min_suggestion_score: the least share of word stems a suggested predecessor's title must share.
+        known_abbreviations: abbreviations GR401 accepts without a definition, besides the standard ones.
+    """
+
+    severities: Mapping[str, Severity] = attrs.field(factory=dict)
+    select: frozenset[str] | None = attrs.field(default=None, converter=attrs.converters.optional(frozenset))
+    ignore: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=tuple)
+    load_threshold: int = 15
+    standard_categories: tuple[SpecialistCategory, ...] = STANDARD_TRAINED_CATEGORIES
+    resolve_options: ResolveOptions | None = None
+    suggest: bool = True
+    min_suggestion_score: float = 0.34
+    known_abbreviations: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+
+    def enabled(self, code: str) -> bool:
+        """True when ``code`` runs under these options."""
+        return (self.select is None or code in self.select) and code not in self.ignore
+
+
+# --------------------------------------------------------------------------------------------
+# Term helpers
+# --------------------------------------------------------------------------------------------
+
+_EXPLICIT = (
+    ByDate,
+    ByMonth,
+    DateList,
+    DayRange,
+    ExactDate,
+    Month,
+    MonthRange,
+    MonthList,
+    PeriodList,
+    SeasonTerm,
+    QuarterTerm,
+    CalendarYear,
+)
+_EXTERNAL = (ExternalSchedule, SeparateSchedule, SeparatePlan, OnRequest)
+
+
+def _leaves(term: Term) -> Iterator[Term]:
+    """The parts of a term that are not containers (a DateList or PeriodList counts as one part)."""
+    if isinstance(term, Compound):
+        yield from _leaves(term.base)
+        yield from _leaves(term.qualifier)
+    elif isinstance(term, TermSequence):
+        for item in term.items:
+            yield from _leaves(item)
+    elif isinstance(term, PerExam):
+        for _, part in term.parts:
+            yield from _leaves(part)
+    else:
+        yield term
+
+
+def _explicit(term: Term) -> bool:
+    return isinstance(term, _EXPLICIT) or (isinstance(term, SchoolYearTerm) and term.explicit)
+
+
+def _label(item: LocatedMeasure) -> str:
+    number = item.measure.number
+    return number.canonical if number.is_numbered else f"#{item.id.ordinal}"
+
+
+def _title(item: LocatedMeasure, limit: int = 70) -> str:
+    title = " ".join(item.measure.title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def _hull(windows: Sequence[DateWindow]) -> DateWindow | None:
+    if not windows:
+        return None
+    return DateWindow(min(w.start for w in windows), max(w.end for w in windows))
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+)*)\s*\.?(?=\s|$)")
+
+
+def _section_number(section: Section) -> tuple[int, ...]:
+    if section.number is not None and section.number.is_numbered:
+        return section.number.parts
+    match = _LEADING_NUMBER.match(section.heading)
+    return MeasureNumber.parse(match.group(1)).parts if match else ()
+
+
+_TRAINING = re.compile(
+    r"обучени|обучающ\w* (?:семинар|инструктаж|мероприяти)|семинар|вебинар|инструктаж|тренинг"
+    r"|курс\w* повышения|повышени\w* квалификаци|квалификационн\w* испытани|\bучеб[аеуы]\b"
+    r"|подготовк\w* (?:специалист|эксперт|член|организатор|руководител|лиц\b|кадр|общественн|техническ)"
+)
+
+
+def is_training(item: LocatedMeasure) -> bool:
+    """True for a training measure: in a staff-training section, or a title that says training
+    («обучение», «семинар», «инструктаж», «вебинар», «повышение квалификации», «подготовка
+    экспертов» …)."""
+    if item.section_kind is SectionKind.STAFF_TRAINING:
+        return True
+    return _TRAINING.search(normalize(item.measure.title)) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# The context shared by all checks
+# --------------------------------------------------------------------------------------------
+
+
+class CheckContext:
+    """Everything the checks share for one run: the measures in document order, each deadline
+    resolved once, the dependency graph and its schedule (built on first use)."""
+
+    def __init__(
+        self,
+        roadmap: Roadmap,
+        *,
+        calendar: WorkingDayCalendar | None,
+        events: EventDates | None = None,
+        parent: Roadmap | None = None,
+        today: dt.date | None = None,
+        options: CheckOptions | None = None,
+        links: Iterable[Link] = (),
+    ) -> None:
+        self.roadmap = roadmap
+        self.calendar = calendar
+        self.events = events
+        self.parent = parent
+        self.today = today
+        self.options = options or CheckOptions()
+        self.links = tuple(links)
+        self.located: tuple[LocatedMeasure, ...] = tuple(roadmap.walk())
+        self._memo: dict[Term, Resolution] = {}
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, term: Term) -> Resolution:
+        """``term`` resolved in the plan's school year and period (memoised: equal terms resolve once)."""
+        try:
+            return self._memo[term]
+        except KeyError:
+            pass
+        except TypeError:  # pragma: no cover - every term class is hashable
+            return self._resolve(term)
+        result = self._memo[term] = self._resolve(term)
+        return result
+
+    def _resolve(self, term: Term) -> Resolution:
+        return term.resolve(
+            self.calendar,
+            self.events,
+            school_year=self.roadmap.school_year,
+            plan_period=self.roadmap.period,
+            options=self.options.resolve_options,
+        )
+
+    @cached_property
+    def resolutions(self) -> dict[MeasureId, Resolution]:
+        """Each measure's deadline resolved."""
+        return {item.id: self.resolve(item.measure.term) for item in self.located}
+
+    @cached_property
+    def explicit_windows(self) -> dict[MeasureId, tuple[tuple[Term, DateWindow], ...]]:
+        """Per measure, the windows of the parts of its deadline written as dates, months or years
+        (not relative, continuous or external), each with its part."""
+        out: dict[MeasureId, tuple[tuple[Term, DateWindow], ...]] = {}
+        for item in self.located:
+            pairs = [
+                (leaf, window)
+                for leaf in _leaves(item.measure.term)
+                if _explicit(leaf)
+                for window in self.resolve(leaf).windows
+            ]
+            if pairs:
+                out[item.id] = tuple(pairs)
+        return out
+
+    @cached_property
+    def by_id(self) -> dict[MeasureId, LocatedMeasure]:
+        """The measures by identity."""
+        return {item.id: item for item in self.located}
+
+    @cached_property
+    def with_children(self) -> frozenset[MeasureId]:
+        """Measures that have numbered sub-items (group rows such as «2.2. Формирование баз данных:»)."""
+        prefixes: set[tuple[int, tuple[int, ...]]] = set()
+        for item in self.located:
+            parts = item.measure.number.parts
+            for size in range(1, len(parts)):
+                prefixes.add((item.id.section[0], parts[:size]))
+        return frozenset(
+            item.id
+            for item in self.located
+            if item.measure.number.is_numbered and (item.id.section[0], item.measure.number.parts) in prefixes
+        )
+
+    @cached_property
+    def graph(self) -> DependencyGraph:
+        """The dependency graph (declared, term and extra links; implements links with a parent)."""
+        return DependencyGraph.from_roadmap(
+            self.roadmap, parent=self.parent, links=self.links, located=self.located
+        )
+
+    @cached_property
+    def windows(self) -> dict[Node, DateWindow | None]:
+        """Each node's own window: a measure's resolved windows' hull (none for continuous or
+        unresolved terms), an event's dates' hull."""
+        out: dict[Node, DateWindow | None] = {}
+        for item in self.located:
+            resolution = self.resolutions[item.id]
+            if resolution.status is ResolutionStatus.CONTINUOUS:
+                out[item.id] = None
+            else:
+                out[item.id] = _hull(resolution.windows)
+        for event in self.graph.events:
+            values = (self.events or {}).get(event.anchor, ())
+            days = [v if isinstance(v, DateWindow) else DateWindow.day(v) for v in values]
+            out[event] = _hull(days)
+        return out
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        """The schedule of the graph."""
+        return schedule(self.graph, self.windows, self.calendar)
+
+    @cached_property
+    def suggestions(self) -> tuple[SuggestedLink, ...]:
+        """Links the wording suggests (:func:`~gia_roadmap.plan.graph.suggest_links`)."""
+        return suggest_links(self.roadmap, located=self.located, min_score=self.options.min_suggestion_score)
+
+    @cached_property
+    def adoption(self) -> dt.date | None:
+        """The date the plan was adopted: its earliest order date, None when no order is dated."""
+        return min((o.date for o in self.roadmap.orders if o.date is not None), default=None)
+
+    @cached_property
+    def frame_start(self) -> dt.date | None:
+        """The start of the plan's school year (else of its period)."""
+        if self.roadmap.school_year is not None:
+            return self.roadmap.school_year.start
+        return None if self.roadmap.period is None else self.roadmap.period.start
+
+    # ------------------------------------------------------------------ findings
+    def severity(self, code: str) -> Severity:
+        """The severity of ``code`` in this run."""
+        return self.options.severities.get(code, CATALOGUE[code].severity)
+
+    def location(
+        self,
+        item: LocatedMeasure | None = None,
+        field: str = "",
+        *,
+        section: Section | None = None,
+        path: tuple[int, ...] = (),
+    ) -> Location:
+        """The location of a measure field (or of a section, or of the plan)."""
+        if item is None:
+            return Location(self.roadmap.id, "" if section is None else section.heading, "", field, path)
+        return Location(
+            item.id.plan, item.section.heading, _label(item), field, item.id.section, item.id.ordinal
+        )
+
+    def node_location(self, node: Node) -> Location:
+        """The location of a graph node (a measure of this or the parent plan, or an event)."""
+        if isinstance(node, EventNode):
+            return Location(self.roadmap.id, "", f"event:{node.anchor.value}")
+        item = self.by_id.get(node)
+        if item is not None:
+            return self.location(item)
+        return Location(
+            node.plan,
+            "",
+            MeasureNumber.parse(node.number).canonical or f"#{node.ordinal}",
+            "",
+            node.section,
+            node.ordinal,
+        )
+
+    def finding(
+        self,
+        code: str,
+        message: str,
+        location: Location,
+        *,
+        related: Iterable[Location] = (),
+        evidence: str = "",
+    ) -> Finding:
+        """A finding of ``code`` with this run's severity."""
+        return Finding(code, self.severity(code), message, location, tuple(related), evidence)
+
+
+def _node_text(ctx: CheckContext, node: Node) -> str:
+    if isinstance(node, EventNode):
+        return f"event «{node.anchor.phrase}»"
+    item = ctx.by_id.get(node)
+    if item is None:
+        return str(node)
+    return f"{_label(item)} «{_title(item, 50)}»"
+
+
+# --------------------------------------------------------------------------------------------
+# GR1xx: graph and scheduling
+# --------------------------------------------------------------------------------------------
+
+
+def check_cycles(ctx: CheckContext) -> Iterator[Finding]:
+    """GR101: every dependency cycle, reported once with its full path."""
+    for cycle in ctx.schedule.cycles:
+        path = " → ".join(_node_text(ctx, n) for n in (*cycle, cycle[0]))
+        first = next((n for n in cycle if not isinstance(n, EventNode)), cycle[0])
+        yield ctx.finding(
+            "GR101",
+            f"dependency cycle: {path}",
+            _with_field(ctx.node_location(first), "dependencies"),
+            related=[ctx.node_location(n) for n in cycle],
+        )
+
+
+def _with_field(location: Location, field: str) -> Location:
+    return attrs.evolve(location, field=field)
+
+
+def _violations(ctx: CheckContext, kind: ViolationKind, code: str) -> Iterator[Finding]:
+    for violation in ctx.schedule.violations:
+        if violation.kind is not kind:
+            continue
+        link = violation.link
+        unit = "working days" if link.working_days else "calendar days"
+        what = "start" if link.kind.value in ("FS", "SS") else "finish"
+        lag = f" with a lag of {link.lag} {unit}" if link.lag else ""
+        if kind is ViolationKind.PRECEDENCE:
+            message = (
+                f"{_node_text(ctx, link.successor)} is due by {violation.due} but depends "
+                f"({link.kind.value}{lag}) on {_node_text(ctx, link.predecessor)}, which lets it {what} "
+                f"no earlier than {violation.required}"
+            )
+        else:
+            message = (
+                f"{_node_text(ctx, link.successor)} is due by {violation.due}; the {link.kind.value} link "
+                f"from {_node_text(ctx, link.predecessor)}{lag} needs it to {what} no earlier than "
+                f"{violation.required} ({violation.shortfall} {unit} short)"
+            )
+        successor = ctx.node_location(link.successor)
+        yield ctx.finding(
+            code,
+            message,
+            _with_field(successor, "term"),
+            related=[ctx.node_location(link.predecessor)],
+            evidence=link.evidence,
+        )
+
+
+def check_precedence(ctx: CheckContext) -> Iterator[Finding]:
+    """GR102: a measure due before a measure it depends on can finish (lag 0 already fails)."""
+    return _violations(ctx, ViolationKind.PRECEDENCE, "GR102")
+
+
+def check_lags(ctx: CheckContext) -> Iterator[Finding]:
+    """GR103: the order is right, but the dates leave less time than the link's lag."""
+    return _violations(ctx, ViolationKind.LAG, "GR103")
+
+
+def check_dangling_links(ctx: CheckContext) -> Iterator[Finding]:
+    """GR104: a declared dependency on a measure that does not exist."""
+    for dangling in ctx.graph.dangling:
+        item = ctx.by_id[dangling.successor]
+        ref = dangling.ref
+        yield ctx.finding(
+            "GR104",
+            f"{_label(item)} «{_title(item, 50)}» depends on measure {ref.number} "
+            f"(section {'.'.join(map(str, ref.section)) or 'any'}), which does not exist",
+            ctx.location(item, "dependencies"),
+            evidence=dangling.dependency.raw,
+        )
+
+
+def check_suggested_links(ctx: CheckContext) -> Iterator[Finding]:
+    """GR105: the wording suggests a dependency that is not declared (never added silently)."""
+    if not ctx.options.suggest:
+        return
+    graph = ctx.graph.digraph
+    for suggestion in ctx.suggestions:
+        holder = (
+            suggestion.successor if isinstance(suggestion.successor, MeasureId) else suggestion.predecessor
+        )
+        if suggestion.predecessor is not None and graph.has_edge(
+            suggestion.predecessor, suggestion.successor
+        ):
+            continue
+        if not isinstance(holder, MeasureId) or holder not in ctx.by_id:
+            continue
+        item = ctx.by_id[holder]
+        if suggestion.predecessor is None:
+            message = (
+                f"«{suggestion.marker}» in {_label(item)}: the measure waits for something outside the plan"
+            )
+            related: list[Location] = []
+        else:
+            message = (
+                f"«{suggestion.marker}» suggests {_node_text(ctx, suggestion.successor)} depends on "
+                f"{_node_text(ctx, suggestion.predecessor)} (match {suggestion.score:.2f}); declare the "
+                "link if it is meant"
+            )
+            related = [ctx.node_location(suggestion.predecessor)]
+        yield ctx.finding(
+            "GR105",
+            message,
+            ctx.location(item, suggestion.field),
+            related=related,
+            evidence=suggestion.evidence,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# GR2xx: deadlines
+# --------------------------------------------------------------------------------------------
+
+
+def check_unparsed_terms(ctx: CheckContext) -> Iterator[Finding]:
+    """GR201: deadline text (or a part of it) no rule could read."""
+    for item in ctx.located:
+        for leaf in _leaves(item.measure.term):
+            if isinstance(leaf, UnparsedTerm):
+                yield ctx.finding(
+                    "GR201",
+                    f"cannot read the deadline «{leaf.text}» of {_label(item)} "
+                    f"(at {leaf.position}: {leaf.reason})",
+                    ctx.location(item, "term"),
+                    evidence=leaf.text,
+                )
+
+
+def check_missing_terms(ctx: CheckContext) -> Iterator[Finding]:
+    """GR202: an empty deadline cell (group rows with sub-items are exempt)."""
+    for item in ctx.located:
+        if isinstance(item.measure.term, MissingTerm) and item.id not in ctx.with_children:
+            yield ctx.finding(
+                "GR202",
+                f"{_label(item)} «{_title(item)}» has no deadline",
+                ctx.location(item, "term"),
+            )
+
+
+def _is_stale(ctx: CheckContext, window: DateWindow) -> bool:
+    start = ctx.frame_start
+    return start is not None and window.end < start
+
+
+def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
+    """GR203: a window reaching past the plan's declared period (stale years are GR208)."""
+    period = ctx.roadmap.period
+    if period is None:
+        return
+    for item in ctx.located:
+        resolution = ctx.resolutions[item.id]
+        if resolution.status is ResolutionStatus.CONTINUOUS:
+            continue
+        for window in resolution.windows:
+            if _is_stale(ctx, window):
+                continue
+            late = window.end > period.end and not window.open_end
+            early = window.start < period.start and not window.open_start
+            if late or early:
+                yield ctx.finding(
+                    "GR203",
+                    f"the deadline «{item.measure.term.raw}» of {_label(item)} gives {window}, outside the "
+                    f"plan period {period.start}..{period.end}",
+                    ctx.location(item, "term"),
+                    evidence=item.measure.term.raw,
+                )
+                break
+
+
+def check_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
+    """GR204: a range that ends before it starts («май – март 2024»)."""
+    for item in ctx.located:
+        for leaf in _leaves(item.measure.term):
+            parts: Sequence[Term] = leaf.items if isinstance(leaf, PeriodList) else (leaf,)
+            for part in parts:
+                if not isinstance(part, MonthRange | SchoolYearTerm):
+                    continue
+                resolution = ctx.resolve(part)
+                if resolution.status is ResolutionStatus.INVALID:
+                    yield ctx.finding(
+                        "GR204",
+                        f"the range «{part.raw or leaf.raw}» of {_label(item)} is impossible: "
+                        f"{resolution.reason}",
+                        ctx.location(item, "term"),
+                        evidence=part.raw or leaf.raw,
+                    )
+
+
+def check_unordered_lists(ctx: CheckContext) -> Iterator[Finding]:
+    """GR205: dates or months of a list that are not in chronological order."""
+    for item in ctx.located:
+        for leaf in _leaves(item.measure.term):
+            if isinstance(leaf, MonthList | DateList | PeriodList) and "chronology_violated" in leaf.flags:
+                yield ctx.finding(
+                    "GR205",
+                    f"the list «{leaf.raw}» of {_label(item)} is not in chronological order",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+
+
+def check_days_off(ctx: CheckContext) -> Iterator[Finding]:
+    """GR206: an exact date or a «до DATE» deadline on a weekend or public holiday."""
+    calendar = ctx.calendar
+    if calendar is None:
+        return
+    for item in ctx.located:
+        for leaf in _leaves(item.measure.term):
+            if isinstance(leaf, ExactDate | ByDate):
+                days = [leaf.day]
+            elif isinstance(leaf, DateList):
+                days = [i.day for i in leaf.items]
+            else:
+                continue
+            for day in days:
+                try:
+                    working = calendar.is_working_day(day)
+                except CalendarCoverageError:
+                    continue
+                if not working:
+                    yield ctx.finding(
+                        "GR206",
+                        f"the deadline «{leaf.raw}» of {_label(item)} falls on {day.isoformat()}, "
+                        f"a {day.strftime('%A')} off work",
+                        ctx.location(item, "term"),
+                        evidence=leaf.raw,
+                    )
+
+
+def check_before_adoption(ctx: CheckContext) -> Iterator[Finding]:
+    """GR207: a written date that ends before the plan was adopted (and is not a stale year)."""
+    adoption = ctx.adoption
+    if adoption is None:
+        return
+    for item in ctx.located:
+        for leaf, window in ctx.explicit_windows.get(item.id, ()):
+            if window.end < adoption and not _is_stale(ctx, window):
+                yield ctx.finding(
+                    "GR207",
+                    f"the deadline «{leaf.raw}» of {_label(item)} ends on {window.end}, before the plan was "
+                    f"adopted on {adoption}",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+                break
+
+
+def check_stale_years(ctx: CheckContext) -> Iterator[Finding]:
+    """GR208: a written year that puts a deadline before the plan's school year."""
+    start = ctx.frame_start
+    if start is None:
+        return
+    for item in ctx.located:
+        for leaf, window in ctx.explicit_windows.get(item.id, ()):
+            if window.end < start:
+                yield ctx.finding(
+                    "GR208",
+                    f"the deadline «{leaf.raw}» of {_label(item)} resolves to {window}, before the plan's "
+                    f"school year starts on {start}; the year looks stale",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+                break
+
+
+def _event_leaves(term: Term) -> Iterator[Relative | ExamPeriod]:
+    for leaf in _leaves(term):
+        if isinstance(leaf, Relative) or (isinstance(leaf, ExamPeriod) and leaf.phase is ExamPhase.CONDUCT):
+            yield leaf
+
+
+def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
+    """GR209: a schedule was given but has no dates for the event a deadline counts from."""
+    if ctx.events is None:
+        return
+    for item in ctx.located:
+        for leaf in _event_leaves(item.measure.term):
+            resolution = ctx.resolve(leaf)
+            if resolution.status is ResolutionStatus.NO_EVENT_DATES:
+                yield ctx.finding(
+                    "GR209",
+                    f"the deadline «{leaf.raw}» of {_label(item)} counts from an event with no dates in the "
+                    f"schedule given ({resolution.reason})",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+                break
+
+
+def check_external_schedules(ctx: CheckContext) -> Iterator[Finding]:
+    """GR210: the date is set by an external schedule, a separate plan or a request."""
+    for item in ctx.located:
+        for leaf in _leaves(item.measure.term):
+            if isinstance(leaf, _EXTERNAL):
+                yield ctx.finding(
+                    "GR210",
+                    f"the deadline «{leaf.raw}» of {_label(item)} depends on a schedule or plan "
+                    "not given here",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+                break
+
+
+def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
+    """GR211: deadlines count from exam events but no exam schedule was given (one finding per plan)."""
+    if ctx.events is not None:
+        return
+    items = [item for item in ctx.located if any(True for _ in _event_leaves(item.measure.term))]
+    if not items:
+        return
+    numbers = ", ".join(_label(i) for i in items[:8]) + (" …" if len(items) > 8 else "")
+    yield ctx.finding(
+        "GR211",
+        f"{len(items)} deadlines count from exam days or periods ({numbers}) but no exam schedule was given; "
+        "pass events=ExamSchedule.bundled(…).events(calendar)",
+        ctx.location(None, "term"),
+        related=[ctx.location(i, "term") for i in items],
+        evidence=items[0].measure.term.raw,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# GR3xx: responsible parties
+# --------------------------------------------------------------------------------------------
+
+
+def check_missing_responsible(ctx: CheckContext) -> Iterator[Finding]:
+    """GR301: no responsible party (group rows with sub-items are exempt)."""
+    for item in ctx.located:
+        measure = item.measure
+        if measure.all_responsible or measure.responsible_raw.strip() or item.id in ctx.with_children:
+            continue
+        yield ctx.finding(
+            "GR301",
+            f"{_label(item)} «{_title(item)}» names no one responsible",
+            ctx.location(item, "responsible"),
+        )
+
+
+def check_unresolved_responsible(ctx: CheckContext) -> Iterator[Finding]:
+    """GR302: a responsible party no rule could read."""
+    for item in ctx.located:
+        for responsible in item.measure.all_responsible:
+            if responsible.party is None:
+                note = f" ({responsible.note})" if responsible.note else ""
+                yield ctx.finding(
+                    "GR302",
+                    f"cannot tell who «{responsible.raw}» in {_label(item)} is{note}",
+                    ctx.location(item, "responsible"),
+                    evidence=responsible.raw,
+                )
+
+
+def check_approximate_responsible(ctx: CheckContext) -> Iterator[Finding]:
+    """GR303: a party read only partly, or through a typo rule."""
+    for item in ctx.located:
+        for responsible in item.measure.all_responsible:
+            if responsible.party is not None and responsible.quality in (
+                MatchQuality.FUZZY,
+                MatchQuality.PARTIAL,
+            ):
+                note = f": {responsible.note}" if responsible.note else ""
+                yield ctx.finding(
+                    "GR303",
+                    f"«{responsible.raw}» in {_label(item)} was read as {responsible.party} "
+                    f"({responsible.quality.value}{note})",
+                    ctx.location(item, "responsible"),
+                    evidence=responsible.raw,
+                )
+
+
+# --------------------------------------------------------------------------------------------
+# GR4xx: abbreviations
+# --------------------------------------------------------------------------------------------
+
+_ABBREVIATION = re.compile(r"(?<![\w])[А-ЯЁ]{2,}(?:и[А-ЯЁ]{2,})*(?![\w])")
+
+
+def _known_abbreviations(ctx: CheckContext) -> set[str]:
+    known = set(_GENERAL_ABBREVIATIONS) | set(STANDARD_ABBREVIATIONS) | set(ctx.options.known_abbreviations)
+    for body in FEDERAL_BODIES:
+        for abbreviation in body.abbreviations:
+            known.update(_ABBREVIATION.findall(abbreviation))
+    for entry in ctx.roadmap.glossary.entries:
+        known.add(entry.key)
+        known.update(_ABBREVIATION.findall(entry.abbreviation))
+        known.update(_ABBREVIATION.findall(entry.expansion))
+    return {abbreviation_key(k) for k in known}
+
+
+def check_undefined_abbreviations(ctx: CheckContext) -> Iterator[Finding]:
+    """GR401: an abbreviation used in titles or responsible cells, defined nowhere in the document
+    and not standard (one finding per abbreviation, at its first use)."""
+    known = _known_abbreviations(ctx)
+    uses: dict[str, list[tuple[LocatedMeasure, str]]] = {}
+    for item in ctx.located:
+        for field, text in (("title", item.measure.title), ("responsible", item.measure.responsible_raw)):
+            for token in _ABBREVIATION.findall(text):
+                if abbreviation_key(token) not in known:
+                    uses.setdefault(token, []).append((item, field))
+    for token, places in uses.items():
+        first, field = places[0]
+        yield ctx.finding(
+            "GR401",
+            f"«{token}» is used {len(places)} time{'s' if len(places) != 1 else ''} but the document does "
+            "not define it",
+            ctx.location(first, field),
+            related=[ctx.location(i, f) for i, f in places[1:]],
+            evidence=token,
+        )
+
+
+def check_redefined_abbreviations(ctx: CheckContext) -> Iterator[Finding]:
+    """GR402: the document defines an abbreviation twice, differently."""
+    glossary = ctx.roadmap.glossary
+    seen: set[str] = set()
+    for entry in glossary.entries:
+        if entry.key in seen or not glossary.is_ambiguous(entry.abbreviation):
+            continue
+        seen.add(entry.key)
+        meanings = "; ".join(f"«{e.expansion}»" for e in glossary.meanings(entry.abbreviation))
+        yield ctx.finding(
+            "GR402",
+            f"«{entry.abbreviation}» is defined more than once, differently: {meanings}",
+            ctx.location(None, "glossary"),
+            evidence=entry.abbreviation,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# GR5xx: numbering and structure
+# --------------------------------------------------------------------------------------------
+
+
+def check_duplicate_numbers(ctx: CheckContext) -> Iterator[Finding]:
+    """GR501: two measures of one section with the same number."""
+    groups: dict[tuple[tuple[int, ...], tuple[int, ...]], list[LocatedMeasure]] = defaultdict(list)
+    for item in ctx.located:
+        if item.measure.number.is_numbered:
+            groups[(item.id.section, item.measure.number.parts)].append(item)
+    for items in groups.values():
+        first = items[0]
+        for other in items[1:]:
+            yield ctx.finding(
+                "GR501",
+                f"number {_label(other)} is used twice in «{other.section.heading}»: "
+                f"«{_title(first, 50)}» and "
+                f"«{_title(other, 50)}»",
+                ctx.location(other, "number"),
+                related=[ctx.location(first, "number")],
+                evidence=other.measure.number.raw,
+            )
+
+
+def _numbers_by_top(ctx: CheckContext) -> dict[int, tuple[set[tuple[int, ...]], list[LocatedMeasure]]]:
+    out: dict[int, tuple[set[tuple[int, ...]], list[LocatedMeasure]]] = {}
+
+    def sections(section: Section) -> Iterator[Section]:
+        yield section
+        for sub in section.subgroups:
+            yield from sections(sub)
+
+    for position, section in enumerate(ctx.roadmap.sections):
+        numbers = {n for s in sections(section) if (n := _section_number(s))}
+        out[position] = (numbers, [])
+    for item in ctx.located:
+        numbers, items = out[item.id.section[0]]
+        if item.measure.number.is_numbered:
+            numbers.add(item.measure.number.parts)
+            items.append(item)
+    return out
+
+
+def check_numbering_gaps(ctx: CheckContext) -> Iterator[Finding]:
+    """GR502: a skipped number among siblings («3.3», «3.5»: no «3.4»), under an existing parent."""
+    for position, (numbers, items) in _numbers_by_top(ctx).items():
+        top = _section_number(ctx.roadmap.sections[position])
+        siblings: dict[tuple[int, ...], set[int]] = defaultdict(set)
+        for parts in numbers:
+            siblings[parts[:-1]].add(parts[-1])
+        first_at: dict[tuple[int, ...], LocatedMeasure] = {}
+        for item in items:
+            first_at.setdefault(item.measure.number.parts, item)
+        for prefix, lasts in sorted(siblings.items()):
+            if prefix and prefix not in numbers and prefix != top:
+                continue  # the parent itself is missing: GR503
+            missing = [n for n in range(1, max(lasts)) if n not in lasts]
+            if not missing:
+                continue
+            names = ", ".join(".".join(map(str, (*prefix, n))) for n in missing)
+            after = min((n for n in lasts if n > missing[0]), default=max(lasts))
+            anchor = first_at.get((*prefix, after))
+            section = ctx.roadmap.sections[position]
+            location = (
+                ctx.location(anchor, "number")
+                if anchor is not None
+                else ctx.location(None, "number", section=section, path=(position,))
+            )
+            yield ctx.finding(
+                "GR502",
+                f"numbering skips {names} in «{section.heading}»",
+                location,
+                evidence=names,
+            )
+
+
+def check_missing_parents(ctx: CheckContext) -> Iterator[Finding]:
+    """GR503: sub-items whose parent number exists nowhere in the section (one finding per missing parent)."""
+    for position, (numbers, items) in _numbers_by_top(ctx).items():
+        top = _section_number(ctx.roadmap.sections[position])
+        orphans: dict[tuple[int, ...], list[LocatedMeasure]] = {}
+        for item in items:
+            parts = item.measure.number.parts
+            prefix = parts[:-1]
+            if len(parts) > 1 and prefix not in numbers and prefix != top:
+                orphans.setdefault(prefix, []).append(item)
+        for prefix, children in orphans.items():
+            name = ".".join(map(str, prefix))
+            yield ctx.finding(
+                "GR503",
+                f"{len(children)} item{'s' if len(children) != 1 else ''} numbered under {name} "
+                f"({', '.join(_label(c) for c in children[:5])}{' …' if len(children) > 5 else ''}) but "
+                f"there is no {name}",
+                ctx.location(children[0], "number"),
+                related=[ctx.location(c, "number") for c in children[1:]],
+                evidence=children[0].measure.number.raw,
+            )
+
+
+def check_empty_sections(ctx: CheckContext) -> Iterator[Finding]:
+    """GR504: a section (or sub-group) with no measure anywhere inside it."""
+
+    def count(section: Section) -> int:
+        return len(section.measures) + sum(count(s) for s in section.subgroups)
+
+    def visit(section: Section, path: tuple[int, ...]) -> Iterator[Finding]:
+        if count(section) == 0:
+            yield ctx.finding(
+                "GR504",
+                f"the section «{section.heading}» holds no measures",
+                ctx.location(None, "", section=section, path=path),
+                evidence=section.heading,
+            )
+            return
+        for index, sub in enumerate(section.subgroups):
+            yield from visit(sub, (*path, index))
+
+    for position, section in enumerate(ctx.roadmap.sections):
+        yield from visit(section, (position,))
+
+
+# --------------------------------------------------------------------------------------------
+# GR6xx: coverage (training, cascade)
+# --------------------------------------------------------------------------------------------
+
+
+def _categories(item: LocatedMeasure) -> set[SpecialistCategory]:
+    measure = item.measure
+    found = {t.category for t in (*measure.targets, *measure.participants) if t.category is not None}
+    for responsible in measure.all_responsible:
+        category = getattr(responsible.party, "category", None)
+        if isinstance(category, SpecialistCategory):
+            found.add(category)
+    found.update(m.category for m in find_categories(measure.title))
+    found.update(m.category for s in item.sections for m in find_categories(s.heading))
+    return found
+
+
+def _plan_scopes(ctx: CheckContext) -> set[ExamScope]:
+    scopes: set[ExamScope] = set()
+    for item in ctx.located:
+        for scope in item.measure.exam_scope:
+            scopes.add(scope)
+            scopes.update(scope.covers)
+    return scopes
+
+
+def check_untrained_categories(ctx: CheckContext) -> Iterator[Finding]:
+    """GR601: a standard category of exam staff with no training measure (plans that train no one
+    are exempt; categories of exams the plan does not cover are skipped)."""
+    training = [item for item in ctx.located if is_training(item)]
+    if not training:
+        return
+    covered: set[SpecialistCategory] = set()
+    for item in training:
+        covered |= _categories(item)
+    scopes = _plan_scopes(ctx)
+    for category in ctx.options.standard_categories:
+        if category in covered:
+            continue
+        if scopes and not any(scope in scopes for scope in category.exams):
+            continue
+        yield ctx.finding(
+            "GR601",
+            f"no training measure for «{category.label}» ({category.label_en})",
+            ctx.location(None, "", section=training[0].sections[0], path=training[0].id.section[:1]),
+            evidence=category.label,
+        )
+
+
+_STAGE_ANCHORS = {
+    ExamStage.EARLY: Anchor.EARLY_PERIOD,
+    ExamStage.MAIN: Anchor.MAIN_PERIOD,
+    ExamStage.ADDITIONAL: Anchor.ADDITIONAL_PERIOD,
+}
+_LEVEL_EXAMS = {
+    ExamScope.GIA_11: ("ЕГЭ", "ГВЭ-11"),
+    ExamScope.EGE: ("ЕГЭ",),
+    ExamScope.GIA_9: ("ОГЭ", "ГВЭ-9"),
+    ExamScope.OGE: ("ОГЭ",),
+    ExamScope.GVE: ("ГВЭ-9", "ГВЭ-11"),
+}
+
+
+def _first_exam(ctx: CheckContext, item: LocatedMeasure) -> tuple[dt.date, str] | None:
+    events = ctx.events or {}
+    measure = item.measure
+    scopes = set(measure.exam_scope)
+    if not scopes:
+        for category in _categories(item):
+            scopes.update(category.exams)
+    prefixes = tuple(p for s in scopes for p in _LEVEL_EXAMS.get(s, ()))
+    if ExamScope.GIA in scopes:
+        prefixes = ()
+    if scopes and not prefixes and ExamScope.GIA not in scopes:
+        return None  # admission tests, ВПР …: not exams of the campaign
+    stages = [p.stage for p in measure.exam_periods if isinstance(p, PlanExamPeriod) and p.stage is not None]
+    anchors = [_STAGE_ANCHORS[s] for s in stages] or [Anchor.MAIN_PERIOD]
+    for anchor in (*anchors, Anchor.EXAM_PERIOD):
+        windows = [v for v in events.get(anchor, ()) if isinstance(v, DateWindow)]
+        matching = [w for w in windows if not prefixes or w.label.startswith(prefixes)]
+        if matching:
+            first = min(matching, key=lambda w: w.start)
+            return first.start, first.label or anchor.value
+    days = [v for v in events.get(Anchor.EXAM_DAY, ()) if isinstance(v, dt.date)]
+    return (min(days), "first exam day") if days else None
+
+
+def check_training_after_exams(ctx: CheckContext) -> Iterator[Finding]:
+    """GR602: a training measure whose written dates start after the first exam it prepares for."""
+    if ctx.events is None:
+        return
+    for item in ctx.located:
+        if not is_training(item):
+            continue
+        pairs = ctx.explicit_windows.get(item.id)
+        if not pairs:
+            continue
+        first = _first_exam(ctx, item)
+        if first is None:
+            continue
+        day, label = first
+        for leaf, window in pairs:
+            if window.start > day:
+                yield ctx.finding(
+                    "GR602",
+                    f"training {_label(item)} «{_title(item, 60)}» is scheduled «{leaf.raw}» "
+                    f"({window}), after "
+                    f"the first exam it prepares for ({label}: {day})",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+                break
+
+
+def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
+    """GR603: a measure of the parent plan that no measure of this plan implements."""
+    parent = ctx.parent
+    if parent is None:
+        return
+    referenced = {
+        n for item in ctx.located if item.measure.parent_item for n in item.measure.parent_item.numbers
+    }
+    for item in parent.walk():
+        number = item.measure.number
+        if not number.is_numbered or number.canonical in referenced:
+            continue
+        yield Finding(
+            "GR603",
+            ctx.severity("GR603"),
+            f"parent-plan measure {number.canonical} «{_title(item, 60)}» has no implementing measure in "
+            f"«{ctx.roadmap.id}»",
+            Location(
+                item.id.plan, item.section.heading, number.canonical, "", item.id.section, item.id.ordinal
+            ),
+            evidence=item.measure.title,
+        )
+
+
+def check_unknown_parent_items(ctx: CheckContext) -> Iterator[Finding]:
+    """GR604: a measure pointing to a parent-plan item that does not exist."""
+    parent = ctx.parent
+    if parent is None:
+        return
+    existing = {item.measure.number.canonical for item in parent.walk() if item.measure.number.is_numbered}
+    for item in ctx.located:
+        ref = item.measure.parent_item
+        if ref is None:
+            continue
+        for number in ref.numbers:
+            if number not in existing:
+                yield ctx.finding(
+                    "GR604",
+                    f"{_label(item)} implements parent item {number} («{ref.raw}»), which «{parent.id}» "
+                    "does not have",
+                    ctx.location(item, "parent_item"),
+                    evidence=ref.raw,
+                )
+
+
+def check_missing_parent_items(ctx: CheckContext) -> Iterator[Finding]:
+    """GR605: in a plan whose measures name parent-plan items, a measure that names none (a
+    measure of this level only)."""
+    if not any(item.measure.parent_item and item.measure.parent_item.numbers for item in ctx.located):
+        return
+    for item in ctx.located:
+        ref = item.measure.parent_item
+        if (ref is None or not ref.numbers) and item.id not in ctx.with_children:
+            yield ctx.finding(
+                "GR605",
+                f"{_label(item)} «{_title(item, 60)}» names no parent-plan item "
+                "(a measure of this level only?)",
+                ctx.location(item, "parent_item"),
+                evidence="" if ref is None else ref.raw,
+            )
+
+
+# --------------------------------------------------------------------------------------------
+# GR7xx: progress and load
+# --------------------------------------------------------------------------------------------
+
+
+def check_overdue(ctx: CheckContext) -> Iterator[Finding]:
+    """GR701: the deadline has passed (against ``today``) and the measure is not done or cancelled."""
+    today = ctx.today
+    if today is None:
+        return
+    for item in ctx.located:
+        resolution = ctx.resolutions[item.id]
+        if state_of(resolution, item.measure, today) is DueState.OVERDUE:
+            yield ctx.finding(
+                "GR701",
+                f"{_label(item)} «{_title(item, 60)}» was due by {resolution.due} "
+                f"(«{item.measure.term.raw}») "
+                f"and is not marked done on {today}",
+                ctx.location(item, "status"),
+                evidence=item.measure.term.raw,
+            )
+
+
+def check_load(ctx: CheckContext) -> Iterator[Finding]:
+    """GR702: one responsible body with more deadlines in one month than the threshold."""
+    counts: Counter[tuple[str, int, int]] = Counter()
+    where: dict[tuple[str, int, int], list[LocatedMeasure]] = defaultdict(list)
+    for item in ctx.located:
+        resolution = ctx.resolutions[item.id]
+        if resolution.status is ResolutionStatus.CONTINUOUS:
+            continue
+        months = {(w.end.year, w.end.month) for w in resolution.windows}
+        bodies = {r.body.short for r in item.measure.all_responsible if r.body is not None}
+        for body in bodies:
+            for year, month in months:
+                key = (body, year, month)
+                counts[key] += 1
+                where[key].append(item)
+    threshold = ctx.options.load_threshold
+    for (body, year, month), count in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
+        if count > threshold:
+            items = where[(body, year, month)]
+            yield ctx.finding(
+                "GR702",
+                f"«{body}» has {count} deadlines in {year}-{month:02d} (threshold {threshold})",
+                ctx.location(None, "responsible"),
+                related=[ctx.location(i, "term") for i in items],
+                evidence=body,
+            )
+
+
+# --------------------------------------------------------------------------------------------
+# Composition
+# --------------------------------------------------------------------------------------------
+
+CHECKS: tuple[tuple[str, Callable[[CheckContext], Iterable[Finding]]], ...] = (
+    ("GR101", check_cycles),
+    ("GR102", check_precedence),
+    ("GR103", check_lags),
+    ("GR104", check_dangling_links),
+    ("GR105", check_suggested_links),
+    ("GR201", check_unparsed_terms),
+    ("GR202", check_missing_terms),
+    ("GR203", check_outside_period),
+    ("GR204", check_inverted_ranges),
+    ("GR205", check_unordered_lists),
+    ("GR206", check_days_off),
+    ("GR207", check_before_adoption),
+    ("GR208", check_stale_years),
+    ("GR209", check_anchor_events),
+    ("GR210", check_external_schedules),
+    ("GR211", check_schedule_supplied),
+    ("GR301", check_missing_responsible),
+    ("GR302", check_unresolved_responsible),
+    ("GR303", check_approximate_responsible),
+    ("GR401", check_undefined_abbreviations),
+    ("GR402", check_redefined_abbreviations),
+    ("GR501", check_duplicate_numbers),
+    ("GR502", check_numbering_gaps),
+    ("GR503", check_missing_parents),
+    ("GR504", check_empty_sections),
+    ("GR601", check_untrained_categories),
+    ("GR602", check_training_after_exams),
+    ("GR603", check_parent_coverage),
+    ("GR604", check_unknown_parent_items),
+    ("GR605", check_missing_parent_items),
+    ("GR701", check_overdue),
+    ("GR702", check_load),
+)
+"""Every check, by the code it reports, in catalogue order."""
+
+
+def _suppress(
+    findings: list[Finding], suppressions: Sequence[Suppression], ctx: CheckContext
+) -> list[Finding]:
+    used: set[int] = set()
+    out = []
+    for finding in findings:
+        for index, suppression in enumerate(suppressions):
+            if suppression.matches(finding):
+                used.add(index)
+                finding = attrs.evolve(finding, suppressed=suppression)
+                break
+        out.append(finding)
+    if ctx.options.enabled("GR801"):
+        for index, suppression in enumerate(suppressions):
+            if index not in used and (not suppression.plan or suppression.plan == ctx.roadmap.id):
+                out.append(
+                    ctx.finding(
+                        "GR801",
+                        f"the suppression of {suppression.code} for {suppression.measure or 'the plan'} "
+                        f"(«{suppression.reason}») matched no finding",
+                        Location(suppression.plan or ctx.roadmap.id, "", suppression.measure),
+                        evidence=suppression.reason,
+                    )
+                )
+    return out
+
+
+def check(
+    roadmap: Roadmap,
+    *,
+    calendar: WorkingDayCalendar | None,
+    events: EventDates | None = None,
+    parent: Roadmap | None = None,
+    today: dt.date | None = None,
+    options: CheckOptions | None = None,
+    links: Iterable[Link] = (),
+) -> Report:
+    """Check a roadmap and report what is inconsistent, missing or late.
+
+    Args:
+        roadmap: the plan.
+        calendar: the working-day calendar (a :class:`~gia_roadmap.calendar.RussianCalendar`); None
+            skips the day-off check and counts lags in calendar days.
+        events: exam events (``ExamSchedule.bundled(…).events(calendar)``) for relative deadlines,
+            the training-before-exams check and event nodes; None reports GR211 instead.
+        parent: the parent plan, for the cascade checks (GR603, GR604).
+        today: the day to judge overdue measures against (GR701 runs only with it).
+        options: severities, codes to run, suppressions, thresholds (:class:`CheckOptions`).
+        links: extra precedence links (for instance accepted suggestions).
+
+    Returns:
+        A :class:`~gia_roadmap.plan.findings.Report`, findings in catalogue order and, within a code,
+        in document order. Nothing is printed or raised for what the plan contains.
+    """
+    ctx = CheckContext(
+        roadmap, calendar=calendar, events=events, parent=parent, today=today, options=options, links=links
+    )
+    findings: list[Finding] = []
+    for code, function in CHECKS:
+        if ctx.options.enabled(code):
+            findings.extend(function(ctx))
+    return Report(tuple(_suppress(findings, ctx.options.suppressions, ctx)))

@@ -1,0 +1,508 @@
+"""The dependency graph («граф зависимостей») of a roadmap, on networkx.
+
+A roadmap is a set of chains: analysis of last year's results → correction of training
+programmes → training; appointing staff → distributing them by exams → the exam day → appeals →
+results. :class:`DependencyGraph` holds them:
+
+* **nodes** are measures (their :class:`~gia_roadmap.plan.model.MeasureId`) and events
+  (:class:`EventNode`: an exam day, the start of the appeal commission's work …);
+* **precedence links** (:class:`Link`) are finish-to-start (FS, the default), start-to-start (SS),
+  finish-to-finish (FF) or start-to-finish (SF), each with a lag in working or calendar days
+  (negative = lead);
+* **implements links** tie a measure of a child plan to the parent-plan item it implements (003's
+  «№ по приказу Департамента»); they cross plans and take no part in scheduling.
+
+Links come from the measures' own ``dependencies``, from relative deadlines (a measure due «до
+начала работы АК» precedes the event; one due «после утверждения результатов председателем ГЭК»
+follows it), or are added by the caller. Links the *wording* suggests («по итогам», «с учетом
+результатов», «на основе анализа», «по результатам», «после утверждения», «до начала работы АК»,
+«по мере поступления») are never added silently: :func:`suggest_links` returns them as
+:class:`SuggestedLink` values with the evidence text, to be accepted with
+:meth:`DependencyGraph.add_link`.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeAlias
+
+import attrs
+import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
+
+from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.terms import Compound, PerExam, Relative, Term, TermSequence
+from gia_roadmap.plan.model import (
+    Dependency,
+    DependencyKind,
+    LocatedMeasure,
+    MeasureId,
+    MeasureNumber,
+    MeasureRef,
+    Roadmap,
+    SectionKind,
+)
+from gia_roadmap.plan.text import normalize
+
+__all__ = [
+    "MARKERS",
+    "DanglingLink",
+    "DependencyGraph",
+    "EventNode",
+    "ImplementsLink",
+    "Link",
+    "LinkOrigin",
+    "Node",
+    "SuggestedLink",
+    "suggest_links",
+]
+
+
+@attrs.frozen(slots=True, order=True)
+class EventNode:
+    """An event of the exam campaign as a graph node («событие»): the anchor of relative deadlines.
+
+    Attributes:
+        anchor: which event (:class:`~gia_roadmap.calendar.anchors.Anchor`).
+    """
+
+    anchor: Anchor = attrs.field(order=lambda a: a.value)
+
+    def __str__(self) -> str:
+        return f"event:{self.anchor.value}"
+
+
+Node: TypeAlias = MeasureId | EventNode
+"""A graph node: a measure (by identity) or an event."""
+
+
+class LinkOrigin(enum.Enum):
+    """Where a link came from."""
+
+    EXPLICIT = "explicit"
+    """Declared: a measure's ``dependencies`` or added by the caller."""
+    TERM = "term"
+    """Read from a relative deadline («до начала работы АК»): the measure and its anchor event."""
+    SUGGESTED = "suggested"
+    """Suggested by the wording and accepted by the caller (:func:`suggest_links`)."""
+
+
+@attrs.frozen(slots=True)
+class Link:
+    """A precedence link: ``successor`` depends on ``predecessor``.
+
+    Attributes:
+        predecessor: the node that comes first.
+        successor: the node that depends on it.
+        kind: FS (default): the successor starts after the predecessor finishes; SS: starts after it
+            starts; FF: finishes after it finishes; SF: finishes after it starts.
+        lag: days between the two (negative = lead). With lag 0 an FS successor may start on the day
+            the predecessor finishes; lag 1 means the next (working) day.
+        working_days: the lag counts working days of the calendar (else calendar days).
+        origin: explicit, from a term, or an accepted suggestion.
+        evidence: the wording the link was read from («по итогам …»), empty when declared by hand.
+    """
+
+    predecessor: Node
+    successor: Node
+    kind: DependencyKind = DependencyKind.FINISH_TO_START
+    lag: int = 0
+    working_days: bool = True
+    origin: LinkOrigin = LinkOrigin.EXPLICIT
+    evidence: str = ""
+
+    def __str__(self) -> str:
+        lag = ""
+        if self.lag:
+            unit = "wd" if self.working_days else "d"
+            lag = f"{self.lag:+d}{unit}"
+        return f"{self.predecessor} -{self.kind.value}{lag}-> {self.successor}"
+
+
+@attrs.frozen(slots=True)
+class ImplementsLink:
+    """A child-plan measure implements a parent-plan measure (across plans).
+
+    Attributes:
+        child: the implementing measure.
+        parent: the parent-plan measure.
+        raw: the parent-item cell as written («6.16, 6.17»).
+    """
+
+    child: MeasureId
+    parent: MeasureId
+    raw: str = ""
+
+
+@attrs.frozen(slots=True)
+class DanglingLink:
+    """A declared dependency whose predecessor does not exist in the plan.
+
+    Attributes:
+        successor: the measure that declares it.
+        ref: the reference as declared.
+        dependency: the declared dependency.
+    """
+
+    successor: MeasureId
+    ref: MeasureRef
+    dependency: Dependency
+
+
+@attrs.frozen(slots=True)
+class SuggestedLink:
+    """A link the wording suggests; never added unless accepted.
+
+    Attributes:
+        successor: the measure whose wording carries the marker (or the measure itself when the
+            marker names a later event: then ``predecessor`` is the measure and ``successor`` the event).
+        predecessor: the suggested predecessor; None when the marker points outside the plan («по
+            мере поступления региональной ДК»).
+        marker: the marker as found («по итогам»).
+        evidence: the sentence fragment with the marker, verbatim.
+        score: how well the predecessor's title matches the words after the marker (0..1; 1 for events).
+        field: the measure field the marker was found in («title», «term», «expected_result»).
+    """
+
+    successor: Node
+    predecessor: Node | None
+    marker: str
+    evidence: str
+    score: float = 0.0
+    field: str = "title"
+
+    def accept(
+        self,
+        kind: DependencyKind = DependencyKind.FINISH_TO_START,
+        lag: int = 0,
+        *,
+        working_days: bool = True,
+    ) -> Link:
+        """The link this suggestion proposes (raises ValueError when it has no predecessor)."""
+        if self.predecessor is None:
+            raise ValueError(
+                f"suggestion «{self.evidence}» points outside the plan; it has no predecessor to link"
+            )
+        return Link(
+            self.predecessor,
+            self.successor,
+            kind,
+            lag,
+            working_days,
+            LinkOrigin.SUGGESTED,
+            self.evidence,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# The graph
+# --------------------------------------------------------------------------------------------
+
+
+def _resolve_ref(
+    ref: MeasureRef,
+    plan: str,
+    by_number: dict[tuple[tuple[int, ...], str], list[MeasureId]],
+    by_canonical: dict[str, list[MeasureId]],
+) -> MeasureId | None:
+    canonical = MeasureNumber.parse(ref.number).canonical
+    candidates = by_number.get((ref.section, canonical))
+    if not candidates and not ref.section:
+        candidates = by_canonical.get(canonical)
+    if not candidates:
+        return None
+    if ref.ordinal is not None:
+        return next((c for c in candidates if c.ordinal == ref.ordinal), None)
+    return candidates[0]
+
+
+def _relative_parts(term: Term) -> Iterator[Relative]:
+    if isinstance(term, Relative):
+        yield term
+    elif isinstance(term, Compound):
+        yield from _relative_parts(term.base)
+    elif isinstance(term, TermSequence):
+        for item in term.items:
+            yield from _relative_parts(item)
+    elif isinstance(term, PerExam):
+        for _, part in term.parts:
+            yield from _relative_parts(part)
+
+
+class DependencyGraph:
+    """Measures and events linked by precedence and implements links (a networkx ``DiGraph``).
+
+    Build one with :meth:`from_roadmap`; add links with :meth:`add_link`. :attr:`digraph` is the
+    underlying networkx graph: precedence edges carry a ``links`` attribute (a list of
+    :class:`Link`, several links may join the same pair).
+    """
+
+    __slots__ = ("_dangling", "_graph", "_implements", "_measures")
+
+    def __init__(self) -> None:
+        self._graph: nx.DiGraph = nx.DiGraph()
+        self._measures: dict[MeasureId, LocatedMeasure] = {}
+        self._implements: list[ImplementsLink] = []
+        self._dangling: list[DanglingLink] = []
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_roadmap(
+        cls,
+        roadmap: Roadmap,
+        *,
+        parent: Roadmap | None = None,
+        links: Iterable[Link] = (),
+        term_links: bool = True,
+        located: Sequence[LocatedMeasure] | None = None,
+    ) -> DependencyGraph:
+        """The graph of one roadmap: every measure as a node, its declared dependencies, links to
+        the events its relative deadlines count from (``term_links``), the extra ``links`` given,
+        and — with ``parent`` — implements links to the parent plan's items.
+
+        Declared dependencies whose predecessor does not exist are kept in :attr:`dangling`.
+        ``located`` may pass ``list(roadmap.walk())`` when the caller already has it.
+        """
+        graph = cls()
+        items = list(roadmap.walk()) if located is None else list(located)
+        by_number: dict[tuple[tuple[int, ...], str], list[MeasureId]] = {}
+        by_canonical: dict[str, list[MeasureId]] = {}
+        for item in items:
+            graph._add_measure(item)
+            canonical = item.measure.number.canonical
+            by_number.setdefault((item.id.section, canonical), []).append(item.id)
+            by_canonical.setdefault(canonical, []).append(item.id)
+        for item in items:
+            for dependency in item.measure.dependencies:
+                target = _resolve_ref(dependency.on, roadmap.id, by_number, by_canonical)
+                if target is None:
+                    graph._dangling.append(DanglingLink(item.id, dependency.on, dependency))
+                    continue
+                graph.add_link(
+                    Link(
+                        target,
+                        item.id,
+                        dependency.kind,
+                        dependency.lag_days,
+                        dependency.working_days,
+                        LinkOrigin.EXPLICIT,
+                        dependency.raw,
+                    )
+                )
+            if term_links:
+                for relative in _relative_parts(item.measure.term):
+                    event = EventNode(relative.anchor)
+                    if relative.bound.direction == "before":
+                        graph.add_link(Link(item.id, event, origin=LinkOrigin.TERM, evidence=relative.raw))
+                    elif relative.bound.direction == "after":
+                        graph.add_link(Link(event, item.id, origin=LinkOrigin.TERM, evidence=relative.raw))
+        for link in links:
+            graph.add_link(link)
+        if parent is not None:
+            graph.add_parent(parent, located=items)
+        return graph
+
+    def _add_measure(self, item: LocatedMeasure) -> None:
+        self._measures[item.id] = item
+        self._graph.add_node(item.id)
+
+    def add_link(self, link: Link) -> None:
+        """Add a precedence link (both ends become nodes if they are not yet)."""
+        data = self._graph.get_edge_data(link.predecessor, link.successor)
+        if data is None:
+            self._graph.add_edge(link.predecessor, link.successor, links=[link])
+        elif link not in data["links"]:
+            data["links"].append(link)
+
+    def add_parent(self, parent: Roadmap, *, located: Sequence[LocatedMeasure] | None = None) -> None:
+        """Add implements links from this graph's measures to the items of ``parent`` they name
+        (their ``parent_item`` numbers). Parent measures join the graph as nodes without
+        precedence links."""
+        parent_numbers: dict[str, list[MeasureId]] = {}
+        for item in parent.walk():
+            parent_numbers.setdefault(item.measure.number.canonical, []).append(item.id)
+            self._graph.add_node(item.id)
+        for item in located if located is not None else list(self._measures.values()):
+            ref = item.measure.parent_item
+            if ref is None:
+                continue
+            for number in ref.numbers:
+                for target in parent_numbers.get(number, ()):
+                    self._implements.append(ImplementsLink(item.id, target, ref.raw))
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def digraph(self) -> nx.DiGraph:
+        """The networkx graph (precedence edges only; implements links are in :attr:`implements`)."""
+        return self._graph
+
+    @property
+    def measures(self) -> dict[MeasureId, LocatedMeasure]:
+        """The measures of the graph's plan by identity."""
+        return self._measures
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """Every precedence link."""
+        return tuple(link for _, _, data in self._graph.edges(data=True) for link in data["links"])
+
+    @property
+    def implements(self) -> tuple[ImplementsLink, ...]:
+        """Implements links (child measure → parent-plan measure)."""
+        return tuple(self._implements)
+
+    @property
+    def dangling(self) -> tuple[DanglingLink, ...]:
+        """Declared dependencies whose predecessor does not exist."""
+        return tuple(self._dangling)
+
+    @property
+    def events(self) -> tuple[EventNode, ...]:
+        """Event nodes, in anchor order."""
+        return tuple(sorted(n for n in self._graph.nodes if isinstance(n, EventNode)))
+
+    def links_into(self, node: Node) -> tuple[Link, ...]:
+        """Links whose successor is ``node``."""
+        return tuple(link for _, _, d in self._graph.in_edges(node, data=True) for link in d["links"])
+
+    def links_from(self, node: Node) -> tuple[Link, ...]:
+        """Links whose predecessor is ``node``."""
+        return tuple(link for _, _, d in self._graph.out_edges(node, data=True) for link in d["links"])
+
+    def predecessors(self, node: Node) -> tuple[Node, ...]:
+        """Direct predecessors of ``node``."""
+        return tuple(self._graph.predecessors(node))
+
+    def successors(self, node: Node) -> tuple[Node, ...]:
+        """Direct successors of ``node``."""
+        return tuple(self._graph.successors(node))
+
+    def cycles(self) -> tuple[tuple[Node, ...], ...]:
+        """One cycle per strongly connected group of nodes, as its full path (first node not
+        repeated at the end), in a stable order."""
+        out = []
+        for component in nx.strongly_connected_components(self._graph):
+            if len(component) == 1:
+                (only,) = component
+                if not self._graph.has_edge(only, only):
+                    continue
+                out.append((only,))
+                continue
+            sub = self._graph.subgraph(component)
+            start = min(component, key=_node_key)
+            edges = nx.find_cycle(sub, source=start)
+            out.append(tuple(u for u, _ in edges))
+        return tuple(sorted(out, key=lambda c: tuple(_node_key(n) for n in c)))
+
+    def __len__(self) -> int:
+        return int(self._graph.number_of_nodes())
+
+    def __contains__(self, node: object) -> bool:
+        return bool(self._graph.has_node(node))
+
+
+def _node_key(node: Node) -> tuple[int, str, tuple[int, ...], int]:
+    if isinstance(node, EventNode):
+        return (1, node.anchor.value, (), 0)
+    return (0, node.plan, node.section, node.ordinal)
+
+
+# --------------------------------------------------------------------------------------------
+# Suggestions from wording markers
+# --------------------------------------------------------------------------------------------
+
+MARKERS: tuple[tuple[str, str], ...] = (
+    ("по итогам", r"по итогам"),
+    ("с учетом результатов", r"с учетом (?:результат\w*|анализа)"),
+    ("на основе анализа", r"на основе анализа"),
+    ("по результатам", r"по результатам"),
+    ("после утверждения", r"после утверждения"),
+    ("до начала работы АК", r"до начала работы (?:ак|апелляционной комиссии)"),
+    ("по мере поступления", r"по мере поступления"),
+)
+"""The wording markers (name, pattern on normalised text) that suggest a dependency."""
+
+_MARKER_PATTERNS = tuple((name, re.compile(pattern)) for name, pattern in MARKERS)
+_WORD = re.compile(r"[а-яa-z0-9]{4,}")
+_STOP = frozenset(
+    {"проведения", "проведение", "организация", "организации", "года", "году", "также", "рамках", "целях"}
+)
+_ANALYSIS_MARKERS = frozenset({"по итогам", "с учетом результатов", "на основе анализа", "по результатам"})
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in _WORD.findall(text) if w not in _STOP}
+
+
+def suggest_links(
+    roadmap: Roadmap,
+    *,
+    located: Sequence[LocatedMeasure] | None = None,
+    min_score: float = 0.34,
+) -> tuple[SuggestedLink, ...]:
+    """Links the wording of the plan suggests, with the evidence text; none is added to any graph.
+
+    For «по итогам», «с учетом результатов (анализа)», «на основе анализа», «по результатам» and
+    «после утверждения» the words after the marker name the predecessor: the measure of the same
+    plan whose title shares most word stems with them (at least ``min_score`` of them; measures of
+    ANALYSIS sections are preferred on a tie) is suggested. «до начала работы АК» suggests the
+    measure precedes the :attr:`Anchor.AK_WORK_START` event; «по мере поступления …» names a
+    document outside the plan (``predecessor`` None). Markers are looked for in the title, the
+    expected result and — unless the term already is a relative deadline — the term text.
+    """
+    items = list(roadmap.walk()) if located is None else list(located)
+    titles = [(item, _stems(normalize(item.measure.title))) for item in items]
+    out: list[SuggestedLink] = []
+    for item in items:
+        measure = item.measure
+        fields = [("title", measure.title), ("expected_result", measure.expected_result)]
+        if not any(True for _ in _relative_parts(measure.term)):
+            fields.append(("term", measure.term.raw))
+        for field, text in fields:
+            if not text:
+                continue
+            low = normalize(text)
+            for name, pattern in _MARKER_PATTERNS:
+                match = pattern.search(low)
+                if match is None:
+                    continue
+                evidence = _evidence(text, low, match.start())
+                if name == "до начала работы АК":
+                    out.append(
+                        SuggestedLink(EventNode(Anchor.AK_WORK_START), item.id, name, evidence, 1.0, field)
+                    )
+                    continue
+                if name == "по мере поступления":
+                    out.append(SuggestedLink(item.id, None, name, evidence, 0.0, field))
+                    continue
+                wanted = _stems(low[match.end() : match.end() + 160])
+                if not wanted:
+                    continue
+                best: tuple[float, int, LocatedMeasure] | None = None
+                for other, stems in titles:
+                    if other.id == item.id or not stems:
+                        continue
+                    score = len(wanted & stems) / len(wanted)
+                    bonus = (
+                        1 if name in _ANALYSIS_MARKERS and other.section_kind is SectionKind.ANALYSIS else 0
+                    )
+                    if score >= min_score and (best is None or (score, bonus) > (best[0], best[1])):
+                        best = (score, bonus, other)
+                if best is not None:
+                    out.append(SuggestedLink(item.id, best[2].id, name, evidence, round(best[0], 3), field))
+    return tuple(out)
+
+
+def _evidence(text: str, low: str, start: int) -> str:
+    """The original words from the marker to the end of its clause (at most ~120 characters)."""
+    # normalize() keeps positions close to the original for ordinary text; search the original
+    # for the same marker words to quote them verbatim.
+    marker_words = low[start:].split()[:2]
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in marker_words).replace("е", "[её]"), re.IGNORECASE)
+    found = pattern.search(text)
+    begin = found.start() if found is not None else 0
+    tail = text[begin:]
+    end = re.search(r"[.;\n]", tail)
+    fragment = tail[: end.start()] if end is not None else tail
+    return " ".join(fragment.split())[:160]
