@@ -147,6 +147,14 @@ _GENERAL_ABBREVIATIONS = frozenset(
 """Abbreviations no roadmap defines and none needs to (exams, legal forms, «РФ»)."""
 
 
+def _codes(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
+def _suppressions(values: Iterable[Suppression]) -> tuple[Suppression, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class CheckOptions:
     """How :func:`check` runs.
@@ -166,15 +174,15 @@ class CheckOptions:
     """
 
     severities: Mapping[str, Severity] = attrs.field(factory=dict)
-    select: frozenset[str] | None = attrs.field(default=None, converter=attrs.converters.optional(frozenset))
-    ignore: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=tuple)
+    select: frozenset[str] | None = attrs.field(default=None, converter=attrs.converters.optional(_codes))
+    ignore: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=_suppressions)
     load_threshold: int = 15
     standard_categories: tuple[SpecialistCategory, ...] = STANDARD_TRAINED_CATEGORIES
     resolve_options: ResolveOptions | None = None
     suggest: bool = True
     min_suggestion_score: float = 0.34
-    known_abbreviations: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    known_abbreviations: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` runs under these options."""
@@ -965,7 +973,6 @@ def check_numbering_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 "GR502",
                 f"numbering skips {names} in «{section.heading}»",
                 location,
-                evidence=names,
             )
 
 

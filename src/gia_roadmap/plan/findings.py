@@ -308,7 +308,7 @@ class ReportSummary:
         if not self.total:
             tail = f" ({self.suppressed} suppressed)" if self.suppressed else ""
             return f"no findings{tail}"
-        counts = ", ".join(f"{n} {s}" for s, n in self.by_severity)
+        counts = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in self.by_severity)
         tail = f"; {self.suppressed} suppressed" if self.suppressed else ""
         return f"{self.total} findings: {counts}{tail}"
 

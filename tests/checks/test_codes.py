@@ -1,0 +1,236 @@
+"""For every finding code: one small plan that triggers it and one that does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.plan import (
+    ExamScope,
+    Glossary,
+    GlossaryEntry,
+    ParentItemRef,
+    SectionKind,
+    Status,
+    StatusKind,
+)
+from gia_roadmap.plan.checks import CheckOptions, check
+from gia_roadmap.plan.findings import CATALOGUE, Report, Suppression
+
+from .plans import calendar, events, m, plan, section
+
+Run = Callable[[], Report]
+
+
+def run(roadmap: object, **kwargs: object) -> Report:
+    kwargs.setdefault("calendar", calendar())
+    return check(roadmap, **kwargs)  # type: ignore[arg-type]
+
+
+TRAINING = SectionKind.STAFF_TRAINING
+ALL_CATEGORIES = (
+    "муниципальных координаторов ГИА, ответственных за ведение РИС, председателей предметных комиссий, "
+    "экспертов предметных комиссий, членов апелляционной комиссии, руководителей ППЭ, организаторов в ППЭ, "
+    "технических специалистов ППЭ, членов ГЭК, общественных наблюдателей, операторов сканирования, "
+    "специалистов РЦОИ"
+)
+
+
+def _parent() -> object:
+    return plan(m("1.10", "Анализ результатов"), m("2.16", "Семинары"), plan_id="region")
+
+
+def _child(*refs: str) -> object:
+    return plan(
+        *(m(f"1.{i + 1}", "Мероприятие", parent_item=ParentItemRef.parse(r)) for i, r in enumerate(refs)),
+        plan_id="city",
+    )
+
+
+CASES: dict[str, tuple[Run, Run]] = {
+    "GR101": (
+        lambda: run(plan(m("1", after=["2"]), m("2", after=["1"]))),
+        lambda: run(plan(m("1"), m("2", after=["1"]))),
+    ),
+    "GR102": (
+        lambda: run(plan(m("1", term="май 2024 года"), m("2", term="март 2024 года", after=["1"]))),
+        lambda: run(plan(m("1", term="март 2024 года"), m("2", term="май 2024 года", after=["1"]))),
+    ),
+    "GR103": (
+        lambda: run(plan(m("1", term="31.05.2024"), m("2", term="до 03.06.2024", after=["1"], lag=5))),
+        lambda: run(plan(m("1", term="31.05.2024"), m("2", term="до 10.06.2024", after=["1"], lag=5))),
+    ),
+    "GR104": (
+        lambda: run(plan(m("1"), m("2", after=["7"]))),
+        lambda: run(plan(m("1"), m("2", after=["1"]))),
+    ),
+    "GR105": (
+        lambda: run(
+            plan(
+                m("1", "Анализ результатов региональных диагностических работ"),
+                m("2", "Корректировка программ по итогам региональных диагностических работ"),
+            )
+        ),
+        lambda: run(
+            plan(
+                m("1", "Анализ результатов региональных диагностических работ"),
+                m("2", "Корректировка программ по итогам региональных диагностических работ", after=["1"]),
+            )
+        ),
+    ),
+    "GR201": (lambda: run(plan(m("1", term="абракадабра 77"))), lambda: run(plan(m("1")))),
+    "GR202": (lambda: run(plan(m("1", term=""))), lambda: run(plan(m("1")))),
+    "GR203": (
+        lambda: run(
+            plan(
+                m("1", term="октябрь 2024 года"), period=DateWindow(dt.date(2023, 9, 1), dt.date(2024, 8, 31))
+            )
+        ),
+        lambda: run(
+            plan(
+                m("1", term="август 2024 года"), period=DateWindow(dt.date(2023, 9, 1), dt.date(2024, 8, 31))
+            )
+        ),
+    ),
+    "GR204": (
+        lambda: run(plan(m("1", term="май 2024 года – март 2024 года"))),
+        lambda: run(plan(m("1", term="март 2024 года – май 2024 года"))),
+    ),
+    "GR205": (
+        lambda: run(plan(m("1", term="март 2024 года, февраль 2024 года"))),
+        lambda: run(plan(m("1", term="февраль 2024 года, март 2024 года"))),
+    ),
+    "GR206": (
+        lambda: run(plan(m("1", term="до 16.03.2024"))),
+        lambda: run(plan(m("1", term="до 15.03.2024"))),
+    ),
+    "GR207": (
+        lambda: run(plan(m("1", term="сентябрь 2023 года"), adopted=dt.date(2023, 10, 25))),
+        lambda: run(plan(m("1", term="ноябрь 2023 года"), adopted=dt.date(2023, 10, 25))),
+    ),
+    "GR208": (
+        lambda: run(plan(m("1", term="январь 2023 года"))),
+        lambda: run(plan(m("1", term="январь 2024 года"))),
+    ),
+    "GR209": (
+        lambda: run(
+            plan(m("1", term="в течение 2 календарных дней со дня подачи апелляции")), events=events()
+        ),
+        lambda: run(plan(m("1", term="до начала работы АК")), events=events()),
+    ),
+    "GR210": (lambda: run(plan(m("1", term="по графику ФЦТ"))), lambda: run(plan(m("1")))),
+    "GR211": (
+        lambda: run(plan(m("1", term="не позднее чем за 1 рабочий день до дня проведения экзамена"))),
+        lambda: run(
+            plan(m("1", term="не позднее чем за 1 рабочий день до дня проведения экзамена")), events=events()
+        ),
+    ),
+    "GR301": (lambda: run(plan(m("1", responsible=""))), lambda: run(plan(m("1")))),
+    "GR302": (lambda: run(plan(m("1", responsible="Хрюндель"))), lambda: run(plan(m("1")))),
+    "GR303": (
+        lambda: run(plan(m("1", responsible="Рособнадзор"))),
+        lambda: run(plan(m("1", responsible="Рособрнадзор"))),
+    ),
+    "GR401": (
+        lambda: run(plan(m("1", "Совещание с КЦМКО"))),
+        lambda: run(
+            plan(
+                m("1", "Совещание с КЦМКО"),
+                glossary=Glossary(
+                    (GlossaryEntry("КЦМКО", "Кузбасский центр мониторинга качества образования"),)
+                ),
+            )
+        ),
+    ),
+    "GR402": (
+        lambda: run(
+            plan(
+                m("1"),
+                glossary=Glossary(
+                    (
+                        GlossaryEntry("ПРА", "пункт рассмотрения апелляций"),
+                        GlossaryEntry("ПРА", "пункт регистрации абитуриентов"),
+                    )
+                ),
+            )
+        ),
+        lambda: run(plan(m("1"), glossary=Glossary((GlossaryEntry("ПРА", "пункт рассмотрения апелляций"),)))),
+    ),
+    "GR501": (lambda: run(plan(m("1"), m("2"), m("2"))), lambda: run(plan(m("1"), m("2"), m("3")))),
+    "GR502": (lambda: run(plan(m("1"), m("2"), m("4"))), lambda: run(plan(m("1"), m("2"), m("3")))),
+    "GR503": (lambda: run(plan(m("1"), m("2.2.1"))), lambda: run(plan(m("1"), m("1.1")))),
+    "GR504": (
+        lambda: run(plan(sections=(section("1. Анализ", m("1.1")), section("2. Правовое обеспечение")))),
+        lambda: run(
+            plan(sections=(section("1. Анализ", m("1.1")), section("2. Правовое обеспечение", m("2.1"))))
+        ),
+    ),
+    "GR601": (
+        lambda: run(plan(m("1", "Обучение руководителей ППЭ"), kind=TRAINING)),
+        lambda: run(plan(m("1", f"Обучение: {ALL_CATEGORIES}"), kind=TRAINING)),
+    ),
+    "GR602": (
+        lambda: run(
+            plan(m("1", "Обучение организаторов ППЭ", term="июнь 2024 года", exam_scope=(ExamScope.GIA_11,))),
+            events=events(),
+        ),
+        lambda: run(
+            plan(
+                m("1", "Обучение организаторов ППЭ", term="апрель 2024 года", exam_scope=(ExamScope.GIA_11,))
+            ),
+            events=events(),
+        ),
+    ),
+    "GR603": (
+        lambda: run(_child("1.10"), parent=_parent()),
+        lambda: run(_child("1.10", "2.16"), parent=_parent()),
+    ),
+    "GR604": (
+        lambda: run(_child("1.10", "2.16", "9.9"), parent=_parent()),
+        lambda: run(_child("1.10", "2.16"), parent=_parent()),
+    ),
+    "GR605": (lambda: run(_child("1.10", "")), lambda: run(_child("1.10", "2.16"))),
+    "GR701": (
+        lambda: run(plan(m("1", term="ноябрь 2023 года")), today=dt.date(2024, 1, 10)),
+        lambda: run(
+            plan(m("1", term="ноябрь 2023 года", status=Status(StatusKind.DONE, dt.date(2023, 11, 20)))),
+            today=dt.date(2024, 1, 10),
+        ),
+    ),
+    "GR702": (
+        lambda: run(plan(*(m(str(i + 1)) for i in range(4))), options=CheckOptions(load_threshold=3)),
+        lambda: run(plan(*(m(str(i + 1)) for i in range(3))), options=CheckOptions(load_threshold=3)),
+    ),
+    "GR801": (
+        lambda: run(
+            plan(m("1")), options=CheckOptions(suppressions=[Suppression("GR502", "3", "renumbered")])
+        ),
+        lambda: run(
+            plan(m("1"), m("2"), m("4")),
+            options=CheckOptions(suppressions=[Suppression("GR502", "4", "renumbered")]),
+        ),
+    ),
+}
+
+
+def test_every_code_has_cases() -> None:
+    assert set(CASES) == set(CATALOGUE)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_triggers(code: str) -> None:
+    report = CASES[code][0]()
+    assert code in report.codes, report.to_text()
+    finding = next(f for f in report if f.code == code)
+    assert finding.severity is CATALOGUE[code].severity
+    assert finding.location.plan
+    assert finding.message
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_does_not_trigger(code: str) -> None:
+    report = CASES[code][1]()
+    assert code not in report.codes, report.to_text()
