@@ -48,7 +48,7 @@ import attrs
 
 from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, parse_term, split_terms
 from gia_roadmap.errors import TableReadError
-from gia_roadmap.io.cells import is_dash_item, split_stacked
+from gia_roadmap.io.cells import is_dash_item, join_cells, split_stacked
 from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
 from gia_roadmap.io.sources import MAX_FILE_BYTES
 from gia_roadmap.io.structure import ReadOptions
@@ -64,7 +64,7 @@ from gia_roadmap.io.tables import (
     RawTable,
     RowKind,
 )
-from gia_roadmap.plan.bodies import Body, BodyLevel
+from gia_roadmap.plan.bodies import BodyLevel
 from gia_roadmap.plan.categories import resolve_category
 from gia_roadmap.plan.exams import ExamScope, detect_exam_periods, detect_exam_scopes
 from gia_roadmap.plan.glossary import Glossary, GlossaryEntry, GlossarySource
@@ -85,7 +85,7 @@ from gia_roadmap.plan.model import (
     Target,
     TargetKind,
 )
-from gia_roadmap.plan.people import NameOrder, Person, Role
+from gia_roadmap.plan.people import NameOrder, Person
 from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleResolver
 from gia_roadmap.plan.sections import classify_section
 
@@ -233,7 +233,9 @@ def import_document(document: RawDocument, options: ImportOptions | None = None)
         roadmaps.append(builder.build())
         problems.extend(builder.problems)
         for table in tables:
-            problems.extend(_reader_problem(p.code, p.message, str(p.provenance), plan_id) for p in table.problems)
+            problems.extend(
+                _reader_problem(p.code, p.message, str(p.provenance), plan_id) for p in table.problems
+            )
     return ImportResult(tuple(roadmaps), tuple(problems), document)
 
 
@@ -272,7 +274,9 @@ def import_problems(roadmap: Roadmap) -> tuple[ImportProblem, ...]:
             if party.quality is MatchQuality.UNRESOLVED:
                 note = f" ({party.note})" if party.note else ""
                 out.append(
-                    ImportProblem("unresolved-party", f"no party read from «{party.raw}»{note}", where, roadmap.id)
+                    ImportProblem(
+                        "unresolved-party", f"no party read from «{party.raw}»{note}", where, roadmap.id
+                    )
                 )
         for note in measure.notes:
             if note.startswith(("unplaced:", "stacked-mismatch:")):
@@ -312,7 +316,9 @@ _GLOSSARY_SOURCES = {
 
 def _glossary_of(document: RawDocument) -> Glossary:
     entries = tuple(
-        GlossaryEntry(e.abbreviation, e.expansion, _GLOSSARY_SOURCES[e.kind], f"{e.abbreviation} – {e.expansion}")
+        GlossaryEntry(
+            e.abbreviation, e.expansion, _GLOSSARY_SOURCES[e.kind], f"{e.abbreviation} – {e.expansion}"
+        )
         for e in document.glossary
         if e.abbreviation.strip() and e.expansion.strip()
     )
@@ -327,7 +333,9 @@ _ORDER_WORD = re.compile(r"^\s*(?:п\s*р\s*и\s*к\s*а\s*з|постановл
 _APPENDIX = re.compile(r"^\s*приложени[ея]\s*(?:№\s*)?\d*", re.IGNORECASE)
 
 
-def _group_tables(document: RawDocument, options: ImportOptions) -> list[tuple[list[RawParagraph], list[RawTable]]]:
+def _group_tables(
+    document: RawDocument, options: ImportOptions
+) -> list[tuple[list[RawParagraph], list[RawTable]]]:
     """(header paragraphs, plan tables) per roadmap."""
     groups: list[tuple[list[RawParagraph], list[RawTable]]] = []
     pending: list[RawParagraph] = []
@@ -339,9 +347,9 @@ def _group_tables(document: RawDocument, options: ImportOptions) -> list[tuple[l
             continue
         has_order = any(_ORDER_WORD.match(p.text) for p in table.preamble)
         is_appendix = any(_APPENDIX.match(p.text) for p in table.preamble)
-        if groups and (is_appendix and options.appendix_as_section) and not has_order:
-            groups[-1][1].append(table)
-        elif groups and not has_order and not is_appendix and not _has_plan_title(table.preamble):
+        if (groups and (is_appendix and options.appendix_as_section) and not has_order) or (
+            groups and not has_order and not is_appendix and not _has_plan_title(table.preamble)
+        ):
             groups[-1][1].append(table)
         else:
             groups.append((pending, [table]))
@@ -363,7 +371,9 @@ def _has_plan_title(paragraphs: Sequence[RawParagraph]) -> bool:
 _MONTH_STEMS = (
     "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
 )  # fmt: skip
-_MONTH_WORD = re.compile(r"(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*", re.IGNORECASE)
+_MONTH_WORD = re.compile(
+    r"(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*", re.IGNORECASE
+)
 
 
 def _month_of(word: str) -> int | None:
@@ -426,9 +436,12 @@ _CITED_ORDER = re.compile(
 _SCHOOL_YEAR = re.compile(r"(20\d\d)\s*(?:[-–—/]|\s)\s*(20\d\d)\s*(?:учебн|уч\.)", re.IGNORECASE)
 _EXAM_YEAR = re.compile(r"\bв\s+(20\d\d)\s+год", re.IGNORECASE)
 _TERRITORY = re.compile(
-    r"\b(?:в|на территории)\s+((?:город\w*\s+[А-ЯЁ][\w-]+)|(?:[А-ЯЁ][\w-]+\s+(?:кра\w+|област\w+|округ\w*|республик\w+)"
-    r"(?:\s*[-–]\s*[А-ЯЁ][\w-]+)?)|(?:Республик\w+\s+[А-ЯЁ][\w-]+))"
+    r"\b(?:в|на территории)\s+((?:город\w*\s+[А-ЯЁ][\w-]+)"
+    r"|(?:[А-ЯЁ][\w-]+\s+(?:кра\w+|област\w+|округ\w*|республик\w+)(?:\s*[-–]\s*[А-ЯЁ][\w-]+)?)"
+    r"|(?:Республик\w+\s+[А-ЯЁ][\w-]+))"
 )
+
+_CITY = re.compile(r"\b(город\w*\s+[А-ЯЁ][\w-]+)")
 
 
 @attrs.frozen(slots=True)
@@ -453,14 +466,15 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
     raw_parts: list[str] = []
     if order_at is not None:
         start = order_at
-        while start > 0 and _ISSUER_WORD.search(texts[start - 1]) and len(texts[start - 1]) < 120:
-            start -= 1
-        # «УПРАВЛЕНИЕ ОБРАЗОВАНИЯ» + «Администрации города Когалыма»: a mixed-case line after the first
-        # capitalised one belongs to the issuer too.
-        issuer_lines = texts[start:order_at]
-        if not issuer_lines and order_at > 0 and texts[order_at - 1].isupper():
-            issuer_lines = [texts[order_at - 1]]
-        issuer = " ".join(issuer_lines)
+        # The issuer: the short lines right above «ПРИКАЗ» back to the first one naming a body in
+        # capitals («МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ» + «АЛТАЙСКОГО КРАЯ»; «УПРАВЛЕНИЕ ОБРАЗОВАНИЯ» +
+        # «Администрации города Когалыма»).
+        for back in range(order_at - 1, max(-1, order_at - 5), -1):
+            if len(texts[back]) > 120:
+                break
+            if _ISSUER_WORD.search(texts[back]) and texts[back].replace("*", "").split()[0].isupper():
+                start = back
+        issuer = " ".join(texts[start:order_at]).replace("*", "")
         for text in texts[order_at + 1 : order_at + 8]:
             if date is None and parse_document_date(text) is not None and len(text) < 60:
                 date = parse_document_date(text)
@@ -498,6 +512,8 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
     legal = []
     seen = {(number, date)}
     for text in texts:
+        if _STAMP.match(text) or len(text) < 80:
+            continue
         for cited in _CITED_ORDER.finditer(text):
             cited_date = parse_document_date(cited.group("date"))
             key = (cited.group("number").rstrip("."), cited_date)
@@ -507,30 +523,45 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
             context = text[max(0, cited.start() - 120) : cited.end() + 120]
             legal.append(Order("", key[0], cited_date, "", "", context.strip()))
     school_year = _school_year(title, order_title, texts, date)
-    territory_match = _TERRITORY.search(title) or _TERRITORY.search(order_title)
+    territory_match = (
+        _TERRITORY.search(title)
+        or _TERRITORY.search(order_title)
+        or _CITY.search(title)
+        or _CITY.search(order_title)
+    )
     territory = territory_match.group(1) if territory_match else ""
     level = _level_of(issuer)
     return _Header(title, issuer, orders, tuple(legal), school_year, territory, level)
 
 
+_SENTENCE = re.compile(r":\s*$|\b(?:содержит|составлен\w*|является|утвержден\w*)\b", re.IGNORECASE)
+
+
 def _plan_title(texts: Sequence[str]) -> str:
     start = None
     for i, text in enumerate(texts):
-        if _PLAN_TITLE.match(text) and not _STAMP.match(text) and len(text) < 400:
+        if (
+            _PLAN_TITLE.match(text)
+            and not _STAMP.match(text)
+            and len(text) < 400
+            and not _SENTENCE.search(text)
+        ):
             start = i
     if start is None:
         return ""
     parts = [texts[start]]
     for text in texts[start + 1 : start + 7]:
         first = text.lstrip("*")[:1]
-        if first.islower() or first in "(«\"":
+        if first.islower() or first in '(«"':
             parts.append(text)
         else:
             break
     return re.sub(r"\s+", " ", " ".join(parts).replace("*", "")).strip()
 
 
-def _school_year(title: str, order_title: str, texts: Sequence[str], date: dt.date | None) -> SchoolYear | None:
+def _school_year(
+    title: str, order_title: str, texts: Sequence[str], date: dt.date | None
+) -> SchoolYear | None:
     for text in (title, order_title):
         match = _SCHOOL_YEAR.search(text)
         if match is not None and int(match.group(2)) == int(match.group(1)) + 1:
@@ -573,7 +604,10 @@ _AUDIENCE = re.compile(r"^работа с\s", re.IGNORECASE)
 _TRACK = re.compile(r"^трек\b", re.IGNORECASE)
 _LEVEL_WORDS = (
     (re.compile(r"муниципальн", re.IGNORECASE), ActionLevel.MUNICIPAL),
-    (re.compile(r"институциональн|\(ОО\)|образовательн\w* организаци", re.IGNORECASE), ActionLevel.INSTITUTIONAL),
+    (
+        re.compile(r"институциональн|\(ОО\)|образовательн\w* организаци", re.IGNORECASE),
+        ActionLevel.INSTITUTIONAL,
+    ),
     (re.compile(r"региональн", re.IGNORECASE), ActionLevel.REGIONAL),
     (re.compile(r"федеральн", re.IGNORECASE), ActionLevel.FEDERAL),
 )
@@ -594,9 +628,12 @@ class _SectionDraft:
     subgroups: list[_SectionDraft] = attrs.field(factory=list)
     numbered_heading: bool = False
     has_content: bool = False
+    by_column: bool = False
 
-    def freeze(self, ordinal: int) -> Section:
+    def freeze(self, ordinal: int, parent_kind: SectionKind = SectionKind.OTHER) -> Section:
         kind = self.kind if self.kind is not None else classify_section(self.heading)
+        if kind is SectionKind.OTHER:
+            kind = parent_kind
         return Section(
             heading=self.heading,
             kind=kind,
@@ -604,7 +641,7 @@ class _SectionDraft:
             ordinal=ordinal,
             number=self.number,
             measures=tuple(attrs.evolve(m, ordinal=i) for i, m in enumerate(self.measures)),
-            subgroups=tuple(s.freeze(i) for i, s in enumerate(self.subgroups)),
+            subgroups=tuple(s.freeze(i, kind) for i, s in enumerate(self.subgroups)),
         )
 
 
@@ -632,7 +669,9 @@ class _PlanBuilder:
         self.notes: list[str] = []
         self.sections: list[_SectionDraft] = []
         if self.school_year is None:
-            self._problem("no-school-year", "no school year found in the header; months without a year stay unresolved")
+            self._problem(
+                "no-school-year", "no school year found in the header; months without a year stay unresolved"
+            )
 
     # ---- helpers ----------------------------------------------------------------------------
 
@@ -672,7 +711,11 @@ class _PlanBuilder:
         for measure in self._all_measures(sections):
             for party in measure.all_responsible:
                 body = party.body
-                if body is not None and body.level in (BodyLevel.REGIONAL, BodyLevel.MUNICIPAL, BodyLevel.FEDERAL):
+                if body is not None and body.level in (
+                    BodyLevel.REGIONAL,
+                    BodyLevel.MUNICIPAL,
+                    BodyLevel.FEDERAL,
+                ):
                     counts[body.level] = counts.get(body.level, 0) + 1
         if not counts:
             return PlanLevel.REGIONAL
@@ -693,23 +736,6 @@ class _PlanBuilder:
         return NameOrder.INITIALS_FIRST if first > last else NameOrder.SURNAME_FIRST
 
     # ---- sections ---------------------------------------------------------------------------
-
-    def _current(self) -> _SectionDraft:
-        if not self.sections:
-            self.sections.append(_SectionDraft("", None, GroupingKind.TOPIC, kind=classify_section(self.header.title)))
-        section = self.sections[-1]
-        while section.subgroups and not section.measures and section.subgroups[-1] is not None:
-            # measures go to the innermost open group
-            section = section.subgroups[-1]
-            if not section.subgroups:
-                break
-        return section
-
-    def _innermost(self) -> _SectionDraft:
-        section = self._current()
-        while section.subgroups:
-            section = section.subgroups[-1]
-        return section
 
     def _open_section(self, row: RawRow, table: RawTable, root: _SectionDraft | None) -> None:
         text = " ".join(c.text for c in row.cells if c.text.strip()).strip()
@@ -733,7 +759,13 @@ class _PlanBuilder:
                 # an unnumbered heading with no rows of its own is the parent of the headings that follow
                 last.subgroups.append(_SectionDraft(text, None, grouping, has_content=False))
                 return
-        if last is not None and last.subgroups and not last.numbered_heading and number is None and root is None:
+        if (
+            last is not None
+            and last.subgroups
+            and not last.subgroups[-1].by_column
+            and not last.numbered_heading
+            and number is None
+        ):
             last.subgroups.append(_SectionDraft(text, None, grouping))
             return
         siblings.append(_SectionDraft(text, number, grouping, numbered_heading=number is not None))
@@ -750,7 +782,7 @@ class _PlanBuilder:
             self.sections.append(root)
         grouping_col = next((table.column(r) for r in _GROUPING_ROLES if table.column(r) is not None), None)
         scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]] = []
-        rows = list(table.rows)
+        rows = self._repair_lists(list(table.rows), table)
         for position, row in enumerate(rows):
             if row.kind is RowKind.HEADER:
                 continue
@@ -771,17 +803,104 @@ class _PlanBuilder:
             if row.kind is RowKind.NOTE:
                 text = " | ".join(c.text for c in row.cells if c.text.strip())
                 self.notes.append(f"note-row: «{text}» ({row.provenance})")
-                self._problem("note-row", f"a row the reader could not classify was kept: «{text[:120]}»", str(row.provenance))
+                self._problem(
+                    "note-row",
+                    f"a row the reader could not classify was kept: «{text[:120]}»",
+                    str(row.provenance),
+                )
                 continue
             self._item(row, table, grouping_col, scopes, root)
 
+    def _repair_lists(self, rows: list[RawRow], table: RawTable) -> list[RawRow]:
+        """Dash lists a page break cut apart.
+
+        * An item whose title already holds an inline dash list («…: – a; – b») followed directly by a
+          dash sub-item row: the row is the rest of that list after a page break; it is joined back
+          (its own deadline joins the item's stacked deadlines).
+        * An item whose title holds exactly one inline dash item after a colon («ГИА–11: – мест и сроков
+          …»), with a deadline, followed by dash sub-items: the first sub-item was glued to its group
+          row; it is split off with the deadline and the responsible parties.
+        """
+        title_col = table.column(ColumnRole.TITLE)
+        term_col = table.column(ColumnRole.TERM)
+        if title_col is None:
+            return rows
+        out: list[RawRow] = []
+        for position, row in enumerate(rows):
+            previous = out[-1] if out else None
+            if (
+                row.kind is RowKind.SUB_ITEM
+                and previous is not None
+                and previous.kind is RowKind.ITEM
+                and len(_dash_items(previous.cells[title_col])) >= 2
+            ):
+                cells = tuple(
+                    a if b.is_blank or CellFlag.INHERITED in b.flags else join_cells(a, b)
+                    for a, b in zip(previous.cells, row.cells, strict=False)
+                )
+                out[-1] = attrs.evolve(previous, cells=cells, extra=previous.extra + row.extra)
+                self._problem(
+                    "list-rejoined",
+                    f"the dash item «{row.cells[title_col].text[:60]}» continues the list of "
+                    f"{previous.number} after a page break; joined back",
+                    str(row.provenance),
+                    "info",
+                )
+                continue
+            following = rows[position + 1] if position + 1 < len(rows) else None
+            title = row.cells[title_col].text
+            glued = re.match(r"^(?P<lead>[^:]{1,80}?:)\s*(?P<item>[–—-]\s+.+)$", title, flags=re.DOTALL)
+            if (
+                row.kind is RowKind.ITEM
+                and glued is not None
+                and following is not None
+                and following.kind is RowKind.SUB_ITEM
+                and term_col is not None
+                and not row.cells[term_col].is_blank
+                and len(_dash_items(row.cells[title_col])) == 1
+            ):
+                lead, item = glued.group("lead").strip(), glued.group("item").strip()
+                title_cell = row.cells[title_col]
+                group_cells = list(row.cells)
+                sub_cells = [_blank_like(c) for c in row.cells]
+                group_cells[title_col] = attrs.evolve(title_cell, text=lead, paragraphs=(lead,))
+                sub_cells[title_col] = attrs.evolve(title_cell, text=item, paragraphs=(item,))
+                for role in (ColumnRole.TERM, ColumnRole.RESPONSIBLE):
+                    for index in table.columns_with(role):
+                        sub_cells[index] = row.cells[index]
+                        if role is ColumnRole.TERM:
+                            group_cells[index] = _blank_like(row.cells[index])
+                out.append(attrs.evolve(row, cells=tuple(group_cells)))
+                out.append(
+                    attrs.evolve(
+                        row, kind=RowKind.SUB_ITEM, cells=tuple(sub_cells), number="", level=row.level + 1
+                    )
+                )
+                self._problem(
+                    "item-split",
+                    f"the first dash item «{item[:60]}» was glued to its group row {row.number} «{lead}»; "
+                    "split off with the row's deadline",
+                    str(row.provenance),
+                    "info",
+                )
+                continue
+            out.append(row)
+        return out
+
     def _target_section(self, root: _SectionDraft | None) -> _SectionDraft:
-        if root is not None:
+        """The innermost open section (not descending into groups opened by a grouping column)."""
+        if root is None:
+            if not self.sections:
+                default = _SectionDraft(
+                    "", None, GroupingKind.TOPIC, kind=classify_section(self.header.title)
+                )
+                self.sections.append(default)
+            section = self.sections[-1]
+        else:
             section = root
-            while section.subgroups:
-                section = section.subgroups[-1]
-            return section
-        return self._innermost()
+        while section.subgroups and not section.subgroups[-1].by_column:
+            section = section.subgroups[-1]
+        return section
 
     def _item(
         self,
@@ -797,30 +916,32 @@ class _PlanBuilder:
             group_cell = row.cells[grouping_col]
             if not group_cell.is_blank and CellFlag.INHERITED not in group_cell.flags:
                 # A new value of the grouping column opens a sub-group that carries the row's number.
-                parent = self._group_parent(section)
-                kind = GroupingKind.SPECIALIST_CATEGORY if table.columns[grouping_col].role is ColumnRole.CATEGORY else GroupingKind.PROBLEM_TRACK
+                role = table.columns[grouping_col].role
+                kind = (
+                    GroupingKind.SPECIALIST_CATEGORY
+                    if role is ColumnRole.CATEGORY
+                    else GroupingKind.PROBLEM_TRACK
+                )
                 heading = re.sub(r"\s+", " ", group_cell.text).strip()
-                draft = _SectionDraft(heading, MeasureNumber.parse(row.number) if row.number else None, kind)
-                draft.kind = parent.kind if parent.kind is not None else classify_section(parent.heading or self.header.title)
-                if draft.kind is SectionKind.OTHER:
-                    draft.kind = classify_section(self.header.title)
-                parent.subgroups.append(draft)
-                parent.has_content = True
+                number = MeasureNumber.parse(row.number) if row.number else None
+                draft = _SectionDraft(heading, number, kind, by_column=True)
+                draft.kind = section.kind if section.kind not in (None, SectionKind.OTHER) else None
+                if draft.kind is None:
+                    parent_kind = classify_section(section.heading)
+                    draft.kind = (
+                        parent_kind
+                        if parent_kind is not SectionKind.OTHER
+                        else classify_section(self.header.title)
+                    )
+                section.subgroups.append(draft)
+                section.has_content = True
                 section = draft
-            elif parent_group := self._open_group(section):
-                section = parent_group
-            number_raw = ""
+                number_raw = ""
+            elif section.subgroups and section.subgroups[-1].by_column:
+                section = section.subgroups[-1]
         section.has_content = True
         for measure in self._measures(row, table, number_raw, scopes, section):
             section.measures.append(measure)
-
-    @staticmethod
-    def _group_parent(section: _SectionDraft) -> _SectionDraft:
-        return section
-
-    @staticmethod
-    def _open_group(section: _SectionDraft) -> _SectionDraft | None:
-        return section.subgroups[-1] if section.subgroups else None
 
     # ---- measures ---------------------------------------------------------------------------
 
@@ -888,14 +1009,22 @@ class _PlanBuilder:
                 notes.append(f"«{column.header}»: {cell.text}")
         for cell in row.extra:
             notes.append(f"unplaced: «{cell.text}» ({cell.provenance})")
-            self._problem("unplaced-cell", f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»", str(cell.provenance))
+            self._problem(
+                "unplaced-cell",
+                f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»",
+                str(cell.provenance),
+            )
         title = title_cell.text if title_cell is not None else ""
         responsible_raw = responsible_cell.text if responsible_cell is not None else ""
         responsible = self._responsible(responsible_cell)
         number = MeasureNumber.parse(number_raw) if number_raw else MeasureNumber()
         exam_scope, scope_from = self._scopes(row, number, title, scopes, section)
         if scope_from:
-            provenance.append(Provenance("exam_scope", ProvenanceKind.INFERRED, scope_from, "from the heading or group row above"))
+            provenance.append(
+                Provenance(
+                    "exam_scope", ProvenanceKind.INFERRED, scope_from, "from the heading or group row above"
+                )
+            )
         base = Measure(
             number=number,
             title=title,
@@ -930,7 +1059,9 @@ class _PlanBuilder:
         own = detect_exam_scopes(title)
         parts = number.parts
         if row.kind is RowKind.ITEM and parts:
-            while scopes and not (len(scopes[-1][0]) < len(parts) and parts[: len(scopes[-1][0])] == scopes[-1][0]):
+            while scopes and not (
+                len(scopes[-1][0]) < len(parts) and parts[: len(scopes[-1][0])] == scopes[-1][0]
+            ):
                 scopes.pop()
             scopes.append((parts, own, number.raw))
         if own:
@@ -940,7 +1071,7 @@ class _PlanBuilder:
                 if entry_scopes and (row.kind is RowKind.SUB_ITEM or entry_parts != parts):
                     return entry_scopes, raw
         else:
-            for entry_parts, entry_scopes, raw in reversed(scopes[:-1]):
+            for _parts, entry_scopes, raw in reversed(scopes[:-1]):
                 if entry_scopes:
                     return entry_scopes, raw
         heading_scopes = detect_exam_scopes(section.heading)
@@ -1017,9 +1148,16 @@ class _PlanBuilder:
             return term, notes
         return parse_term(source, school_year=self.school_year), notes
 
-    def _split_events(self, title_cell: RawCell | None, term_cell: RawCell | None) -> list[tuple[str, str]] | None:
+    def _split_events(
+        self, title_cell: RawCell | None, term_cell: RawCell | None
+    ) -> list[tuple[str, str]] | None:
         """Events stacked in the title cell with as many stacked deadlines, or None."""
-        if not self.options.split_stacked_events or title_cell is None or term_cell is None or term_cell.is_blank:
+        if (
+            not self.options.split_stacked_events
+            or title_cell is None
+            or term_cell is None
+            or term_cell.is_blank
+        ):
             return None
         events = split_stacked(title_cell)
         if len(events) < 2 or any(is_dash_item(e) or e.rstrip().endswith(":") for e in events):
@@ -1053,7 +1191,12 @@ class _PlanBuilder:
                     )
                 )
             provenance.append(
-                Provenance("title", ProvenanceKind.INFERRED, where, f"event {index + 1} of {len(events)} stacked in one row")
+                Provenance(
+                    "title",
+                    ProvenanceKind.INFERRED,
+                    where,
+                    f"event {index + 1} of {len(events)} stacked in one row",
+                )
             )
             out.append(
                 attrs.evolve(
@@ -1076,6 +1219,10 @@ class _PlanBuilder:
             return []
         count = max(r.group for r in parties) + 1
         return [tuple(r for r in parties if r.group == g) for g in range(count)]
+
+
+def _blank_like(cell: RawCell) -> RawCell:
+    return RawCell("", "", (), attrs.evolve(cell.provenance, flags=frozenset()))
 
 
 def _join(first: str, second: str) -> str:
@@ -1118,12 +1265,30 @@ def _cell_provenance(column: Column, cell: RawCell) -> list[Provenance]:
     out = []
     flags = cell.flags
     if CellFlag.INHERITED in flags or CellFlag.MERGED_ABOVE in flags:
-        out.append(Provenance(field, ProvenanceKind.INHERITED, origin, "a vertically merged (or blank) cell filled from above"))
+        out.append(
+            Provenance(
+                field,
+                ProvenanceKind.INHERITED,
+                origin,
+                "a vertically merged (or blank) cell filled from above",
+            )
+        )
     if CellFlag.CONTINUATION in flags:
         note = "a word broken across the page break was rejoined" if CellFlag.HYPHEN_REJOINED in flags else ""
-        out.append(Provenance(field, ProvenanceKind.REJOINED, origin, note or "joined with its continuation after a page break"))
+        out.append(
+            Provenance(
+                field,
+                ProvenanceKind.REJOINED,
+                origin,
+                note or "joined with its continuation after a page break",
+            )
+        )
     if CellFlag.SHIFTED in flags:
-        out.append(Provenance(field, ProvenanceKind.SPILLED, str(cell.provenance.location), "moved back into its column"))
+        out.append(
+            Provenance(
+                field, ProvenanceKind.SPILLED, str(cell.provenance.location), "moved back into its column"
+            )
+        )
     return out
 
 
@@ -1132,7 +1297,8 @@ def _appendix_title(preamble: Sequence[RawParagraph]) -> str:
     label = next((t for t in texts if _APPENDIX.match(t)), "")
     body = [t for t in texts if not _APPENDIX.match(t) and not re.match(r"^к\s+план", t, re.IGNORECASE)]
     title = " ".join(body)
-    label_text = _APPENDIX.match(label).group(0).strip() if label and _APPENDIX.match(label) else ""
+    match = _APPENDIX.match(label)
+    label_text = match.group(0).strip() if match is not None else ""
     return f"{label_text}. {title}".strip(". ") if label_text else title
 
 
@@ -1175,13 +1341,8 @@ def _as_item(row: RawRow, rows: Sequence[RawRow], position: int, table: RawTable
                 source = before.cells[index]
                 cells[index] = attrs.evolve(
                     source,
-                    provenance=source.provenance.flagged(CellFlag.INHERITED, origin=(source.provenance.location,)),
+                    provenance=source.provenance.flagged(
+                        CellFlag.INHERITED, origin=(source.provenance.location,)
+                    ),
                 )
     return attrs.evolve(row, kind=RowKind.ITEM, cells=tuple(cells), level=before.level)
-
-
-def _is_resolved(parties: Iterable[Responsible]) -> bool:  # pragma: no cover - small helper for callers
-    return all(p.party is not None for p in parties)
-
-
-_UNUSED = (Body, Role)  # re-exported types used in annotations of callers
