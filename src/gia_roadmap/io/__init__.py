@@ -1,4 +1,5 @@
-"""Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 1), and the JSON Schema.
+"""Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 1), the JSON Schema, and
+reading the tables officials write (Word, Excel, CSV, text) into typed raw tables with provenance.
 
 >>> from gia_roadmap.plan import Roadmap
 >>> from gia_roadmap import io
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
 from gia_roadmap.io.serialization import (
     SCHEMA_VERSION,
     Format,
@@ -19,9 +21,49 @@ from gia_roadmap.io.serialization import (
     loads_text,
     to_document,
 )
+from gia_roadmap.io.structure import ReadOptions
+from gia_roadmap.io.tables import (
+    CellFlag,
+    ColumnRole,
+    GlossaryEntry,
+    GlossaryKind,
+    Location,
+    Provenance,
+    RawCell,
+    RawDocument,
+    RawRow,
+    RawTable,
+    ReadProblem,
+    RowKind,
+)
 from gia_roadmap.plan.model import Roadmap
 
-__all__ = ["SCHEMA_VERSION", "Format", "dump", "dumps", "from_document", "load", "loads", "to_document"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "CellFlag",
+    "ColumnRole",
+    "Format",
+    "GlossaryEntry",
+    "GlossaryKind",
+    "Location",
+    "Provenance",
+    "RawCell",
+    "RawDocument",
+    "RawRow",
+    "RawTable",
+    "ReadOptions",
+    "ReadProblem",
+    "RowKind",
+    "dump",
+    "dumps",
+    "from_document",
+    "load",
+    "loads",
+    "read_tables",
+    "read_tables_text",
+    "require_plan_table",
+    "to_document",
+]
 
 
 def dumps(roadmap: Roadmap, format: Format = "json") -> str:
