@@ -181,7 +181,7 @@ class CheckOptions:
     standard_categories: tuple[SpecialistCategory, ...] = STANDARD_TRAINED_CATEGORIES
     resolve_options: ResolveOptions | None = None
     suggest: bool = True
-    min_suggestion_score: float = 0.34
+    min_suggestion_score: float = 0.5
     known_abbreviations: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
 
     def enabled(self, code: str) -> bool:
@@ -609,9 +609,14 @@ def check_missing_terms(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+_STALE_MARGIN = dt.timedelta(days=31)
+
+
 def _is_stale(ctx: CheckContext, window: DateWindow) -> bool:
+    """The window ends more than a month before the plan's school year starts (August before a
+    school year is its preparation, not a stale year)."""
     start = ctx.frame_start
-    return start is not None and window.end < start
+    return start is not None and window.end < start - _STALE_MARGIN
 
 
 def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
@@ -724,7 +729,7 @@ def check_stale_years(ctx: CheckContext) -> Iterator[Finding]:
         return
     for item in ctx.located:
         for leaf, window in ctx.explicit_windows.get(item.id, ()):
-            if window.end < start:
+            if _is_stale(ctx, window):
                 yield ctx.finding(
                     "GR208",
                     f"the deadline «{leaf.raw}» of {_label(item)} resolves to {window}, before the plan's "

@@ -24,7 +24,9 @@ follows it), or are added by the caller. Links the *wording* suggests («по и
 from __future__ import annotations
 
 import enum
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeAlias
 
@@ -424,35 +426,57 @@ MARKERS: tuple[tuple[str, str], ...] = (
 """The wording markers (name, pattern on normalised text) that suggest a dependency."""
 
 _MARKER_PATTERNS = tuple((name, re.compile(pattern)) for name, pattern in MARKERS)
-_WORD = re.compile(r"[а-яa-z0-9]{4,}")
-_STOP = frozenset(
-    {"проведения", "проведение", "организация", "организации", "года", "году", "также", "рамках", "целях"}
-)
+_WORD = re.compile(r"[а-яa-z]{4,}")
+_STOP = frozenset({"года", "году", "также", "рамках", "целях", "числе", "этом", "всех", "части"})
 _ANALYSIS_MARKERS = frozenset({"по итогам", "с учетом результатов", "на основе анализа", "по результатам"})
+_EXAMS = re.compile(
+    r"^\W*(?:[\w-]+\W+){0,2}?(?:гиа|егэ|огэ|гвэ|экзамен\w*|впр|итогов\w* (?:сочинени|собеседовани)\w*"
+    r"|государственн\w* итогов\w* аттестаци\w*)\b"
+)
+_HEAD_SKIP = frozenset({"проведения", "организации", "работы", "подготовки", "анализа"})
+_LETTERS = re.compile(r"[а-яa-z]+")
 
 
 def _stems(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(text) if w not in _STOP}
 
 
+def _without_markers(low: str) -> str:
+    for _, pattern in _MARKER_PATTERNS:
+        match = pattern.search(low)
+        if match is not None:
+            low = low[: match.start()]
+    return low
+
+
 def suggest_links(
     roadmap: Roadmap,
     *,
     located: Sequence[LocatedMeasure] | None = None,
-    min_score: float = 0.34,
+    min_score: float = 0.5,
 ) -> tuple[SuggestedLink, ...]:
     """Links the wording of the plan suggests, with the evidence text; none is added to any graph.
 
     For «по итогам», «с учетом результатов (анализа)», «на основе анализа», «по результатам» and
     «после утверждения» the words after the marker name the predecessor: the measure of the same
-    plan whose title shares most word stems with them (at least ``min_score`` of them; measures of
-    ANALYSIS sections are preferred on a tie) is suggested. «до начала работы АК» suggests the
-    measure precedes the :attr:`Anchor.AK_WORK_START` event; «по мере поступления …» names a
-    document outside the plan (``predecessor`` None). Markers are looked for in the title, the
-    expected result and — unless the term already is a relative deadline — the term text.
+    plan whose title (up to its own marker) shares the most weight of word stems with them — stems
+    weighted by how rare they are in the plan's titles, at least ``min_score`` of the total;
+    the candidate must hold the head word after the marker («по итогам *обучения*») and share two
+    stems; measures of ANALYSIS sections win a tie. When the words name the exams («по итогам
+    проведения ГИА», «по результатам итогового сочинения»), the predecessor lies outside the plan
+    (None). «до начала работы
+    АК» suggests the measure precedes the :attr:`Anchor.AK_WORK_START` event; «по мере поступления
+    …» names a document outside the plan (``predecessor`` None). Markers are looked for in the
+    title, the expected result and — unless the term already is a relative deadline — the term.
     """
     items = list(roadmap.walk()) if located is None else list(located)
-    titles = [(item, _stems(normalize(item.measure.title))) for item in items]
+    titles = [(item, _stems(_without_markers(normalize(item.measure.title)))) for item in items]
+    frequency: Counter[str] = Counter(stem for _, stems in titles for stem in stems)
+    total = max(len(titles), 1)
+
+    def weight(stem: str) -> float:
+        return math.log((1 + total) / (1 + frequency[stem])) + 0.05
+
     out: list[SuggestedLink] = []
     for item in items:
         measure = item.measure
@@ -476,14 +500,26 @@ def suggest_links(
                 if name == "по мере поступления":
                     out.append(SuggestedLink(item.id, None, name, evidence, 0.0, field))
                     continue
-                wanted = _stems(low[match.end() : match.end() + 160])
-                if not wanted:
+                tail = low[match.end() : match.end() + 160]
+                if _EXAMS.search(tail):
+                    # «по итогам проведения ГИА»: the exams themselves, not a measure of the plan.
+                    out.append(SuggestedLink(item.id, None, name, evidence, 0.0, field))
                     continue
+                wanted = _stems(tail)
+                words = _LETTERS.findall(tail)
+                heads = [w for w in words[:3] if w not in _HEAD_SKIP and len(w) >= 4]
+                head = (heads[0] if heads else words[0] if words else "")[:6]
+                if not wanted or not head:
+                    continue
+                whole = sum(weight(w) for w in wanted)
                 best: tuple[float, int, LocatedMeasure] | None = None
                 for other, stems in titles:
                     if other.id == item.id or not stems:
                         continue
-                    score = len(wanted & stems) / len(wanted)
+                    shared = wanted & stems
+                    if head not in stems or len(shared) < 2:
+                        continue
+                    score = sum(weight(w) for w in shared) / whole
                     bonus = (
                         1 if name in _ANALYSIS_MARKERS and other.section_kind is SectionKind.ANALYSIS else 0
                     )
