@@ -66,7 +66,15 @@ from gia_roadmap.plan.exams import ExamScope
 from gia_roadmap.plan.findings import CATALOGUE, Finding, Location, Report, Severity, Suppression
 from gia_roadmap.plan.glossary import abbreviation_key
 from gia_roadmap.plan.graph import DependencyGraph, EventNode, Link, Node, SuggestedLink, suggest_links
-from gia_roadmap.plan.model import LocatedMeasure, MeasureId, MeasureNumber, Roadmap, Section, SectionKind
+from gia_roadmap.plan.model import (
+    LocatedMeasure,
+    MeasureId,
+    MeasureNumber,
+    PlanLevel,
+    Roadmap,
+    Section,
+    SectionKind,
+)
 from gia_roadmap.plan.queries import DueState, state_of
 from gia_roadmap.plan.responsible import MatchQuality
 from gia_roadmap.plan.scheduling import Schedule, ViolationKind, schedule
@@ -612,11 +620,16 @@ def check_missing_terms(ctx: CheckContext) -> Iterator[Finding]:
 _STALE_MARGIN = dt.timedelta(days=31)
 
 
-def _is_stale(ctx: CheckContext, window: DateWindow) -> bool:
+def _is_stale(ctx: CheckContext, window: DateWindow, leaf: Term | None = None) -> bool:
     """The window ends more than a month before the plan's school year starts (August before a
-    school year is its preparation, not a stale year)."""
+    school year is its preparation, not a stale year), or ``leaf`` names an earlier school year
+    («2022-2023 уч. г.» in a 2023/2024 plan)."""
     start = ctx.frame_start
-    return start is not None and window.end < start - _STALE_MARGIN
+    if start is None:
+        return False
+    if isinstance(leaf, SchoolYearTerm) and leaf.explicit and window.end < start:
+        return True
+    return window.end < start - _STALE_MARGIN
 
 
 def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
@@ -711,7 +724,7 @@ def check_before_adoption(ctx: CheckContext) -> Iterator[Finding]:
         return
     for item in ctx.located:
         for leaf, window in ctx.explicit_windows.get(item.id, ()):
-            if window.end < adoption and not _is_stale(ctx, window):
+            if window.end < adoption and not _is_stale(ctx, window, leaf):
                 yield ctx.finding(
                     "GR207",
                     f"the deadline «{leaf.raw}» of {_label(item)} ends on {window.end}, before the plan was "
@@ -729,7 +742,7 @@ def check_stale_years(ctx: CheckContext) -> Iterator[Finding]:
         return
     for item in ctx.located:
         for leaf, window in ctx.explicit_windows.get(item.id, ()):
-            if _is_stale(ctx, window):
+            if _is_stale(ctx, window, leaf):
                 yield ctx.finding(
                     "GR208",
                     f"the deadline «{leaf.raw}» of {_label(item)} resolves to {window}, before the plan's "
@@ -818,8 +831,10 @@ def check_missing_responsible(ctx: CheckContext) -> Iterator[Finding]:
 def check_unresolved_responsible(ctx: CheckContext) -> Iterator[Finding]:
     """GR302: a responsible party no rule could read."""
     for item in ctx.located:
+        seen: set[str] = set()
         for responsible in item.measure.all_responsible:
-            if responsible.party is None:
+            if responsible.party is None and responsible.raw not in seen:
+                seen.add(responsible.raw)
                 note = f" ({responsible.note})" if responsible.note else ""
                 yield ctx.finding(
                     "GR302",
@@ -939,7 +954,7 @@ def _numbers_by_top(ctx: CheckContext) -> dict[int, tuple[set[tuple[int, ...]], 
             yield from sections(sub)
 
     for position, section in enumerate(ctx.roadmap.sections):
-        numbers = {n for s in sections(section) if (n := _section_number(s))}
+        numbers = {n for sub in section.subgroups for s in sections(sub) if (n := _section_number(s))}
         out[position] = (numbers, [])
     for item in ctx.located:
         numbers, items = out[item.id.section[0]]
@@ -963,22 +978,22 @@ def check_numbering_gaps(ctx: CheckContext) -> Iterator[Finding]:
             if prefix and prefix not in numbers and prefix != top:
                 continue  # the parent itself is missing: GR503
             missing = [n for n in range(1, max(lasts)) if n not in lasts]
-            if not missing:
-                continue
-            names = ", ".join(".".join(map(str, (*prefix, n))) for n in missing)
-            after = min((n for n in lasts if n > missing[0]), default=max(lasts))
-            anchor = first_at.get((*prefix, after))
+            runs: list[list[int]] = []
+            for n in missing:
+                if runs and runs[-1][-1] == n - 1:
+                    runs[-1].append(n)
+                else:
+                    runs.append([n])
             section = ctx.roadmap.sections[position]
-            location = (
-                ctx.location(anchor, "number")
-                if anchor is not None
-                else ctx.location(None, "number", section=section, path=(position,))
-            )
-            yield ctx.finding(
-                "GR502",
-                f"numbering skips {names} in «{section.heading}»",
-                location,
-            )
+            for run in runs:
+                names = ", ".join(".".join(map(str, (*prefix, n))) for n in run)
+                anchor = first_at.get((*prefix, run[-1] + 1))
+                location = (
+                    ctx.location(anchor, "number")
+                    if anchor is not None
+                    else ctx.location(None, "number", section=section, path=(position,))
+                )
+                yield ctx.finding("GR502", f"numbering skips {names} in «{section.heading}»", location)
 
 
 def check_missing_parents(ctx: CheckContext) -> Iterator[Finding]:
@@ -1052,9 +1067,14 @@ def _plan_scopes(ctx: CheckContext) -> set[ExamScope]:
     return scopes
 
 
+_REGIONAL_ONLY = frozenset({SpecialistCategory.SCANNING_OPERATOR, SpecialistCategory.RCOI_SPECIALIST})
+"""Categories only the region trains (its data-processing centre): not expected of a municipal plan."""
+
+
 def check_untrained_categories(ctx: CheckContext) -> Iterator[Finding]:
     """GR601: a standard category of exam staff with no training measure (plans that train no one
-    are exempt; categories of exams the plan does not cover are skipped)."""
+    are exempt; categories of exams the plan does not cover are skipped, and municipal or school
+    plans are not expected to train scanning operators or РЦОИ staff)."""
     training = [item for item in ctx.located if is_training(item)]
     if not training:
         return
@@ -1062,15 +1082,20 @@ def check_untrained_categories(ctx: CheckContext) -> Iterator[Finding]:
     for item in training:
         covered |= _categories(item)
     scopes = _plan_scopes(ctx)
+    local = ctx.roadmap.level in (PlanLevel.MUNICIPAL, PlanLevel.SCHOOL)
+    where = next(
+        ((i, s) for i, s in enumerate(ctx.roadmap.sections) if s.kind is SectionKind.STAFF_TRAINING), None
+    )
+    location = ctx.location(None, "", section=where[1], path=(where[0],)) if where else ctx.location(None, "")
     for category in ctx.options.standard_categories:
-        if category in covered:
+        if category in covered or (local and category in _REGIONAL_ONLY):
             continue
         if scopes and not any(scope in scopes for scope in category.exams):
             continue
         yield ctx.finding(
             "GR601",
             f"no training measure for «{category.label}» ({category.label_en})",
-            ctx.location(None, "", section=training[0].sections[0], path=training[0].id.section[:1]),
+            location,
             evidence=category.label,
         )
 
