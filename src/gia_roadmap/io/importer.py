@@ -64,7 +64,7 @@ from gia_roadmap.io.tables import (
     RawTable,
     RowKind,
 )
-from gia_roadmap.plan.bodies import BodyLevel
+from gia_roadmap.plan.bodies import BodyLevel, body_from_name
 from gia_roadmap.plan.categories import resolve_category
 from gia_roadmap.plan.exams import ExamScope, detect_exam_periods, detect_exam_scopes
 from gia_roadmap.plan.glossary import Glossary, GlossaryEntry, GlossarySource
@@ -664,6 +664,12 @@ class _PlanBuilder:
         self.options = options
         self.source = source
         self.school_year = options.school_year or self.header.school_year
+        self.issuer_body = body_from_name(self.header.issuer) if self.header.issuer else None
+        abbreviation = _initials_of(self.header.issuer)
+        if abbreviation and abbreviation not in glossary:
+            # «МИНИСТЕРСТВО ОБРАЗОВАНИЯ КУЗБАССА» is «МОК» in its own tables: the issuer's initials name it.
+            glossary = glossary.with_entry(abbreviation, self.header.issuer, GlossarySource.MANUAL)
+        self.glossary = glossary
         self.resolver = ResponsibleResolver(glossary, options.name_order)
         self.problems: list[ImportProblem] = []
         self.notes: list[str] = []
@@ -687,7 +693,7 @@ class _PlanBuilder:
             id=self.plan_id,
             title=self.header.title,
             issuer=self.header.issuer,
-            issuer_body=None,
+            issuer_body=self.issuer_body,
             level=level,
             territory=self.header.territory,
             school_year=self.school_year,
@@ -1219,6 +1225,15 @@ class _PlanBuilder:
             return []
         count = max(r.group for r in parties) + 1
         return [tuple(r for r in parties if r.group == g) for g in range(count)]
+
+
+_MINOR_WORDS = frozenset({"и", "по", "в", "на", "с", "для", "при", "за", "к", "о", "об", "от", "из"})
+
+
+def _initials_of(issuer: str) -> str:
+    """The abbreviation the issuer's own words spell («МИНИСТЕРСТВО ОБРАЗОВАНИЯ КУЗБАССА» → «МОК»)."""
+    words = [w for w in re.findall(r"[А-ЯЁа-яё]+", issuer) if w.lower() not in _MINOR_WORDS]
+    return "".join(w[0].upper() for w in words) if 2 <= len(words) <= 8 else ""
 
 
 def _blank_like(cell: RawCell) -> RawCell:

@@ -1,0 +1,196 @@
+"""What every export shows: one flat row per measure with its resolved dates, and the findings.
+
+The exports (XLSX, iCalendar, pandas, HTML) all start from :func:`measure_rows` — each measure with
+its section path, number as written, title, the raw «Сроки» beside the resolved date windows, and the
+responsible parties — and from :func:`findings_for`, which uses
+``gia_roadmap.plan.checks.check`` when that module exists (issue 6) and otherwise the importer's own
+problems (:func:`gia_roadmap.io.importer.import_problems`). Pass ``findings=`` to any export to show
+your own list instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from gia_roadmap.calendar import DateWindow, ResolveOptions
+from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
+from gia_roadmap.io.importer import ImportProblem, import_problems
+from gia_roadmap.plan.model import LocatedMeasure, Roadmap
+from gia_roadmap.plan.queries import resolve_measure
+from gia_roadmap.plan.responsible import Responsible
+
+__all__ = ["FindingRow", "MeasureRow", "findings_for", "measure_rows", "party_text", "window_text"]
+
+
+@attrs.frozen(slots=True)
+class MeasureRow:
+    """One measure, flattened for a table, a calendar or a report.
+
+    Attributes:
+        id: the measure's identity as text («altai-2024/§1/2.1#0»).
+        section: the section headings from the top, joined by « / ».
+        section_kind: the canonical section kind (``SectionKind.value``).
+        number: the number as written («2.1.», empty when unnumbered).
+        title: «Мероприятия» as written.
+        term_raw: «Сроки» as written.
+        term_kind: the deadline form (``term.kind``: «month», «relative» …).
+        windows: the resolved inclusive date windows (empty when nothing resolved).
+        status: the resolution status (``ResolutionStatus.value``).
+        reason: why (part of) the term did not resolve; empty when it did.
+        responsible: the parties, one per item, as read (or as written when unresolved).
+        responsible_raw: the responsible cell as written.
+        exam_scope: exam scope labels («ГИА-9», «ЕГЭ»).
+    """
+
+    id: str
+    section: str
+    section_kind: str
+    number: str
+    title: str
+    term_raw: str
+    term_kind: str
+    windows: tuple[DateWindow, ...]
+    status: str
+    reason: str
+    responsible: tuple[str, ...]
+    responsible_raw: str
+    exam_scope: tuple[str, ...]
+
+    @property
+    def start(self) -> dt.date | None:
+        """The earliest window start, or None."""
+        return min((w.start for w in self.windows), default=None)
+
+    @property
+    def end(self) -> dt.date | None:
+        """The latest window end (the due date), or None."""
+        return max((w.end for w in self.windows), default=None)
+
+
+@attrs.frozen(slots=True)
+class FindingRow:
+    """One finding or import problem, flattened: code, severity, message and where."""
+
+    code: str
+    severity: str
+    message: str
+    where: str
+
+
+def party_text(responsible: Responsible) -> str:
+    """A party as one phrase: the body, person or role it resolved to, else the text as written."""
+    party = responsible.party
+    if party is None:
+        return responsible.raw
+    return str(party)
+
+
+def measure_rows(
+    roadmap: Roadmap,
+    calendar: WorkingDayCalendar | None = None,
+    events: EventDates | None = None,
+    options: ResolveOptions | None = None,
+) -> tuple[MeasureRow, ...]:
+    """Every measure of ``roadmap`` in document order, its term resolved in the plan's school year.
+
+    Relative terms («не позднее чем за 1 рабочий день до дня проведения экзамена») resolve only with
+    ``events`` (e.g. from an :class:`~gia_roadmap.calendar.schedule.ExamSchedule`) and, for working
+    days, a ``calendar``.
+    """
+    return tuple(_row(roadmap, located, calendar, events, options) for located in roadmap.walk())
+
+
+def _row(
+    roadmap: Roadmap,
+    located: LocatedMeasure,
+    calendar: WorkingDayCalendar | None,
+    events: EventDates | None,
+    options: ResolveOptions | None,
+) -> MeasureRow:
+    measure = located.measure
+    resolution = resolve_measure(roadmap, measure, calendar, events, options)
+    headings = [s.heading or (str(s.number) if s.number else "") for s in located.sections]
+    return MeasureRow(
+        id=str(located.id),
+        section=" / ".join(h for h in headings if h),
+        section_kind=located.section_kind.value,
+        number=measure.number.raw,
+        title=measure.title,
+        term_raw=measure.term.raw,
+        term_kind=measure.term.kind,
+        windows=tuple(resolution.windows),
+        status=resolution.status.value,
+        reason=resolution.reason,
+        responsible=tuple(party_text(r) for r in measure.all_responsible),
+        responsible_raw=measure.responsible_raw
+        or "; ".join(a.responsible_raw for a in measure.level_actions if a.responsible_raw),
+        exam_scope=tuple(s.label for s in measure.exam_scope),
+    )
+
+
+def findings_for(
+    roadmap: Roadmap,
+    findings: Iterable[FindingRow | ImportProblem] | None = None,
+    calendar: WorkingDayCalendar | None = None,
+    events: EventDates | None = None,
+) -> tuple[FindingRow, ...]:
+    """The findings to show beside ``roadmap``.
+
+    Given ``findings`` (finding rows or :class:`ImportProblem` values) wins. Otherwise
+    ``gia_roadmap.plan.checks.check(roadmap, calendar=…, events=…)`` is used when that module exists
+    (the hook for issue 6: any report whose findings have ``code``, ``severity``, ``message`` and
+    ``location``), and failing that the problems
+    :func:`~gia_roadmap.io.importer.import_problems` reads off the roadmap.
+    """
+    if findings is not None:
+        return tuple(_as_row(f) for f in findings)
+    checked = _checked(roadmap, calendar, events)
+    if checked is not None:
+        return checked
+    return tuple(_as_row(p) for p in import_problems(roadmap))
+
+
+def _as_row(item: FindingRow | ImportProblem) -> FindingRow:
+    if isinstance(item, FindingRow):
+        return item
+    return FindingRow(item.code, item.severity, item.message, item.where)
+
+
+def _checked(
+    roadmap: Roadmap, calendar: WorkingDayCalendar | None, events: EventDates | None
+) -> tuple[FindingRow, ...] | None:
+    try:
+        module = importlib.import_module("gia_roadmap.plan.checks")
+    except ImportError:
+        return None
+    check = getattr(module, "check", None)
+    if check is None:
+        return None
+    report = check(roadmap, calendar=calendar, events=events)
+    rows: list[FindingRow] = []
+    for finding in getattr(report, "findings", report):
+        severity = getattr(finding, "severity", "")
+        rows.append(
+            FindingRow(
+                str(getattr(finding, "code", "")),
+                str(getattr(severity, "value", severity)),
+                str(getattr(finding, "message", "")),
+                str(getattr(finding, "location", "")),
+            )
+        )
+    return tuple(rows)
+
+
+def window_text(windows: Sequence[DateWindow]) -> str:
+    """Windows as «01.11.2023–30.11.2023; 01.01.2024–31.01.2024» (one date when a window is one day)."""
+    parts = []
+    for window in windows:
+        if window.start == window.end:
+            parts.append(window.start.strftime("%d.%m.%Y"))
+        else:
+            parts.append(f"{window.start:%d.%m.%Y}–{window.end:%d.%m.%Y}")
+    return "; ".join(parts)

@@ -1,0 +1,170 @@
+"""XLSX export (openpyxl): the roadmap with resolved dates beside the raw «Сроки», and the findings.
+
+Sheet «План» has one row per measure: section, number as written, title, «Сроки» as written, the
+deadline form, the first start and the last end as real Excel dates, every resolved window, the
+resolution status (and why it did not resolve), the responsible cell as written and the parties read
+from it, and the exam scopes. Sheet «Замечания» lists the findings (``check()`` of issue 6 when
+available, else the importer's own problems; see :func:`~gia_roadmap.io.export_common.findings_for`).
+Text that starts with «=» is stored as text, never as a formula.
+
+>>> import io as _io
+>>> import openpyxl
+>>> from gia_roadmap import examples
+>>> from gia_roadmap.io.export_xlsx import to_xlsx_bytes
+>>> book = openpyxl.load_workbook(_io.BytesIO(to_xlsx_bytes(examples.load("smolensk-gia-2023"))))
+>>> book.sheetnames
+['План', 'Замечания']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gia_roadmap.calendar import ResolveOptions
+from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
+from gia_roadmap.io.export_common import FindingRow, findings_for, measure_rows, window_text
+from gia_roadmap.io.importer import ImportProblem
+from gia_roadmap.plan.model import Roadmap
+
+__all__ = ["PLAN_COLUMNS", "to_xlsx_bytes", "write_xlsx"]
+
+#: The columns of the «План» sheet, in order.
+PLAN_COLUMNS = (
+    "Раздел",
+    "№",
+    "Мероприятие",
+    "Сроки (как написано)",
+    "Вид срока",
+    "Начало",
+    "Окончание",
+    "Окна",
+    "Статус",
+    "Причина",
+    "Ответственные (как написано)",
+    "Ответственные (прочитано)",
+    "Экзамены",
+    "Идентификатор",
+)
+_WIDTHS = (30, 8, 60, 28, 14, 12, 12, 28, 12, 24, 30, 40, 14, 30)
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+_Value = str | int | dt.date | None
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: _Value) -> None:
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # text, not a formula
+    cell.alignment = _WRAP
+
+
+def _header(sheet: Worksheet, row: int, names: Iterable[str]) -> None:
+    for column, name in enumerate(names, start=1):
+        cell = sheet.cell(row=row, column=column, value=name)
+        cell.font = _BOLD
+        cell.fill = _HEAD_FILL
+        cell.alignment = _WRAP
+
+
+def _plan_sheet(
+    sheet: Worksheet,
+    roadmap: Roadmap,
+    calendar: WorkingDayCalendar | None,
+    events: EventDates | None,
+    options: ResolveOptions | None,
+) -> None:
+    sheet.title = "План"
+    sheet.cell(row=1, column=1, value=roadmap.title or roadmap.id).font = Font(bold=True, size=12)
+    order = roadmap.orders[0] if roadmap.orders else None
+    info = [roadmap.issuer]
+    if order is not None:
+        date = f"{order.date:%d.%m.%Y}" if order.date else ""
+        info.append(f"приказ от {date} № {order.number}".strip())
+    if roadmap.school_year is not None:
+        info.append(f"{roadmap.school_year} учебный год")
+    sheet.cell(row=2, column=1, value=" · ".join(i for i in info if i))
+    _header(sheet, 4, PLAN_COLUMNS)
+    for offset, item in enumerate(measure_rows(roadmap, calendar, events, options)):
+        row = 5 + offset
+        values: tuple[_Value, ...] = (
+            item.section,
+            item.number,
+            item.title,
+            item.term_raw,
+            item.term_kind,
+            item.start,
+            item.end,
+            window_text(item.windows),
+            item.status,
+            item.reason,
+            item.responsible_raw,
+            "; ".join(item.responsible),
+            ", ".join(item.exam_scope),
+            item.id,
+        )
+        for column, value in enumerate(values, start=1):
+            _put(sheet, row, column, value)
+        for column in (6, 7):
+            sheet.cell(row=row, column=column).number_format = "DD.MM.YYYY"
+    for column, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "D5"
+    sheet.auto_filter.ref = f"A4:{get_column_letter(len(PLAN_COLUMNS))}{4 + max(1, sheet.max_row - 4)}"
+
+
+def _findings_sheet(sheet: Worksheet, findings: tuple[FindingRow, ...]) -> None:
+    _header(sheet, 1, ("Код", "Уровень", "Сообщение", "Где"))
+    for offset, finding in enumerate(findings):
+        for column, value in enumerate(
+            (finding.code, finding.severity, finding.message, finding.where), start=1
+        ):
+            _put(sheet, 2 + offset, column, value)
+    for column, width in enumerate((18, 10, 90, 40), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def to_xlsx_bytes(
+    roadmap: Roadmap,
+    calendar: WorkingDayCalendar | None = None,
+    events: EventDates | None = None,
+    *,
+    options: ResolveOptions | None = None,
+    findings: Iterable[FindingRow | ImportProblem] | None = None,
+) -> bytes:
+    """The workbook as bytes (sheets «План» and «Замечания»)."""
+    book = openpyxl.Workbook()
+    plan = book.active
+    assert plan is not None
+    _plan_sheet(plan, roadmap, calendar, events, options)
+    _findings_sheet(book.create_sheet("Замечания"), findings_for(roadmap, findings, calendar, events))
+    book.properties.title = roadmap.title or roadmap.id
+    book.properties.creator = "gia_roadmap"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(
+    roadmap: Roadmap,
+    path: str | os.PathLike[str],
+    calendar: WorkingDayCalendar | None = None,
+    events: EventDates | None = None,
+    *,
+    options: ResolveOptions | None = None,
+    findings: Iterable[FindingRow | ImportProblem] | None = None,
+) -> None:
+    """Write :func:`to_xlsx_bytes` to ``path``."""
+    Path(path).write_bytes(to_xlsx_bytes(roadmap, calendar, events, options=options, findings=findings))
