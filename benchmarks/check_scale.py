@@ -1,0 +1,73 @@
+"""Scale of scheduling plus check(): synthetic plans of 1k, 10k and 100k measures, about three links each.
+
+Run as ``python benchmarks/check_scale.py``; the last line reads
+``100k: <seconds> s; growth 10k->100k: <ratio>x`` (targets: at most 5 s, at most 12x).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+
+from gia_roadmap.calendar import RussianCalendar, SchoolYear
+from gia_roadmap.calendar.terms import Month, MonthRange, MonthRef
+from gia_roadmap.plan import Dependency, Measure, MeasureNumber, MeasureRef, Order, Roadmap, Section
+from gia_roadmap.plan.checks import check
+
+
+def synthetic(size: int, seed: int = 7) -> Roadmap:
+    """A plan of ``size`` measures in sections of 100, each depending on up to three earlier measures
+    of its section, with month terms in the school year 2023/2024."""
+    rng = random.Random(seed)
+    sections = []
+    per = 100
+    for s in range(size // per):
+        measures = []
+        for i in range(per):
+            month = 9 + (i * 12) // per
+            ref = MonthRef.written(2023 + (month > 12), (month - 1) % 12 + 1)
+            term = Month(ref) if i % 3 else MonthRange(ref, ref)
+            deps = tuple(
+                Dependency(MeasureRef((s,), str(j + 1)), lag_days=rng.randint(0, 3), working_days=True)
+                for j in sorted(rng.sample(range(i), min(i, 3)))
+            )
+            measures.append(
+                Measure(
+                    number=MeasureNumber.parse(str(i + 1)),
+                    ordinal=i,
+                    title=f"Мероприятие {s}.{i} по подготовке к ГИА",
+                    term=term,
+                    responsible_raw="ОО",
+                    dependencies=deps,
+                )
+            )
+        sections.append(Section(heading=f"{s + 1}. Раздел", measures=tuple(measures)))
+    return Roadmap(
+        id=f"synthetic-{size}",
+        school_year=SchoolYear(2023),
+        orders=(Order(number="1", date=dt.date(2023, 9, 1)),),
+        sections=tuple(sections),
+    )
+
+
+def timed(size: int, calendar: RussianCalendar) -> float:
+    roadmap = synthetic(size)
+    start = time.perf_counter()
+    check(roadmap, calendar=calendar)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    calendar = RussianCalendar()
+    timed(1000, calendar)  # warm up
+    results = {}
+    for size in (1_000, 10_000, 100_000):
+        results[size] = timed(size, calendar)
+        print(f"{size // 1000}k: {results[size]:.2f} s")
+    growth = results[100_000] / results[10_000]
+    print(f"100k: {results[100_000]:.2f} s; growth 10k->100k: {growth:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
