@@ -400,7 +400,7 @@ def parse_document_date(text: str) -> dt.date | None:
     datetime.date(2023, 10, 2)
     """
     cleaned = re.sub(r"[«»\"“”'_*]", " ", text)
-    cleaned = re.sub(r"\b(1|2)(\d)\s+(\d{2})\b", r"\1\2\3", cleaned)  # «20 21» → «2021»
+    cleaned = re.sub(r"(?<=[а-яё] )(1[89]|20)\s(\d{2})\b", r"\1\2", cleaned)  # «ноября 20 21 г.» → 2021
     cleaned = re.sub(r"\s+", " ", cleaned)
     numeric = re.search(r"\b(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4}|\d{2})\b", cleaned)
     if numeric is None:
