@@ -7,7 +7,11 @@
   typos);
 * :mod:`~gia_roadmap.plan.exams` — exam scopes and periods; :mod:`~gia_roadmap.plan.sections` —
   canonical section kinds;
-* :mod:`~gia_roadmap.plan.queries`, :mod:`~gia_roadmap.plan.summary` — questions asked of a plan.
+* :mod:`~gia_roadmap.plan.queries`, :mod:`~gia_roadmap.plan.summary` — questions asked of a plan;
+* :mod:`~gia_roadmap.plan.graph`, :mod:`~gia_roadmap.plan.scheduling` — the dependency graph between
+  measures and events, earliest/latest dates, slack and the critical path;
+* :mod:`~gia_roadmap.plan.checks`, :mod:`~gia_roadmap.plan.findings` — :func:`check` and its
+  :class:`Report` of coded findings (never printed, never raised).
 """
 
 from gia_roadmap.plan.bodies import (
@@ -21,8 +25,38 @@ from gia_roadmap.plan.bodies import (
     standard_body,
 )
 from gia_roadmap.plan.categories import CategoryMention, SpecialistCategory, find_categories, resolve_category
+from gia_roadmap.plan.checks import (
+    CHECKS,
+    STANDARD_TRAINED_CATEGORIES,
+    CheckContext,
+    CheckOptions,
+    check,
+    is_training,
+)
 from gia_roadmap.plan.exams import ExamPeriod, ExamScope, detect_exam_periods, detect_exam_scopes
+from gia_roadmap.plan.findings import (
+    CATALOGUE,
+    CodeInfo,
+    Finding,
+    Location,
+    Report,
+    ReportSummary,
+    Severity,
+    Suppression,
+)
 from gia_roadmap.plan.glossary import Glossary, GlossaryEntry, GlossarySource, harvest_inline, harvest_list
+from gia_roadmap.plan.graph import (
+    MARKERS,
+    DanglingLink,
+    DependencyGraph,
+    EventNode,
+    ImplementsLink,
+    Link,
+    LinkOrigin,
+    Node,
+    SuggestedLink,
+    suggest_links,
+)
 from gia_roadmap.plan.model import (
     ActionLevel,
     Cluster,
@@ -70,29 +104,51 @@ from gia_roadmap.plan.responsible import (
     ResponsibleResolver,
     resolve_responsible,
 )
+from gia_roadmap.plan.scheduling import (
+    NodeSchedule,
+    Schedule,
+    Violation,
+    ViolationKind,
+    schedule,
+)
 from gia_roadmap.plan.sections import classify_section
 from gia_roadmap.plan.summary import PlanSummary, summarize
 
 __all__ = [
+    "CATALOGUE",
+    "CHECKS",
     "FEDERAL_BODIES",
+    "MARKERS",
     "STANDARD_ABBREVIATIONS",
+    "STANDARD_TRAINED_CATEGORIES",
     "ActionLevel",
     "Body",
     "BodyKind",
     "BodyLevel",
     "CategoryMention",
+    "CheckContext",
+    "CheckOptions",
     "Cluster",
+    "CodeInfo",
+    "DanglingLink",
     "Dependency",
+    "DependencyGraph",
     "DependencyKind",
     "DueState",
+    "EventNode",
     "ExamPeriod",
     "ExamScope",
+    "Finding",
     "Glossary",
     "GlossaryEntry",
     "GlossarySource",
     "GroupingKind",
+    "ImplementsLink",
     "LevelAction",
+    "Link",
+    "LinkOrigin",
     "LocatedMeasure",
+    "Location",
     "MatchQuality",
     "Measure",
     "MeasureId",
@@ -100,6 +156,8 @@ __all__ = [
     "MeasureRef",
     "MeasureState",
     "NameOrder",
+    "Node",
+    "NodeSchedule",
     "Order",
     "ParentItemRef",
     "Party",
@@ -109,23 +167,32 @@ __all__ = [
     "PlanSummary",
     "Provenance",
     "ProvenanceKind",
+    "Report",
+    "ReportSummary",
     "Responsible",
     "ResponsibleResolver",
     "Roadmap",
     "Role",
+    "Schedule",
     "Section",
     "SectionKind",
+    "Severity",
     "SpecialistCategory",
     "Status",
     "StatusKind",
+    "SuggestedLink",
+    "Suppression",
     "Target",
     "TargetKind",
+    "Violation",
+    "ViolationKind",
     "by_body",
     "by_category",
     "by_exam_scope",
     "by_person",
     "by_role",
     "by_section_kind",
+    "check",
     "classify_body",
     "classify_section",
     "detect_exam_periods",
@@ -135,11 +202,14 @@ __all__ = [
     "harvest_inline",
     "harvest_list",
     "in_range",
+    "is_training",
     "parse_person",
     "resolve_category",
     "resolve_measure",
     "resolve_responsible",
+    "schedule",
     "standard_body",
     "states",
+    "suggest_links",
     "summarize",
 ]
