@@ -413,6 +413,12 @@ class Measure:
         """True when ``field`` came from a merged cell above."""
         return any(p.field == field and p.kind is ProvenanceKind.INHERITED for p in self.provenance)
 
+    def _repr_html_(self) -> str:
+        """The measure as an HTML table in notebooks (:func:`gia_roadmap.display.measure_html`)."""
+        from gia_roadmap.display import measure_html  # lazy: display imports this module
+
+        return measure_html(self)
+
 
 @attrs.frozen(slots=True)
 class Section:
@@ -586,3 +592,9 @@ class Roadmap:
     def body_level(self) -> BodyLevel:
         """The plan level as a :class:`BodyLevel`."""
         return BodyLevel(self.level.value)
+
+    def _repr_html_(self) -> str:
+        """The roadmap as HTML in notebooks (:func:`gia_roadmap.display.roadmap_html`)."""
+        from gia_roadmap.display import roadmap_html  # lazy: display imports this module
+
+        return roadmap_html(self)
