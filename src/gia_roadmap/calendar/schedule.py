@@ -628,7 +628,8 @@ class ExamSchedule:
                 Windows are kept only when no subject is asked for.
             period: one period or several.
             stage: one stage (досрочный, основной, дополнительный) or several.
-            start, end: inclusive date bounds.
+            start: inclusive lower date bound.
+            end: inclusive upper date bound.
             predicate: any further test on a day (windows are then dropped).
         """
         exams = _as_set(exam, ExamKind)
