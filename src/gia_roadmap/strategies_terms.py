@@ -53,6 +53,7 @@ from gia_roadmap.calendar.terms import (
     Unit,
     YearOrigin,
     assign_years,
+    range_start,
 )
 
 __all__ = [
@@ -119,7 +120,10 @@ def _window_runs(draw: st.DrawFn, sy: SchoolYear) -> Term:
             k += 1
     assigned = assign_years(refs, sy)
     items: list[Month | MonthRange] = [
-        Month(assigned[s[0]]) if len(s) == 1 else MonthRange(assigned[s[0]], assigned[s[1]]) for s in shapes
+        Month(assigned[s[0]])
+        if len(s) == 1
+        else MonthRange(range_start(assigned[s[0]], assigned[s[1]]), assigned[s[1]])
+        for s in shapes
     ]
     if len(items) == 1:
         return items[0]

@@ -71,6 +71,7 @@ from gia_roadmap.calendar.terms import (
     Unit,
     UnparsedTerm,
     YearOrigin,
+    range_start,
 )
 from gia_roadmap.errors import TermSyntaxError
 
@@ -92,23 +93,6 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)[^<>]{0,200}>")
 _BLOCK_TAGS = frozenset({"p", "br", "li", "ul", "ol", "div", "tr", "td"})
 _CYR = re.compile(r"[а-яёА-ЯЁ]")
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
-
-
-def _chronological_start(start: MonthRef, end: MonthRef) -> MonthRef:
-    """A range written with no year at all («август – сентябрь») takes its years from the school
-    year month by month, which can run backwards when it crosses 1 September (август → start + 1,
-    сентябрь → start). Read it as the year written at the end would be read: the start is rolled
-    back so that the range runs forwards («август – сентябрь» in 2023/24 → 2023-08..2023-09)."""
-    if (
-        start.origin is YearOrigin.SCHOOL_YEAR
-        and end.origin is YearOrigin.SCHOOL_YEAR
-        and start.year is not None
-        and end.year is not None
-        and (start.year, start.month) > (end.year, end.month)
-    ):
-        year = end.year if start.month <= end.month else end.year - 1
-        return MonthRef(start.month, year, YearOrigin.ROLLED_BACK)
-    return start
 
 
 @attrs.frozen(slots=True)
@@ -751,7 +735,7 @@ class _Parser:
         for seg in shapes:
             for shape in seg:
                 if len(shape) == 2:
-                    refs[shape[0]] = _chronological_start(refs[shape[0]], refs[shape[1]])
+                    refs[shape[0]] = range_start(refs[shape[0]], refs[shape[1]])
         terms: list[Term] = []
         for seg, bounds, qual in zip(shapes, seg_bounds, qualifiers, strict=True):
             seg_start, seg_end = bounds[0][0], bounds[-1][1]

@@ -99,6 +99,7 @@ __all__ = [
     "WorkingDayCalendar",
     "YearOrigin",
     "assign_years",
+    "range_start",
 ]
 
 
@@ -358,6 +359,23 @@ def assign_years(
         out.append(ref)
     out.reverse()
     return tuple(out)
+
+
+def range_start(start: MonthRef, end: MonthRef) -> MonthRef:
+    """A range written with no year at all («август – сентябрь») takes its years from the school
+    year month by month, which can run backwards when it crosses 1 September (август → start + 1,
+    сентябрь → start). Read it as the year written at the end would be read: the start is rolled
+    back so that the range runs forwards («август – сентябрь» in 2023/24 → 2023-08..2023-09)."""
+    if (
+        start.origin is YearOrigin.SCHOOL_YEAR
+        and end.origin is YearOrigin.SCHOOL_YEAR
+        and start.year is not None
+        and end.year is not None
+        and (start.year, start.month) > (end.year, end.month)
+    ):
+        year = end.year if start.month <= end.month else end.year - 1
+        return MonthRef(start.month, year, YearOrigin.ROLLED_BACK)
+    return start
 
 
 def _month_flags(refs: Sequence[MonthRef]) -> frozenset[str]:
