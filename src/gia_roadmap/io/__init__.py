@@ -1,5 +1,7 @@
 """Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 1), the JSON Schema, and
-reading the tables officials write (Word, Excel, CSV, text) into typed raw tables with provenance.
+reading the tables officials write (Word, Excel, CSV, text) into typed raw tables with provenance,
+importing them into :class:`~gia_roadmap.plan.Roadmap` values, and exports (XLSX, iCalendar, HTML,
+pandas).
 
 >>> from gia_roadmap.plan import Roadmap
 >>> from gia_roadmap import io
@@ -12,6 +14,36 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gia_roadmap.io.export_common import (
+    FindingRow,
+    MeasureRow,
+    findings_for,
+    measure_rows,
+)
+from gia_roadmap.io.export_html import (
+    to_html,
+    write_html,
+)
+from gia_roadmap.io.export_ics import (
+    to_ics,
+    write_ics,
+)
+from gia_roadmap.io.export_pandas import (
+    to_dataframe,
+)
+from gia_roadmap.io.export_xlsx import (
+    to_xlsx_bytes,
+    write_xlsx,
+)
+from gia_roadmap.io.importer import (
+    ImportOptions,
+    ImportProblem,
+    ImportResult,
+    import_document,
+    import_file,
+    import_problems,
+    import_text,
+)
 from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
 from gia_roadmap.io.serialization import (
     SCHEMA_VERSION,
@@ -42,10 +74,15 @@ __all__ = [
     "SCHEMA_VERSION",
     "CellFlag",
     "ColumnRole",
+    "FindingRow",
     "Format",
     "GlossaryEntry",
     "GlossaryKind",
+    "ImportOptions",
+    "ImportProblem",
+    "ImportResult",
     "Location",
+    "MeasureRow",
     "Provenance",
     "RawCell",
     "RawDocument",
@@ -56,13 +93,26 @@ __all__ = [
     "RowKind",
     "dump",
     "dumps",
+    "findings_for",
     "from_document",
+    "import_document",
+    "import_file",
+    "import_problems",
+    "import_text",
     "load",
     "loads",
+    "measure_rows",
     "read_tables",
     "read_tables_text",
     "require_plan_table",
+    "to_dataframe",
     "to_document",
+    "to_html",
+    "to_ics",
+    "to_xlsx_bytes",
+    "write_html",
+    "write_ics",
+    "write_xlsx",
 ]
 
 
