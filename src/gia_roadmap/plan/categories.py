@@ -299,8 +299,9 @@ def find_categories(text: str) -> tuple[CategoryMention, ...]:
     Where two rules match overlapping words, the more specific rule (a chair before a member) and
     then the longer match wins.
 
-    >>> [m.category.name for m in find_categories("члены ГЭЖ, руководители ППЭ")]
-    ['GEK_MEMBER', 'PPE_HEAD']
+    Examples:
+        >>> [m.category.name for m in find_categories("члены ГЭЖ, руководители ППЭ")]
+        ['GEK_MEMBER', 'PPE_HEAD']
     """
     low = _repair_abbreviations(normalize(text))
     candidates: list[tuple[int, int, int, SpecialistCategory]] = []
