@@ -1,4 +1,5 @@
-"""Every ```python block in docs/ runs, page by page, in one namespace per page (as a reader would)."""
+"""Every ```python block in docs/ (subfolders included) runs, page by page, in one namespace per page (as a
+reader would)."""
 
 import re
 from pathlib import Path
@@ -7,16 +8,16 @@ import pytest
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
-PAGES = sorted(p for p in DOCS.glob("*.md") if BLOCK.search(p.read_text(encoding="utf-8")))
+PAGES = sorted(p for p in DOCS.rglob("*.md") if BLOCK.search(p.read_text(encoding="utf-8")))
 
 
 def test_docs_have_examples() -> None:
     assert any(p.name == "calendar.md" for p in PAGES)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
 def test_page_examples_run(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
     for number, match in enumerate(BLOCK.finditer(page.read_text(encoding="utf-8")), start=1):
-        code = compile(match.group(1), f"{page.name} (python block {number})", "exec")
+        code = compile(match.group(1), f"{page.relative_to(DOCS)} (python block {number})", "exec")
         exec(code, namespace)
