@@ -4,6 +4,11 @@ Subpackages:
 
 * :mod:`gia_roadmap.calendar` — the official production calendar, working-day arithmetic and deadline
   terms («Сроки»).
+* :mod:`gia_roadmap.plan` — roadmaps, sections and measures, the registries that read real documents,
+  the dependency graph and :func:`~gia_roadmap.plan.check`.
+* :mod:`gia_roadmap.io` — JSON/YAML, importing Word/Excel/CSV/text tables, exports.
+* :mod:`gia_roadmap.examples` — the five seed documents as seven bundled roadmaps.
+* :mod:`gia_roadmap.strategies` — Hypothesis strategies for every public type.
 * :mod:`gia_roadmap.errors` — the error hierarchy rooted at :class:`GiaRoadmapError`.
 """
 
@@ -14,8 +19,16 @@ from gia_roadmap.errors import (
     CalendarDataError,
     CalendarOverrideError,
     DateTypeError,
+    FieldError,
     GiaRoadmapError,
+    RoadmapFormatError,
+    ScheduleCoverageError,
+    ScheduleDataError,
+    ScheduleProblem,
+    TableReadError,
     TermSyntaxError,
+    UnknownExampleError,
+    UnsupportedFormatError,
 )
 
 try:
@@ -28,7 +41,15 @@ __all__ = [
     "CalendarDataError",
     "CalendarOverrideError",
     "DateTypeError",
+    "FieldError",
     "GiaRoadmapError",
+    "RoadmapFormatError",
+    "ScheduleCoverageError",
+    "ScheduleDataError",
+    "ScheduleProblem",
+    "TableReadError",
     "TermSyntaxError",
+    "UnknownExampleError",
+    "UnsupportedFormatError",
     "__version__",
 ]

@@ -26,6 +26,7 @@ __all__ = [
     "ScheduleProblem",
     "TableReadError",
     "TermSyntaxError",
+    "UnknownExampleError",
     "UnsupportedFormatError",
 ]
 
@@ -190,6 +191,13 @@ class RoadmapFormatError(GiaRoadmapError, ValueError):
 
 class UnsupportedFormatError(GiaRoadmapError, ValueError):
     """A serialization format other than the supported ones (``"json"``, ``"yaml"``) was asked for."""
+
+
+class UnknownExampleError(GiaRoadmapError, KeyError):
+    """A bundled example or seed name that does not exist; the message lists the valid names."""
+
+    def __str__(self) -> str:  # KeyError would print the message with quotes around it
+        return str(self.args[0]) if self.args else ""
 
 
 class TableReadError(GiaRoadmapError, ValueError):

@@ -37,6 +37,7 @@ from importlib import resources
 
 import attrs
 
+from gia_roadmap.errors import UnknownExampleError
 from gia_roadmap.io.importer import ImportOptions, ImportProblem, ImportResult, import_text
 from gia_roadmap.plan.model import Roadmap
 
@@ -104,7 +105,7 @@ def seed_text(seed: str) -> str:
     for entry in folder.iterdir():
         if entry.name.startswith(f"{seed}_") and entry.name.endswith(".txt"):
             return entry.read_text(encoding="utf-8")
-    raise KeyError(f"no bundled seed {seed!r}")
+    raise UnknownExampleError(f"no bundled seed {seed!r}; the seeds are 000, 001, 002, 003 and 004")
 
 
 def _seed_file_name(seed: str) -> str:
@@ -156,7 +157,7 @@ def _example(name: str) -> _Example:
     try:
         return _EXAMPLES[name]
     except KeyError:
-        raise KeyError(f"unknown example {name!r}; known: {', '.join(_EXAMPLES)}") from None
+        raise UnknownExampleError(f"unknown example {name!r}; known: {', '.join(_EXAMPLES)}") from None
 
 
 def build(name: str) -> Roadmap:

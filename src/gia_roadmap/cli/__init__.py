@@ -1,0 +1,306 @@
+"""The ``gia-roadmap`` command.
+
+Sub-commands::
+
+    gia-roadmap check FILE | --example NAME [--format text|json] [--today DATE] [--schedule FILE]
+    gia-roadmap resolve "TEXT" [--school-year 2023] [--exam-day DATE ...] [--event ANCHOR=DATE ...]
+    gia-roadmap calendar YEAR [--month M] [--six-day] [--rules-only] [--special-days-off]
+    gia-roadmap import FILE.docx|FILE.xlsx|FILE.csv|FILE.txt -o plan.yaml|plan.json
+    gia-roadmap export FILE | --example NAME --to xlsx|ics|html|json|yaml -o OUT
+    gia-roadmap examples
+
+Exit status: 0 on success (for ``check``: nothing worse than info), 1 when ``check`` found warnings,
+3 when it found errors, 2 on bad input (with a message on standard error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+
+from gia_roadmap import examples
+from gia_roadmap import io as roadmap_io
+from gia_roadmap.calendar import Anchor, ExamSchedule, RussianCalendar, SchoolYear, WorkWeek
+from gia_roadmap.cli.calendar_view import render_calendar, render_resolution
+from gia_roadmap.cli.plan_commands import (
+    UsageError,
+    check_exit_status,
+    dumps_json,
+    events_for,
+    load_source,
+    print_report,
+    report_document,
+)
+from gia_roadmap.errors import GiaRoadmapError
+from gia_roadmap.plan import Roadmap, check
+
+__all__ = ["main", "render_calendar", "render_resolution"]
+
+EXPORT_FORMATS = ("xlsx", "ics", "html", "json", "yaml")
+
+
+def _date(text: str) -> dt.date:
+    if text == "today":
+        return dt.date.today()
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write 2025-06-16, 16.06.2025 or today")
+
+
+def _event(text: str) -> tuple[Anchor, dt.date]:
+    name, sep, value = text.partition("=")
+    try:
+        anchor = Anchor(name.strip())
+    except ValueError:
+        valid = ", ".join(a.value for a in Anchor)
+        raise argparse.ArgumentTypeError(f"{name!r} is not an anchor; use one of: {valid}") from None
+    if not sep:
+        raise argparse.ArgumentTypeError(f"{text!r}: write ANCHOR=DATE, e.g. ak_decision=2025-06-20")
+    return anchor, _date(value.strip())
+
+
+def _add_source(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", nargs="?", help="a saved roadmap (.json/.yaml) or a table to import")
+    command.add_argument("--example", metavar="NAME", help="a bundled roadmap (see `gia-roadmap examples`)")
+
+
+def _add_calendar_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--six-day", action="store_true", help="count working days on a six-day week")
+    command.add_argument(
+        "--schedule",
+        metavar="FILE",
+        help="exam schedule (.json/.yaml/.toml); default: bundled",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gia-roadmap",
+        description="Roadmaps («дорожные карты») of Russia's school-leaving exams (ГИА) as data.",
+        epilog="Examples: gia-roadmap check --example yurga-2024 · gia-roadmap calendar 2025 --month 6",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    chk = commands.add_parser(
+        "check",
+        help="check a roadmap for consistency and print the findings",
+        description="Resolve every deadline against the production calendar and the exam schedule, and "
+        "report the plan's problems (docs/findings.md lists every code).",
+        epilog="Examples: gia-roadmap check --example yurga-2024 · gia-roadmap check plan.docx --format json "
+        "· gia-roadmap check plan.yaml --today today. Exit status: 0 nothing worse than info, 1 warnings, "
+        "3 errors, 2 bad input.",
+    )
+    _add_source(chk)
+    _add_calendar_options(chk)
+    chk.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    chk.add_argument("--today", type=_date, metavar="DATE", help="report overdue measures as of DATE")
+    chk.add_argument("--limit", type=int, default=200, metavar="N", help="print at most N findings per plan")
+
+    cal = commands.add_parser(
+        "calendar",
+        help="print the official production calendar of a year",
+        description="The production calendar (производственный календарь) month by month.",
+        epilog="Examples: gia-roadmap calendar 2025 · gia-roadmap calendar 2024 --month 4 --six-day",
+    )
+    cal.add_argument("year", type=int, help="the calendar year, e.g. 2025")
+    cal.add_argument("--month", type=int, choices=range(1, 13), metavar="M", help="only this month (1-12)")
+    cal.add_argument("--six-day", action="store_true", help="the six-day working week")
+    cal.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="estimate years without official data",
+    )
+    cal.add_argument(
+        "--special-days-off",
+        action="store_true",
+        help="count the 2020-2021 special days as days off",
+    )
+
+    res = commands.add_parser(
+        "resolve",
+        help="read a «Сроки» text and resolve it to dates",
+        description="Parse deadline text into a typed term and resolve it to date windows.",
+        epilog=(
+            'Examples: gia-roadmap resolve "август – сентябрь 2023 года" · '
+            'gia-roadmap resolve "не позднее чем за 1 рабочий день до дня проведения экзамена" '
+            '--exam-day 2025-06-16 · gia-roadmap resolve "в течение учебного года" --school-year 2023'
+        ),
+    )
+    res.add_argument("text", help="the deadline text, in Russian, as written in the roadmap")
+    res.add_argument("--school-year", type=int, metavar="YEAR", help="school year start, e.g. 2023")
+    res.add_argument(
+        "--exam-day", type=_date, action="append", default=[], metavar="DATE", help="an exam day (repeatable)"
+    )
+    res.add_argument(
+        "--event",
+        type=_event,
+        action="append",
+        default=[],
+        metavar="ANCHOR=DATE",
+        help="an event (repeatable)",
+    )
+    res.add_argument("--strict", action="store_true", help="fail on text the parser cannot read")
+    res.add_argument("--six-day", action="store_true", help="count working days on a six-day week")
+
+    imp = commands.add_parser(
+        "import",
+        help="import a Word/Excel/CSV/text table into a roadmap file",
+        description="Read the roadmap table(s) of a document and save them as JSON or YAML.",
+        epilog="Examples: gia-roadmap import plan.docx -o plan.yaml · gia-roadmap import t.xlsx -o t.json",
+    )
+    imp.add_argument("file", help="the document: .docx, .xlsx, .csv, .tsv or .txt")
+    imp.add_argument("-o", "--output", required=True, help="where to write: .yaml/.yml or .json")
+
+    exp = commands.add_parser(
+        "export",
+        help="export a roadmap to XLSX, iCalendar, HTML, JSON or YAML",
+        description="Write a roadmap with its resolved dates (and, for XLSX and HTML, its findings).",
+        epilog="Examples: gia-roadmap export --example yurga-2024 --to ics -o yurga.ics · "
+        "gia-roadmap export plan.yaml --to xlsx -o plan.xlsx",
+    )
+    _add_source(exp)
+    _add_calendar_options(exp)
+    exp.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the format to write")
+    exp.add_argument("-o", "--output", required=True, help="the output file")
+
+    commands.add_parser("examples", help="list the bundled example roadmaps")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args, out, err)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except GiaRoadmapError as error:
+        print(f"gia-roadmap: error: {error}", file=err)
+        return 2
+    except OSError as error:
+        print(f"gia-roadmap: error: {error}", file=err)
+        return 2
+
+
+def _calendar(args: argparse.Namespace) -> RussianCalendar:
+    return RussianCalendar(
+        work_week=WorkWeek.SIX_DAY if getattr(args, "six_day", False) else WorkWeek.FIVE_DAY
+    )
+
+
+def _schedule(args: argparse.Namespace) -> ExamSchedule | None:
+    return ExamSchedule.load(args.schedule) if getattr(args, "schedule", None) else None
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    status_console = Console(file=err)
+    if args.command == "calendar":
+        calendar = RussianCalendar(
+            work_week=WorkWeek.SIX_DAY if args.six_day else WorkWeek.FIVE_DAY,
+            rules_only=args.rules_only,
+            special_days_off=args.special_days_off,
+        )
+        print(render_calendar(calendar, args.year, args.month), file=out)
+        return 0
+    if args.command == "resolve":
+        events: dict[Anchor, tuple[dt.date, ...]] = {}
+        if args.exam_day:
+            events[Anchor.EXAM_DAY] = tuple(args.exam_day)
+        for anchor, day in args.event:
+            events[anchor] = (*events.get(anchor, ()), day)
+        school_year = SchoolYear(args.school_year) if args.school_year is not None else None
+        text = render_resolution(
+            args.text, school_year=school_year, events=events, calendar=_calendar(args), strict=args.strict
+        )
+        print(text, file=out)
+        return 0
+    if args.command == "examples":
+        for name in examples.names():
+            roadmap = examples.load(name)
+            print(f"{name:<28} {roadmap.title or roadmap.id}", file=out)
+        return 0
+    if args.command == "import":
+        return _import(args, out, status_console)
+    source = load_source(args.file, args.example, console=status_console)
+    calendar = _calendar(args)
+    schedule = _schedule(args)
+    if args.command == "check":
+        if args.limit < 1:
+            raise UsageError(f"--limit {args.limit} is not valid; give a positive number")
+        reports = [
+            (r, check(r, calendar=calendar, events=events_for(r, calendar, schedule), today=args.today))
+            for r in source.roadmaps
+        ]
+        if args.format == "json":
+            print(dumps_json(report_document(source, reports)), file=out)
+        else:
+            for roadmap, report in reports:
+                print_report(console, source, roadmap, report, limit=args.limit)
+        return check_exit_status([report for _, report in reports])
+    if args.command == "export":
+        return _export(args, source.roadmaps, calendar, schedule, out)
+    raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse rejects it first
+
+
+def _import(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
+    target = Path(args.output)
+    if target.suffix.lower() not in (".json", ".yaml", ".yml"):
+        raise UsageError(f"{args.output}: write the roadmap to a .yaml, .yml or .json file")
+    source = load_source(args.file, None, console=status_console)
+    if Path(args.file).suffix.lower() in (".json", ".yaml", ".yml"):
+        raise UsageError(f"{args.file} is already a saved roadmap; `import` reads .docx/.xlsx/.csv/.tsv/.txt")
+    written = []
+    for index, roadmap in enumerate(source.roadmaps):
+        path = target if len(source.roadmaps) == 1 else target.with_stem(f"{target.stem}-{index + 1}")
+        roadmap_io.dump(roadmap, path)
+        written.append(path)
+        print(f"{path}: {roadmap.id} — {sum(1 for _ in roadmap.walk())} measures", file=out)
+    for problem in source.problems:
+        print(f"  {problem.severity} {problem.code} {problem.where}: {problem.message}", file=out)
+    if not written:
+        raise UsageError(f"{args.file}: no roadmap table found (it needs a deadline column such as «Сроки»)")
+    return 0
+
+
+def _export(
+    args: argparse.Namespace,
+    roadmaps: Sequence[Roadmap],
+    calendar: RussianCalendar,
+    schedule: ExamSchedule | None,
+    out: TextIO,
+) -> int:
+    target = Path(args.output)
+    for index, roadmap in enumerate(roadmaps):
+        path = target if len(roadmaps) == 1 else target.with_stem(f"{target.stem}-{index + 1}")
+        events = events_for(roadmap, calendar, schedule)
+        if args.to == "xlsx":
+            roadmap_io.write_xlsx(roadmap, path, calendar, events)
+        elif args.to == "ics":
+            roadmap_io.write_ics(roadmap, path, calendar, events)
+        elif args.to == "html":
+            roadmap_io.write_html(roadmap, path, calendar, events)
+        else:
+            roadmap_io.dump(roadmap, path, format="yaml" if args.to == "yaml" else "json")
+        print(f"{path}: {roadmap.id} as {args.to}", file=out)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
