@@ -6,7 +6,8 @@
 * :class:`SyntheticCalendar` — a working-day calendar (рабочий календарь) you write by hand: a
   weekend, some holidays, some working weekends, over any years. It implements the calendar
   protocol the deadline terms use (:class:`~gia_roadmap.calendar.WorkingDayCalendar`), so a term
-  resolves against it exactly as against :class:`~gia_roadmap.calendar.RussianCalendar`.
+  resolves against it exactly as against :class:`~gia_roadmap.calendar.RussianCalendar`;
+  :func:`synthetic_calendars` is a Hypothesis strategy of them.
 * :class:`PlanBuilder` — a fluent builder of small :class:`~gia_roadmap.plan.Roadmap` values:
   sections, measures with numbers, terms from text («Сроки»), responsible parties from text
   («Ответственные»), dependencies by number.
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
+from hypothesis import strategies as st
 
 from gia_roadmap.calendar.parsing import parse_term
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
@@ -61,6 +63,7 @@ __all__ = [
     "FixedClock",
     "PlanBuilder",
     "SyntheticCalendar",
+    "synthetic_calendars",
     "system_clock",
 ]
 
@@ -281,6 +284,35 @@ class SyntheticCalendar:
         start = dt.date(year, month, 1)
         end = dt.date(year + (month == 12), month % 12 + 1, 1)
         return self.working_days_between(start, end)
+
+
+def synthetic_calendars(
+    start: dt.date = dt.date(2030, 1, 1),
+    end: dt.date = dt.date(2030, 12, 31),
+    *,
+    max_holidays: int = 40,
+    max_working_weekends: int = 5,
+    weekends: tuple[frozenset[int], ...] = (frozenset({5, 6}), frozenset({6})),
+) -> st.SearchStrategy[SyntheticCalendar]:
+    """A Hypothesis strategy of synthetic calendars whose special days lie in ``start``..``end``.
+
+    Holidays and working weekends are drawn from the span (never the same day twice); the weekly days
+    off from ``weekends`` (five- and six-day weeks by default). Use it to test a deadline rule on
+    calendars more hostile than the official one: long runs of holidays, a six-day week, working
+    Saturdays.
+    """
+    days = st.dates(start, end)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> SyntheticCalendar:
+        weekend = draw(st.sampled_from(weekends))
+        holidays = draw(st.frozensets(days, max_size=max_holidays))
+        working = draw(
+            st.frozensets(days.filter(lambda d: d.weekday() in weekend), max_size=max_working_weekends)
+        )
+        return SyntheticCalendar(holidays=holidays - working, working_weekends=working, weekend=weekend)
+
+    return build()
 
 
 # --------------------------------------------------------------------------------------------

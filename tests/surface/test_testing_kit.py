@@ -246,3 +246,14 @@ def test_builder_defaults_and_term_values() -> None:
     nested = PlanBuilder().subsection("x").measure("1").build()
     assert len(nested.sections) == 1
     assert nested.sections[0].subgroups[0].measures[0].number.raw == "1"
+
+
+@settings(max_examples=50)
+@given(kit.synthetic_calendars(dt.date(2031, 1, 1), dt.date(2031, 3, 31), max_working_weekends=8))
+def test_synthetic_calendars_strategy(cal: SyntheticCalendar) -> None:
+    span = (dt.date(2031, 1, 1), dt.date(2031, 3, 31))
+    assert all(span[0] <= d <= span[1] for d in cal.holidays | cal.working_weekends)
+    assert not cal.holidays & cal.working_weekends
+    assert all(d.weekday() in cal.weekend for d in cal.working_weekends)
+    assert cal.weekend in (frozenset({5, 6}), frozenset({6}))
+    assert all(cal.is_working_day(d) for d in cal.working_weekends)
