@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterator
 
@@ -121,6 +122,12 @@ class MeasureNumber:
     @classmethod
     def parse(cls, raw: str) -> MeasureNumber:
         """Read «1.2.1.», «2.8», «1», « 1.1 »; anything else keeps ``parts`` empty (never raises)."""
+        if cls is MeasureNumber:
+            return _parse_number(raw)
+        return cls._read(raw)
+
+    @classmethod
+    def _read(cls, raw: str) -> MeasureNumber:
         match = _NUMBER.match(raw)
         if match is None:
             return cls(raw)
@@ -144,6 +151,12 @@ class MeasureNumber:
 
     def __str__(self) -> str:
         return self.canonical
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_number(raw: str) -> MeasureNumber:
+    """Cached :meth:`MeasureNumber.parse` (numbers are immutable values; graphs re-read them often)."""
+    return MeasureNumber._read(raw)
 
 
 class TargetKind(enum.Enum):
@@ -481,7 +494,7 @@ class PlanRef:
     plan_id: str = ""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)
 class MeasureId:
     """Identity of a measure: (plan, section path, raw number, ordinal position)."""
 

@@ -13,6 +13,7 @@ lists of misspellings.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -58,11 +59,13 @@ def _fix_lookalikes(match: re.Match[str]) -> str:
     return word.translate(_LATIN_LOOKALIKES)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def clean_cell(text: str) -> str:
     """Text of a cell as a reader sees it: markup removed, dashes and spaces unified, case kept.
 
     Line breaks are kept (they separate parties in a responsible cell); runs of spaces and tabs
-    become one space; blank lines collapse.
+    become one space; blank lines collapse. Pure, so its results are cached (checks and registries
+    clean the same cells many times).
     """
     text = unicodedata.normalize("NFC", strip_markup(text)).translate(_DASHES)
     text = _MIXED_WORD.sub(_fix_lookalikes, text)
