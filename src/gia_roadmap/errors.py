@@ -20,6 +20,8 @@ __all__ = [
     "DateTypeError",
     "FieldError",
     "GiaRoadmapError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "RoadmapFormatError",
     "ScheduleCoverageError",
     "ScheduleDataError",
@@ -70,7 +72,16 @@ class CalendarOverrideError(GiaRoadmapError, ValueError):
     """User overrides of a calendar contradict each other or fall outside its coverage."""
 
 
-class DateTypeError(GiaRoadmapError, TypeError):
+class InvalidValueError(GiaRoadmapError, ValueError):
+    """A value given to a constructor or a function is outside what it accepts (a month 13, a window
+    that ends before it starts, an unknown option); the message says what would be valid."""
+
+
+class InvalidTypeError(GiaRoadmapError, TypeError):
+    """A value of the wrong type was given; the message names the type expected."""
+
+
+class DateTypeError(InvalidTypeError):
     """A value of the wrong type was given where a date or a whole number of days is expected."""
 
 

@@ -73,7 +73,7 @@ from gia_roadmap.calendar.terms import (
     YearOrigin,
     range_start,
 )
-from gia_roadmap.errors import TermSyntaxError
+from gia_roadmap.errors import InvalidTypeError, TermSyntaxError
 
 __all__ = ["normalize", "parse_term", "split_terms"]
 
@@ -1100,7 +1100,7 @@ def parse_term(text: str, *, school_year: SchoolYear | int | None = None, strict
 def _parse(text: str, school_year: SchoolYear | None, *, strict: bool) -> Term:
     if not isinstance(text, str):
         if strict:
-            raise TypeError(f"deadline text must be str, got {type(text).__name__}")
+            raise InvalidTypeError(f"deadline text must be str, got {type(text).__name__}")
         return UnparsedTerm(repr(text), 0, "not a string")
     norm = normalize(text)
     if _is_blank(norm):

@@ -51,6 +51,7 @@ from gia_roadmap.calendar.terms import (
     Unit,
     UnparsedTerm,
 )
+from gia_roadmap.errors import InvalidTypeError
 
 __all__ = ["MONTHS_GENITIVE", "MONTHS_NOMINATIVE", "render"]
 
@@ -251,4 +252,4 @@ def render(term: Term) -> str:
         return term.text
     if isinstance(term, MissingTerm):
         return ""
-    raise TypeError(f"not a deadline term: {term!r}")
+    raise InvalidTypeError(f"not a deadline term: {term!r}")

@@ -16,14 +16,16 @@ import datetime as dt
 
 import attrs
 
+from gia_roadmap.errors import InvalidTypeError, InvalidValueError
+
 __all__ = ["DateWindow", "SchoolYear", "month_window"]
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{attribute.name} must be an int year, got {value!r}")
+        raise InvalidTypeError(f"{attribute.name} must be an int year, got {value!r}")
     if not 1 <= value <= 9998:
-        raise ValueError(f"{attribute.name} must lie in 1..9998, got {value!r}")
+        raise InvalidValueError(f"{attribute.name} must lie in 1..9998, got {value!r}")
 
 
 @attrs.frozen(slots=True, order=True)
@@ -59,7 +61,7 @@ class SchoolYear:
     def year_of_month(self, month: int) -> int:
         """The calendar year of ``month`` inside this school year (Sep–Dec: start year, Jan–Aug: next)."""
         if not 1 <= month <= 12:
-            raise ValueError(f"month must lie in 1..12, got {month!r}")
+            raise InvalidValueError(f"month must lie in 1..12, got {month!r}")
         return self.start_year if month >= 9 else self.start_year + 1
 
     def __contains__(self, day: object) -> bool:
@@ -76,12 +78,12 @@ class SchoolYear:
 
 def _check_window(instance: DateWindow, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
     if instance.start > value:
-        raise ValueError(f"DateWindow end {value} precedes its start {instance.start}")
+        raise InvalidValueError(f"DateWindow end {value} precedes its start {instance.start}")
 
 
 def _check_date(instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
+        raise InvalidTypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
 
 
 @attrs.frozen(slots=True, order=True)

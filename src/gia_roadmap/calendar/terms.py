@@ -51,7 +51,7 @@ from dateutil.relativedelta import relativedelta
 
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear, month_window
-from gia_roadmap.errors import CalendarCoverageError
+from gia_roadmap.errors import CalendarCoverageError, InvalidValueError
 
 __all__ = [
     "Bound",
@@ -289,12 +289,12 @@ class YearOrigin(enum.Enum):
 
 def _check_month(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-        raise ValueError(f"{attribute.name} must be a month number 1..12, got {value!r}")
+        raise InvalidValueError(f"{attribute.name} must be a month number 1..12, got {value!r}")
 
 
 def _check_origin(instance: MonthRef, attribute: attrs.Attribute[YearOrigin], value: YearOrigin) -> None:
     if (value is YearOrigin.NONE) != (instance.year is None):
-        raise ValueError(f"MonthRef year {instance.year!r} is inconsistent with origin {value.name}")
+        raise InvalidValueError(f"MonthRef year {instance.year!r} is inconsistent with origin {value.name}")
 
 
 @attrs.frozen(slots=True, order=True)
@@ -674,7 +674,7 @@ class DateList(_Base):
 
 def _check_range(instance: DayRange, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
     if value < instance.start:
-        raise ValueError(f"DayRange end {value} precedes its start {instance.start}")
+        raise InvalidValueError(f"DayRange end {value} precedes its start {instance.start}")
 
 
 @attrs.frozen(slots=True)

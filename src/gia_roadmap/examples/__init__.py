@@ -37,7 +37,7 @@ from importlib import resources
 
 import attrs
 
-from gia_roadmap.errors import UnknownExampleError
+from gia_roadmap.errors import InvalidValueError, UnknownExampleError
 from gia_roadmap.io.importer import ImportOptions, ImportProblem, ImportResult, import_text
 from gia_roadmap.plan.model import Roadmap
 
@@ -135,11 +135,11 @@ def apply_corrections(seed: str, text: str, items: tuple[Correction, ...] | None
         starts.append(starts[-1] + len(line) + 1)
     for correction in sorted(chosen, key=lambda c: c.line, reverse=True):
         if not 1 <= correction.line < len(starts):
-            raise ValueError(f"seed {seed}: correction at line {correction.line} is outside the text")
+            raise InvalidValueError(f"seed {seed}: correction at line {correction.line} is outside the text")
         begin, end = starts[correction.line - 1], starts[correction.line]
         index = text.find(correction.before, begin)
         if index < 0 or index >= end:
-            raise ValueError(
+            raise InvalidValueError(
                 f"seed {seed}: the text to correct at line {correction.line} was not found there"
             )
         text = text[:index] + correction.after + text[index + len(correction.before) :]

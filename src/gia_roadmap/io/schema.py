@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from gia_roadmap.calendar import terms
+from gia_roadmap.errors import InvalidTypeError
 from gia_roadmap.io.serialization import SCHEMA_VERSION
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.model import Roadmap
@@ -124,7 +125,7 @@ class _Builder:
             return {"enum": [m.value for m in tp]}
         if isinstance(tp, type) and attrs.has(tp):
             return self.ref(tp)
-        raise TypeError(f"no JSON Schema mapping for {tp!r}")
+        raise InvalidTypeError(f"no JSON Schema mapping for {tp!r}")
 
     def party_schema(self) -> dict[str, Any]:
         return self.tagged((Body, Person, Role), "type")

@@ -24,7 +24,13 @@ from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
 from gia_roadmap.calendar import terms
-from gia_roadmap.errors import FieldError, RoadmapFormatError, UnsupportedFormatError
+from gia_roadmap.errors import (
+    FieldError,
+    InvalidTypeError,
+    InvalidValueError,
+    RoadmapFormatError,
+    UnsupportedFormatError,
+)
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.model import Roadmap
 from gia_roadmap.plan.people import Person, Role
@@ -51,19 +57,21 @@ def _structure_date(value: object, _: type) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value  # YAML written by hand may hold a bare date
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date string (YYYY-MM-DD), got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(
+            f"expected an ISO date string (YYYY-MM-DD), got {type(value).__name__} {value!r}"
+        )
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+        raise InvalidValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}") from None
 
 
 def _strict(kind: type) -> typing.Callable[[object, type], Any]:
     def structure(value: object, _: type) -> Any:
         if kind is int and isinstance(value, bool):
-            raise TypeError(f"expected an integer, got a boolean {value!r}")
+            raise InvalidTypeError(f"expected an integer, got a boolean {value!r}")
         if not isinstance(value, kind):
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+            raise InvalidTypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
         return value
 
     return structure
@@ -93,13 +101,13 @@ def _configure_parties(conv: cattrs.Converter) -> None:
         if value is None:
             return None
         if not isinstance(value, dict):
-            raise TypeError(
+            raise InvalidTypeError(
                 f"expected an object tagged with type Body, Person or Role, or null; got {value!r}"
             )
         tag = value.get("type")
         cls = _PARTY_BY_NAME.get(tag) if isinstance(tag, str) else None
         if cls is None:
-            raise ValueError(f"unknown party type {tag!r}; expected one of Body, Person, Role")
+            raise InvalidValueError(f"unknown party type {tag!r}; expected one of Body, Person, Role")
         data = {k: v for k, v in value.items() if k != "type"}
         party: Body | Person | Role = conv.structure(data, cls)
         return party

@@ -22,6 +22,8 @@ from typing import Any
 
 import attrs
 
+from gia_roadmap.errors import InvalidValueError
+
 __all__ = [
     "CATALOGUE",
     "CodeInfo",
@@ -393,7 +395,7 @@ class Report:
             "code": lambda f: (f.code, *_location_key(f)),
         }
         if by not in keys:
-            raise ValueError(f"sort key must be 'location', 'severity' or 'code', got {by!r}")
+            raise InvalidValueError(f"sort key must be 'location', 'severity' or 'code', got {by!r}")
         key = keys[by]
         return Report(tuple(sorted(self.findings, key=key)))
 

@@ -35,6 +35,7 @@ import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
 
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.terms import Compound, PerExam, Relative, Term, TermSequence
+from gia_roadmap.errors import InvalidValueError
 from gia_roadmap.plan.model import (
     Dependency,
     DependencyKind,
@@ -183,7 +184,7 @@ class SuggestedLink:
     ) -> Link:
         """The link this suggestion proposes (raises ValueError when it has no predecessor)."""
         if self.predecessor is None:
-            raise ValueError(
+            raise InvalidValueError(
                 f"suggestion «{self.evidence}» points outside the plan; it has no predecessor to link"
             )
         return Link(
