@@ -28,7 +28,7 @@ import attrs
 from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import EventDates, ResolveOptions, Term, WorkingDayCalendar
-from gia_roadmap.errors import GiaRoadmapError
+from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError
 from gia_roadmap.plan.findings import Finding, Report, Severity
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap, Section
 from gia_roadmap.plan.queries import DueState, resolve_measure, state_of
@@ -406,7 +406,7 @@ def html(value: Roadmap | Measure | LocatedMeasure | Report | CalendarMonth | Fi
         return HtmlFragment(report_html(Report((value,))))
     if isinstance(value, CalendarMonth):
         return HtmlFragment(month_html(value))
-    raise TypeError(f"no HTML view for {type(value).__name__}")
+    raise InvalidTypeError(f"no HTML view for {type(value).__name__}")
 
 
 # --------------------------------------------------------------------------------------------

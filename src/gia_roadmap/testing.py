@@ -39,6 +39,7 @@ from hypothesis import strategies as st
 from gia_roadmap.calendar.parsing import parse_term
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import MissingTerm, Term, WorkingDayCalendar
+from gia_roadmap.errors import InvalidTypeError, InvalidValueError
 from gia_roadmap.plan.exams import ExamScope
 from gia_roadmap.plan.glossary import Glossary, GlossarySource
 from gia_roadmap.plan.model import (
@@ -91,7 +92,7 @@ def system_clock() -> dt.date:
 
 def _as_date(value: object) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TypeError(f"expected a datetime.date, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"expected a datetime.date, got {type(value).__name__} {value!r}")
     return value
 
 
@@ -130,7 +131,7 @@ class FixedClock:
         day = self.day + dt.timedelta(days=days)
         if working_days:
             if calendar is None:
-                raise ValueError("shifting by working days needs a calendar")
+                raise InvalidValueError("shifting by working days needs a calendar")
             day = calendar.add_working_days(day, working_days)
         return FixedClock(day)
 
@@ -147,9 +148,11 @@ def _date_set(values: Iterable[dt.date]) -> frozenset[dt.date]:
 def _weekday_set(values: Iterable[int]) -> frozenset[int]:
     days = frozenset(int(v) for v in values)
     if not all(0 <= d <= 6 for d in days):
-        raise ValueError(f"weekend days are weekday numbers 0 (Monday) … 6 (Sunday), got {sorted(days)}")
+        raise InvalidValueError(
+            f"weekend days are weekday numbers 0 (Monday) … 6 (Sunday), got {sorted(days)}"
+        )
     if len(days) == 7:
-        raise ValueError("a weekend of all seven days leaves no working day")
+        raise InvalidValueError("a weekend of all seven days leaves no working day")
     return days
 
 
@@ -159,7 +162,7 @@ def _no_overlap(
     both = value & instance.holidays
     if both:
         listed = ", ".join(d.isoformat() for d in sorted(both))
-        raise ValueError(f"a day cannot be both a holiday and a working weekend: {listed}")
+        raise InvalidValueError(f"a day cannot be both a holiday and a working weekend: {listed}")
 
 
 @attrs.frozen(slots=True)
@@ -256,7 +259,7 @@ class SyntheticCalendar:
         ``day`` itself (n == 0, even on a day off) — as :meth:`RussianCalendar.add_working_days`."""
         day = _as_date(day)
         if isinstance(n, bool) or not isinstance(n, int):
-            raise TypeError(f"n must be an int, got {type(n).__name__} {n!r}")
+            raise InvalidTypeError(f"n must be an int, got {type(n).__name__} {n!r}")
         step = self.next_working_day if n > 0 else self.previous_working_day
         for _ in range(abs(n)):
             day = step(day)
@@ -408,7 +411,7 @@ class PlanBuilder:
     def end(self) -> PlanBuilder:
         """Leave the current sub-group: following measures go into its parent."""
         if len(self._path) <= 1:
-            raise ValueError("end() without an open subsection")
+            raise InvalidValueError("end() without an open subsection")
         self._path.pop()
         return self
 
@@ -446,7 +449,7 @@ class PlanBuilder:
             **fields: any other :class:`~gia_roadmap.plan.Measure` field (``targets``, ``notes`` …).
         """
         if done is not None and cancelled is not None:
-            raise ValueError("a measure cannot be both done and cancelled")
+            raise InvalidValueError("a measure cannot be both done and cancelled")
         if not self._path:
             self.section()
         draft = self._path[-1]
@@ -494,7 +497,7 @@ class PlanBuilder:
         def ref(number: str) -> MeasureRef:
             found = refs.get(MeasureNumber.parse(number).canonical, [])
             if not found:
-                raise ValueError(f"after={number!r}: no measure of plan {self._id!r} has that number")
+                raise InvalidValueError(f"after={number!r}: no measure of plan {self._id!r} has that number")
             first = found[0]
             return first if len(found) > 1 else attrs.evolve(first, ordinal=None)
 

@@ -26,6 +26,7 @@ from gia_roadmap.errors import CalendarCoverageError, CalendarOverrideError, Dat
 
 if TYPE_CHECKING:
     from gia_roadmap.calendar.batch import DateBatch, IntBatch
+    from gia_roadmap.display import CalendarMonth
 
 __all__ = ["HOLIDAY_NAMES", "RussianCalendar"]
 
@@ -583,6 +584,12 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         """Every day of a year or month with its kind (for printing a calendar)."""
         start, end = self._span(year, month)
         return tuple(self.day(dt.date.fromordinal(o)) for o in range(start, end))
+
+    def month(self, year: int, month: int) -> CalendarMonth:
+        """One month with its day kinds, totals and hours; shown as a grid in notebooks."""
+        from gia_roadmap.display import CalendarMonth
+
+        return CalendarMonth.of(self, year, month)
 
     def working_days_in(self, year: int, month: int | None = None) -> int:
         """Number of working days in a year or one month of it."""

@@ -414,6 +414,12 @@ class Report:
             worst=self.worst,
         )
 
+    def _repr_html_(self) -> str:
+        """The report as an HTML table in notebooks (all text escaped)."""
+        from gia_roadmap.display import report_html
+
+        return report_html(self)
+
     def to_text(self) -> str:
         """Plain text: one line per finding (evidence quoted on the next line), then the summary."""
         lines = []
