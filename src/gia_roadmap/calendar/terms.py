@@ -1005,15 +1005,6 @@ class ExamPeriod(_Base):
         return _ok(*windows)
 
 
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
 @attrs.frozen(slots=True)
 class Relative(_Base):
     """An offset from an anchor event: «не позднее чем за 1 рабочий день до дня проведения

@@ -24,15 +24,11 @@ from gia_roadmap.calendar import (
     parse_term,
     render,
 )
+from gia_roadmap.display import MONTHS_RU, WEEKDAYS_RU
 from gia_roadmap.errors import GiaRoadmapError
 
 __all__ = ["render_calendar", "render_resolution"]
 
-MONTHS = (
-    "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь",
-    "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь",
-)  # fmt: skip
-WEEKDAYS = ("Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс")
 MARKS = {
     DayKind.WORKING: " ",
     DayKind.SHORT: "*",
@@ -58,7 +54,7 @@ def _mark(day: CalendarDay) -> str:
 
 
 def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
-    lines = [" ".join(f"{w:<4}" for w in WEEKDAYS).rstrip()]
+    lines = [" ".join(f"{w:<4}" for w in WEEKDAYS_RU).rstrip()]
     cells = ["    "] * days[0].date.weekday()
     for day in days:
         cells.append(f"{day.date.day:>2}{_mark(day).strip():<2}")
@@ -85,7 +81,7 @@ def render_calendar(calendar: RussianCalendar, year: int, month: int | None = No
         working = calendar.working_days_in(year, m)
         off = len(days) - working
         out.append(
-            f"{MONTHS[m - 1]} {year}: рабочих дней {working}, выходных и праздничных {off}, "
+            f"{MONTHS_RU[m - 1]} {year}: рабочих дней {working}, выходных и праздничных {off}, "
             f"норма часов (40/36/24 ч в неделю) {_hours(calendar, year, m)}"
         )
         out.extend(_month_grid(days))
