@@ -1,7 +1,7 @@
 """Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 1), the JSON Schema, and
 reading the tables officials write (Word, Excel, CSV, text) into typed raw tables with provenance,
-importing them into :class:`~gia_roadmap.plan.Roadmap` values, and exports (XLSX, iCalendar, HTML,
-pandas).
+importing them into :class:`~gia_roadmap.plan.Roadmap` values, and exports (XLSX report, iCalendar,
+HTML, pandas, and the Word/Excel plan tables that read back to an equal roadmap).
 
 >>> from gia_roadmap.plan import Roadmap
 >>> from gia_roadmap import io
@@ -20,6 +20,10 @@ from gia_roadmap.io.export_common import (
     findings_for,
     measure_rows,
 )
+from gia_roadmap.io.export_docx import (
+    to_docx_bytes,
+    write_docx,
+)
 from gia_roadmap.io.export_html import (
     to_html,
     write_html,
@@ -30,6 +34,10 @@ from gia_roadmap.io.export_ics import (
 )
 from gia_roadmap.io.export_pandas import (
     to_dataframe,
+)
+from gia_roadmap.io.export_table_xlsx import (
+    to_table_xlsx_bytes,
+    write_table_xlsx,
 )
 from gia_roadmap.io.export_xlsx import (
     to_xlsx_bytes,
@@ -45,6 +53,7 @@ from gia_roadmap.io.importer import (
     import_text,
 )
 from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
+from gia_roadmap.io.roundtrip import table_view
 from gia_roadmap.io.serialization import (
     SCHEMA_VERSION,
     Format,
@@ -105,13 +114,18 @@ __all__ = [
     "read_tables",
     "read_tables_text",
     "require_plan_table",
+    "table_view",
     "to_dataframe",
     "to_document",
+    "to_docx_bytes",
     "to_html",
     "to_ics",
+    "to_table_xlsx_bytes",
     "to_xlsx_bytes",
+    "write_docx",
     "write_html",
     "write_ics",
+    "write_table_xlsx",
     "write_xlsx",
 ]
 

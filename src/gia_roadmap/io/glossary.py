@@ -62,10 +62,14 @@ def _split_definition(text: str) -> tuple[str, str] | None:
 
 
 def _names(abbreviation: str) -> list[str]:
-    """«ИРО, РЦОИ» names two abbreviations for one expansion; a quoted name stays whole."""
+    """«ИРО, РЦОИ» names two abbreviations for one expansion; a quoted name stays whole, and so does a
+    phrase with a comma that is not a list of abbreviations («система сопровождения, комплекс мер»)."""
     if "«" in abbreviation or "," not in abbreviation:
         return [abbreviation]
-    return [a.strip() for a in abbreviation.split(",") if a.strip()]
+    parts = [a.strip() for a in abbreviation.split(",") if a.strip()]
+    if not all(_is_abbreviation_part(p) for p in parts):
+        return [abbreviation]
+    return parts
 
 
 def table_entries(table: RawTable) -> Iterator[GlossaryEntry]:

@@ -1118,7 +1118,12 @@ class _PlanBuilder:
     def _responsible(self, cell: RawCell | None) -> tuple[Responsible, ...]:
         if cell is None or cell.is_blank:
             return ()
-        source = cell.text if CellFlag.CONTINUATION in cell.flags else cell.raw
+        if CellFlag.CONTINUATION in cell.flags:
+            source = cell.text
+        elif CellFlag.PARAGRAPHS in cell.flags:
+            source = _hard_breaks(cell)
+        else:
+            source = cell.raw
         return self.resolver.resolve(source)
 
     # ---- deadlines --------------------------------------------------------------------------
@@ -1126,8 +1131,11 @@ class _PlanBuilder:
     def _term_source(self, cell: RawCell) -> str:
         # Page-break fragments were joined by the reader; for those the cleaned text is the source.
         # Otherwise the verbatim text keeps <p> breaks between stacked items.
+        # The paragraphs of a Word or spreadsheet cell are hard breaks between stacked items.
         if CellFlag.CONTINUATION in cell.flags or CellFlag.SHIFTED in cell.flags:
             return cell.text
+        if CellFlag.PARAGRAPHS in cell.flags:
+            return _hard_breaks(cell)
         return cell.raw.strip("\t ")
 
     def _term(self, cell: RawCell | None, title_cell: RawCell | None, where: str) -> tuple[Term, list[str]]:
@@ -1234,6 +1242,12 @@ def _initials_of(issuer: str) -> str:
     """The abbreviation the issuer's own words spell («МИНИСТЕРСТВО ОБРАЗОВАНИЯ КУЗБАССА» → «МОК»)."""
     words = [w for w in re.findall(r"[А-ЯЁа-яё]+", issuer) if w.lower() not in _MINOR_WORDS]
     return "".join(w[0].upper() for w in words) if 2 <= len(words) <= 8 else ""
+
+
+def _hard_breaks(cell: RawCell) -> str:
+    """A cell whose paragraphs are the source's own (a Word cell), with its paragraph breaks written as
+    the blank lines the deadline splitter and the responsible resolver read as hard breaks."""
+    return "\n\n".join(cell.paragraphs)
 
 
 def _blank_like(cell: RawCell) -> RawCell:

@@ -21,9 +21,9 @@ from gia_roadmap.io.sources import (
     read_text_blocks,
 )
 from gia_roadmap.io.structure import ReadOptions, build_document
-from gia_roadmap.io.tables import RawDocument
+from gia_roadmap.io.tables import ColumnRole, RawDocument, RawTable
 
-__all__ = ["read_tables", "read_tables_text", "require_plan_table"]
+__all__ = ["is_plan_table", "read_tables", "read_tables_text", "require_plan_table"]
 
 
 def _finish(document: RawDocument) -> RawDocument:
@@ -60,15 +60,24 @@ def read_tables_text(
     return _finish(build_document(blocks, source, options))
 
 
+def is_plan_table(table: RawTable) -> bool:
+    """True for a table of measures (see :func:`require_plan_table`)."""
+    if table.is_glossary or table.column(ColumnRole.TITLE) is None or not table.items():
+        return False
+    if table.header_rows:
+        return True
+    return table.column(ColumnRole.TERM) is not None or table.column(ColumnRole.NUMBER) is not None
+
+
 def require_plan_table(document: RawDocument) -> RawDocument:
     """Return the document if it holds a table of measures; raise :class:`TableReadError` if not.
 
-    A table of measures has a title column and at least one item row.
+    A table of measures has a title column and at least one item row, and either a recognised
+    header row or, for a table without one, a «№» or «Сроки» column recognised from its values (a
+    table of names and telephone numbers is not a plan just because some column is the longest).
     """
-    from gia_roadmap.io.tables import ColumnRole
-
     for table in document.plan_tables():
-        if table.column(ColumnRole.TITLE) is not None and table.items():
+        if is_plan_table(table):
             return document
     raise TableReadError(
         f"{document.source}: no table of measures found ({len(document.tables)} table(s) read); "

@@ -178,7 +178,8 @@ def read_docx_blocks(
                     span_prov = Provenance(source, Location(row=r, column=col), table_index)
                     cells.append(make_cell("", span_prov, flags=(CellFlag.SPANNED,)))
             budget.take(len(cells))
-            rows.append(SourceRow(tuple(cells), Provenance(source, Location(row=r), table_index)))
+            row_prov = Provenance(source, Location(row=r), table_index)
+            rows.append(SourceRow(tuple(cells), row_prov, fixed_columns=True, whole=True))
         blocks.append(SourceGrid(tuple(rows), Provenance(source, Location(), table_index)))
     return tuple(blocks)
 
@@ -221,6 +222,8 @@ def _docx_cell(cell: _Cell, prov: Provenance, numbering: _AutoNumbering) -> RawC
         flags.append(CellFlag.AUTO_NUMBERED)
     if nested:
         flags.append(CellFlag.NESTED_TABLE)
+    if "\n" in raw.strip():
+        flags.append(CellFlag.PARAGRAPHS)
     return make_cell(raw, prov, flags=tuple(flags))
 
 
@@ -288,11 +291,22 @@ def read_xlsx_blocks(
                 for c, text in enumerate(texts, start=1):
                     prov = Provenance(source, Location(row=r, column=c), sheet_index, ws.title)
                     flag = covered.get((r, c))
-                    cells.append(make_cell(text, prov, flags=(flag,) if flag else ()))
+                    flags = (flag,) if flag else ()
+                    if "\n" in text.strip():
+                        flags = (*flags, CellFlag.PARAGRAPHS)
+                    cells.append(make_cell(text, prov, flags=flags))
                 while cells and cells[-1].is_blank and not cells[-1].flags and len(cells) > 1:
                     cells.pop()
                 row_prov = Provenance(source, Location(row=r), sheet_index, ws.title)
-                rows.append(SourceRow(tuple(cells), row_prov, after_break=pending_break))
+                rows.append(
+                    SourceRow(
+                        tuple(cells),
+                        row_prov,
+                        after_break=pending_break,
+                        fixed_columns=True,
+                        whole=not pending_break,
+                    )
+                )
                 pending_break = False
             if rows:
                 blocks.append(SourceGrid(tuple(rows), Provenance(source, Location(), sheet_index, ws.title)))

@@ -15,10 +15,14 @@ The rules (general, not tied to any particular document):
   with a dash is a sub-item of the item above.
 * **Continuations.** A row without a number whose title is blank or starts with a lower-case letter,
   a digit or closing punctuation, or that follows a cell ending in a broken word («учи-»), continues
-  the row above after a page break: it is joined cell by cell and flagged.
+  the row above after a page break: it is joined cell by cell and flagged. In a Word table or a sheet
+  (rows kept whole by the format, unless a converter split them) only the strong signs join a row:
+  a word broken by a hyphen or a quote or parenthesis left open above; a lower-case start alone
+  does not («совещания …» is an unnumbered measure there).
 * **Column drift.** A row with fewer cells than columns is padded where the cells fit best (a
   deadline-looking text in the «Сроки» column); a row that lost its leading separator is shifted
-  right. Both are flagged and reported. Cells beyond the last column are kept as unplaced.
+  right. Both are flagged and reported. Cells beyond the last column are kept as unplaced. Word
+  tables and sheets place every cell in its column, so their rows are taken as written.
 * **Merged cells.** A vertically merged cell takes the value above; with ``inherit_blank`` a blank
   deadline or responsible cell of an item takes the value of the nearest preceding item of the same
   or a higher level in the same section (never from a heading, never invented). Both are flagged.
@@ -124,7 +128,11 @@ def build_document(
         if header_at is not None:
             header = rows[header_at]
             same = builder is not None and builder.same_header(header)
-            short_gap = len(pending) <= 1 and all(len(p.text) <= _SHORT_PARAGRAPH for p in pending)
+            # Lines above the header inside the grid (title rows of a sheet) count as paragraphs.
+            above = [r for r in rows[:header_at] if any(not c.is_blank for c in r.cells)]
+            short_gap = len(pending) + len(above) <= 1 and all(
+                len(p.text) <= _SHORT_PARAGRAPH for p in pending
+            )
             if same and short_gap and builder is not None:
                 for p in pending:
                     builder.add_paragraph_heading(p)
@@ -172,8 +180,13 @@ def build_document(
     return RawDocument(source, tuple(tables), tuple(paragraphs), (), tuple(problems))
 
 
+#: How far down a grid the header row is looked for: a sheet may carry the document's title lines
+#: (issuer, order, plan title) above its table.
+_HEADER_SEARCH_ROWS = 30
+
+
 def _find_header(rows: Sequence[SourceRow]) -> int | None:
-    for i, row in enumerate(rows[:6]):
+    for i, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         if is_header_row([c.raw for c in row.cells]):
             return i
     return None
@@ -329,6 +342,7 @@ class _TableBuilder:
         blank_prov = row.provenance
         if (
             row.lead_missing
+            and not row.fixed_columns
             and width > 1
             and cells
             and not cells[0].is_blank
@@ -348,7 +362,7 @@ class _TableBuilder:
         non_blank = sum(1 for c in cells if not c.is_blank)
         as_written = self._pad(cells, len(cells), blank_prov)
         best = as_written
-        if non_blank > 1 and not shifted:
+        if non_blank > 1 and not shifted and not row.fixed_columns:
             best_score = self._score(as_written)
             for candidate, bonus in self._alignments(cells, blank_prov):
                 score = self._score(candidate) + bonus
@@ -543,6 +557,10 @@ class _TableBuilder:
             before = previous.cells[title_col].text
             if before.count("«") > before.count("»") or before.count("(") > before.count(")"):
                 return True
+        if row.whole:
+            # A Word or sheet row is a row as written: a lower-case start alone does not make it a
+            # fragment (a converter that split rows leaves the broken word or the open quote above).
+            return False
         if previous.kind is RowKind.SECTION:
             return bool(text) and text[:1].islower() and not is_dash_item(text)
         if not text:

@@ -71,6 +71,10 @@ class CellFlag(enum.Enum):
     AUTO_NUMBERED = "auto-numbered"
     #: The cell held a nested table, flattened into paragraphs («a | b» per nested row).
     NESTED_TABLE = "nested-table"
+    #: The cell's line breaks are the source's own paragraphs (paragraphs of a Word cell, line breaks
+    #: typed in a spreadsheet cell): hard breaks between stacked items, unlike the wrapped lines of a
+    #: text conversion.
+    PARAGRAPHS = "paragraphs"
 
 
 class ColumnRole(enum.Enum):
@@ -352,12 +356,19 @@ class SourceRow:
         after_break: a page break, blank line or separator line came right before this row.
         lead_missing: the text source suggests a leading separator was lost (a row line that does
             not begin with a TAB while its neighbours do).
+        fixed_columns: the format places every cell in its grid column (a Word table, a sheet), so
+            there is no column drift to repair.
+        whole: the row is one row of the format (a Word table keeps a row broken across pages as one
+            row), so only strong signs (a word broken by a hyphen, an open quote or parenthesis above)
+            make it the continuation of the row above, not a lower-case start alone.
     """
 
     cells: tuple[RawCell, ...]
     provenance: Provenance
     after_break: bool = False
     lead_missing: bool = False
+    fixed_columns: bool = False
+    whole: bool = False
 
 
 @attrs.frozen(slots=True)
