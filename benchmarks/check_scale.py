@@ -2,18 +2,21 @@
 
 Run as ``python benchmarks/check_scale.py``; the last line reads
 ``100k: <seconds> s; growth 10k->100k: <ratio>x`` (targets: at most 5 s, at most 12x).
+``--detail`` first prints, per size, where the time goes: the shared context (graph, schedule,
+suggestions) and each check, slowest first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import sys
 import time
 
 from gia_roadmap.calendar import RussianCalendar, SchoolYear
 from gia_roadmap.calendar.terms import Month, MonthRange, MonthRef
 from gia_roadmap.plan import Dependency, Measure, MeasureNumber, MeasureRef, Order, Roadmap, Section
-from gia_roadmap.plan.checks import check
+from gia_roadmap.plan.checks import CHECKS, CheckContext, check
 
 
 def synthetic(size: int, seed: int = 7) -> Roadmap:
@@ -58,9 +61,33 @@ def timed(size: int, calendar: RussianCalendar) -> float:
     return time.perf_counter() - start
 
 
+def detail(size: int, calendar: RussianCalendar) -> None:
+    """Where the time of one check() goes: the shared context's parts, then each check."""
+    roadmap = synthetic(size)
+    parts: list[tuple[str, float]] = []
+    start = time.perf_counter()
+    ctx = CheckContext(roadmap, calendar=calendar)
+    parts.append(("context", time.perf_counter() - start))
+    for name in ("resolutions", "explicit_windows", "graph", "windows", "schedule", "suggestions"):
+        start = time.perf_counter()
+        getattr(ctx, name)
+        parts.append((name, time.perf_counter() - start))
+    for code, function in CHECKS:
+        start = time.perf_counter()
+        list(function(ctx))
+        parts.append((code, time.perf_counter() - start))
+    total = sum(t for _, t in parts)
+    print(f"{size // 1000}k detail: {total:.2f} s")
+    for name, seconds in sorted(parts, key=lambda p: -p[1])[:12]:
+        print(f"  {name:<18}{seconds:7.3f} s")
+
+
 def main() -> None:
     calendar = RussianCalendar()
     timed(1000, calendar)  # warm up
+    if "--detail" in sys.argv[1:]:
+        for size in (10_000, 100_000):
+            detail(size, calendar)
     results = {}
     for size in (1_000, 10_000, 100_000):
         results[size] = timed(size, calendar)

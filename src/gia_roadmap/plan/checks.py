@@ -65,7 +65,15 @@ from gia_roadmap.plan.exams import ExamPeriod as PlanExamPeriod
 from gia_roadmap.plan.exams import ExamScope
 from gia_roadmap.plan.findings import CATALOGUE, Finding, Location, Report, Severity, Suppression
 from gia_roadmap.plan.glossary import abbreviation_key
-from gia_roadmap.plan.graph import DependencyGraph, EventNode, Link, Node, SuggestedLink, suggest_links
+from gia_roadmap.plan.graph import (
+    DependencyGraph,
+    EventNode,
+    Link,
+    Node,
+    SuggestedLink,
+    _normalized,
+    _suggest,
+)
 from gia_roadmap.plan.model import (
     LocatedMeasure,
     MeasureId,
@@ -78,7 +86,6 @@ from gia_roadmap.plan.model import (
 from gia_roadmap.plan.queries import DueState, state_of
 from gia_roadmap.plan.responsible import MatchQuality
 from gia_roadmap.plan.scheduling import Schedule, ViolationKind, schedule
-from gia_roadmap.plan.text import normalize
 
 __all__ = [
     "CHECKS",
@@ -218,6 +225,9 @@ _EXPLICIT = (
 _EXTERNAL = (ExternalSchedule, SeparateSchedule, SeparatePlan, OnRequest)
 
 
+_CONTAINERS = (Compound, TermSequence, PerExam)
+
+
 def _leaves(term: Term) -> Iterator[Term]:
     """The parts of a term that are not containers (a DateList or PeriodList counts as one part)."""
     if isinstance(term, Compound):
@@ -276,7 +286,7 @@ def is_training(item: LocatedMeasure) -> bool:
     экспертов» …)."""
     if item.section_kind is SectionKind.STAFF_TRAINING:
         return True
-    return _TRAINING.search(normalize(item.measure.title)) is not None
+    return _TRAINING.search(_normalized(item.measure.title)) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -308,17 +318,22 @@ class CheckContext:
         self.links = tuple(links)
         self.located: tuple[LocatedMeasure, ...] = tuple(roadmap.walk())
         self._memo: dict[Term, Resolution] = {}
+        # the same term object asked again (a measure's term, then its parts): no hashing
+        self._resolved: dict[int, tuple[Term, Resolution]] = {}
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, term: Term) -> Resolution:
         """``term`` resolved in the plan's school year and period (memoised: equal terms resolve once)."""
+        held = self._resolved.get(id(term))
+        if held is not None and held[0] is term:
+            return held[1]
         try:
-            return self._memo[term]
+            result = self._memo[term]
         except KeyError:
-            pass
+            result = self._memo[term] = self._resolve(term)
         except TypeError:  # pragma: no cover - every term class is hashable
             return self._resolve(term)
-        result = self._memo[term] = self._resolve(term)
+        self._resolved[id(term)] = (term, result)
         return result
 
     def _resolve(self, term: Term) -> Resolution:
@@ -336,17 +351,38 @@ class CheckContext:
         return {item.id: self.resolve(item.measure.term) for item in self.located}
 
     @cached_property
+    def leaves(self) -> tuple[tuple[Term, ...], ...]:
+        """Per measure (in the order of :attr:`located`), the parts of its deadline that are not
+        containers (a DateList or PeriodList counts as one part)."""
+        return tuple(
+            tuple(_leaves(term)) if isinstance(term, _CONTAINERS) else (term,)
+            for term in (item.measure.term for item in self.located)
+        )
+
+    @cached_property
+    def normalized_titles(self) -> tuple[str, ...]:
+        """Per measure (in the order of :attr:`located`), its title normalised
+        (:func:`~gia_roadmap.plan.text.normalize`)."""
+        return tuple(_normalized(item.measure.title) for item in self.located)
+
+    @cached_property
+    def training(self) -> tuple[bool, ...]:
+        """Per measure (in the order of :attr:`located`), whether it is a training measure
+        (:func:`is_training`)."""
+        search = _TRAINING.search
+        return tuple(
+            item.section_kind is SectionKind.STAFF_TRAINING or search(low) is not None
+            for item, low in zip(self.located, self.normalized_titles, strict=True)
+        )
+
+    @cached_property
     def explicit_windows(self) -> dict[MeasureId, tuple[tuple[Term, DateWindow], ...]]:
         """Per measure, the windows of the parts of its deadline written as dates, months or years
         (not relative, continuous or external), each with its part."""
         out: dict[MeasureId, tuple[tuple[Term, DateWindow], ...]] = {}
-        for item in self.located:
-            pairs = [
-                (leaf, window)
-                for leaf in _leaves(item.measure.term)
-                if _explicit(leaf)
-                for window in self.resolve(leaf).windows
-            ]
+        resolve = self.resolve
+        for item, leaves in zip(self.located, self.leaves, strict=True):
+            pairs = [(leaf, window) for leaf in leaves if _explicit(leaf) for window in resolve(leaf).windows]
             if pairs:
                 out[item.id] = tuple(pairs)
         return out
@@ -382,12 +418,15 @@ class CheckContext:
         """Each node's own window: a measure's resolved windows' hull (none for continuous or
         unresolved terms), an event's dates' hull."""
         out: dict[Node, DateWindow | None] = {}
-        for item in self.located:
-            resolution = self.resolutions[item.id]
+        hulls: dict[int, tuple[Resolution, DateWindow | None]] = {}  # by resolution: equal terms share one
+        for measure_id, resolution in self.resolutions.items():
             if resolution.status is ResolutionStatus.CONTINUOUS:
-                out[item.id] = None
-            else:
-                out[item.id] = _hull(resolution.windows)
+                out[measure_id] = None
+                continue
+            held = hulls.get(id(resolution))
+            if held is None or held[0] is not resolution:
+                held = hulls[id(resolution)] = (resolution, _hull(resolution.windows))
+            out[measure_id] = held[1]
         for event in self.graph.events:
             values = (self.events or {}).get(event.anchor, ())
             days = [v if isinstance(v, DateWindow) else DateWindow.day(v) for v in values]
@@ -402,7 +441,7 @@ class CheckContext:
     @cached_property
     def suggestions(self) -> tuple[SuggestedLink, ...]:
         """Links the wording suggests (:func:`~gia_roadmap.plan.graph.suggest_links`)."""
-        return suggest_links(self.roadmap, located=self.located, min_score=self.options.min_suggestion_score)
+        return _suggest(self.located, self.normalized_titles, self.options.min_suggestion_score)
 
     @cached_property
     def adoption(self) -> dt.date | None:
@@ -594,8 +633,8 @@ def check_suggested_links(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_unparsed_terms(ctx: CheckContext) -> Iterator[Finding]:
     """GR201: deadline text (or a part of it) no rule could read."""
-    for item in ctx.located:
-        for leaf in _leaves(item.measure.term):
+    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
+        for leaf in leaves:
             if isinstance(leaf, UnparsedTerm):
                 yield ctx.finding(
                     "GR201",
@@ -659,8 +698,8 @@ def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
     """GR204: a range that ends before it starts («май – март 2024»)."""
-    for item in ctx.located:
-        for leaf in _leaves(item.measure.term):
+    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
+        for leaf in leaves:
             parts: Sequence[Term] = leaf.items if isinstance(leaf, PeriodList) else (leaf,)
             for part in parts:
                 if not isinstance(part, MonthRange | SchoolYearTerm):
@@ -678,8 +717,8 @@ def check_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_unordered_lists(ctx: CheckContext) -> Iterator[Finding]:
     """GR205: dates or months of a list that are not in chronological order."""
-    for item in ctx.located:
-        for leaf in _leaves(item.measure.term):
+    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
+        for leaf in leaves:
             if isinstance(leaf, MonthList | DateList | PeriodList) and "chronology_violated" in leaf.flags:
                 yield ctx.finding(
                     "GR205",
@@ -694,8 +733,8 @@ def check_days_off(ctx: CheckContext) -> Iterator[Finding]:
     calendar = ctx.calendar
     if calendar is None:
         return
-    for item in ctx.located:
-        for leaf in _leaves(item.measure.term):
+    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
+        for leaf in leaves:
             if isinstance(leaf, ExactDate | ByDate):
                 days = [leaf.day]
             elif isinstance(leaf, DateList):
@@ -753,18 +792,25 @@ def check_stale_years(ctx: CheckContext) -> Iterator[Finding]:
                 break
 
 
-def _event_leaves(term: Term) -> Iterator[Relative | ExamPeriod]:
-    for leaf in _leaves(term):
+def _event_leaves(leaves: Iterable[Term]) -> Iterator[Relative | ExamPeriod]:
+    for leaf in leaves:
         if isinstance(leaf, Relative) or (isinstance(leaf, ExamPeriod) and leaf.phase is ExamPhase.CONDUCT):
             yield leaf
+
+
+def _has_event_leaf(leaves: Iterable[Term]) -> bool:
+    return any(
+        isinstance(leaf, Relative) or (isinstance(leaf, ExamPeriod) and leaf.phase is ExamPhase.CONDUCT)
+        for leaf in leaves
+    )
 
 
 def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
     """GR209: a schedule was given but has no dates for the event a deadline counts from."""
     if ctx.events is None:
         return
-    for item in ctx.located:
-        for leaf in _event_leaves(item.measure.term):
+    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
+        for leaf in _event_leaves(leaves):
             resolution = ctx.resolve(leaf)
             if resolution.status is ResolutionStatus.NO_EVENT_DATES:
                 yield ctx.finding(
@@ -779,8 +825,8 @@ def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_external_schedules(ctx: CheckContext) -> Iterator[Finding]:
     """GR210: the date is set by an external schedule, a separate plan or a request."""
-    for item in ctx.located:
-        for leaf in _leaves(item.measure.term):
+    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
+        for leaf in leaves:
             if isinstance(leaf, _EXTERNAL):
                 yield ctx.finding(
                     "GR210",
@@ -796,7 +842,7 @@ def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     """GR211: deadlines count from exam events but no exam schedule was given (one finding per plan)."""
     if ctx.events is not None:
         return
-    items = [item for item in ctx.located if any(True for _ in _event_leaves(item.measure.term))]
+    items = [item for item, leaves in zip(ctx.located, ctx.leaves, strict=True) if _has_event_leaf(leaves)]
     if not items:
         return
     numbers = ", ".join(_label(i) for i in items[:8]) + (" …" if len(items) > 8 else "")
@@ -1075,7 +1121,7 @@ def check_untrained_categories(ctx: CheckContext) -> Iterator[Finding]:
     """GR601: a standard category of exam staff with no training measure (plans that train no one
     are exempt; categories of exams the plan does not cover are skipped, and municipal or school
     plans are not expected to train scanning operators or РЦОИ staff)."""
-    training = [item for item in ctx.located if is_training(item)]
+    training = [item for item, flag in zip(ctx.located, ctx.training, strict=True) if flag]
     if not training:
         return
     covered: set[SpecialistCategory] = set()
@@ -1142,8 +1188,8 @@ def check_training_after_exams(ctx: CheckContext) -> Iterator[Finding]:
     """GR602: a training measure whose written dates start after the first exam it prepares for."""
     if ctx.events is None:
         return
-    for item in ctx.located:
-        if not is_training(item):
+    for item, flag in zip(ctx.located, ctx.training, strict=True):
+        if not flag:
             continue
         pairs = ctx.explicit_windows.get(item.id)
         if not pairs:

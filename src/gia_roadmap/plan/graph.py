@@ -208,8 +208,15 @@ def _resolve_ref(
     plan: str,
     by_number: dict[tuple[tuple[int, ...], str], list[MeasureId]],
     by_canonical: dict[str, list[MeasureId]],
+    canonical_of: dict[str, str] | None = None,
 ) -> MeasureId | None:
-    canonical = MeasureNumber.parse(ref.number).canonical
+    if canonical_of is None:
+        canonical = MeasureNumber.parse(ref.number).canonical
+    else:
+        found = canonical_of.get(ref.number)
+        if found is None:
+            found = canonical_of[ref.number] = MeasureNumber.parse(ref.number).canonical
+        canonical = found
     candidates = by_number.get((ref.section, canonical))
     if not candidates and not ref.section:
         candidates = by_canonical.get(canonical)
@@ -218,6 +225,20 @@ def _resolve_ref(
     if ref.ordinal is not None:
         return next((c for c in candidates if c.ordinal == ref.ordinal), None)
     return candidates[0]
+
+
+def _canonical(number: MeasureNumber, known: dict[tuple[int, ...], str]) -> str:
+    """``number.canonical``, remembered per parts (plans repeat the same numbers section after section)."""
+    parts = number.parts
+    if not parts:
+        return number.canonical
+    found = known.get(parts)
+    if found is None:
+        found = known[parts] = number.canonical
+    return found
+
+
+_RELATIVE_HOLDERS = (Relative, Compound, TermSequence, PerExam)
 
 
 def _relative_parts(term: Term) -> Iterator[Relative]:
@@ -271,18 +292,37 @@ class DependencyGraph:
         items = list(roadmap.walk()) if located is None else list(located)
         by_number: dict[tuple[tuple[int, ...], str], list[MeasureId]] = {}
         by_canonical: dict[str, list[MeasureId]] = {}
+        known: dict[tuple[int, ...], str] = {}
+        measures = graph._measures
         for item in items:
-            graph._add_measure(item)
-            canonical = item.measure.number.canonical
-            by_number.setdefault((item.id.section, canonical), []).append(item.id)
-            by_canonical.setdefault(canonical, []).append(item.id)
+            measure_id = item.id
+            measures[measure_id] = item
+            canonical = _canonical(item.measure.number, known)
+            by_number.setdefault((measure_id.section, canonical), []).append(measure_id)
+            by_canonical.setdefault(canonical, []).append(measure_id)
+        graph._graph.add_nodes_from(measures)
+        # Links are gathered per pair first and the edges added at once: the same graph (nodes
+        # and edges in the same order, duplicates dropped) as add_link one by one, much faster.
+        pending: dict[tuple[Node, Node], list[Link]] = {}
+
+        def gather(link: Link) -> None:
+            key = (link.predecessor, link.successor)
+            held = pending.get(key)
+            if held is None:
+                pending[key] = [link]
+            elif link not in held:
+                held.append(link)
+
+        canonical_of: dict[str, str] = {}
+        dangling = graph._dangling
         for item in items:
-            for dependency in item.measure.dependencies:
-                target = _resolve_ref(dependency.on, roadmap.id, by_number, by_canonical)
+            measure = item.measure
+            for dependency in measure.dependencies:
+                target = _resolve_ref(dependency.on, roadmap.id, by_number, by_canonical, canonical_of)
                 if target is None:
-                    graph._dangling.append(DanglingLink(item.id, dependency.on, dependency))
+                    dangling.append(DanglingLink(item.id, dependency.on, dependency))
                     continue
-                graph.add_link(
+                gather(
                     Link(
                         target,
                         item.id,
@@ -293,15 +333,16 @@ class DependencyGraph:
                         dependency.raw,
                     )
                 )
-            if term_links:
-                for relative in _relative_parts(item.measure.term):
+            if term_links and isinstance(measure.term, _RELATIVE_HOLDERS):
+                for relative in _relative_parts(measure.term):
                     event = EventNode(relative.anchor)
                     if relative.bound.direction == "before":
-                        graph.add_link(Link(item.id, event, origin=LinkOrigin.TERM, evidence=relative.raw))
+                        gather(Link(item.id, event, origin=LinkOrigin.TERM, evidence=relative.raw))
                     elif relative.bound.direction == "after":
-                        graph.add_link(Link(event, item.id, origin=LinkOrigin.TERM, evidence=relative.raw))
+                        gather(Link(event, item.id, origin=LinkOrigin.TERM, evidence=relative.raw))
         for link in links:
-            graph.add_link(link)
+            gather(link)
+        graph._graph.add_edges_from((u, v, {"links": held}) for (u, v), held in pending.items())
         if parent is not None:
             graph.add_parent(parent, located=items)
         return graph
@@ -438,6 +479,19 @@ _HEAD_SKIP = frozenset({"проведения", "организации", "ра�
 _LETTERS = re.compile(r"[а-яa-z]+")
 
 
+_PLAIN = re.compile(r"[0-9А-Яа-яЁё .,:;()«»\"!?%№/+=_'-]*")
+"""Text :func:`~gia_roadmap.plan.text.normalize` only lower-cases and re-spaces: Cyrillic letters,
+digits, plain punctuation and spaces — no markup, entities, Latin look-alikes, other dashes or
+spaces, combining marks or line breaks."""
+
+
+def _normalized(text: str) -> str:
+    """``normalize(text)``, without its repairs for text that needs none (most titles)."""
+    if _PLAIN.fullmatch(text) is not None and "- " not in text:
+        return " ".join(text.split()).lower().replace("ё", "е")
+    return normalize(text)
+
+
 def _stems(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(text) if w not in _STOP}
 
@@ -471,23 +525,57 @@ def suggest_links(
     title, the expected result and — unless the term already is a relative deadline — the term.
     """
     items = list(roadmap.walk()) if located is None else list(located)
-    titles = [(item, _stems(_without_markers(normalize(item.measure.title)))) for item in items]
-    frequency: Counter[str] = Counter(stem for _, stems in titles for stem in stems)
-    total = max(len(titles), 1)
+    return _suggest(items, [_normalized(item.measure.title) for item in items], min_score)
 
-    def weight(stem: str) -> float:
-        return math.log((1 + total) / (1 + frequency[stem])) + 0.05
 
+_ANY_MARKER = re.compile("|".join(f"(?:{pattern})" for _, pattern in MARKERS))
+"""Any of the markers: text it does not match holds none of them (one search instead of seven)."""
+
+
+class _Titles:
+    """The stems of every title (up to its own marker), their weights and, per stem, the titles
+    that hold it; built on first use only — most measures carry no marker."""
+
+    __slots__ = ("by_stem", "frequency", "stems", "total")
+
+    def __init__(self, lows: Sequence[str]) -> None:
+        self.stems = [_stems(_without_markers(low) if _ANY_MARKER.search(low) else low) for low in lows]
+        self.frequency: Counter[str] = Counter(stem for stems in self.stems for stem in stems)
+        self.total = max(len(self.stems), 1)
+        self.by_stem: dict[str, list[int]] = {}
+        for position, stems in enumerate(self.stems):
+            for stem in stems:
+                self.by_stem.setdefault(stem, []).append(position)
+
+    def weight(self, stem: str) -> float:
+        return math.log((1 + self.total) / (1 + self.frequency[stem])) + 0.05
+
+
+def _suggest(
+    items: Sequence[LocatedMeasure], lows: Sequence[str], min_score: float
+) -> tuple[SuggestedLink, ...]:
+    """:func:`suggest_links` over ``items`` whose normalised titles are ``lows`` (same order)."""
+    titles: _Titles | None = None
+    normalized: dict[str, str] = {}
     out: list[SuggestedLink] = []
-    for item in items:
+    for position, item in enumerate(items):
         measure = item.measure
         fields = [("title", measure.title), ("expected_result", measure.expected_result)]
-        if not any(True for _ in _relative_parts(measure.term)):
-            fields.append(("term", measure.term.raw))
+        term = measure.term
+        if not (isinstance(term, _RELATIVE_HOLDERS) and any(True for _ in _relative_parts(term))):
+            fields.append(("term", term.raw))
         for field, text in fields:
             if not text:
                 continue
-            low = normalize(text)
+            if field == "title":
+                low = lows[position]
+            else:
+                found = normalized.get(text)
+                if found is None:
+                    found = normalized[text] = _normalized(text)
+                low = found
+            if _ANY_MARKER.search(low) is None:
+                continue
             for name, pattern in _MARKER_PATTERNS:
                 match = pattern.search(low)
                 if match is None:
@@ -512,13 +600,18 @@ def suggest_links(
                 head = (heads[0] if heads else words[0] if words else "")[:6]
                 if not wanted or not head:
                     continue
+                if titles is None:
+                    titles = _Titles(lows)
+                weight = titles.weight
                 whole = sum(weight(w) for w in wanted)
                 best: tuple[float, int, LocatedMeasure] | None = None
-                for other, stems in titles:
-                    if other.id == item.id or not stems:
+                # only titles holding the head word can qualify; visited in document order
+                for other_position in titles.by_stem.get(head, ()):
+                    other = items[other_position]
+                    if other.id == item.id:
                         continue
-                    shared = wanted & stems
-                    if head not in stems or len(shared) < 2:
+                    shared = wanted & titles.stems[other_position]
+                    if len(shared) < 2:
                         continue
                     score = sum(weight(w) for w in shared) / whole
                     bonus = (

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from typing import TypeAlias
 
 import attrs
 import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
@@ -196,6 +197,70 @@ def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     return a if a <= b else b
 
 
+_Arc: TypeAlias = tuple[int, bool, bool, int, bool, Link]
+"""A link inside :func:`schedule`: the other end's index, whether the predecessor's finish (else its
+start) counts, whether the successor's start (else its finish) is bound, the lag, working days, the link."""
+
+
+def _topological_order(
+    graph: DependencyGraph,
+    nodes: list[Node],
+    index: dict[Node, int],
+    successors: list[list[int]],
+) -> tuple[list[int], tuple[tuple[Node, ...], ...], list[bool]]:
+    """The nodes to schedule in topological order (as indices), the cycles and which nodes are cyclic.
+
+    Kahn's algorithm with a first-in first-out queue visits the nodes in exactly the order of
+    ``networkx.topological_sort`` (its generations, flattened). Only when it cannot finish — the
+    graph has a cycle — are the cycles looked for (:meth:`DependencyGraph.cycles`) and the order
+    recomputed over the other nodes, as networkx orders the induced subgraph.
+    """
+    size = len(nodes)
+    indegree = [0] * size
+    for targets in successors:
+        for v in targets:
+            indegree[v] += 1
+    order = [i for i in range(size) if not indegree[i]]
+    position = 0
+    while position < len(order):
+        for v in successors[order[position]]:
+            indegree[v] -= 1
+            if not indegree[v]:
+                order.append(v)
+        position += 1
+    cyclic = [False] * size
+    if len(order) == size:
+        return order, (), cyclic
+    cycles = graph.cycles()
+    for cycle in cycles:
+        for node in cycle:
+            cyclic[index[node]] = True
+    kept = [node for node in nodes if not cyclic[index[node]]]
+    # networkx's subgraph view lists its nodes from its node set when they are fewer than half the
+    # graph's nodes, else in the graph's order; the same order keeps the results unchanged.
+    seen = list(set(kept)) if 2 * len(kept) < size else kept
+    indegree = [0] * size
+    for u, targets in enumerate(successors):
+        if not cyclic[u]:
+            for v in targets:
+                if not cyclic[v]:
+                    indegree[v] += 1
+    order = [i for i in (index[node] for node in seen) if not indegree[i]]
+    position = 0
+    while position < len(order):
+        for v in successors[order[position]]:
+            if cyclic[v]:
+                continue
+            indegree[v] -= 1
+            if not indegree[v]:
+                order.append(v)
+        position += 1
+    if len(order) != len(kept):
+        # a strongly connected group with more cycles than the reported one: networkx's message
+        raise nx.NetworkXUnfeasible("Graph contains a cycle or graph changed during iteration")
+    return order, cycles, cyclic
+
+
 def schedule(
     graph: DependencyGraph,
     windows: Mapping[Node, DateWindow | None],
@@ -208,123 +273,148 @@ def schedule(
         windows: each node's own window (nodes missing here have none).
         calendar: the working-day calendar for working-day lags and slack (calendar days without one).
     """
+    # Inside, nodes are list indices and links plain tuples: no node is hashed in the passes.
     g = graph.digraph
     shift = _Shifter(calendar)
-    cycles = graph.cycles()
-    cyclic = {n for c in cycles for n in c}
-    order = (
-        list(nx.topological_sort(g.subgraph(n for n in g.nodes if n not in cyclic)))
-        if cyclic
-        else list(nx.topological_sort(g))
-    )
-    preds: dict[Node, list[tuple[Node, Link]]] = {}
-    succs: dict[Node, list[tuple[Node, Link]]] = {}
-    for u, v, data in g.edges(data=True):
-        if u in cyclic or v in cyclic:
-            continue
-        for link in data["links"]:
-            preds.setdefault(v, []).append((u, link))
-            succs.setdefault(u, []).append((v, link))
+    forward, backward = shift.forward, shift.backward
+    nodes: list[Node] = list(g.nodes)
+    size = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    successors: list[list[int]] = [[] for _ in range(size)]
+    edges: list[tuple[int, int, list[Link]]] = []
+    for u_node, targets in g.adjacency():
+        u = index[u_node]
+        row = successors[u]
+        for v_node, data in targets.items():
+            v = index[v_node]
+            row.append(v)
+            edges.append((u, v, data["links"]))
+    order, cycles, cyclic = _topological_order(graph, nodes, index, successors)
 
-    es: dict[Node, dt.date | None] = {}
-    ef: dict[Node, dt.date | None] = {}
-    driving: dict[Node, Node | None] = {}
+    preds: list[list[_Arc]] = [[] for _ in range(size)]
+    succs: list[list[_Arc]] = [[] for _ in range(size)]
+    for u, v, links in edges:
+        if cyclic[u] or cyclic[v]:
+            continue
+        for link in links:
+            kind = link.kind
+            from_finish = kind is _FS or kind is _FF
+            to_start = kind is _FS or kind is _SS
+            preds[v].append((u, from_finish, to_start, link.lag, link.working_days, link))
+            succs[u].append((v, from_finish, to_start, link.lag, link.working_days, link))
+
+    get = windows.get
+    own: list[DateWindow | None] = [get(node) for node in nodes]
+    es: list[dt.date | None] = [None] * size
+    ef: list[dt.date | None] = [None] * size
+    driving: list[Node | None] = [None] * size
+    driver_index: list[int] = [-1] * size
     violations: list[Violation] = []
-    for node in order:
-        window = windows.get(node)
+    for i in order:
+        window = own[i]
         own_start = None if window is None else window.start
         due = None if window is None else window.end
         start, finish = own_start, own_start
         driver: Node | None = None
-        start_pushes: list[tuple[dt.date, dt.date, Link]] = []
-        finish_pushes: list[tuple[dt.date, dt.date, Link]] = []
-        for pred, link in preds.get(node, ()):
-            base = ef[pred] if link.kind in (_FS, _FF) else es[pred]
-            if base is None:
-                continue
-            value = shift.forward(base, link.lag, link.working_days)
-            if link.kind in (_FS, _SS):
-                start_pushes.append((value, base, link))
-            else:
-                finish_pushes.append((value, base, link))
-        for value, _, link in start_pushes:
-            if start is None or value > start:
-                start, driver = value, link.predecessor
-        finish = _max(start, finish)
-        for value, _, link in finish_pushes:
-            if finish is None or value > finish:
-                finish, driver = value, link.predecessor
+        driver_at = -1
+        arcs = preds[i]
+        if arcs:
+            start_pushes: list[tuple[dt.date, dt.date, Link, int]] = []
+            finish_pushes: list[tuple[dt.date, dt.date, Link, int]] = []
+            for p, from_finish, to_start, lag, working, link in arcs:
+                base = ef[p] if from_finish else es[p]
+                if base is None:
+                    continue
+                value = base if lag == 0 else forward(base, lag, working)
+                if to_start:
+                    start_pushes.append((value, base, link, p))
+                else:
+                    finish_pushes.append((value, base, link, p))
+            for value, _, link, p in start_pushes:
+                if start is None or value > start:
+                    start, driver, driver_at = value, link.predecessor, p
+            finish = _max(start, finish)
+            for value, _, link, p in finish_pushes:
+                if finish is None or value > finish:
+                    finish, driver, driver_at = value, link.predecessor, p
+            if due is not None:
+                for value, base, link, _ in (*start_pushes, *finish_pushes):
+                    if value > due:
+                        broken = ViolationKind.PRECEDENCE if base > due else ViolationKind.LAG
+                        missing = shift.between(due, value) if link.working_days else (value - due).days
+                        violations.append(Violation(link, broken, value, due, missing))
         if due is not None:
-            for value, base, link in (*start_pushes, *finish_pushes):
-                if value > due:
-                    kind = ViolationKind.PRECEDENCE if base > due else ViolationKind.LAG
-                    missing = shift.between(due, value) if link.working_days else (value - due).days
-                    violations.append(Violation(link, kind, value, due, missing))
             if start is not None and start > due:
                 start = due
             if finish is not None and finish > due:
                 finish = due
-        es[node], ef[node], driving[node] = start, finish, driver
+        es[i], ef[i], driving[i], driver_index[i] = start, finish, driver, driver_at
 
-    ls: dict[Node, dt.date | None] = {}
-    lf: dict[Node, dt.date | None] = {}
-    for node in reversed(order):
-        window = windows.get(node)
+    ls: list[dt.date | None] = [None] * size
+    lf: list[dt.date | None] = [None] * size
+    for i in reversed(order):
+        window = own[i]
         finish = None if window is None else window.end
         start_limit: dt.date | None = None
-        for succ, link in succs.get(node, ()):
-            target = ls[succ] if link.kind in (_FS, _SS) else lf[succ]
+        for s, from_finish, to_start, lag, working, _ in succs[i]:
+            target = ls[s] if to_start else lf[s]
             if target is None:
                 continue
-            bound = shift.backward(target, link.lag, link.working_days)
-            if link.kind in (_FS, _FF):
+            bound = target if lag == 0 else backward(target, lag, working)
+            if from_finish:
                 finish = _min(finish, bound)
             else:
                 start_limit = _min(start_limit, bound)
-        lf[node] = finish
-        ls[node] = _min(finish, start_limit)
+        lf[i] = finish
+        ls[i] = _min(finish, start_limit)
 
-    nodes: dict[Node, NodeSchedule] = {}
-    for node in g.nodes:
-        window = windows.get(node)
-        if node in cyclic:
+    between = shift.between
+    result: dict[Node, NodeSchedule] = {}
+    slacks: list[int | None] = [None] * size
+    for i, node in enumerate(nodes):
+        window = own[i]
+        if cyclic[i]:
             start = None if window is None else window.start
             end = None if window is None else window.end
-            nodes[node] = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
+            result[node] = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
             continue
-        early, late = ef.get(node), lf.get(node)
-        slack = None if early is None or late is None else shift.between(early, late)
-        nodes[node] = NodeSchedule(
-            node, window, es.get(node), early, ls.get(node), late, slack, driving=driving.get(node)
-        )
-    return Schedule(nodes, tuple(violations), cycles, _critical_path(nodes))
+        early, late = ef[i], lf[i]
+        slack = None if early is None or late is None else between(early, late)
+        slacks[i] = slack
+        result[node] = NodeSchedule(node, window, es[i], early, ls[i], late, slack, driving=driving[i])
+    path = _critical_path(nodes, order, slacks, driving, driver_index)
+    return Schedule(result, tuple(violations), cycles, path)
 
 
-def _critical_path(nodes: Mapping[Node, NodeSchedule]) -> tuple[Node, ...]:
-    candidates = [n for n in nodes.values() if n.slack is not None and n.driving is not None]
-    if not candidates:
+def _critical_path(
+    nodes: list[Node],
+    order: list[int],
+    slacks: list[int | None],
+    driving: list[Node | None],
+    driver_index: list[int],
+) -> tuple[Node, ...]:
+    """The driving chain ending at the node with the least slack, the longest chain among equal
+    slacks, then the least ``str(node)`` (the first such node in graph order on a full tie)."""
+    depth = [0] * len(nodes)
+    for i in order:  # a node's driver comes before it in topological order
+        before = driver_index[i]
+        depth[i] = 1 + (depth[before] if before >= 0 else 0)
+    best: tuple[int, int] | None = None
+    tied: list[int] = []
+    for i, slack in enumerate(slacks):
+        if slack is None or driver_index[i] < 0:
+            continue
+        key = (slack, -depth[i])
+        if best is None or key < best:
+            best, tied = key, [i]
+        elif key == best:
+            tied.append(i)
+    if best is None:
         return ()
-    depth: dict[Node, int] = {}
-
-    def depth_of(node: Node) -> int:
-        chain: list[Node] = []
-        current: Node | None = node
-        while current is not None and current not in depth and current not in chain:
-            chain.append(current)
-            current = nodes[current].driving
-        known = depth.get(current, 0) if current is not None else 0
-        for item in reversed(chain):
-            known += 1
-            depth[item] = known
-        return depth[node]
-
-    def key(item: NodeSchedule) -> tuple[int, int, str]:
-        return (item.slack if item.slack is not None else 0, -depth_of(item.node), str(item.node))
-
-    end = min(candidates, key=key)
-    path = [end.node]
+    end = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(nodes[i]))
+    path: list[Node] = [nodes[end]]
     current = end
-    while current.driving is not None and current.driving not in path:
-        path.append(current.driving)
-        current = nodes[current.driving]
+    while driving[current] is not None:
+        path.append(driving[current])  # type: ignore[arg-type]  # checked just above
+        current = driver_index[current]
     return tuple(reversed(path))

@@ -1,0 +1,403 @@
+"""The fast scheduler and graph builder against straightforward references.
+
+``reference_schedule`` is the networkx-based scheduler the library used before it moved to list
+indices (kept verbatim); ``reference_graph`` builds the graph link by link with
+:meth:`DependencyGraph.add_link`. On generated graphs with random links, kinds, lags, windows and
+cycles both must agree exactly: earliest and latest dates, slack, drivers, violations (in order),
+cycles and the critical path. Speed is measured by ``benchmarks/check_scale.py``, never here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+
+import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.terms import WorkingDayCalendar
+from gia_roadmap.plan import DependencyKind, Measure, MeasureId, MeasureNumber
+from gia_roadmap.plan.graph import DependencyGraph, EventNode, Link, LinkOrigin, Node, _normalized
+from gia_roadmap.plan.scheduling import (
+    NodeSchedule,
+    Schedule,
+    Violation,
+    ViolationKind,
+    _max,
+    _min,
+    _Shifter,
+    schedule,
+)
+from gia_roadmap.plan.text import normalize
+
+from .plans import calendar, m, plan
+
+_FS = DependencyKind.FINISH_TO_START
+_SS = DependencyKind.START_TO_START
+_FF = DependencyKind.FINISH_TO_FINISH
+_SF = DependencyKind.START_TO_FINISH
+
+# --------------------------------------------------------------------------------------------
+# The reference scheduler (the networkx-based implementation, verbatim)
+# --------------------------------------------------------------------------------------------
+
+
+def reference_schedule(
+    graph: DependencyGraph,
+    windows: Mapping[Node, DateWindow | None],
+    calendar: WorkingDayCalendar | None = None,
+) -> Schedule:
+    """Earliest and latest dates of every node, slack, violations, cycles and the critical path.
+
+    Args:
+        graph: the dependency graph.
+        windows: each node's own window (nodes missing here have none).
+        calendar: the working-day calendar for working-day lags and slack (calendar days without one).
+    """
+    g = graph.digraph
+    shift = _Shifter(calendar)
+    cycles = graph.cycles()
+    cyclic = {n for c in cycles for n in c}
+    order = (
+        list(nx.topological_sort(g.subgraph(n for n in g.nodes if n not in cyclic)))
+        if cyclic
+        else list(nx.topological_sort(g))
+    )
+    preds: dict[Node, list[tuple[Node, Link]]] = {}
+    succs: dict[Node, list[tuple[Node, Link]]] = {}
+    for u, v, data in g.edges(data=True):
+        if u in cyclic or v in cyclic:
+            continue
+        for link in data["links"]:
+            preds.setdefault(v, []).append((u, link))
+            succs.setdefault(u, []).append((v, link))
+
+    es: dict[Node, dt.date | None] = {}
+    ef: dict[Node, dt.date | None] = {}
+    driving: dict[Node, Node | None] = {}
+    violations: list[Violation] = []
+    for node in order:
+        window = windows.get(node)
+        own_start = None if window is None else window.start
+        due = None if window is None else window.end
+        start, finish = own_start, own_start
+        driver: Node | None = None
+        start_pushes: list[tuple[dt.date, dt.date, Link]] = []
+        finish_pushes: list[tuple[dt.date, dt.date, Link]] = []
+        for pred, link in preds.get(node, ()):
+            base = ef[pred] if link.kind in (_FS, _FF) else es[pred]
+            if base is None:
+                continue
+            value = shift.forward(base, link.lag, link.working_days)
+            if link.kind in (_FS, _SS):
+                start_pushes.append((value, base, link))
+            else:
+                finish_pushes.append((value, base, link))
+        for value, _, link in start_pushes:
+            if start is None or value > start:
+                start, driver = value, link.predecessor
+        finish = _max(start, finish)
+        for value, _, link in finish_pushes:
+            if finish is None or value > finish:
+                finish, driver = value, link.predecessor
+        if due is not None:
+            for value, base, link in (*start_pushes, *finish_pushes):
+                if value > due:
+                    kind = ViolationKind.PRECEDENCE if base > due else ViolationKind.LAG
+                    missing = shift.between(due, value) if link.working_days else (value - due).days
+                    violations.append(Violation(link, kind, value, due, missing))
+            if start is not None and start > due:
+                start = due
+            if finish is not None and finish > due:
+                finish = due
+        es[node], ef[node], driving[node] = start, finish, driver
+
+    ls: dict[Node, dt.date | None] = {}
+    lf: dict[Node, dt.date | None] = {}
+    for node in reversed(order):
+        window = windows.get(node)
+        finish = None if window is None else window.end
+        start_limit: dt.date | None = None
+        for succ, link in succs.get(node, ()):
+            target = ls[succ] if link.kind in (_FS, _SS) else lf[succ]
+            if target is None:
+                continue
+            bound = shift.backward(target, link.lag, link.working_days)
+            if link.kind in (_FS, _FF):
+                finish = _min(finish, bound)
+            else:
+                start_limit = _min(start_limit, bound)
+        lf[node] = finish
+        ls[node] = _min(finish, start_limit)
+
+    nodes: dict[Node, NodeSchedule] = {}
+    for node in g.nodes:
+        window = windows.get(node)
+        if node in cyclic:
+            start = None if window is None else window.start
+            end = None if window is None else window.end
+            nodes[node] = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
+            continue
+        early, late = ef.get(node), lf.get(node)
+        slack = None if early is None or late is None else shift.between(early, late)
+        nodes[node] = NodeSchedule(
+            node, window, es.get(node), early, ls.get(node), late, slack, driving=driving.get(node)
+        )
+    return Schedule(nodes, tuple(violations), cycles, _reference_critical_path(nodes))
+
+
+def _reference_critical_path(nodes: Mapping[Node, NodeSchedule]) -> tuple[Node, ...]:
+    candidates = [n for n in nodes.values() if n.slack is not None and n.driving is not None]
+    if not candidates:
+        return ()
+    depth: dict[Node, int] = {}
+
+    def depth_of(node: Node) -> int:
+        chain: list[Node] = []
+        current: Node | None = node
+        while current is not None and current not in depth and current not in chain:
+            chain.append(current)
+            current = nodes[current].driving
+        known = depth.get(current, 0) if current is not None else 0
+        for item in reversed(chain):
+            known += 1
+            depth[item] = known
+        return depth[node]
+
+    def key(item: NodeSchedule) -> tuple[int, int, str]:
+        return (item.slack if item.slack is not None else 0, -depth_of(item.node), str(item.node))
+
+    end = min(candidates, key=key)
+    path = [end.node]
+    current = end
+    while current.driving is not None and current.driving not in path:
+        path.append(current.driving)
+        current = nodes[current.driving]
+    return tuple(reversed(path))
+
+
+# --------------------------------------------------------------------------------------------
+# Generated graphs
+# --------------------------------------------------------------------------------------------
+
+_START = dt.date(2024, 1, 9)
+_EVENTS = (EventNode(Anchor.AK_WORK_START), EventNode(Anchor.MAIN_PERIOD))
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> tuple[DependencyGraph, dict[Node, DateWindow | None], list[Link]]:
+    size = draw(st.integers(1, 14))
+    measures: list[Node] = [MeasureId("p", (i % 3,), str(i + 1), i) for i in range(size)]
+    nodes: list[Node] = measures + list(_EVENTS[: draw(st.integers(0, 2))])
+    acyclic = draw(st.booleans())
+    links: list[Link] = []
+    for _ in range(draw(st.integers(0, 3 * len(nodes)))):
+        a = draw(st.integers(0, len(nodes) - 1))
+        b = draw(st.integers(0, len(nodes) - 1))
+        if acyclic and a >= b:
+            if a == b:
+                continue
+            a, b = b, a
+        links.append(
+            Link(
+                nodes[a],
+                nodes[b],
+                draw(st.sampled_from(list(DependencyKind))),
+                draw(st.integers(-3, 6)),
+                draw(st.booleans()),
+                LinkOrigin.EXPLICIT,
+                draw(st.sampled_from(["", "по итогам"])),
+            )
+        )
+    duplicate = draw(st.booleans())
+    if links and duplicate:
+        links.append(links[draw(st.integers(0, len(links) - 1))])  # a duplicate: kept once
+    windows: dict[Node, DateWindow | None] = {}
+    for node in nodes:
+        choice = draw(st.integers(0, 5))
+        if choice == 0:
+            continue  # missing from the mapping
+        if choice == 1:
+            windows[node] = None
+            continue
+        start = _START + dt.timedelta(days=draw(st.integers(0, 120)))
+        windows[node] = DateWindow(start, start + dt.timedelta(days=draw(st.integers(0, 40))))
+    graph = DependencyGraph()
+    for node in measures:
+        graph.digraph.add_node(node)
+    for link in links:
+        graph.add_link(link)
+    return graph, windows, links
+
+
+def _same(fast: Schedule, reference: Schedule, cyclic_share: float) -> None:
+    assert list(fast.nodes) == list(reference.nodes)
+    for node, expected in reference.nodes.items():
+        got = fast.nodes[node]
+        assert got == expected, node
+        assert got.feasible == expected.feasible
+    if cyclic_share > 0.5:
+        # networkx lists the rest of a mostly cyclic graph in the order of a set: compare as a multiset
+        assert Counter(fast.violations) == Counter(reference.violations)
+    else:
+        assert fast.violations == reference.violations
+    assert fast.cycles == reference.cycles
+    assert fast.critical_path == reference.critical_path
+
+
+def _run(
+    calendar_or_none: WorkingDayCalendar | None,
+    data: tuple[DependencyGraph, dict[Node, DateWindow | None], list[Link]],
+) -> None:
+    graph, windows, _ = data
+    try:
+        expected = reference_schedule(graph, windows, calendar_or_none)
+    except nx.NetworkXUnfeasible:
+        with pytest.raises(nx.NetworkXUnfeasible):
+            schedule(graph, windows, calendar_or_none)
+        return
+    got = schedule(graph, windows, calendar_or_none)
+    share = sum(1 for n in expected.nodes.values() if n.in_cycle) / max(len(expected.nodes), 1)
+    _same(got, expected, share)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs())
+def test_fast_schedule_matches_reference_in_working_days(
+    data: tuple[DependencyGraph, dict[Node, DateWindow | None], list[Link]],
+) -> None:
+    _run(calendar(), data)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs())
+def test_fast_schedule_matches_reference_in_calendar_days(
+    data: tuple[DependencyGraph, dict[Node, DateWindow | None], list[Link]],
+) -> None:
+    _run(None, data)
+
+
+def test_fast_schedule_matches_reference_on_a_plan_with_a_cycle() -> None:
+    roadmap = plan(
+        m("1", term="сентябрь 2023 года"),
+        m("2", term="октябрь 2023 года", after=["1"], lag=3),
+        m("3", term="01.10.2023", after=["2"]),
+        m("4", after=["6"]),
+        m("5", after=["4"]),
+        m("6", after=["5"]),
+        m("7", term="до начала работы АК"),
+    )
+    graph = DependencyGraph.from_roadmap(roadmap)
+    windows: Mapping[Node, DateWindow | None] = {
+        item.id: DateWindow(
+            dt.date(2023, 9 + item.id.ordinal % 3, 1), dt.date(2023, 9 + item.id.ordinal % 3, 28)
+        )
+        for item in roadmap.walk()
+    }
+    _run(calendar(), (graph, dict(windows), []))
+
+
+# --------------------------------------------------------------------------------------------
+# The graph builder against link-by-link building
+# --------------------------------------------------------------------------------------------
+
+
+def reference_graph(measures: list[Measure], extra: list[Link]) -> DependencyGraph:
+    """The graph built the plain way: every measure a node, then every link through add_link."""
+    roadmap = plan(*measures)
+    items = list(roadmap.walk())
+    graph = DependencyGraph()
+    for item in items:
+        graph.digraph.add_node(item.id)
+    by_canonical: dict[str, list[MeasureId]] = {}
+    for item in items:
+        by_canonical.setdefault(item.measure.number.canonical, []).append(item.id)
+    for item in items:
+        for dependency in item.measure.dependencies:
+            target = by_canonical.get(MeasureNumber.parse(dependency.on.number).canonical)
+            if not target:
+                continue
+            graph.add_link(
+                Link(
+                    target[0],
+                    item.id,
+                    dependency.kind,
+                    dependency.lag_days,
+                    dependency.working_days,
+                    LinkOrigin.EXPLICIT,
+                    dependency.raw,
+                )
+            )
+    for link in extra:
+        graph.add_link(link)
+    return graph
+
+
+def _snapshot(graph: DependencyGraph) -> tuple[object, ...]:
+    g = graph.digraph
+    return (
+        list(g.nodes),
+        [(u, v, list(d["links"])) for u, v, d in g.edges(data=True)],
+        [(v, list(g.predecessors(v))) for v in g.nodes],
+    )
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_from_roadmap_builds_the_graph_add_link_builds(data: st.DataObject) -> None:
+    size = data.draw(st.integers(1, 10))
+    measures = []
+    for i in range(size):
+        after = data.draw(st.lists(st.integers(1, size + 1), max_size=4))  # size + 1: dangling
+        measures.append(
+            m(
+                str(i + 1),
+                after=[str(a) for a in after],
+                lag=data.draw(st.integers(-2, 3)),
+                kind=data.draw(st.sampled_from(list(DependencyKind))),
+            )
+        )
+    ids = [item.id for item in plan(*measures).walk()]
+    extra = [
+        Link(ids[data.draw(st.integers(0, size - 1))], event)
+        for event in data.draw(st.lists(st.sampled_from(_EVENTS), max_size=3))
+    ]
+    built = DependencyGraph.from_roadmap(plan(*measures), links=extra)
+    assert _snapshot(built) == _snapshot(reference_graph(measures, extra))
+    assert len(built.dangling) == sum(
+        1 for i, measure in enumerate(measures) for d in measure.dependencies if int(d.on.number) > size
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The fast path of normalisation
+# --------------------------------------------------------------------------------------------
+
+_PIECES = [
+    *"аеоёЁАЯя019 .,:;()«»-–—<>&*[]\\\n\t\u00a0aeoAEOxy\"'\u0308йЙ№/",
+    "- ",
+    "  ",
+    "[bookmark:x]",
+    "<b>",
+    "&amp;",
+    "\\_",
+    "**",
+    "ГИА",
+    "по итогам",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_plain_text_fast_path_normalizes_like_normalize(text: str) -> None:
+    assert _normalized(text) == normalize(text)
+
+
+@given(st.text(max_size=30))
+def test_fast_path_on_any_text(text: str) -> None:
+    assert _normalized(text) == normalize(text)
