@@ -23,11 +23,14 @@ from gia_roadmap.testing import PlanBuilder
 SECRET = "СЕКРЕТНОЕ-СОДЕРЖИМОЕ-ФАЙЛА"
 
 
-def _plan() -> object:
+MARKER = "MARKER-TITLE"  # ASCII, so the XML holds it verbatim (openpyxl writes Cyrillic as &#…;)
+
+
+def _plan(title: str = "Совещание с руководителями ОО") -> object:
     return (
         PlanBuilder("demo")
         .section("1. Организационные мероприятия")
-        .measure("1.1.", "Совещание с руководителями ОО", term="май 2024", responsible="УО")
+        .measure("1.1.", title, term="май 2024", responsible="УО")
         .build()
     )
 
@@ -36,6 +39,7 @@ def _rewrite(path: Path, member: str, edit: object) -> None:
     """Replace one member of a ZIP (DOCX/XLSX) archive by ``edit(old_text)``."""
     with zipfile.ZipFile(path) as archive:
         items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    assert member in [info.filename for info, _ in items], f"{member} not in the archive"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in items:
             if info.filename == member:
@@ -105,11 +109,11 @@ def test_docx_external_entity_is_not_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
     path = tmp_path / "xxe.docx"
-    write_docx(_plan(), path)  # type: ignore[arg-type]
+    write_docx(_plan(MARKER), path)  # type: ignore[arg-type]
     _rewrite(
         path,
         "word/document.xml",
-        lambda xml: _with_doctype(xml, _external(secret), "Совещание с руководителями ОО", "&xxe;"),
+        lambda xml: _with_doctype(xml, _external(secret), MARKER, "&xxe;"),
     )
     try:
         document = read_tables(path)
@@ -117,6 +121,7 @@ def test_docx_external_entity_is_not_resolved(tmp_path: Path) -> None:
         return  # refusing the file is safe too
     text = " ".join(c.raw for t in document.tables for r in t.rows for c in r.cells)
     text += " ".join(p.raw for p in document.paragraphs)
+    assert MARKER not in text  # the entity reference really replaced the title
     assert SECRET not in text
 
 
@@ -124,28 +129,29 @@ def test_xlsx_external_entity_is_not_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
     path = tmp_path / "xxe.xlsx"
-    write_table_xlsx(_plan(), path)  # type: ignore[arg-type]
+    write_table_xlsx(_plan(MARKER), path)  # type: ignore[arg-type]
     _rewrite(
         path,
-        "xl/sharedStrings.xml",
-        lambda xml: _with_doctype(xml, _external(secret), "Совещание с руководителями ОО", "&xxe;"),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: _with_doctype(xml, _external(secret), MARKER, "&xxe;"),
     )
     try:
         document = read_tables(path)
     except TableReadError:
         return
     text = " ".join(c.raw for t in document.tables for r in t.rows for c in r.cells)
+    assert MARKER not in text  # the entity reference really replaced the title
     assert SECRET not in text
 
 
 @pytest.mark.parametrize(
     ("suffix", "member", "writer"),
-    [("docx", "word/document.xml", write_docx), ("xlsx", "xl/sharedStrings.xml", write_table_xlsx)],
+    [("docx", "word/document.xml", write_docx), ("xlsx", "xl/worksheets/sheet1.xml", write_table_xlsx)],
 )
 def test_entity_expansion_bomb_is_refused(tmp_path: Path, suffix: str, member: str, writer: object) -> None:
     path = tmp_path / f"laughs.{suffix}"
-    writer(_plan(), path)  # type: ignore[operator]
-    _rewrite(path, member, lambda xml: _with_doctype(xml, _LAUGHS, "Совещание с руководителями ОО", "&lol9;"))
+    writer(_plan(MARKER), path)  # type: ignore[operator]
+    _rewrite(path, member, lambda xml: _with_doctype(xml, _LAUGHS, MARKER, "&lol9;"))
     start = time.monotonic()
     try:
         document = read_tables(path)
@@ -153,6 +159,7 @@ def test_entity_expansion_bomb_is_refused(tmp_path: Path, suffix: str, member: s
         document = None
     assert time.monotonic() - start < 10
     if document is not None:  # read without expanding: no cell holds the 10⁹ «lol»s
+        assert all(MARKER not in c.raw for t in document.tables for r in t.rows for c in r.cells)
         assert all(len(c.raw) < 10_000 for t in document.tables for r in t.rows for c in r.cells)
 
 

@@ -6,8 +6,11 @@ paragraphs, and grids of cells with their provenance. Merged cells are recorded 
 (:mod:`gia_roadmap.io.structure`) decides what they inherit.
 
 Safety: files are size-limited (:data:`MAX_FILE_BYTES`, and the total unpacked size of a DOCX/XLSX
-archive :data:`MAX_UNPACKED_BYTES`), python-docx parses XML without resolving entities, formulas in
-spreadsheets are never evaluated (only cached values are read) and nothing from a file is executed.
+archive :data:`MAX_UNPACKED_BYTES`), python-docx parses XML without resolving entities (lxml,
+``resolve_entities=False``), openpyxl's expat parser refuses an external entity as undefined, both
+refuse entity-expansion bombs by their amplification limits, formulas in spreadsheets are never
+evaluated (only cached values are read), macros and embedded objects are never opened, and nothing
+from a file is executed (see ``tests/safety``).
 """
 
 from __future__ import annotations
