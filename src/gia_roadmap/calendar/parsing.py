@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -119,27 +119,52 @@ class Normalized:
         return len(self.original)
 
 
-_RUN = re.compile(r"\s+|\S+")
-_GLUE = re.compile(r"(?<=\d)(?=[^\W\d_])")
-_DASH_TABLE = str.maketrans(dict.fromkeys(_DASHES, "-"))
+_DASH = re.compile(f"[{_DASHES}]")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
-
-
-_SIMPLE = re.compile(r"[^\s<>]+(?: [^\s<>]+)*")
+_MIXED_PAIR = re.compile(r"[A-Za-z](?:(?<=[А-Яа-яЁё].)|(?=[А-Яа-яЁё]))")  # a Latin letter by a Cyrillic one
+_GLUE = re.compile(r"\d(?=[^\W\d_])")  # a digit glued to a letter: a space goes after the digit
+_OTHER_BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
+"""Every whitespace character but the space (none lies above U+3000; the tests check)."""
+# What sends text to the general path, besides a leading, trailing or double space: whitespace
+# other than the space, tags or angle brackets, Latin letters (look-alikes), a digit glued to a letter.
+_ODD_CHAR = re.compile("[<>A-Za-z" + re.escape(_OTHER_BLANKS) + "]")
+_GLUED = re.compile(r"\d[^\W\d_]")
+_IDENTITY: dict[int, tuple[int, ...]] = {}
+"""``tuple(range(n))`` by ``n``: the offset map of text the fast path leaves as it is."""
+# One token of the general path: a tag (group 1: its name), a blank run (group 2) or a chunk of
+# words separated by single spaces, which normalises to itself (group 3; a «<» that does not
+# open a tag is a chunk of its own).
+_TOKEN = re.compile(r"<\s*/?\s*([a-zA-Z]+)[^<>]{0,200}>|(\s+)|([^\s<]+(?: [^\s<]+)*|<)")
+_HARD_BLANK = re.compile(r"[ \t\u00a0]{2}")
+_TYPO_DENYA = re.compile(r"(?<![а-я])деня(?![а-я])")
 
 
 def normalize(text: str) -> Normalized:
     """Normalise deadline text for matching (see :class:`Normalized`)."""
-    if _SIMPLE.fullmatch(text) and not _HAS_LATIN.search(text) and not _GLUE.search(text):
+    if (
+        text
+        and text[0] != " "
+        and text[-1] != " "
+        and "  " not in text
+        and _ODD_CHAR.search(text) is None
+        and _GLUED.search(text) is None
+    ):
         # fast path: single spaces, no tags, no look-alikes, no glued digits
-        disp = text.translate(_DASH_TABLE)
+        disp = _DASH.sub("-", text)
         low = disp.lower()
         if len(low) == len(disp):
             low = low.replace("ё", "е")
             if "деня" not in low:
-                return Normalized(low, disp, tuple(range(len(text))), text)
-    # Latin look-alikes inside words that also contain Cyrillic letters (length-preserving)
-    if _HAS_LATIN.search(text):
+                n = len(text)
+                ident = _IDENTITY.get(n)
+                if ident is None:
+                    ident = tuple(range(n))
+                    if n <= 1024:
+                        _IDENTITY[n] = ident
+                return Normalized(low, disp, ident, text)
+    # Latin look-alikes inside words that also contain Cyrillic letters (length-preserving); a
+    # word holds both kinds of letters exactly when the text has a Latin letter next to a Cyrillic one
+    if _MIXED_PAIR.search(text):
         fixed = list(text)
         for m in _WORD.finditer(text):
             word = m.group()
@@ -148,59 +173,47 @@ def normalize(text: str) -> Normalized:
         work = "".join(fixed)
     else:
         work = text
+    work = _DASH.sub("-", work)  # length-preserving; dashes are neither blanks, letters nor digits
+    glued = _GLUE.search(work) is not None
 
     parts: list[str] = []
     index: list[int] = []
     pending_at = -1  # original offset of a pending blank run, -1 when none
     pending_hard = False
-
-    def emit_blank(run: str, at: int) -> None:
-        nonlocal pending_at, pending_hard
-        if pending_at < 0:
-            pending_at = at
-        if run == PARA:
-            pending_hard = True
-            return
-        newlines = run.count("\n")
-        if newlines >= 2 or (newlines == 0 and re.search(r"[ \t\u00a0]{2}", run)):
-            pending_hard = True
-
-    def emit_word(run: str, at: int) -> None:
-        nonlocal pending_at, pending_hard
-        if pending_at >= 0:
-            if parts:
-                parts.append(PARA if pending_hard else " ")
-                index.append(pending_at)
-            pending_at, pending_hard = -1, False
-        run = run.translate(_DASH_TABLE)
-        if _GLUE.search(run):
+    for m in _TOKEN.finditer(work):
+        kind = m.lastindex
+        if kind == 3:  # words
+            at = m.start()
+            if pending_at >= 0:
+                if parts:
+                    parts.append(PARA if pending_hard else " ")
+                    index.append(pending_at)
+                pending_at, pending_hard = -1, False
+            run = m.group(3)
             pos = 0
-            for g in _GLUE.finditer(run):
-                parts.append(run[pos : g.start()])
-                index.extend(range(at + pos, at + g.start()))
-                parts.append(" ")
-                index.append(at + g.start())
-                pos = g.start()
-            parts.append(run[pos:])
-            index.extend(range(at + pos, at + len(run)))
-        else:
-            parts.append(run)
-            index.extend(range(at, at + len(run)))
-
-    def segment(seg: str, offset: int) -> None:
-        for m in _RUN.finditer(seg):
-            if m.group()[0].isspace():
-                emit_blank(m.group(), offset + m.start())
-            else:
-                emit_word(m.group(), offset + m.start())
-
-    pos = 0
-    for m in _TAG.finditer(work):
-        segment(work[pos : m.start()], pos)
-        if m.group(2).lower() in _BLOCK_TAGS:
-            emit_blank(PARA, m.start())
-        pos = m.end()
-    segment(work[pos:], pos)
+            if glued:
+                for g in _GLUE.finditer(run):
+                    cut = g.end()
+                    parts.append(run[pos:cut])
+                    index.extend(range(at + pos, at + cut))
+                    parts.append(" ")
+                    index.append(at + cut)
+                    pos = cut
+            parts.append(run[pos:] if pos else run)
+            index.extend(range(at + pos, m.end()))
+        elif kind == 2:  # a blank run
+            if pending_at < 0:
+                pending_at = m.start()
+            if not pending_hard:
+                run = m.group(2)
+                if run != " ":
+                    newlines = run.count("\n")
+                    if newlines >= 2 or (newlines == 0 and _HARD_BLANK.search(run)):
+                        pending_hard = True
+        elif m.group(1).lower() in _BLOCK_TAGS:  # a block tag is a hard break
+            if pending_at < 0:
+                pending_at = m.start()
+            pending_hard = True
 
     disp = "".join(parts)
     low = disp.lower()
@@ -208,7 +221,7 @@ def normalize(text: str) -> Normalized:
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in disp)
     low = low.replace("ё", "е")
     if "деня" in low:  # the seed typo «деня» (дня), length-preserving
-        low = re.sub(r"(?<![а-я])деня(?![а-я])", "дня ", low)
+        low = _TYPO_DENYA.sub("дня ", low)
     return Normalized(low, disp, tuple(index), text)
 
 
@@ -268,14 +281,29 @@ _MONTH = (
 )
 _YEAR_MARK = r"(?:года|году|год|гг\.?|г\.?)(?![а-я])"
 _YEAR = r"((?:19|20)\d\d)(?![\d])"
-_RE_MONTH = _rx(_MONTH)
-_RE_YEAR_AFTER_MONTH = _rx(r"~,?~" + _YEAR + r"(?:~" + _YEAR_MARK + r")?")
+_DASH_SRC = r"~-~"
+_SEP_SRC = r"(?:[ ¶,;/]|и(?= ))*"
 _RE_YEAR_MARK = _rx(r"~" + _YEAR_MARK)
-_RE_DASH = _rx(r"~-~")
+_RE_DASH = _rx(_DASH_SRC)
+# One step of a run of months: a month (group 1, at a word boundary); the year that may follow it
+# (group 2: all of it; 3: a comma before it, 4: the year, 5: its marker, 6: empty when a dash and a
+# digit come next); then what follows (group 7: a dash, or else group 8: separators).
+_RE_MONTH_STEP = _rx(
+    _MONTH
+    + r"(?![^\W_])(~(,)?~"
+    + _YEAR
+    + r"(?:~("
+    + _YEAR_MARK
+    + r"))?((?=[ ¶]*-[ ¶]*\d))?)?(?:("
+    + _DASH_SRC
+    + r")|("
+    + _SEP_SRC
+    + r"))"
+)
 _BLANKS = re.compile(r"[ ¶]+")
 _SPACES = re.compile(r"\s+")
-_DASH_DIGIT = re.compile(r"[ ¶]*-[ ¶]*\d")
-_RE_SEP = _rx(r"(?:[ ¶,;/]|и(?= ))*")
+_RE_SEP = _rx(_SEP_SRC)
+_SEP_FIRST = frozenset(" ¶,;/и")  # what a non-empty _RE_SEP match starts with
 _RE_SKIP = re.compile(r"[ ¶,;.:/]+")
 
 
@@ -288,6 +316,20 @@ del _MONTH_FORMS["ма"]
 
 def _month_number(word: str) -> int:
     return _MONTH_FORMS[word]
+
+
+_MONTH_REFS: dict[tuple[int, int | None, int], MonthRef] = {}
+_NO_REF = MonthRef(1)  # a placeholder, never returned
+_NOTE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:года|год|г\.?)(?![а-я])")
+
+
+def _month_ref(month: int, year: int | None, origin: YearOrigin) -> MonthRef:
+    """``MonthRef(month, year, origin)``, shared: month references are immutable values."""
+    key = (month, year, id(origin))  # enum members are singletons, and hashing one is slow
+    ref = _MONTH_REFS.get(key)
+    if ref is None:
+        ref = _MONTH_REFS[key] = MonthRef(month, year, origin)
+    return ref
 
 
 _EXAM = r"(?:гиа~-?~(?:9|11)|гиа|егэ|огэ|гвэ|оценочных процедур|экзаменов|экзамена)(?![а-я0-9])"
@@ -405,6 +447,28 @@ _RE_REL = [
     (Bound.AFTER, _rx(r"(?:после|с момента) (?:дня )?" + _ANCHOR + _DETAIL)),
 ]
 
+# The words every pattern of _RE_REL starts with (one group per distinct opening) and, per group,
+# the patterns that start so, in _RE_REL's order: only those can match after that opening.
+_REL_HEAD = _rx(
+    r"(не позднее)|(за )|(в течение )|(через )|(в (?:день|дни) )|(накануне )|(до |перед )|(после |с момента )"
+)
+_REL_BY_HEAD: dict[int, list[tuple[Bound, re.Pattern[str]]]] = {
+    k: [(bound, pattern) for bound, pattern in _RE_REL if bound in bounds]
+    for k, bounds in enumerate(
+        (
+            (Bound.LATEST_BEFORE, Bound.LATEST_AFTER),
+            (Bound.EXACT_BEFORE,),
+            (Bound.WITHIN_AFTER,),
+            (Bound.EXACT_AFTER,),
+            (Bound.ON,),
+            (Bound.EVE,),
+            (Bound.UNTIL,),
+            (Bound.AFTER,),
+        ),
+        start=1,
+    )
+}
+
 _REF_START = _rx(r"(в соответствии со|в соответствии с|согласно|по)(?= )")
 _REF_TERMS = _rx(
     r"(в (?:установленные|утвержденные|устанавливаемые|определенные) (?:\w+ )?сроки|в сроки)(?![а-я])"
@@ -501,8 +565,9 @@ class _Parser:
         self.sy = school_year
         # split mode (split_terms): runs of months / dates stop where a new stacked item begins
         self.split_mode = False
-        self._month_cache: dict[tuple[int, int], tuple[int, int | None, int] | None] = {}
         self.hard_breaks = PARA in norm.low
+        self.index = norm.index
+        self.original = norm.original
 
     def run_breaks(self, sep: str, complete: bool) -> bool:
         """In split mode, whether the separator ``sep`` after an item starts a new stacked item."""
@@ -517,9 +582,13 @@ class _Parser:
         return _FailError(pos, expected)
 
     def raw(self, start: int, end: int) -> str:
-        a = self.n.origin(start)
-        b = self.n.origin(end - 1) + 1 if end > start else a
-        return self.n.original[a:b]
+        """The original text of normalised positions ``start:end`` (as :meth:`Normalized.origin`)."""
+        index = self.index
+        a = index[start] if start < len(index) else len(self.original)
+        if end <= start:
+            return ""
+        b = index[end - 1] + 1 if end - 1 < len(index) else len(self.original) + 1
+        return self.original[a:b]
 
     def text(self, start: int, end: int) -> str:
         s = self.disp[start:end].replace(PARA, " ")
@@ -527,7 +596,8 @@ class _Parser:
 
     # -- top level ---------------------------------------------------------------------------
     def parse(self, start: int, end: int) -> Term:
-        per = list(_PER_EXAM.finditer(self.low, start, end))
+        # «для ГИА-9: …» (every per-exam split starts with «для»)
+        per = list(_PER_EXAM.finditer(self.low, start, end)) if self.low.find("для", start, end) >= 0 else []
         if per and self.low[start : per[0].start()].strip(" ¶") == "":
             parts: list[tuple[str, Term]] = []
             for k, m in enumerate(per):
@@ -542,6 +612,8 @@ class _Parser:
         return self.assemble(items, start, end)
 
     def assemble(self, items: Sequence[_Item], start: int, end: int) -> Term:
+        if len(items) == 1:  # nothing to merge with
+            return items[0].term
         merged: list[_Item] = []
         for item in items:
             if merged and (item.paren or isinstance(item.term, REFERENCE_KINDS)):
@@ -558,17 +630,24 @@ class _Parser:
 
     def items(self, start: int, end: int) -> list[_Item]:
         out: list[_Item] = []
+        low = self.low
         pos = start
-        while True:
-            m = _RE_SEP.match(self.low, pos, end)
-            sep_text = self.low[pos : m.end()] if m else ""
-            pos = m.end() if m else pos
+        while pos < end:
+            m = _RE_SEP.match(low, pos, end) if low[pos] in _SEP_FIRST else None
+            if m is not None and m.end() > pos:
+                sep_text = low[pos : m.end()]
+                pos = m.end()
+                if PARA in sep_text:
+                    sep = "hard"
+                else:
+                    sep = "comma" if ("," in sep_text or ";" in sep_text) else "space"
+            else:
+                sep = "space"
             if pos >= end:
                 break
-            sep = "hard" if PARA in sep_text else "comma" if ("," in sep_text or ";" in sep_text) else "space"
             if not out:
                 sep = ""
-            if self.low[pos] == "(":
+            if low[pos] == "(":
                 close = self.matching(pos, end)
                 inner_start, inner_end = pos + 1, close
                 try:
@@ -603,9 +682,8 @@ class _Parser:
         matchers = _DISPATCH.get("0" if first.isdigit() else first)
         if matchers is None:
             raise self.fail(pos)
-        for name in matchers:
-            matcher = getattr(self, name)
-            found = matcher(pos, end)
+        for matcher in matchers:
+            found = matcher(self, pos, end)
             if found is not None:
                 term, stop, complete = found
                 return _Item(term, pos, stop, sep, complete=complete)
@@ -623,7 +701,10 @@ class _Parser:
         return m
 
     def m_relative(self, pos: int, end: int) -> Found:
-        for bound, pattern in _RE_REL:
+        head = _REL_HEAD.match(self.low, pos, end)
+        if head is None:
+            return None
+        for bound, pattern in _REL_BY_HEAD[head.lastindex or 0]:
             m = self._match(pattern, pos, end)
             if m is None:
                 continue
@@ -640,69 +721,72 @@ class _Parser:
             return Relative(offset, unit, bound, anchor, detail, raw=self.raw(pos, m.end())), m.end(), True
         return None
 
-    def month_ref_at(self, pos: int, end: int) -> tuple[int, int | None, int] | None:
-        key = (pos, end)
-        if key in self._month_cache:
-            return self._month_cache[key]
-        found = self._month_ref_at(pos, end)
-        self._month_cache[key] = found
-        return found
+    def month_step(self, pos: int, end: int) -> tuple[int, int | None, int, int, int] | None:
+        """A month reference at ``pos`` and what follows it, or None.
 
-    def _month_ref_at(self, pos: int, end: int) -> tuple[int, int | None, int] | None:
-        m = self._match(_RE_MONTH, pos, end)
+        Returns ``(month, year or None, stop, dash_end, sep_end)``: the reference ends at ``stop``;
+        ``dash_end`` is the end of a dash after it (-1 when none); ``sep_end`` the end of the
+        separators after it (-1 when a dash follows instead: no further month can follow then).
+        """
+        if pos >= end:
+            return None
+        m = _RE_MONTH_STEP.match(self.low, pos, end)
         if m is None:
             return None
-        month = _month_number(m.group(1))
-        stop = m.end()
-        year: int | None = None
-        y = _RE_YEAR_AFTER_MONTH.match(self.low, stop, end)
-        if y is not None:
-            # «Январь – февраль, 2024 г.»: a comma before the year only with a year marker
-            has_comma = "," in self.low[stop : y.start(1)]
-            has_mark = y.end() > y.end(1)
-            followed_by_dash = _DASH_DIGIT.match(self.low, y.end(), end) is not None
-            if (not has_comma or has_mark) and not followed_by_dash:
-                year = int(y.group(1))
-                stop = y.end()
-        return month, year, stop
+        month = _MONTH_FORMS[m.group(1)]
+        if m.group(4) is None:  # no year: what follows was matched after the month
+            year = None
+        # «Январь – февраль, 2024 г.»: a comma before the year only with a year marker; a year
+        # followed by a dash and a digit starts a school year («май 2023-2024»), not this month's
+        elif (m.group(3) is None or m.group(5) is not None) and m.group(6) is None:
+            year = int(m.group(4))
+        else:  # the year is not this month's: look again at what follows the month
+            stop = m.end(1)
+            d = _RE_DASH.match(self.low, stop, end)
+            if d is not None:
+                return month, None, stop, d.end(), -1
+            s = _RE_SEP.match(self.low, stop, end)
+            return month, None, stop, -1, s.end() if s else stop
+        if m.group(7) is not None:
+            return month, year, m.start(7), m.end(7), -1
+        return month, year, m.start(8), -1, m.end(8)
 
     def m_per_window_run(self, pos: int, end: int) -> Found:
         """A run of months and month ranges, with juxtaposition, commas, parentheses."""
-        first = self.month_ref_at(pos, end)
-        if first is None:
+        ref = self.month_step(pos, end)
+        if ref is None:
             return None
-        # segments: list of (items, qualifier item or None)
-        entries: list[tuple[str, int, int | None]] = []  # ("ref"/"year", month, year)
-        shapes: list[list[tuple[int, ...]]] = [[]]  # per segment: tuples of entry indexes
-        seg_bounds: list[list[tuple[int, int]]] = [[]]
-        qualifiers: list[_Item | None] = []
+        low = self.low
+        split_mode = self.split_mode
+        entries: list[tuple[int, int | None]] = []  # (month, year); month 0: a year from a note
+        # segments (a parenthesis closes one); per item: (entry, range end entry or -1, start, end)
+        seg: list[tuple[int, int, int, int]] = []
+        segments = [seg]
+        qualifiers: list[_Item] = []
         cursor = pos
         last_end = pos
         complete = True
         while True:
-            ref = self.month_ref_at(cursor, end)
-            if ref is None:
-                break
-            month, year, stop = ref
-            item_start = cursor
-            entries.append(("ref", month, year))
-            idx: tuple[int, ...] = (len(entries) - 1,)
+            # ``ref`` is the month reference at ``cursor``
+            month, year, stop, dash_end, nxt = ref
+            first = len(entries)
+            entries.append((month, year))
+            second = -1
             complete = year is not None
-            d = _RE_DASH.match(self.low, stop, end)
-            if d is not None:
-                ref2 = self.month_ref_at(d.end(), end)
+            if dash_end >= 0:
+                ref2 = self.month_step(dash_end, end)
                 if ref2 is not None:
-                    entries.append(("ref", ref2[0], ref2[1]))
-                    idx = (idx[0], len(entries) - 1)
+                    second = first + 1
+                    entries.append((ref2[0], ref2[1]))
                     stop = ref2[2]
+                    nxt = ref2[4]
                     complete = ref2[1] is not None
-            shapes[-1].append(idx)
-            seg_bounds[-1].append((item_start, stop))
+            seg.append((first, second, cursor, stop))
             last_end = stop
-            # separators, then maybe a parenthesis, then maybe another month
-            s = _RE_SEP.match(self.low, stop, end)
-            nxt = s.end() if s else stop
-            if nxt < end and self.low[nxt] == "(":
+            if nxt < 0:  # a dash that no month follows: the run ends
+                break
+            # after the separators, maybe a parenthesis, then maybe another month
+            if nxt < end and low[nxt] == "(":
                 close = self.matching(nxt, end)
                 inner_start, inner_end = nxt + 1, close
                 try:
@@ -712,78 +796,81 @@ class _Parser:
                 if isinstance(inner, UnparsedTerm | MissingTerm):
                     inner = Note(self.text(inner_start, inner_end), raw=self.raw(inner_start, inner_end))
                 if isinstance(inner, Note):
-                    ym = re.search(r"((?:19|20)\d\d)\s*(?:года|год|г\.?)(?![а-я])", inner.text.lower())
+                    ym = _NOTE_YEAR.search(inner.text.lower())
                     if ym is not None and not complete:
-                        entries.append(("year", 12, int(ym.group(1))))
+                        entries.append((0, int(ym.group(1))))
                         complete = True
                 qualifiers.append(_Item(inner, nxt, close + 1, "", paren=True))
                 last_end = close + 1
-                s = _RE_SEP.match(self.low, last_end, end)
+                s = _RE_SEP.match(low, last_end, end)
                 nxt = s.end() if s else last_end
-                if self.month_ref_at(nxt, end) is None or self.run_breaks(self.low[last_end:nxt], complete):
+                ref = self.month_step(nxt, end)
+                if ref is None or (split_mode and self.run_breaks(low[last_end:nxt], complete)):
                     break
-                shapes.append([])
-                seg_bounds.append([])
+                seg = []
+                segments.append(seg)
                 cursor = nxt
                 continue
-            if self.month_ref_at(nxt, end) is None or self.run_breaks(self.low[stop:nxt], complete):
+            ref = self.month_step(nxt, end)
+            if ref is None or (split_mode and self.run_breaks(low[stop:nxt], complete)):
                 break
             cursor = nxt
-        if len(qualifiers) < len(shapes):
-            qualifiers.append(None)
         refs = self._assign(entries)
-        for seg in shapes:
-            for shape in seg:
-                if len(shape) == 2:
-                    refs[shape[0]] = range_start(refs[shape[0]], refs[shape[1]])
+        raw = self.raw
         terms: list[Term] = []
-        for seg, bounds, qual in zip(shapes, seg_bounds, qualifiers, strict=True):
-            seg_start, seg_end = bounds[0][0], bounds[-1][1]
-            items: list[Month | MonthRange] = []
-            for shape, (a, b) in zip(seg, bounds, strict=True):
-                if len(shape) == 1:
-                    items.append(Month(refs[shape[0]], raw=self.raw(a, b)))
+        for k, seg in enumerate(segments):
+            seg_start, seg_end = seg[0][2], seg[-1][3]
+            base: Term
+            if len(seg) == 1:  # one item: its raw text is the segment's
+                first, second, a, b = seg[0]
+                if second < 0:
+                    base = Month(refs[first], raw=raw(a, b))
                 else:
-                    items.append(MonthRange(refs[shape[0]], refs[shape[1]], raw=self.raw(a, b)))
-            base = self._window_list(items, self.raw(seg_start, seg_end))
-            if qual is not None:
-                base = Compound(base, qual.term, True, raw=self.raw(seg_start, qual.end))
+                    base = MonthRange(range_start(refs[first], refs[second]), refs[second], raw=raw(a, b))
+            elif all(item[1] < 0 for item in seg):  # a list of single months
+                base = MonthList(tuple(refs[item[0]] for item in seg), raw=raw(seg_start, seg_end))
+            else:
+                items: list[Month | MonthRange] = []
+                for first, second, a, b in seg:
+                    if second < 0:
+                        items.append(Month(refs[first], raw=raw(a, b)))
+                    else:
+                        start_ref = range_start(refs[first], refs[second])
+                        items.append(MonthRange(start_ref, refs[second], raw=raw(a, b)))
+                base = PeriodList(tuple(items), raw=raw(seg_start, seg_end))
+            if k < len(qualifiers):
+                qual = qualifiers[k]
+                base = Compound(base, qual.term, True, raw=raw(seg_start, qual.end))
             terms.append(base)
-        term = terms[0] if len(terms) == 1 else TermSequence(tuple(terms), raw=self.raw(pos, last_end))
+        term = terms[0] if len(terms) == 1 else TermSequence(tuple(terms), raw=raw(pos, last_end))
         return term, last_end, complete
 
-    def _assign(self, entries: Sequence[tuple[str, int, int | None]]) -> dict[int, MonthRef]:
-        out: dict[int, MonthRef] = {}
+    def _assign(self, entries: Sequence[tuple[int, int | None]]) -> list[MonthRef]:
+        """Month references for ``(month, year)`` entries (month 0: a year written in a note), the
+        year written once at the end applying leftwards and rolling back across New Year."""
+        out: list[MonthRef] = [_NO_REF] * len(entries)
         current_year: int | None = None
         current_month = 0
         for k in range(len(entries) - 1, -1, -1):
-            kind, month, year = entries[k]
-            if kind == "year":
+            month, year = entries[k]
+            if month == 0:
                 current_year, current_month = year, 12
                 continue
             if year is not None:
-                ref = MonthRef(month, year, YearOrigin.WRITTEN)
+                out[k] = _month_ref(month, year, YearOrigin.WRITTEN)
+                current_year, current_month = year, month
             elif current_year is not None:
                 if month <= current_month:
-                    ref = MonthRef(month, current_year, YearOrigin.PROPAGATED)
+                    out[k] = _month_ref(month, current_year, YearOrigin.PROPAGATED)
                 else:
-                    ref = MonthRef(month, current_year - 1, YearOrigin.ROLLED_BACK)
+                    current_year -= 1
+                    out[k] = _month_ref(month, current_year, YearOrigin.ROLLED_BACK)
+                current_month = month
             elif self.sy is not None:
-                ref = MonthRef(month, self.sy.year_of_month(month), YearOrigin.SCHOOL_YEAR)
+                out[k] = _month_ref(month, self.sy.year_of_month(month), YearOrigin.SCHOOL_YEAR)
             else:
-                ref = MonthRef(month, None, YearOrigin.NONE)
-            if ref.origin in (YearOrigin.WRITTEN, YearOrigin.PROPAGATED, YearOrigin.ROLLED_BACK):
-                current_year, current_month = ref.year, month
-            out[k] = ref
+                out[k] = _month_ref(month, None, YearOrigin.NONE)
         return out
-
-    @staticmethod
-    def _window_list(items: Sequence[Month | MonthRange], raw: str) -> Term:
-        if len(items) == 1:
-            return attrs.evolve(items[0], raw=raw)
-        if all(isinstance(i, Month) for i in items):
-            return MonthList(tuple(i.month for i in items if isinstance(i, Month)), raw=raw)
-        return PeriodList(tuple(items), raw=raw)
 
     def _date(self, m: re.Match[str], first: int, pos: int) -> dt.date:
         try:
@@ -802,7 +889,7 @@ class _Parser:
                 if bm is not None:
                     month = _month_number(bm.group(2))
                     year = int(bm.group(3)) if bm.group(3) else None
-                    ref = self._assign([("ref", month, year)])[0]
+                    ref = self._assign([(month, year)])[0]
                     inclusive = _inclusive(bm.group(4))
                     wording = _BLANKS.sub(" ", bm.group(1))
                     term = ByMonth(ref, inclusive, wording, raw=self.raw(pos, bm.end()))
@@ -1062,14 +1149,27 @@ _MATCHER_STARTS: tuple[tuple[str, str], ...] = (
     ("m_quarter", "iv0"),
     ("m_exact_date", "0"),
 )
-_DISPATCH: dict[str, tuple[str, ...]] = {}
+_DISPATCH: dict[str, tuple[Callable[[_Parser, int, int], Found], ...]] = {}
 for _name, _starts in _MATCHER_STARTS:
     for _c in _starts:
-        _DISPATCH[_c] = (*_DISPATCH.get(_c, ()), _name)
+        _DISPATCH[_c] = (*_DISPATCH.get(_c, ()), getattr(_Parser, _name))
 
 
 def _is_blank(norm: Normalized) -> bool:
     return norm.low.strip(" ¶,;.-") == ""
+
+
+_SCHOOL_YEARS: dict[int, SchoolYear] = {}
+
+
+def _school_year(start_year: int) -> SchoolYear:
+    """``SchoolYear(start_year)``, shared: school years are immutable values."""
+    found = _SCHOOL_YEARS.get(start_year)
+    if found is None:
+        found = SchoolYear(start_year)  # raises for an invalid year, as before
+        if len(_SCHOOL_YEARS) < 256:
+            _SCHOOL_YEARS[start_year] = found
+    return found
 
 
 def parse_term(text: str, *, school_year: SchoolYear | int | None = None, strict: bool = False) -> Term:
@@ -1088,7 +1188,7 @@ def parse_term(text: str, *, school_year: SchoolYear | int | None = None, strict
         when no rule fits. Lenient mode never raises.
     """
     if isinstance(school_year, int) and not isinstance(school_year, bool):
-        school_year = SchoolYear(school_year)
+        school_year = _school_year(school_year)
     if strict:
         return _parse(text, school_year if isinstance(school_year, SchoolYear) else None, strict=True)
     try:
