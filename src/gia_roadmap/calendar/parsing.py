@@ -474,12 +474,24 @@ _REF_TERMS = _rx(
     r"(в (?:установленные|утвержденные|устанавливаемые|определенные) (?:\w+ )?сроки|в сроки)(?![а-я])"
 )
 _REF_BARE = _rx(r"(отдельн\w+ график\w*|приказ\w*|график\w*|расписани\w+|циклограмм\w+|порядк\w+)(?![а-я])")
+# (every alternative starts with a blank, «¶», «,», «(» or «)»: the leading lookahead says so, which
+# lets a search skip other characters quickly)
 _REF_STOP = _rx(
-    r"~\(|~\)|¶|,~(?=(?:"
+    r"(?=[ ¶,()])(?:~\(|~\)|¶|,~(?=(?:"
     + _MONTH
     + r"|(?:19|20)\d\d|в течение|весь|всего|в период|до |на период|дополнительн|"
     r"досрочн|основн|в соответствии|согласно|по (?:графику|плану|запрос|отдельн)|постоянно))"
-    r"| (?=(?:в соответствии с|согласно |в течение |по плану |по графику |по отдельному ))"
+    r"| (?=(?:в соответствии с|согласно |в течение |по плану |по графику |по отдельному )))"
+)
+# What the body of a reference («по …», «в соответствии с …») starts with, per kind
+_BODY_SEPARATE_SCHEDULE = re.compile(r"(отдельному |спец\.? ?)?график\w*$")
+_BODY_SEPARATE_PLAN = re.compile(r"(отдельному )?план")
+_BODY_CONDITIONAL = re.compile(r"(мере|согласованию)(?![а-я])")
+_BODY_EXTERNAL = re.compile(
+    r"(отдельн\w* |согласованн\w* |утвержденн\w* |установленн\w* )?"
+    r"(график|порядк|расписани|приказ|срок|циклограмм|план|регламент|распоряжени|письм|"
+    r"поручени|требовани|рекомендаци|методическ|федеральн|указани|решени|нормативн|"
+    r"согласованному|графику|отдельному|спец)"
 )
 _CONDITIONAL_START = _rx(r"(по мере |при необходимости|по согласованию |при наличии |в случае )")
 _PER_EXAM = _rx(r"для (гиа~-?~(?:9|11)|гиа|егэ|огэ|гвэ)~:")
@@ -558,6 +570,8 @@ _EXPECTED = (
 
 
 class _Parser:
+    __slots__ = ("disp", "hard_breaks", "index", "low", "n", "original", "split_mode", "sy")
+
     def __init__(self, norm: Normalized, school_year: SchoolYear | None) -> None:
         self.n = norm
         self.low = norm.low
@@ -733,13 +747,14 @@ class _Parser:
         m = _RE_MONTH_STEP.match(self.low, pos, end)
         if m is None:
             return None
-        month = _MONTH_FORMS[m.group(1)]
-        if m.group(4) is None:  # no year: what follows was matched after the month
+        name, _, comma, year_text, mark, dash_digit, dash, _ = m.groups()
+        month = _MONTH_FORMS[name]
+        if year_text is None:  # no year: what follows was matched after the month
             year = None
         # «Январь – февраль, 2024 г.»: a comma before the year only with a year marker; a year
         # followed by a dash and a digit starts a school year («май 2023-2024»), not this month's
-        elif (m.group(3) is None or m.group(5) is not None) and m.group(6) is None:
-            year = int(m.group(4))
+        elif (comma is None or mark is not None) and dash_digit is None:
+            year = int(year_text)
         else:  # the year is not this month's: look again at what follows the month
             stop = m.end(1)
             d = _RE_DASH.match(self.low, stop, end)
@@ -747,7 +762,7 @@ class _Parser:
                 return month, None, stop, d.end(), -1
             s = _RE_SEP.match(self.low, stop, end)
             return month, None, stop, -1, s.end() if s else stop
-        if m.group(7) is not None:
+        if dash is not None:
             return month, year, m.start(7), m.end(7), -1
         return month, year, m.start(8), -1, m.end(8)
 
@@ -817,6 +832,12 @@ class _Parser:
             cursor = nxt
         refs = self._assign(entries)
         raw = self.raw
+        if len(segments) == 1 and len(seg) == 1 and not qualifiers:  # one month or one range
+            first, second, a, b = seg[0]
+            if second < 0:
+                return Month(refs[first], raw=raw(a, b)), last_end, complete
+            start_ref = range_start(refs[first], refs[second])
+            return MonthRange(start_ref, refs[second], raw=raw(a, b)), last_end, complete
         terms: list[Term] = []
         for k, seg in enumerate(segments):
             seg_start, seg_end = seg[0][2], seg[-1][3]
@@ -1052,21 +1073,15 @@ class _Parser:
             body_low = self.low[body_start:stop]
             text = self.text(body_start, stop)
             raw = self.raw(pos, stop)
-            if re.match(r"(отдельному |спец\.? ?)?график\w*$", body_low):
+            if _BODY_SEPARATE_SCHEDULE.match(body_low):
                 return SeparateSchedule(prep, text, raw=raw), stop, True
-            if re.match(r"(отдельному )?план", body_low):
+            if _BODY_SEPARATE_PLAN.match(body_low):
                 return SeparatePlan(prep, text, raw=raw), stop, True
-            if re.match(r"запрос", body_low) and prep == "по":
+            if body_low.startswith("запрос") and prep == "по":
                 return OnRequest(text, raw=raw), stop, True
-            if re.match(r"(мере|согласованию)(?![а-я])", body_low):
+            if _BODY_CONDITIONAL.match(body_low):
                 return None
-            if not re.match(
-                r"(отдельн\w* |согласованн\w* |утвержденн\w* |установленн\w* )?"
-                r"(график|порядк|расписани|приказ|срок|циклограмм|план|регламент|распоряжени|письм|"
-                r"поручени|требовани|рекомендаци|методическ|федеральн|указани|решени|нормативн|"
-                r"согласованному|графику|отдельному|спец)",
-                body_low,
-            ):
+            if not _BODY_EXTERNAL.match(body_low):
                 return None
             return ExternalSchedule(prep, text, raw=raw), stop, True
         m = self._match(_REF_TERMS, pos, end)
