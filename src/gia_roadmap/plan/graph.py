@@ -205,25 +205,22 @@ class SuggestedLink:
 
 def _resolve_ref(
     ref: MeasureRef,
-    plan: str,
-    by_number: dict[tuple[tuple[int, ...], str], list[MeasureId]],
-    by_canonical: dict[str, list[MeasureId]],
-    canonical_of: dict[str, str] | None = None,
-) -> MeasureId | None:
-    if canonical_of is None:
-        canonical = MeasureNumber.parse(ref.number).canonical
-    else:
-        found = canonical_of.get(ref.number)
-        if found is None:
-            found = canonical_of[ref.number] = MeasureNumber.parse(ref.number).canonical
-        canonical = found
+    items: Sequence[LocatedMeasure],
+    by_number: dict[tuple[tuple[int, ...], str], list[int]],
+    by_canonical: dict[str, list[int]],
+    canonical_of: dict[str, str],
+) -> int | None:
+    """The position in ``items`` of the measure ``ref`` names, None when there is none."""
+    canonical = canonical_of.get(ref.number)
+    if canonical is None:
+        canonical = canonical_of[ref.number] = MeasureNumber.parse(ref.number).canonical
     candidates = by_number.get((ref.section, canonical))
     if not candidates and not ref.section:
         candidates = by_canonical.get(canonical)
     if not candidates:
         return None
     if ref.ordinal is not None:
-        return next((c for c in candidates if c.ordinal == ref.ordinal), None)
+        return next((c for c in candidates if items[c].id.ordinal == ref.ordinal), None)
     return candidates[0]
 
 
@@ -260,12 +257,21 @@ class DependencyGraph:
     Build one with :meth:`from_roadmap`; add links with :meth:`add_link`. :attr:`digraph` is the
     underlying networkx graph: precedence edges carry a ``links`` attribute (a list of
     :class:`Link`, several links may join the same pair).
+
+    Until :attr:`digraph` (or a method that needs it) is first used, the graph is held in plain
+    lists — nodes by index, each node's successors with their links — which is all scheduling and
+    :func:`~gia_roadmap.plan.checks.check` need; the networkx graph is then built once, with the
+    nodes and edges in the order they were added, and from then on is the graph.
     """
 
-    __slots__ = ("_dangling", "_graph", "_implements", "_measures")
+    __slots__ = ("_dangling", "_graph", "_implements", "_index", "_measures", "_nodes", "_pairs", "_succ")
 
     def __init__(self) -> None:
-        self._graph: nx.DiGraph = nx.DiGraph()
+        self._graph: nx.DiGraph | None = None
+        self._nodes: list[Node] = []
+        self._index: dict[Node, int] = {}
+        self._succ: list[dict[int, list[Link]]] = []
+        self._pairs: list[tuple[int, int]] = []  # linked pairs, in the order first linked
         self._measures: dict[MeasureId, LocatedMeasure] = {}
         self._implements: list[ImplementsLink] = []
         self._dangling: list[DanglingLink] = []
@@ -290,69 +296,86 @@ class DependencyGraph:
         """
         graph = cls()
         items = list(roadmap.walk()) if located is None else list(located)
-        by_number: dict[tuple[tuple[int, ...], str], list[MeasureId]] = {}
-        by_canonical: dict[str, list[MeasureId]] = {}
+        by_number: dict[tuple[tuple[int, ...], str], list[int]] = {}
+        by_canonical: dict[str, list[int]] = {}
         known: dict[tuple[int, ...], str] = {}
         measures = graph._measures
-        for item in items:
+        add_node = graph._add_node
+        at: list[int] = []  # node index of each item
+        for position, item in enumerate(items):
             measure_id = item.id
             measures[measure_id] = item
+            at.append(add_node(measure_id))
             canonical = _canonical(item.measure.number, known)
-            by_number.setdefault((measure_id.section, canonical), []).append(measure_id)
-            by_canonical.setdefault(canonical, []).append(measure_id)
-        graph._graph.add_nodes_from(measures)
-        # Links are gathered per pair first and the edges added at once: the same graph (nodes
-        # and edges in the same order, duplicates dropped) as add_link one by one, much faster.
-        pending: dict[tuple[Node, Node], list[Link]] = {}
-
-        def gather(link: Link) -> None:
-            key = (link.predecessor, link.successor)
-            held = pending.get(key)
-            if held is None:
-                pending[key] = [link]
-            elif link not in held:
-                held.append(link)
-
+            by_number.setdefault((measure_id.section, canonical), []).append(position)
+            by_canonical.setdefault(canonical, []).append(position)
         canonical_of: dict[str, str] = {}
         dangling = graph._dangling
-        for item in items:
+        succ, pairs = graph._succ, graph._pairs
+        for position, item in enumerate(items):
             measure = item.measure
+            measure_id = item.id
+            v = at[position]
             for dependency in measure.dependencies:
-                target = _resolve_ref(dependency.on, roadmap.id, by_number, by_canonical, canonical_of)
+                target = _resolve_ref(dependency.on, items, by_number, by_canonical, canonical_of)
                 if target is None:
-                    dangling.append(DanglingLink(item.id, dependency.on, dependency))
+                    dangling.append(DanglingLink(measure_id, dependency.on, dependency))
                     continue
-                gather(
-                    Link(
-                        target,
-                        item.id,
-                        dependency.kind,
-                        dependency.lag_days,
-                        dependency.working_days,
-                        LinkOrigin.EXPLICIT,
-                        dependency.raw,
-                    )
+                link = Link(
+                    items[target].id,
+                    measure_id,
+                    dependency.kind,
+                    dependency.lag_days,
+                    dependency.working_days,
+                    LinkOrigin.EXPLICIT,
+                    dependency.raw,
                 )
+                u = at[target]
+                row = succ[u]  # as _add_pair, inline: the loop runs once per declared link
+                held = row.get(v)
+                if held is None:
+                    row[v] = [link]
+                    pairs.append((u, v))
+                elif link not in held:
+                    held.append(link)
             if term_links and isinstance(measure.term, _RELATIVE_HOLDERS):
                 for relative in _relative_parts(measure.term):
                     event = EventNode(relative.anchor)
                     if relative.bound.direction == "before":
-                        gather(Link(item.id, event, origin=LinkOrigin.TERM, evidence=relative.raw))
+                        graph.add_link(Link(item.id, event, origin=LinkOrigin.TERM, evidence=relative.raw))
                     elif relative.bound.direction == "after":
-                        gather(Link(event, item.id, origin=LinkOrigin.TERM, evidence=relative.raw))
-        for link in links:
-            gather(link)
-        graph._graph.add_edges_from((u, v, {"links": held}) for (u, v), held in pending.items())
+                        graph.add_link(Link(event, item.id, origin=LinkOrigin.TERM, evidence=relative.raw))
+        for extra in links:
+            graph.add_link(extra)
         if parent is not None:
             graph.add_parent(parent, located=items)
         return graph
 
-    def _add_measure(self, item: LocatedMeasure) -> None:
-        self._measures[item.id] = item
-        self._graph.add_node(item.id)
+    def _add_node(self, node: Node) -> int:
+        """The index of ``node`` in the plain lists, added when new (before the networkx graph exists)."""
+        index = self._index.get(node)
+        if index is None:
+            index = self._index[node] = len(self._nodes)
+            self._nodes.append(node)
+            self._succ.append({})
+        return index
+
+    def _add_pair(self, u: int, v: int, link: Link) -> None:
+        """Add ``link`` from node ``u`` to node ``v`` in the plain lists (a duplicate is dropped)."""
+        row = self._succ[u]
+        held = row.get(v)
+        if held is None:
+            row[v] = [link]
+            self._pairs.append((u, v))
+        elif link not in held:
+            held.append(link)
 
     def add_link(self, link: Link) -> None:
         """Add a precedence link (both ends become nodes if they are not yet)."""
+        if self._graph is None:
+            u = self._add_node(link.predecessor)
+            self._add_pair(u, self._add_node(link.successor), link)
+            return
         data = self._graph.get_edge_data(link.predecessor, link.successor)
         if data is None:
             self._graph.add_edge(link.predecessor, link.successor, links=[link])
@@ -366,7 +389,10 @@ class DependencyGraph:
         parent_numbers: dict[str, list[MeasureId]] = {}
         for item in parent.walk():
             parent_numbers.setdefault(item.measure.number.canonical, []).append(item.id)
-            self._graph.add_node(item.id)
+            if self._graph is None:
+                self._add_node(item.id)
+            else:
+                self._graph.add_node(item.id)
         for item in located if located is not None else list(self._measures.values()):
             ref = item.measure.parent_item
             if ref is None:
@@ -379,7 +405,30 @@ class DependencyGraph:
     @property
     def digraph(self) -> nx.DiGraph:
         """The networkx graph (precedence edges only; implements links are in :attr:`implements`)."""
+        if self._graph is None:
+            graph = nx.DiGraph()
+            nodes, succ = self._nodes, self._succ
+            graph.add_nodes_from(nodes)
+            graph.add_edges_from((nodes[u], nodes[v], {"links": succ[u][v]}) for u, v in self._pairs)
+            self._graph = graph
+            # the networkx graph is the graph from now on (callers may change it directly)
+            self._nodes, self._index, self._succ, self._pairs = [], {}, [], []
         return self._graph
+
+    def _lists(self) -> tuple[list[Node], list[dict[int, list[Link]]]] | None:
+        """The nodes and, per node index, its successors' indices with their links (in the order
+        networkx would give them) — None once the networkx graph is in use."""
+        if self._graph is not None:
+            return None
+        return self._nodes, self._succ
+
+    def _has_edge(self, predecessor: Node, successor: Node) -> bool:
+        """True when a precedence link joins the two nodes."""
+        if self._graph is not None:
+            return bool(self._graph.has_edge(predecessor, successor))
+        u = self._index.get(predecessor)
+        v = self._index.get(successor)
+        return u is not None and v is not None and v in self._succ[u]
 
     @property
     def measures(self) -> dict[MeasureId, LocatedMeasure]:
@@ -389,7 +438,7 @@ class DependencyGraph:
     @property
     def links(self) -> tuple[Link, ...]:
         """Every precedence link."""
-        return tuple(link for _, _, data in self._graph.edges(data=True) for link in data["links"])
+        return tuple(link for _, _, data in self.digraph.edges(data=True) for link in data["links"])
 
     @property
     def implements(self) -> tuple[ImplementsLink, ...]:
@@ -404,45 +453,54 @@ class DependencyGraph:
     @property
     def events(self) -> tuple[EventNode, ...]:
         """Event nodes, in anchor order."""
-        return tuple(sorted(n for n in self._graph.nodes if isinstance(n, EventNode)))
+        nodes = self._nodes if self._graph is None else self._graph.nodes
+        return tuple(sorted(n for n in nodes if isinstance(n, EventNode)))
 
     def links_into(self, node: Node) -> tuple[Link, ...]:
         """Links whose successor is ``node``."""
-        return tuple(link for _, _, d in self._graph.in_edges(node, data=True) for link in d["links"])
+        return tuple(link for _, _, d in self.digraph.in_edges(node, data=True) for link in d["links"])
 
     def links_from(self, node: Node) -> tuple[Link, ...]:
         """Links whose predecessor is ``node``."""
-        return tuple(link for _, _, d in self._graph.out_edges(node, data=True) for link in d["links"])
+        return tuple(link for _, _, d in self.digraph.out_edges(node, data=True) for link in d["links"])
 
     def predecessors(self, node: Node) -> tuple[Node, ...]:
         """Direct predecessors of ``node``."""
-        return tuple(self._graph.predecessors(node))
+        return tuple(self.digraph.predecessors(node))
 
     def successors(self, node: Node) -> tuple[Node, ...]:
         """Direct successors of ``node``."""
-        return tuple(self._graph.successors(node))
+        return tuple(self.digraph.successors(node))
 
     def cycles(self) -> tuple[tuple[Node, ...], ...]:
         """One cycle per strongly connected group of nodes, as its full path (first node not
         repeated at the end), in a stable order."""
+        graph = self.digraph
         out = []
-        for component in nx.strongly_connected_components(self._graph):
+        for component in nx.strongly_connected_components(graph):
             if len(component) == 1:
                 (only,) = component
-                if not self._graph.has_edge(only, only):
+                if not graph.has_edge(only, only):
                     continue
                 out.append((only,))
                 continue
-            sub = self._graph.subgraph(component)
+            sub = graph.subgraph(component)
             start = min(component, key=_node_key)
             edges = nx.find_cycle(sub, source=start)
             out.append(tuple(u for u, _ in edges))
         return tuple(sorted(out, key=lambda c: tuple(_node_key(n) for n in c)))
 
     def __len__(self) -> int:
+        if self._graph is None:
+            return len(self._nodes)
         return int(self._graph.number_of_nodes())
 
     def __contains__(self, node: object) -> bool:
+        if self._graph is None:
+            try:
+                return node in self._index
+            except TypeError:  # unhashable: never a node
+                return False
         return bool(self._graph.has_node(node))
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -197,16 +197,16 @@ def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     return a if a <= b else b
 
 
-_Arc: TypeAlias = tuple[int, bool, bool, int, bool, Link]
-"""A link inside :func:`schedule`: the other end's index, whether the predecessor's finish (else its
-start) counts, whether the successor's start (else its finish) is bound, the lag, working days, the link."""
+_Arc: TypeAlias = tuple[int, int, bool, bool, int, bool, Link]
+"""A link inside :func:`schedule`: predecessor and successor indices, whether the predecessor's
+finish (else its start) counts, whether the successor's start (else its finish) is bound, the lag,
+working days, the link."""
 
 
 def _topological_order(
     graph: DependencyGraph,
     nodes: list[Node],
-    index: dict[Node, int],
-    successors: list[list[int]],
+    successors: Sequence[Iterable[int]],
 ) -> tuple[list[int], tuple[tuple[Node, ...], ...], list[bool]]:
     """The nodes to schedule in topological order (as indices), the cycles and which nodes are cyclic.
 
@@ -232,6 +232,7 @@ def _topological_order(
     if len(order) == size:
         return order, (), cyclic
     cycles = graph.cycles()
+    index = {node: i for i, node in enumerate(nodes)}
     for cycle in cycles:
         for node in cycle:
             cyclic[index[node]] = True
@@ -274,34 +275,66 @@ def schedule(
         calendar: the working-day calendar for working-day lags and slack (calendar days without one).
     """
     # Inside, nodes are list indices and links plain tuples: no node is hashed in the passes.
-    g = graph.digraph
     shift = _Shifter(calendar)
-    forward, backward = shift.forward, shift.backward
-    nodes: list[Node] = list(g.nodes)
-    size = len(nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    successors: list[list[int]] = [[] for _ in range(size)]
-    edges: list[tuple[int, int, list[Link]]] = []
-    for u_node, targets in g.adjacency():
-        u = index[u_node]
-        row = successors[u]
-        for v_node, data in targets.items():
-            v = index[v_node]
-            row.append(v)
-            edges.append((u, v, data["links"]))
-    order, cycles, cyclic = _topological_order(graph, nodes, index, successors)
+    # lag arithmetic is pure and plans repeat the same few dates and lags: each sum once per run
+    sums: dict[tuple[dt.date, int, bool], dt.date] = {}
+    differences: dict[tuple[dt.date, int, bool], dt.date] = {}
+    counts: dict[tuple[dt.date, dt.date], int] = {}
 
-    preds: list[list[_Arc]] = [[] for _ in range(size)]
+    def forward(day: dt.date, lag: int, working: bool) -> dt.date:
+        key = (day, lag, working)
+        found = sums.get(key)
+        if found is None:
+            found = sums[key] = shift.forward(day, lag, working)
+        return found
+
+    def backward(day: dt.date, lag: int, working: bool) -> dt.date:
+        key = (day, lag, working)
+        found = differences.get(key)
+        if found is None:
+            found = differences[key] = shift.backward(day, lag, working)
+        return found
+
+    def between(start: dt.date, end: dt.date) -> int:
+        key = (start, end)
+        found = counts.get(key)
+        if found is None:
+            found = counts[key] = shift.between(start, end)
+        return found
+
+    nodes: list[Node]
+    rows: list[dict[int, list[Link]]]  # per node, its successors' indices with their links
+    lists = graph._lists()
+    if lists is not None:  # the graph's own lists: networkx's order without building its graph
+        nodes, rows = list(lists[0]), lists[1]
+    else:
+        nodes = list(graph.digraph.nodes)
+        index = {node: i for i, node in enumerate(nodes)}
+        rows = [
+            {index[v]: data["links"] for v, data in targets.items()}
+            for _, targets in graph.digraph.adjacency()
+        ]
+    size = len(nodes)
+    order, cycles, cyclic = _topological_order(graph, nodes, rows)
+
+    # Each link once as an _Arc; into a node, the links binding its start apart from those binding
+    # its finish (each group in networkx's edge order).
+    starts: list[list[_Arc]] = [[] for _ in range(size)]
+    finishes: list[list[_Arc]] = [[] for _ in range(size)]
     succs: list[list[_Arc]] = [[] for _ in range(size)]
-    for u, v, links in edges:
-        if cyclic[u] or cyclic[v]:
+    for u, row in enumerate(rows):  # the order of networkx's edges
+        if cyclic[u]:
             continue
-        for link in links:
-            kind = link.kind
-            from_finish = kind is _FS or kind is _FF
-            to_start = kind is _FS or kind is _SS
-            preds[v].append((u, from_finish, to_start, link.lag, link.working_days, link))
-            succs[u].append((v, from_finish, to_start, link.lag, link.working_days, link))
+        out = succs[u]
+        for v, links in row.items():
+            if cyclic[v]:
+                continue
+            for link in links:
+                kind = link.kind
+                to_start = kind is _FS or kind is _SS
+                arc = (u, v, kind is _FS or kind is _FF, to_start, link.lag, link.working_days, link)
+                (starts if to_start else finishes)[v].append(arc)
+                out.append(arc)
 
     get = windows.get
     own: list[DateWindow | None] = [get(node) for node in nodes]
@@ -310,39 +343,42 @@ def schedule(
     driving: list[Node | None] = [None] * size
     driver_index: list[int] = [-1] * size
     violations: list[Violation] = []
+    precedence, lag_only = ViolationKind.PRECEDENCE, ViolationKind.LAG
     for i in order:
         window = own[i]
-        own_start = None if window is None else window.start
-        due = None if window is None else window.end
-        start, finish = own_start, own_start
+        if window is None:
+            start = finish = due = None
+        else:
+            start = finish = window.start
+            due = window.end
         driver: Node | None = None
         driver_at = -1
-        arcs = preds[i]
-        if arcs:
-            start_pushes: list[tuple[dt.date, dt.date, Link, int]] = []
-            finish_pushes: list[tuple[dt.date, dt.date, Link, int]] = []
-            for p, from_finish, to_start, lag, working, link in arcs:
-                base = ef[p] if from_finish else es[p]
-                if base is None:
-                    continue
-                value = base if lag == 0 else forward(base, lag, working)
-                if to_start:
-                    start_pushes.append((value, base, link, p))
-                else:
-                    finish_pushes.append((value, base, link, p))
-            for value, _, link, p in start_pushes:
-                if start is None or value > start:
-                    start, driver, driver_at = value, link.predecessor, p
-            finish = _max(start, finish)
-            for value, _, link, p in finish_pushes:
-                if finish is None or value > finish:
-                    finish, driver, driver_at = value, link.predecessor, p
-            if due is not None:
-                for value, base, link, _ in (*start_pushes, *finish_pushes):
-                    if value > due:
-                        broken = ViolationKind.PRECEDENCE if base > due else ViolationKind.LAG
-                        missing = shift.between(due, value) if link.working_days else (value - due).days
-                        violations.append(Violation(link, broken, value, due, missing))
+        for p, _, from_finish, _, lag, working, link in starts[i]:
+            base = ef[p] if from_finish else es[p]
+            if base is None:
+                continue
+            value = forward(base, lag, working) if lag else base
+            if start is None or value > start:
+                start, driver, driver_at = value, link.predecessor, p
+            if due is not None and value > due:
+                missing = between(due, value) if working else (value - due).days
+                violations.append(
+                    Violation(link, precedence if base > due else lag_only, value, due, missing)
+                )
+        if start is not None and (finish is None or start > finish):
+            finish = start
+        for p, _, from_finish, _, lag, working, link in finishes[i]:
+            base = ef[p] if from_finish else es[p]
+            if base is None:
+                continue
+            value = forward(base, lag, working) if lag else base
+            if finish is None or value > finish:
+                finish, driver, driver_at = value, link.predecessor, p
+            if due is not None and value > due:
+                missing = between(due, value) if working else (value - due).days
+                violations.append(
+                    Violation(link, precedence if base > due else lag_only, value, due, missing)
+                )
         if due is not None:
             if start is not None and start > due:
                 start = due
@@ -356,19 +392,19 @@ def schedule(
         window = own[i]
         finish = None if window is None else window.end
         start_limit: dt.date | None = None
-        for s, from_finish, to_start, lag, working, _ in succs[i]:
+        for _, s, from_finish, to_start, lag, working, _ in succs[i]:
             target = ls[s] if to_start else lf[s]
             if target is None:
                 continue
-            bound = target if lag == 0 else backward(target, lag, working)
+            bound = backward(target, lag, working) if lag else target
             if from_finish:
-                finish = _min(finish, bound)
-            else:
-                start_limit = _min(start_limit, bound)
+                if finish is None or bound < finish:
+                    finish = bound
+            elif start_limit is None or bound < start_limit:
+                start_limit = bound
         lf[i] = finish
         ls[i] = _min(finish, start_limit)
 
-    between = shift.between
     result: dict[Node, NodeSchedule] = {}
     slacks: list[int | None] = [None] * size
     for i, node in enumerate(nodes):
