@@ -71,7 +71,7 @@ def detail(size: int, calendar: RussianCalendar) -> None:
     start = time.perf_counter()
     ctx = CheckContext(roadmap, calendar=calendar)
     parts.append(("context", time.perf_counter() - start))
-    for name in ("resolutions", "explicit_windows", "graph", "windows", "schedule", "suggestions"):
+    for name in ("resolution_list", "explicit_list", "graph", "windows", "schedule", "suggestions"):
         start = time.perf_counter()
         getattr(ctx, name)
         parts.append((name, time.perf_counter() - start))

@@ -299,19 +299,22 @@ class DependencyGraph:
         by_number: dict[tuple[tuple[int, ...], str], list[int]] = {}
         by_canonical: dict[str, list[int]] = {}
         known: dict[tuple[int, ...], str] = {}
-        measures = graph._measures
-        add_node = graph._add_node
+        measures, index, nodes, succ = graph._measures, graph._index, graph._nodes, graph._succ
         at: list[int] = []  # node index of each item
         for position, item in enumerate(items):
             measure_id = item.id
             measures[measure_id] = item
-            at.append(add_node(measure_id))
+            node = index.setdefault(measure_id, len(nodes))  # as _add_node, inline
+            if node == len(nodes):
+                nodes.append(measure_id)
+                succ.append({})
+            at.append(node)
             canonical = _canonical(item.measure.number, known)
             by_number.setdefault((measure_id.section, canonical), []).append(position)
             by_canonical.setdefault(canonical, []).append(position)
         canonical_of: dict[str, str] = {}
         dangling = graph._dangling
-        succ, pairs = graph._succ, graph._pairs
+        pairs = graph._pairs
         for position, item in enumerate(items):
             measure = item.measure
             measure_id = item.id
