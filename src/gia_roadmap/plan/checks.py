@@ -1457,6 +1457,13 @@ def check(
     Returns:
         A :class:`~gia_roadmap.plan.findings.Report`, findings in catalogue order and, within a code,
         in document order. Nothing is printed or raised for what the plan contains.
+
+    Note:
+        Python's cyclic garbage collector is paused while the check runs (it is process-wide: other
+        threads run without it for that time) and switched back on afterwards, also after an error;
+        it is left alone when the caller had already turned it off. On a 100k-measure plan the
+        collector would otherwise take about half the time. Nothing the check creates is cyclic
+        garbage, so no memory is held back.
     """
     with _collection_paused():
         ctx = CheckContext(

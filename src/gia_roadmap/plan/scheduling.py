@@ -34,7 +34,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
-import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
 
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import WorkingDayCalendar
@@ -257,8 +256,13 @@ def _topological_order(
                 order.append(v)
         position += 1
     if len(order) != len(kept):
-        # a strongly connected group with more cycles than the reported one: networkx's message
-        raise nx.NetworkXUnfeasible("Graph contains a cycle or graph changed during iteration")
+        # A strongly connected group holds more cycles than the one reported for it: the nodes that
+        # could not be ordered sit on those other cycles. They are marked cyclic (not scheduled), as the
+        # reported cycle's nodes are, instead of failing the whole schedule.
+        ordered = set(order)
+        for node in kept:
+            if index[node] not in ordered:
+                cyclic[index[node]] = True
     return order, cycles, cyclic
 
 
