@@ -1462,8 +1462,8 @@ def check(
         Python's cyclic garbage collector is paused while the check runs (it is process-wide: other
         threads run without it for that time) and switched back on afterwards, also after an error;
         it is left alone when the caller had already turned it off. On a 100k-measure plan the
-        collector would otherwise take about half the time. Nothing the check creates is cyclic
-        garbage, so no memory is held back.
+        collector would otherwise take about half the time; cyclic garbage made meanwhile is
+        collected once the collector runs again.
     """
     with _collection_paused():
         ctx = CheckContext(
