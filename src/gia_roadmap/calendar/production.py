@@ -564,7 +564,8 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         self, extra_working_days: Iterable[dt.date] | None, extra_holidays: Iterable[dt.date] | None
     ) -> RussianCalendar:
         work = list(extra_working_days or ())
-        off = [d for d in (extra_holidays or ()) if d not in set(work)]  # workalendar: working wins
+        working = set(work)
+        off = [d for d in (extra_holidays or ()) if d not in working]  # workalendar: working wins
         return self.with_overrides(days_off=off, working_days=work)
 
     # ------------------------------------------------------------------ periods

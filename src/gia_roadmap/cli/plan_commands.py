@@ -32,8 +32,10 @@ __all__ = [
     "Source",
     "UsageError",
     "check_exit_status",
+    "dumps_json",
     "events_for",
     "load_source",
+    "print_report",
     "report_document",
 ]
 
@@ -190,14 +192,8 @@ def report_document(source: Source, reports: Sequence[tuple[Roadmap, Report]]) -
             {"id": roadmap.id, "title": roadmap.title, "report": report.to_dict()}
             for roadmap, report in reports
         ],
-        "import_problems": [attrs.asdict(problem, value_serializer=_plain) for problem in source.problems],
+        "import_problems": [attrs.asdict(problem) for problem in source.problems],
     }
-
-
-def _plain(instance: object, attribute: object, value: object) -> object:
-    if hasattr(value, "value") and not isinstance(value, str | int | float | bool):
-        return value.value
-    return value
 
 
 def dumps_json(document: dict[str, Any]) -> str:
