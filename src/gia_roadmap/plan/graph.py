@@ -123,6 +123,15 @@ class Link:
         return f"{self.predecessor} -{self.kind.value}{lag}-> {self.successor}"
 
 
+_Spec: TypeAlias = tuple[DependencyKind, int, bool, LinkOrigin, str]
+"""A link without its ends, as the graph's plain lists hold it: kind, lag, working days, origin,
+evidence (a :class:`Link` is made from it only when one is asked for)."""
+
+
+def _spec(link: Link) -> _Spec:
+    return (link.kind, link.lag, link.working_days, link.origin, link.evidence)
+
+
 @attrs.frozen(slots=True)
 class ImplementsLink:
     """A child-plan measure implements a parent-plan measure (across plans).
@@ -203,36 +212,14 @@ class SuggestedLink:
 # --------------------------------------------------------------------------------------------
 
 
-def _resolve_ref(
-    ref: MeasureRef,
-    items: Sequence[LocatedMeasure],
-    by_number: dict[tuple[tuple[int, ...], str], list[int]],
-    by_canonical: dict[str, list[int]],
-    canonical_of: dict[str, str],
-) -> int | None:
-    """The position in ``items`` of the measure ``ref`` names, None when there is none."""
-    canonical = canonical_of.get(ref.number)
-    if canonical is None:
-        canonical = canonical_of[ref.number] = MeasureNumber.parse(ref.number).canonical
-    candidates = by_number.get((ref.section, canonical))
-    if not candidates and not ref.section:
-        candidates = by_canonical.get(canonical)
-    if not candidates:
-        return None
-    if ref.ordinal is not None:
-        return next((c for c in candidates if items[c].id.ordinal == ref.ordinal), None)
-    return candidates[0]
-
-
-def _canonical(number: MeasureNumber, known: dict[tuple[int, ...], str]) -> str:
-    """``number.canonical``, remembered per parts (plans repeat the same numbers section after section)."""
-    parts = number.parts
-    if not parts:
-        return number.canonical
-    found = known.get(parts)
-    if found is None:
-        found = known[parts] = number.canonical
-    return found
+def _by_canonical(by_number: dict[tuple[tuple[int, ...], str], list[int]]) -> dict[str, list[int]]:
+    """Positions by canonical number alone (any section), in document order."""
+    out: dict[str, list[int]] = {}
+    for (_, canonical), positions in by_number.items():
+        out.setdefault(canonical, []).extend(positions)
+    for positions in out.values():
+        positions.sort()
+    return out
 
 
 _RELATIVE_HOLDERS = (Relative, Compound, TermSequence, PerExam)
@@ -259,9 +246,10 @@ class DependencyGraph:
     :class:`Link`, several links may join the same pair).
 
     Until :attr:`digraph` (or a method that needs it) is first used, the graph is held in plain
-    lists — nodes by index, each node's successors with their links — which is all scheduling and
-    :func:`~gia_roadmap.plan.checks.check` need; the networkx graph is then built once, with the
-    nodes and edges in the order they were added, and from then on is the graph.
+    lists — nodes by index, each node's successors with their links as plain tuples — which is all
+    scheduling and :func:`~gia_roadmap.plan.checks.check` need; the networkx graph (with its
+    :class:`Link` objects) is then built once, with the nodes and edges in the order they were
+    added, and from then on is the graph.
     """
 
     __slots__ = ("_dangling", "_graph", "_implements", "_index", "_measures", "_nodes", "_pairs", "_succ")
@@ -270,7 +258,7 @@ class DependencyGraph:
         self._graph: nx.DiGraph | None = None
         self._nodes: list[Node] = []
         self._index: dict[Node, int] = {}
-        self._succ: list[dict[int, list[Link]]] = []
+        self._succ: list[dict[int, list[_Spec]]] = []
         self._pairs: list[tuple[int, int]] = []  # linked pairs, in the order first linked
         self._measures: dict[MeasureId, LocatedMeasure] = {}
         self._implements: list[ImplementsLink] = []
@@ -296,10 +284,10 @@ class DependencyGraph:
         """
         graph = cls()
         items = list(roadmap.walk()) if located is None else list(located)
-        by_number: dict[tuple[tuple[int, ...], str], list[int]] = {}
-        by_canonical: dict[str, list[int]] = {}
-        known: dict[tuple[int, ...], str] = {}
         measures, index, nodes, succ = graph._measures, graph._index, graph._nodes, graph._succ
+        # positions in ``items`` by (section path, canonical number), in document order
+        by_number: dict[tuple[tuple[int, ...], str], list[int]] = {}
+        known: dict[tuple[int, ...], str] = {}  # canonical numbers by parts: plans repeat them
         at: list[int] = []  # node index of each item
         for position, item in enumerate(items):
             measure_id = item.id
@@ -309,45 +297,76 @@ class DependencyGraph:
                 nodes.append(measure_id)
                 succ.append({})
             at.append(node)
-            canonical = _canonical(item.measure.number, known)
-            by_number.setdefault((measure_id.section, canonical), []).append(position)
-            by_canonical.setdefault(canonical, []).append(position)
+            number = item.measure.number
+            parts = number.parts
+            if parts:
+                canonical = known.get(parts)
+                if canonical is None:
+                    canonical = known[parts] = number.canonical
+            else:
+                canonical = number.canonical
+            key = (measure_id.section, canonical)
+            held = by_number.get(key)
+            if held is None:
+                by_number[key] = [position]
+            else:
+                held.append(position)
+        by_canonical: dict[str, list[int]] | None = None  # for references without a section
         canonical_of: dict[str, str] = {}
-        dangling = graph._dangling
-        pairs = graph._pairs
+        dangling, pairs = graph._dangling, graph._pairs
+        explicit = LinkOrigin.EXPLICIT
         for position, item in enumerate(items):
             measure = item.measure
-            measure_id = item.id
-            v = at[position]
-            for dependency in measure.dependencies:
-                target = _resolve_ref(dependency.on, items, by_number, by_canonical, canonical_of)
-                if target is None:
-                    dangling.append(DanglingLink(measure_id, dependency.on, dependency))
-                    continue
-                link = Link(
-                    items[target].id,
-                    measure_id,
-                    dependency.kind,
-                    dependency.lag_days,
-                    dependency.working_days,
-                    LinkOrigin.EXPLICIT,
-                    dependency.raw,
-                )
-                u = at[target]
-                row = succ[u]  # as _add_pair, inline: the loop runs once per declared link
-                held = row.get(v)
-                if held is None:
-                    row[v] = [link]
-                    pairs.append((u, v))
-                elif link not in held:
-                    held.append(link)
+            if measure.dependencies:
+                v = at[position]
+                for dependency in measure.dependencies:
+                    # the measure the reference names: by section and number, else (a reference
+                    # without a section) by number anywhere; the first in document order, or the one
+                    # at the ordinal the reference gives
+                    ref = dependency.on
+                    canonical = canonical_of.get(ref.number)
+                    if canonical is None:
+                        canonical = canonical_of[ref.number] = MeasureNumber.parse(ref.number).canonical
+                    candidates = by_number.get((ref.section, canonical))
+                    if not candidates and not ref.section:
+                        if by_canonical is None:
+                            by_canonical = _by_canonical(by_number)
+                        candidates = by_canonical.get(canonical)
+                    if not candidates:
+                        target = None
+                    elif ref.ordinal is None:
+                        target = candidates[0]
+                    else:
+                        target = next((c for c in candidates if items[c].id.ordinal == ref.ordinal), None)
+                    if target is None:
+                        dangling.append(DanglingLink(item.id, ref, dependency))
+                        continue
+                    spec = (
+                        dependency.kind,
+                        dependency.lag_days,
+                        dependency.working_days,
+                        explicit,
+                        dependency.raw,
+                    )
+                    u = at[target]
+                    row = succ[u]  # as _add_pair, inline: the loop runs once per declared link
+                    found = row.get(v)
+                    if found is None:
+                        row[v] = [spec]
+                        pairs.append((u, v))
+                    elif spec not in found:
+                        found.append(spec)
             if term_links and isinstance(measure.term, _RELATIVE_HOLDERS):
                 for relative in _relative_parts(measure.term):
-                    event = EventNode(relative.anchor)
-                    if relative.bound.direction == "before":
-                        graph.add_link(Link(item.id, event, origin=LinkOrigin.TERM, evidence=relative.raw))
-                    elif relative.bound.direction == "after":
-                        graph.add_link(Link(event, item.id, origin=LinkOrigin.TERM, evidence=relative.raw))
+                    direction = relative.bound.direction
+                    if direction != "before" and direction != "after":
+                        continue
+                    spec = (DependencyKind.FINISH_TO_START, 0, True, LinkOrigin.TERM, relative.raw)
+                    event = graph._add_node(EventNode(relative.anchor))
+                    if direction == "before":
+                        graph._add_pair(at[position], event, spec)
+                    else:
+                        graph._add_pair(event, at[position], spec)
         for extra in links:
             graph.add_link(extra)
         if parent is not None:
@@ -363,21 +382,21 @@ class DependencyGraph:
             self._succ.append({})
         return index
 
-    def _add_pair(self, u: int, v: int, link: Link) -> None:
-        """Add ``link`` from node ``u`` to node ``v`` in the plain lists (a duplicate is dropped)."""
+    def _add_pair(self, u: int, v: int, spec: _Spec) -> None:
+        """Add a link from node ``u`` to node ``v`` in the plain lists (a duplicate is dropped)."""
         row = self._succ[u]
         held = row.get(v)
         if held is None:
-            row[v] = [link]
+            row[v] = [spec]
             self._pairs.append((u, v))
-        elif link not in held:
-            held.append(link)
+        elif spec not in held:
+            held.append(spec)
 
     def add_link(self, link: Link) -> None:
         """Add a precedence link (both ends become nodes if they are not yet)."""
         if self._graph is None:
             u = self._add_node(link.predecessor)
-            self._add_pair(u, self._add_node(link.successor), link)
+            self._add_pair(u, self._add_node(link.successor), _spec(link))
             return
         data = self._graph.get_edge_data(link.predecessor, link.successor)
         if data is None:
@@ -412,15 +431,18 @@ class DependencyGraph:
             graph = nx.DiGraph()
             nodes, succ = self._nodes, self._succ
             graph.add_nodes_from(nodes)
-            graph.add_edges_from((nodes[u], nodes[v], {"links": succ[u][v]}) for u, v in self._pairs)
+            graph.add_edges_from(
+                (nodes[u], nodes[v], {"links": [Link(nodes[u], nodes[v], *spec) for spec in succ[u][v]]})
+                for u, v in self._pairs
+            )
             self._graph = graph
             # the networkx graph is the graph from now on (callers may change it directly)
             self._nodes, self._index, self._succ, self._pairs = [], {}, [], []
         return self._graph
 
-    def _lists(self) -> tuple[list[Node], list[dict[int, list[Link]]]] | None:
-        """The nodes and, per node index, its successors' indices with their links (in the order
-        networkx would give them) — None once the networkx graph is in use."""
+    def _lists(self) -> tuple[list[Node], list[dict[int, list[_Spec]]]] | None:
+        """The nodes and, per node index, its successors' indices with their links as plain tuples
+        (in the order networkx would give them) — None once the networkx graph is in use."""
         if self._graph is not None:
             return None
         return self._nodes, self._succ

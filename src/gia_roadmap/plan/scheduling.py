@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -38,7 +38,7 @@ import attrs
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import WorkingDayCalendar
 from gia_roadmap.errors import CalendarCoverageError
-from gia_roadmap.plan.graph import DependencyGraph, Link, Node
+from gia_roadmap.plan.graph import DependencyGraph, Link, LinkOrigin, Node
 from gia_roadmap.plan.model import DependencyKind
 
 __all__ = ["NodeSchedule", "Schedule", "Violation", "ViolationKind", "schedule"]
@@ -121,7 +121,8 @@ class Schedule:
     """Result of :func:`schedule`.
 
     Attributes:
-        nodes: per node, its dates.
+        nodes: per node (in graph order), its dates; a read-only mapping whose values are made when
+            first read.
         violations: links the dates cannot satisfy, in topological order.
         cycles: each dependency cycle as its full path.
         critical_path: the driving chain ending at the node with the least slack.
@@ -134,6 +135,74 @@ class Schedule:
 
     def __getitem__(self, node: Node) -> NodeSchedule:
         return self.nodes[node]
+
+
+class _NodeSchedules(Mapping[Node, NodeSchedule]):
+    """:attr:`Schedule.nodes`: each node's :class:`NodeSchedule`, made the first time it is asked
+    for from the lists the passes filled (a large plan's schedule is mostly read in part: its
+    violations, its critical path, a few nodes). In graph order; read only."""
+
+    __slots__ = ("_cyclic", "_dates", "_driving", "_index", "_made", "_nodes", "_own", "_slacks")
+
+    def __init__(
+        self,
+        nodes: list[Node],
+        own: list[DateWindow | None],
+        dates: tuple[list[dt.date | None], list[dt.date | None], list[dt.date | None], list[dt.date | None]],
+        slacks: list[int | None],
+        cyclic: list[bool],
+        driving: list[Node | None],
+    ) -> None:
+        self._nodes = nodes
+        self._own = own
+        self._dates = dates  # earliest start, earliest finish, latest start, latest finish
+        self._slacks = slacks
+        self._cyclic = cyclic
+        self._driving = driving
+        self._index: dict[object, int] | None = None
+        self._made: list[NodeSchedule | None] = [None] * len(nodes)
+
+    def _position(self, node: object) -> int | None:
+        if self._index is None:
+            self._index = {n: i for i, n in enumerate(self._nodes)}
+        try:
+            return self._index.get(node)
+        except TypeError:  # unhashable: never a node
+            return None
+
+    def _at(self, i: int) -> NodeSchedule:
+        made = self._made[i]
+        if made is None:
+            node, window = self._nodes[i], self._own[i]
+            if self._cyclic[i]:
+                start = None if window is None else window.start
+                end = None if window is None else window.end
+                made = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
+            else:
+                es, ef, ls, lf = self._dates
+                made = NodeSchedule(
+                    node, window, es[i], ef[i], ls[i], lf[i], self._slacks[i], driving=self._driving[i]
+                )
+            self._made[i] = made
+        return made
+
+    def __getitem__(self, node: Node) -> NodeSchedule:
+        i = self._position(node)
+        if i is None:
+            raise KeyError(node)
+        return self._at(i)
+
+    def __contains__(self, node: object) -> bool:
+        return self._position(node) is not None
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __repr__(self) -> str:
+        return f"{{{', '.join(f'{node!r}: {self._at(i)!r}' for i, node in enumerate(self._nodes))}}}"
 
 
 class _Shifter:
@@ -196,29 +265,30 @@ def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     return a if a <= b else b
 
 
-_Arc: TypeAlias = tuple[int, int, bool, bool, int, bool, Link]
-"""A link inside :func:`schedule`: predecessor and successor indices, whether the predecessor's
-finish (else its start) counts, whether the successor's start (else its finish) is bound, the lag,
-working days, the link."""
+_Spec: TypeAlias = tuple[DependencyKind, int, bool, LinkOrigin, str]
+"""A link without its ends (kind, lag, working days, origin, evidence), as the graph's lists hold it."""
+
+_Into: TypeAlias = tuple[int, bool, int, bool, _Spec]
+"""A link into a node inside :func:`schedule`: the predecessor's index, whether the predecessor's
+finish (else its start) counts, the lag, working days, the link's own fields (a :class:`Link` is
+made only for a violation)."""
 
 
 def _topological_order(
     graph: DependencyGraph,
     nodes: list[Node],
     successors: Sequence[Iterable[int]],
+    indegree: list[int],
 ) -> tuple[list[int], tuple[tuple[Node, ...], ...], list[bool]]:
     """The nodes to schedule in topological order (as indices), the cycles and which nodes are cyclic.
 
-    Kahn's algorithm with a first-in first-out queue visits the nodes in exactly the order of
-    ``networkx.topological_sort`` (its generations, flattened). Only when it cannot finish — the
-    graph has a cycle — are the cycles looked for (:meth:`DependencyGraph.cycles`) and the order
-    recomputed over the other nodes, as networkx orders the induced subgraph.
+    ``indegree`` holds each node's number of predecessors (it is used up). Kahn's algorithm with a
+    first-in first-out queue visits the nodes in exactly the order of ``networkx.topological_sort``
+    (its generations, flattened). Only when it cannot finish — the graph has a cycle — are the
+    cycles looked for (:meth:`DependencyGraph.cycles`) and the order recomputed over the other
+    nodes, as networkx orders the induced subgraph.
     """
     size = len(nodes)
-    indegree = [0] * size
-    for targets in successors:
-        for v in targets:
-            indegree[v] += 1
     order = [i for i in range(size) if not indegree[i]]
     position = 0
     while position < len(order):
@@ -266,6 +336,49 @@ def _topological_order(
     return order, cycles, cyclic
 
 
+def _links_into(
+    rows: Sequence[Mapping[int, list[_Spec]]], indegree: list[int] | None
+) -> tuple[list[list[_Into]], list[list[_Into]]]:
+    """Per node, the links into it that bind its start (FS, SS) and those that bind its finish
+    (FF, SF), each group in networkx's edge order; counts each node's predecessors into
+    ``indegree`` when given."""
+    size = len(rows)
+    starts: list[list[_Into]] = [[] for _ in range(size)]
+    finishes: list[list[_Into]] = [[] for _ in range(size)]
+    for u, row in enumerate(rows):  # the order of networkx's edges
+        for v, specs in row.items():
+            if indegree is not None:
+                indegree[v] += 1
+            for spec in specs:
+                kind = spec[0]
+                if kind is _FS:
+                    starts[v].append((u, True, spec[1], spec[2], spec))
+                elif kind is _SS:
+                    starts[v].append((u, False, spec[1], spec[2], spec))
+                elif kind is _FF:
+                    finishes[v].append((u, True, spec[1], spec[2], spec))
+                else:
+                    finishes[v].append((u, False, spec[1], spec[2], spec))
+    return starts, finishes
+
+
+def _violation(
+    nodes: list[Node],
+    p: int,
+    i: int,
+    spec: _Spec,
+    base: dt.date,
+    value: dt.date,
+    due: dt.date,
+    between: Callable[[dt.date, dt.date], int],
+) -> Violation:
+    """The violation of the link ``spec`` from node ``p`` to node ``i``: it asks ``value`` (from the
+    predecessor's ``base`` date) of a successor due ``due``."""
+    missing = between(due, value) if spec[2] else (value - due).days
+    kind = ViolationKind.PRECEDENCE if base > due else ViolationKind.LAG
+    return Violation(Link(nodes[p], nodes[i], *spec), kind, value, due, missing)
+
+
 def schedule(
     graph: DependencyGraph,
     windows: Mapping[Node, DateWindow | None],
@@ -285,20 +398,6 @@ def schedule(
     differences: dict[tuple[dt.date, int, bool], dt.date] = {}
     counts: dict[tuple[dt.date, dt.date], int] = {}
 
-    def forward(day: dt.date, lag: int, working: bool) -> dt.date:
-        key = (day, lag, working)
-        found = sums.get(key)
-        if found is None:
-            found = sums[key] = shift.forward(day, lag, working)
-        return found
-
-    def backward(day: dt.date, lag: int, working: bool) -> dt.date:
-        key = (day, lag, working)
-        found = differences.get(key)
-        if found is None:
-            found = differences[key] = shift.backward(day, lag, working)
-        return found
-
     def between(start: dt.date, end: dt.date) -> int:
         key = (start, end)
         found = counts.get(key)
@@ -307,7 +406,7 @@ def schedule(
         return found
 
     nodes: list[Node]
-    rows: list[dict[int, list[Link]]]  # per node, its successors' indices with their links
+    rows: Sequence[Mapping[int, list[_Spec]]]  # per node, its successors' indices with their links
     lists = graph._lists()
     if lists is not None:  # the graph's own lists: networkx's order without building its graph
         nodes, rows = list(lists[0]), lists[1]
@@ -315,30 +414,23 @@ def schedule(
         nodes = list(graph.digraph.nodes)
         index = {node: i for i, node in enumerate(nodes)}
         rows = [
-            {index[v]: data["links"] for v, data in targets.items()}
+            {
+                index[v]: [(k.kind, k.lag, k.working_days, k.origin, k.evidence) for k in data["links"]]
+                for v, data in targets.items()
+            }
             for _, targets in graph.digraph.adjacency()
         ]
     size = len(nodes)
-    order, cycles, cyclic = _topological_order(graph, nodes, rows)
-
-    # Each link once as an _Arc; into a node, the links binding its start apart from those binding
-    # its finish (each group in networkx's edge order).
-    starts: list[list[_Arc]] = [[] for _ in range(size)]
-    finishes: list[list[_Arc]] = [[] for _ in range(size)]
-    succs: list[list[_Arc]] = [[] for _ in range(size)]
-    for u, row in enumerate(rows):  # the order of networkx's edges
-        if cyclic[u]:
-            continue
-        out = succs[u]
-        for v, links in row.items():
-            if cyclic[v]:
-                continue
-            for link in links:
-                kind = link.kind
-                to_start = kind is _FS or kind is _SS
-                arc = (u, v, kind is _FS or kind is _FF, to_start, link.lag, link.working_days, link)
-                (starts if to_start else finishes)[v].append(arc)
-                out.append(arc)
+    indegree = [0] * size
+    starts, finishes = _links_into(rows, indegree)
+    order, cycles, cyclic = _topological_order(graph, nodes, rows, indegree)
+    if cycles or not all(not flag for flag in cyclic):
+        # nodes on a cycle take no part in either pass: neither do their links
+        rows = [
+            {} if cyclic[u] else {v: specs for v, specs in row.items() if not cyclic[v]}
+            for u, row in enumerate(rows)
+        ]
+        starts, finishes = _links_into(rows, None)
 
     get = windows.get
     own: list[DateWindow | None] = [get(node) for node in nodes]
@@ -347,7 +439,7 @@ def schedule(
     driving: list[Node | None] = [None] * size
     driver_index: list[int] = [-1] * size
     violations: list[Violation] = []
-    precedence, lag_only = ViolationKind.PRECEDENCE, ViolationKind.LAG
+    forward = shift.forward
     for i in order:
         window = own[i]
         if window is None:
@@ -357,32 +449,38 @@ def schedule(
             due = window.end
         driver: Node | None = None
         driver_at = -1
-        for p, _, from_finish, _, lag, working, link in starts[i]:
+        for p, from_finish, lag, working, spec in starts[i]:
             base = ef[p] if from_finish else es[p]
             if base is None:
                 continue
-            value = forward(base, lag, working) if lag else base
+            if lag:
+                key = (base, lag, working)
+                value = sums.get(key)
+                if value is None:
+                    value = sums[key] = forward(base, lag, working)
+            else:
+                value = base
             if start is None or value > start:
-                start, driver, driver_at = value, link.predecessor, p
+                start, driver, driver_at = value, nodes[p], p
             if due is not None and value > due:
-                missing = between(due, value) if working else (value - due).days
-                violations.append(
-                    Violation(link, precedence if base > due else lag_only, value, due, missing)
-                )
+                violations.append(_violation(nodes, p, i, spec, base, value, due, between))
         if start is not None and (finish is None or start > finish):
             finish = start
-        for p, _, from_finish, _, lag, working, link in finishes[i]:
+        for p, from_finish, lag, working, spec in finishes[i]:
             base = ef[p] if from_finish else es[p]
             if base is None:
                 continue
-            value = forward(base, lag, working) if lag else base
+            if lag:
+                key = (base, lag, working)
+                value = sums.get(key)
+                if value is None:
+                    value = sums[key] = forward(base, lag, working)
+            else:
+                value = base
             if finish is None or value > finish:
-                finish, driver, driver_at = value, link.predecessor, p
+                finish, driver, driver_at = value, nodes[p], p
             if due is not None and value > due:
-                missing = between(due, value) if working else (value - due).days
-                violations.append(
-                    Violation(link, precedence if base > due else lag_only, value, due, missing)
-                )
+                violations.append(_violation(nodes, p, i, spec, base, value, due, between))
         if due is not None:
             if start is not None and start > due:
                 start = due
@@ -392,37 +490,40 @@ def schedule(
 
     ls: list[dt.date | None] = [None] * size
     lf: list[dt.date | None] = [None] * size
+    backward = shift.backward
     for i in reversed(order):
         window = own[i]
         finish = None if window is None else window.end
         start_limit: dt.date | None = None
-        for _, s, from_finish, to_start, lag, working, _ in succs[i]:
-            target = ls[s] if to_start else lf[s]
-            if target is None:
-                continue
-            bound = backward(target, lag, working) if lag else target
-            if from_finish:
-                if finish is None or bound < finish:
-                    finish = bound
-            elif start_limit is None or bound < start_limit:
-                start_limit = bound
+        for s, specs in rows[i].items():
+            for spec in specs:
+                kind = spec[0]
+                target = ls[s] if kind is _FS or kind is _SS else lf[s]
+                if target is None:
+                    continue
+                lag = spec[1]
+                if lag:
+                    key = (target, lag, spec[2])
+                    bound = differences.get(key)
+                    if bound is None:
+                        bound = differences[key] = backward(target, lag, spec[2])
+                else:
+                    bound = target
+                if kind is _FS or kind is _FF:
+                    if finish is None or bound < finish:
+                        finish = bound
+                elif start_limit is None or bound < start_limit:
+                    start_limit = bound
         lf[i] = finish
         ls[i] = _min(finish, start_limit)
 
-    result: dict[Node, NodeSchedule] = {}
     slacks: list[int | None] = [None] * size
-    for i, node in enumerate(nodes):
-        window = own[i]
-        if cyclic[i]:
-            start = None if window is None else window.start
-            end = None if window is None else window.end
-            result[node] = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
-            continue
+    for i in range(size):
         early, late = ef[i], lf[i]
-        slack = None if early is None or late is None else between(early, late)
-        slacks[i] = slack
-        result[node] = NodeSchedule(node, window, es[i], early, ls[i], late, slack, driving=driving[i])
+        if early is not None and late is not None and not cyclic[i]:
+            slacks[i] = between(early, late)
     path = _critical_path(nodes, order, slacks, driving, driver_index)
+    result = _NodeSchedules(nodes, own, (es, ef, ls, lf), slacks, cyclic, driving)
     return Schedule(result, tuple(violations), cycles, path)
 
 
