@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -142,7 +142,7 @@ class _NodeSchedules(Mapping[Node, NodeSchedule]):
     for from the lists the passes filled (a large plan's schedule is mostly read in part: its
     violations, its critical path, a few nodes). In graph order; read only."""
 
-    __slots__ = ("_cyclic", "_dates", "_driving", "_index", "_made", "_nodes", "_own", "_slacks")
+    __slots__ = ("_cyclic", "_dates", "_driver_index", "_index", "_made", "_nodes", "_own", "_slacks")
 
     def __init__(
         self,
@@ -151,14 +151,14 @@ class _NodeSchedules(Mapping[Node, NodeSchedule]):
         dates: tuple[list[dt.date | None], list[dt.date | None], list[dt.date | None], list[dt.date | None]],
         slacks: list[int | None],
         cyclic: list[bool],
-        driving: list[Node | None],
+        driver_index: list[int],
     ) -> None:
         self._nodes = nodes
         self._own = own
         self._dates = dates  # earliest start, earliest finish, latest start, latest finish
         self._slacks = slacks
         self._cyclic = cyclic
-        self._driving = driving
+        self._driver_index = driver_index  # the driving predecessor's index, -1 for none
         self._index: dict[object, int] | None = None
         self._made: list[NodeSchedule | None] = [None] * len(nodes)
 
@@ -180,8 +180,16 @@ class _NodeSchedules(Mapping[Node, NodeSchedule]):
                 made = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
             else:
                 es, ef, ls, lf = self._dates
+                driver = self._driver_index[i]
                 made = NodeSchedule(
-                    node, window, es[i], ef[i], ls[i], lf[i], self._slacks[i], driving=self._driving[i]
+                    node,
+                    window,
+                    es[i],
+                    ef[i],
+                    ls[i],
+                    lf[i],
+                    self._slacks[i],
+                    driving=None if driver < 0 else self._nodes[driver],
                 )
             self._made[i] = made
         return made
@@ -268,11 +276,6 @@ def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
 _Spec: TypeAlias = tuple[DependencyKind, int, bool, LinkOrigin, str]
 """A link without its ends (kind, lag, working days, origin, evidence), as the graph's lists hold it."""
 
-_Into: TypeAlias = tuple[int, bool, int, bool, _Spec]
-"""A link into a node inside :func:`schedule`: the predecessor's index, whether the predecessor's
-finish (else its start) counts, the lag, working days, the link's own fields (a :class:`Link` is
-made only for a violation)."""
-
 
 def _topological_order(
     graph: DependencyGraph,
@@ -336,49 +339,6 @@ def _topological_order(
     return order, cycles, cyclic
 
 
-def _links_into(
-    rows: Sequence[Mapping[int, list[_Spec]]], indegree: list[int] | None
-) -> tuple[list[list[_Into]], list[list[_Into]]]:
-    """Per node, the links into it that bind its start (FS, SS) and those that bind its finish
-    (FF, SF), each group in networkx's edge order; counts each node's predecessors into
-    ``indegree`` when given."""
-    size = len(rows)
-    starts: list[list[_Into]] = [[] for _ in range(size)]
-    finishes: list[list[_Into]] = [[] for _ in range(size)]
-    for u, row in enumerate(rows):  # the order of networkx's edges
-        for v, specs in row.items():
-            if indegree is not None:
-                indegree[v] += 1
-            for spec in specs:
-                kind = spec[0]
-                if kind is _FS:
-                    starts[v].append((u, True, spec[1], spec[2], spec))
-                elif kind is _SS:
-                    starts[v].append((u, False, spec[1], spec[2], spec))
-                elif kind is _FF:
-                    finishes[v].append((u, True, spec[1], spec[2], spec))
-                else:
-                    finishes[v].append((u, False, spec[1], spec[2], spec))
-    return starts, finishes
-
-
-def _violation(
-    nodes: list[Node],
-    p: int,
-    i: int,
-    spec: _Spec,
-    base: dt.date,
-    value: dt.date,
-    due: dt.date,
-    between: Callable[[dt.date, dt.date], int],
-) -> Violation:
-    """The violation of the link ``spec`` from node ``p`` to node ``i``: it asks ``value`` (from the
-    predecessor's ``base`` date) of a successor due ``due``."""
-    missing = between(due, value) if spec[2] else (value - due).days
-    kind = ViolationKind.PRECEDENCE if base > due else ViolationKind.LAG
-    return Violation(Link(nodes[p], nodes[i], *spec), kind, value, due, missing)
-
-
 def schedule(
     graph: DependencyGraph,
     windows: Mapping[Node, DateWindow | None],
@@ -422,24 +382,37 @@ def schedule(
         ]
     size = len(nodes)
     indegree = [0] * size
-    starts, finishes = _links_into(rows, indegree)
+    for row in rows:
+        for v in row:
+            indegree[v] += 1
     order, cycles, cyclic = _topological_order(graph, nodes, rows, indegree)
-    if cycles or not all(not flag for flag in cyclic):
+    if True in cyclic:
         # nodes on a cycle take no part in either pass: neither do their links
         rows = [
             {} if cyclic[u] else {v: specs for v, specs in row.items() if not cyclic[v]}
             for u, row in enumerate(rows)
         ]
-        starts, finishes = _links_into(rows, None)
 
     get = windows.get
     own: list[DateWindow | None] = [get(node) for node in nodes]
+    due_of: list[dt.date | None] = [None if window is None else window.end for window in own]
+
+    # Forward pass, in topological order: a node's dates are fixed from its own window and what its
+    # predecessors' links ask of it, then it passes on to each successor what its links ask. Each
+    # node keeps the latest date asked of its start and of its finish and the predecessor that
+    # asked it first in link order (links are ordered by predecessor index, then as declared).
     es: list[dt.date | None] = [None] * size
     ef: list[dt.date | None] = [None] * size
-    driving: list[Node | None] = [None] * size
-    driver_index: list[int] = [-1] * size
-    violations: list[Violation] = []
+    ask_start: list[dt.date | None] = [None] * size
+    ask_finish: list[dt.date | None] = [None] * size
+    asker_start = [size] * size
+    asker_finish = [size] * size
+    driver_index = [-1] * size
+    # links that ask more than their successor's deadline: (successor, 0 start / 1 finish,
+    # predecessor, link, predecessor's date, date asked, deadline)
+    late: list[tuple[int, int, int, _Spec, dt.date, dt.date, dt.date]] = []
     forward = shift.forward
+    fs, ss, ff = _FS, _SS, _FF  # locals: read once per link
     for i in order:
         window = own[i]
         if window is None:
@@ -447,58 +420,72 @@ def schedule(
         else:
             start = finish = window.start
             due = window.end
-        driver: Node | None = None
-        driver_at = -1
-        for p, from_finish, lag, working, spec in starts[i]:
-            base = ef[p] if from_finish else es[p]
-            if base is None:
-                continue
-            if lag:
-                key = (base, lag, working)
-                value = sums.get(key)
-                if value is None:
-                    value = sums[key] = forward(base, lag, working)
-            else:
-                value = base
-            if start is None or value > start:
-                start, driver, driver_at = value, nodes[p], p
-            if due is not None and value > due:
-                violations.append(_violation(nodes, p, i, spec, base, value, due, between))
+        driver = -1
+        asked = ask_start[i]
+        if asked is not None and (start is None or asked > start):
+            start, driver = asked, asker_start[i]
         if start is not None and (finish is None or start > finish):
             finish = start
-        for p, from_finish, lag, working, spec in finishes[i]:
-            base = ef[p] if from_finish else es[p]
-            if base is None:
-                continue
-            if lag:
-                key = (base, lag, working)
-                value = sums.get(key)
-                if value is None:
-                    value = sums[key] = forward(base, lag, working)
-            else:
-                value = base
-            if finish is None or value > finish:
-                finish, driver, driver_at = value, nodes[p], p
-            if due is not None and value > due:
-                violations.append(_violation(nodes, p, i, spec, base, value, due, between))
+        asked = ask_finish[i]
+        if asked is not None and (finish is None or asked > finish):
+            finish, driver = asked, asker_finish[i]
         if due is not None:
             if start is not None and start > due:
                 start = due
             if finish is not None and finish > due:
                 finish = due
-        es[i], ef[i], driving[i], driver_index[i] = start, finish, driver, driver_at
+        es[i], ef[i], driver_index[i] = start, finish, driver
+        for v, specs in rows[i].items():
+            for spec in specs:
+                kind, lag, working = spec[0], spec[1], spec[2]
+                base = finish if kind is fs or kind is ff else start
+                if base is None:
+                    continue
+                if lag:
+                    key = (base, lag, working)
+                    value = sums.get(key)
+                    if value is None:
+                        value = sums[key] = forward(base, lag, working)
+                else:
+                    value = base
+                if kind is fs or kind is ss:
+                    held = ask_start[v]
+                    if held is None or value > held or (value == held and i < asker_start[v]):
+                        ask_start[v], asker_start[v] = value, i
+                    group = 0
+                else:
+                    held = ask_finish[v]
+                    if held is None or value > held or (value == held and i < asker_finish[v]):
+                        ask_finish[v], asker_finish[v] = value, i
+                    group = 1
+                deadline = due_of[v]
+                if deadline is not None and value > deadline:
+                    late.append((v, group, i, spec, base, value, deadline))
 
+    violations: list[Violation] = []
+    if late:
+        # in topological order of the successor, links into its start before those into its
+        # finish, each by predecessor index (the stable sort keeps one pair's links as declared)
+        rank = [0] * size
+        for position, i in enumerate(order):
+            rank[i] = position
+        late.sort(key=lambda row: (rank[row[0]], row[1], row[2]))
+        for v, _, u, spec, base, value, deadline in late:
+            missing = between(deadline, value) if spec[2] else (value - deadline).days
+            reason = ViolationKind.PRECEDENCE if base > deadline else ViolationKind.LAG
+            violations.append(Violation(Link(nodes[u], nodes[v], *spec), reason, value, deadline, missing))
+
+    # Backward pass, in reverse topological order: the latest dates each successor's links allow.
     ls: list[dt.date | None] = [None] * size
     lf: list[dt.date | None] = [None] * size
     backward = shift.backward
     for i in reversed(order):
-        window = own[i]
-        finish = None if window is None else window.end
+        finish = due_of[i]
         start_limit: dt.date | None = None
         for s, specs in rows[i].items():
             for spec in specs:
                 kind = spec[0]
-                target = ls[s] if kind is _FS or kind is _SS else lf[s]
+                target = ls[s] if kind is fs or kind is ss else lf[s]
                 if target is None:
                     continue
                 lag = spec[1]
@@ -509,7 +496,7 @@ def schedule(
                         bound = differences[key] = backward(target, lag, spec[2])
                 else:
                     bound = target
-                if kind is _FS or kind is _FF:
+                if kind is fs or kind is ff:
                     if finish is None or bound < finish:
                         finish = bound
                 elif start_limit is None or bound < start_limit:
@@ -519,11 +506,11 @@ def schedule(
 
     slacks: list[int | None] = [None] * size
     for i in range(size):
-        early, late = ef[i], lf[i]
-        if early is not None and late is not None and not cyclic[i]:
-            slacks[i] = between(early, late)
-    path = _critical_path(nodes, order, slacks, driving, driver_index)
-    result = _NodeSchedules(nodes, own, (es, ef, ls, lf), slacks, cyclic, driving)
+        early, late_finish = ef[i], lf[i]
+        if early is not None and late_finish is not None and not cyclic[i]:
+            slacks[i] = between(early, late_finish)
+    path = _critical_path(nodes, order, slacks, driver_index)
+    result = _NodeSchedules(nodes, own, (es, ef, ls, lf), slacks, cyclic, driver_index)
     return Schedule(result, tuple(violations), cycles, path)
 
 
@@ -531,7 +518,6 @@ def _critical_path(
     nodes: list[Node],
     order: list[int],
     slacks: list[int | None],
-    driving: list[Node | None],
     driver_index: list[int],
 ) -> tuple[Node, ...]:
     """The driving chain ending at the node with the least slack, the longest chain among equal
@@ -552,10 +538,9 @@ def _critical_path(
             tied.append(i)
     if best is None:
         return ()
-    end = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(nodes[i]))
-    path: list[Node] = [nodes[end]]
-    current = end
-    while driving[current] is not None:
-        path.append(driving[current])  # type: ignore[arg-type]  # checked just above
+    current = tied[0] if len(tied) == 1 else min(tied, key=lambda i: str(nodes[i]))
+    path: list[Node] = [nodes[current]]
+    while driver_index[current] >= 0:
         current = driver_index[current]
+        path.append(nodes[current])
     return tuple(reversed(path))
