@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 
+import attrs
 import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,8 +21,29 @@ from hypothesis import strategies as st
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import WorkingDayCalendar
-from gia_roadmap.plan import DependencyKind, Measure, MeasureId, MeasureNumber
-from gia_roadmap.plan.graph import DependencyGraph, EventNode, Link, LinkOrigin, Node, _normalized
+from gia_roadmap.plan import (
+    Dependency,
+    DependencyKind,
+    Measure,
+    MeasureId,
+    MeasureNumber,
+    MeasureRef,
+    Roadmap,
+    Section,
+)
+from gia_roadmap.plan.graph import (
+    _ANY_MARKER,
+    _MARKER_LITERALS,
+    MARKERS,
+    DependencyGraph,
+    EventNode,
+    Link,
+    LinkOrigin,
+    Node,
+    _has_marker,
+    _literal_prefix,
+    _normalized,
+)
 from gia_roadmap.plan.scheduling import (
     NodeSchedule,
     Schedule,
@@ -402,6 +424,106 @@ def test_from_roadmap_builds_the_graph_add_link_builds(data: st.DataObject) -> N
     assert len(built.dangling) == sum(
         1 for i, measure in enumerate(measures) for d in measure.dependencies if int(d.on.number) > size
     )
+
+
+def _sectioned(numbers: list[list[str]], refs: list[MeasureRef]) -> Roadmap:
+    """A plan of sections holding measures with the given numbers; the last measure of the last
+    section declares a dependency on each of ``refs``."""
+    sections = []
+    for s_index, section_numbers in enumerate(numbers):
+        measures = [attrs.evolve(m(n), ordinal=i) for i, n in enumerate(section_numbers)]
+        if s_index == len(numbers) - 1:
+            measures[-1] = attrs.evolve(measures[-1], dependencies=tuple(Dependency(ref) for ref in refs))
+        sections.append(Section(heading=f"{s_index + 1}. Раздел", measures=tuple(measures)))
+    return plan(sections=sections)
+
+
+def _resolved_by_search(roadmap: Roadmap, ref: MeasureRef) -> MeasureId | None:
+    """The measure ``ref`` names, found the plain way: same section and number, else (no section)
+    the number in any section; the first in document order, or the one at the ordinal given."""
+    items = list(roadmap.walk())
+    canonical = MeasureNumber.parse(ref.number).canonical
+    found = [i.id for i in items if i.id.section == ref.section and i.measure.number.canonical == canonical]
+    if not found and not ref.section:
+        found = [i.id for i in items if i.measure.number.canonical == canonical]
+    if ref.ordinal is not None:
+        found = [f for f in found if f.ordinal == ref.ordinal]
+    return found[0] if found else None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_references_resolve_by_section_then_number_in_document_order(data: st.DataObject) -> None:
+    numbers = data.draw(
+        st.lists(
+            st.lists(st.sampled_from(["1", "2", "2.1", "3"]), min_size=1, max_size=4), min_size=1, max_size=4
+        )
+    )
+    refs = data.draw(
+        st.lists(
+            st.builds(
+                MeasureRef,
+                st.sampled_from([(), (0,), (1,), (2,), (3,)]),
+                st.sampled_from(["1", "2", "2.1", "2.1.", "3", "4"]),
+                st.none() | st.integers(0, 3),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    roadmap = _sectioned(numbers, refs)
+    graph = DependencyGraph.from_roadmap(roadmap)
+    last = list(roadmap.walk())[-1].id
+    dangling = {d.ref for d in graph.dangling}
+    linked = set(graph.predecessors(last))
+    for ref in refs:
+        expected = _resolved_by_search(roadmap, ref)
+        if expected is None:
+            assert ref in dangling
+        else:
+            assert expected in linked
+
+
+# --------------------------------------------------------------------------------------------
+# The marker pre-test of suggestions
+# --------------------------------------------------------------------------------------------
+
+_MARKER_PIECES = [
+    "по итогам",
+    "с учетом результатов",
+    "с учетом анализа",
+    "с учетом ",
+    "на основе анализа",
+    "по результатам",
+    "после утверждения",
+    "до начала работы ак",
+    "до начала работы ",
+    "по мере поступления",
+    "по ",
+    "итогам",
+    " ",
+    "мероприятие",
+    "учетом",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=8).map("".join))
+def test_marker_pre_test_agrees_with_the_search(text: str) -> None:
+    assert _has_marker(text) == (_ANY_MARKER.search(text) is not None)
+
+
+def test_every_marker_has_a_literal_to_look_for() -> None:
+    assert len(_MARKER_LITERALS) == len(MARKERS)
+    assert all(_MARKER_LITERALS)
+
+
+def test_the_literal_of_a_pattern_leaves_out_what_may_be_missing() -> None:
+    assert _literal_prefix(r"по итогам") == "по итогам"
+    assert _literal_prefix(r"с учетом (?:результат\w*|анализа)") == "с учетом "
+    assert _literal_prefix(r"этапов?") == "этапо"
+    assert _literal_prefix(r"ab*c") == "a"
+    assert _literal_prefix(r"(?:x|y)") == ""
 
 
 # --------------------------------------------------------------------------------------------

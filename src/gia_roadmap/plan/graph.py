@@ -615,6 +615,29 @@ _ANY_MARKER = re.compile("|".join(f"(?:{pattern})" for _, pattern in MARKERS))
 """Any of the markers: text it does not match holds none of them (one search instead of seven)."""
 
 
+def _literal_prefix(pattern: str) -> str:
+    """Text every match of ``pattern`` starts with: its beginning up to the first special character
+    (without the character before a ``?``, ``*`` or ``{``, which may be left out)."""
+    match = re.match(r"[^\\()\[\]|?*+{}.^$]*", pattern)
+    prefix = "" if match is None else match.group()
+    if pattern[len(prefix) : len(prefix) + 1] in ("?", "*", "{"):
+        prefix = prefix[:-1]
+    return prefix
+
+
+_MARKER_LITERALS = tuple(_literal_prefix(pattern) for _, pattern in MARKERS)
+"""Per marker, the text each of its matches contains: a text holding none of them holds no marker
+(a few substring tests are much cheaper than the search)."""
+
+
+def _has_marker(low: str) -> bool:
+    """True when the normalised text ``low`` holds a marker."""
+    for literal in _MARKER_LITERALS:
+        if literal in low:
+            return _ANY_MARKER.search(low) is not None
+    return False
+
+
 class _Titles:
     """The stems of every title (up to its own marker), their weights and, per stem, the titles
     that hold it; built on first use only — most measures carry no marker."""
@@ -622,7 +645,7 @@ class _Titles:
     __slots__ = ("by_stem", "frequency", "stems", "total")
 
     def __init__(self, lows: Sequence[str]) -> None:
-        self.stems = [_stems(_without_markers(low) if _ANY_MARKER.search(low) else low) for low in lows]
+        self.stems = [_stems(_without_markers(low) if _has_marker(low) else low) for low in lows]
         self.frequency: Counter[str] = Counter(stem for stems in self.stems for stem in stems)
         self.total = max(len(self.stems), 1)
         self.by_stem: dict[str, list[int]] = {}
@@ -657,7 +680,7 @@ def _suggest(
                 if found is None:
                     found = normalized[text] = _normalized(text)
                 low = found
-            if _ANY_MARKER.search(low) is None:
+            if not _has_marker(low):
                 continue
             for name, pattern in _MARKER_PATTERNS:
                 match = pattern.search(low)
