@@ -252,7 +252,17 @@ class DependencyGraph:
     added, and from then on is the graph.
     """
 
-    __slots__ = ("_dangling", "_graph", "_implements", "_index", "_measures", "_nodes", "_pairs", "_succ")
+    __slots__ = (
+        "_dangling",
+        "_graph",
+        "_implements",
+        "_index",
+        "_located",
+        "_measures",
+        "_nodes",
+        "_pairs",
+        "_succ",
+    )
 
     def __init__(self) -> None:
         self._graph: nx.DiGraph | None = None
@@ -260,7 +270,8 @@ class DependencyGraph:
         self._index: dict[Node, int] = {}
         self._succ: list[dict[int, list[_Spec]]] = []
         self._pairs: list[tuple[int, int]] = []  # linked pairs, in the order first linked
-        self._measures: dict[MeasureId, LocatedMeasure] = {}
+        self._located: list[LocatedMeasure] = []  # the plan's measures; by identity when asked
+        self._measures: dict[MeasureId, LocatedMeasure] | None = None
         self._implements: list[ImplementsLink] = []
         self._dangling: list[DanglingLink] = []
 
@@ -284,14 +295,14 @@ class DependencyGraph:
         """
         graph = cls()
         items = list(roadmap.walk()) if located is None else list(located)
-        measures, index, nodes, succ = graph._measures, graph._index, graph._nodes, graph._succ
+        graph._located = items
+        index, nodes, succ = graph._index, graph._nodes, graph._succ
         # positions in ``items`` by (section path, canonical number), in document order
         by_number: dict[tuple[tuple[int, ...], str], list[int]] = {}
         known: dict[tuple[int, ...], str] = {}  # canonical numbers by parts: plans repeat them
         at: list[int] = []  # node index of each item
         for position, item in enumerate(items):
             measure_id = item.id
-            measures[measure_id] = item
             node = index.setdefault(measure_id, len(nodes))  # as _add_node, inline
             if node == len(nodes):
                 nodes.append(measure_id)
@@ -415,7 +426,7 @@ class DependencyGraph:
                 self._add_node(item.id)
             else:
                 self._graph.add_node(item.id)
-        for item in located if located is not None else list(self._measures.values()):
+        for item in located if located is not None else list(self.measures.values()):
             ref = item.measure.parent_item
             if ref is None:
                 continue
@@ -458,6 +469,8 @@ class DependencyGraph:
     @property
     def measures(self) -> dict[MeasureId, LocatedMeasure]:
         """The measures of the graph's plan by identity."""
+        if self._measures is None:
+            self._measures = {item.id: item for item in self._located}
         return self._measures
 
     @property
