@@ -583,9 +583,12 @@ spaces, combining marks or line breaks."""
 
 def _normalized(text: str) -> str:
     """``normalize(text)``, without its repairs for text that needs none (most titles)."""
-    if _PLAIN.fullmatch(text) is not None and "- " not in text:
-        return " ".join(text.split()).lower().replace("ё", "е")
-    return normalize(text)
+    if _PLAIN.fullmatch(text) is None or "- " in text:
+        return normalize(text)
+    if "  " in text or text[:1] == " " or text[-1:] == " ":  # the only space _PLAIN lets through
+        text = " ".join(text.split())
+    low = text.lower()
+    return low.replace("ё", "е") if "ё" in low else low
 
 
 def _stems(text: str) -> set[str]:
