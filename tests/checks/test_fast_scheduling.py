@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.anchors import Anchor
@@ -311,6 +311,49 @@ def test_fast_schedule_matches_reference_in_calendar_days(
     data: tuple[DependencyGraph, dict[Node, DateWindow | None], list[Link]],
 ) -> None:
     _run(None, data)
+
+
+def _forward_only(graph: DependencyGraph) -> bool:
+    lists = graph._lists()
+    return lists is not None and all(not row or min(row) > u for u, row in enumerate(lists[1]))
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(graphs())
+def test_fast_schedule_matches_reference_when_every_link_points_forward(
+    data: tuple[DependencyGraph, dict[Node, DateWindow | None], list[Link]],
+) -> None:
+    # the scheduler's shortcut: graph order is topological, networkx's order only lists violations
+    assume(_forward_only(data[0]))
+    _run(calendar(), data)
+
+
+def test_violations_follow_networkx_order_when_graph_order_differs() -> None:
+    # 0 -> 1 -> 2 and 3 -> 4: networkx orders 0, 3, 1, 4, 2, so the violation at 4 comes before the
+    # one at 2 although 2 comes first in the graph
+    ids: list[Node] = [MeasureId("p", (0,), str(i + 1), i) for i in range(5)]
+    graph = DependencyGraph()
+    for node in ids:
+        graph._add_node(node)
+    for a, b in ((0, 1), (1, 2), (3, 4)):
+        graph.add_link(Link(ids[a], ids[b]))
+    day = dt.date
+    windows: dict[Node, DateWindow | None] = {
+        ids[0]: DateWindow.day(day(2024, 1, 10)),
+        ids[1]: DateWindow.day(day(2024, 1, 20)),
+        ids[2]: DateWindow.day(day(2024, 1, 15)),
+        ids[3]: DateWindow.day(day(2024, 2, 1)),
+        ids[4]: DateWindow.day(day(2024, 1, 5)),
+    }
+    assert _forward_only(graph)
+    got = schedule(graph, windows, calendar())
+    assert [(v.link.predecessor, v.link.successor) for v in got.violations] == [
+        (ids[3], ids[4]),
+        (ids[1], ids[2]),
+    ]
+    _same(got, reference_schedule(graph, windows, calendar()), 0.0)
 
 
 def test_fast_schedule_matches_reference_on_a_plan_with_a_cycle() -> None:

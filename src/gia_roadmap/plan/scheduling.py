@@ -281,17 +281,19 @@ def _topological_order(
     graph: DependencyGraph,
     nodes: list[Node],
     successors: Sequence[Iterable[int]],
-    indegree: list[int],
 ) -> tuple[list[int], tuple[tuple[Node, ...], ...], list[bool]]:
     """The nodes to schedule in topological order (as indices), the cycles and which nodes are cyclic.
 
-    ``indegree`` holds each node's number of predecessors (it is used up). Kahn's algorithm with a
-    first-in first-out queue visits the nodes in exactly the order of ``networkx.topological_sort``
-    (its generations, flattened). Only when it cannot finish — the graph has a cycle — are the
-    cycles looked for (:meth:`DependencyGraph.cycles`) and the order recomputed over the other
-    nodes, as networkx orders the induced subgraph.
+    Kahn's algorithm with a first-in first-out queue visits the nodes in exactly the order of
+    ``networkx.topological_sort`` (its generations, flattened). Only when it cannot finish — the
+    graph has a cycle — are the cycles looked for (:meth:`DependencyGraph.cycles`) and the order
+    recomputed over the other nodes, as networkx orders the induced subgraph.
     """
     size = len(nodes)
+    indegree = [0] * size
+    for targets in successors:
+        for v in targets:
+            indegree[v] += 1
     order = [i for i in range(size) if not indegree[i]]
     position = 0
     while position < len(order):
@@ -381,11 +383,16 @@ def schedule(
             for _, targets in graph.digraph.adjacency()
         ]
     size = len(nodes)
-    indegree = [0] * size
-    for row in rows:
-        for v in row:
-            indegree[v] += 1
-    order, cycles, cyclic = _topological_order(graph, nodes, rows, indegree)
+    networkx_order: list[int] | None  # the order networkx would give, when it is known
+    if all(not row or min(row) > u for u, row in enumerate(rows)):
+        # Every link points to a later node, as plans declare them (on earlier measures): the graph
+        # order is topological and has no cycle. Both passes may take it; networkx's order is
+        # needed only to list violations in, and is found only when there are some.
+        order, cycles, cyclic = list(range(size)), (), [False] * size
+        networkx_order = None
+    else:
+        order, cycles, cyclic = _topological_order(graph, nodes, rows)
+        networkx_order = order
     if True in cyclic:
         # nodes on a cycle take no part in either pass: neither do their links
         rows = [
@@ -466,8 +473,10 @@ def schedule(
     if late:
         # in topological order of the successor, links into its start before those into its
         # finish, each by predecessor index (the stable sort keeps one pair's links as declared)
+        if networkx_order is None:
+            networkx_order = _topological_order(graph, nodes, rows)[0]
         rank = [0] * size
-        for position, i in enumerate(order):
+        for position, i in enumerate(networkx_order):
             rank[i] = position
         late.sort(key=lambda row: (rank[row[0]], row[1], row[2]))
         for v, _, u, spec, base, value, deadline in late:
