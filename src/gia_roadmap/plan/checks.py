@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import gc
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 
@@ -277,9 +277,11 @@ def _section_number(section: Section) -> tuple[int, ...]:
 
 _TRAINING = re.compile(
     r"обучени|обучающ\w* (?:семинар|инструктаж|мероприяти)|семинар|вебинар|инструктаж|тренинг"
-    r"|курс\w* повышения|повышени\w* квалификаци|квалификационн\w* испытани|\bучеб[аеуы]\b"
+    r"|курс\w* повышения|повышени\w* квалификаци|квалификационн\w* испытани|у(?<!\wу)чеб[аеуы]\b"
     r"|подготовк\w* (?:специалист|эксперт|член|организатор|руководител|лиц\b|кадр|общественн|техническ)"
 )
+# «у(?<!\wу)чеб» is «\bучеб» written so that every alternative starts with a letter: the regex
+# engine then skips ahead to the positions holding one of those first letters (twice as fast).
 
 
 def is_training(item: LocatedMeasure) -> bool:
@@ -360,16 +362,37 @@ class CheckContext:
     @cached_property
     def resolution_list(self) -> tuple[Resolution, ...]:
         """:attr:`resolutions` per measure in the order of :attr:`located` (no look-up by identity)."""
-        values = [self.resolve(item.measure.term) for item in self.located]
+        values = self._own_resolutions
         if not self._unique_ids:  # a repeated identity: the mapping keeps the last one's
             last = dict(zip((item.id for item in self.located), values, strict=True))
             values = [last[item.id] for item in self.located]
         return tuple(values)
 
     @cached_property
+    def _own_resolutions(self) -> list[Resolution]:
+        """Per measure (in the order of :attr:`located`), its own deadline resolved (:meth:`resolve`;
+        a repeated identity does not take the last one's here)."""
+        known = self._memo.get  # plans repeat the same deadlines: one hash look-up, no method call
+        resolve = self.resolve
+        values: list[Resolution] = []
+        append = values.append
+        for item in self.located:
+            term = item.measure.term
+            try:
+                result = known(term)
+            except TypeError:  # pragma: no cover - every term class is hashable
+                result = None
+            append(resolve(term) if result is None else result)
+        return values
+
+    @cached_property
     def responsible_list(self) -> tuple[tuple[Responsible, ...], ...]:
         """Per measure (in the order of :attr:`located`), ``measure.all_responsible``."""
-        return tuple(item.measure.all_responsible for item in self.located)
+        # ``all_responsible`` is ``responsible`` itself when there are no level actions
+        return tuple(
+            measure.all_responsible if measure.level_actions else measure.responsible
+            for measure in (item.measure for item in self.located)
+        )
 
     @cached_property
     def numbering(self) -> dict[int, tuple[set[tuple[int, ...]], list[LocatedMeasure]]]:
@@ -387,43 +410,104 @@ class CheckContext:
         )
 
     @cached_property
+    def _leaf_classes(self) -> dict[type, list[int]]:
+        """Per class of deadline part, the positions (in :attr:`located`, ascending) of the measures
+        with a part of that class in :attr:`leaves`."""
+        out: dict[type, list[int]] = {}
+        for position, leaves in enumerate(self.leaves):
+            for leaf in leaves:
+                positions = out.get(type(leaf))
+                if positions is None:
+                    out[type(leaf)] = [position]
+                elif positions[-1] != position:
+                    positions.append(position)
+        return out
+
+    def _holding(self, *classes: type) -> Sequence[int]:
+        """The positions (in :attr:`located`, ascending) of the measures with a part of their deadline
+        (:attr:`leaves`) that is an instance of one of ``classes``: the only measures a check about
+        those parts needs to visit (most plans hold few of them)."""
+        found = [positions for kind, positions in self._leaf_classes.items() if issubclass(kind, classes)]
+        if len(found) <= 1:
+            return found[0] if found else ()
+        return sorted(set().union(*found))
+
+    @cached_property
     def normalized_titles(self) -> tuple[str, ...]:
         """Per measure (in the order of :attr:`located`), its title normalised
         (:func:`~gia_roadmap.plan.text.normalize`)."""
-        return tuple(_normalized(item.measure.title) for item in self.located)
+        done: dict[str, str] = {}  # plans repeat titles
+        out: list[str] = []
+        append = out.append
+        for title in (item.measure.title for item in self.located):
+            low = done.get(title)
+            if low is None:
+                low = done[title] = _normalized(title)
+            append(low)
+        return tuple(out)
+
+    @cached_property
+    def _section_kinds(self) -> list[SectionKind]:
+        """Per measure (in the order of :attr:`located`), ``item.section_kind``."""
+        by_chain: dict[int, SectionKind] = {}  # the measures of a section share its chain of sections
+        out: list[SectionKind] = []
+        append = out.append
+        for item in self.located:
+            topic = item.measure.topic
+            if topic is not None:
+                append(topic)
+                continue
+            kind = by_chain.get(id(item.sections))  # ``located`` holds every chain alive meanwhile
+            if kind is None:
+                kind = by_chain[id(item.sections)] = item.section_kind
+            append(kind)
+        return out
 
     @cached_property
     def training(self) -> tuple[bool, ...]:
         """Per measure (in the order of :attr:`located`), whether it is a training measure
         (:func:`is_training`)."""
         search = _TRAINING.search
+        staff = SectionKind.STAFF_TRAINING
         return tuple(
-            item.section_kind is SectionKind.STAFF_TRAINING or search(low) is not None
-            for item, low in zip(self.located, self.normalized_titles, strict=True)
+            kind is staff or search(low) is not None
+            for kind, low in zip(self._section_kinds, self.normalized_titles, strict=True)
         )
 
     @cached_property
     def explicit_windows(self) -> dict[MeasureId, tuple[tuple[Term, DateWindow], ...]]:
         """Per measure, the windows of the parts of its deadline written as dates, months or years
         (not relative, continuous or external), each with its part."""
-        out: dict[MeasureId, tuple[tuple[Term, DateWindow], ...]] = {}
-        resolve = self.resolve
-        for item, leaves in zip(self.located, self.leaves, strict=True):
-            pairs = [(leaf, window) for leaf in leaves if _explicit(leaf) for window in resolve(leaf).windows]
-            if pairs:
-                out[item.id] = tuple(pairs)
-        return out
+        return {item.id: pairs for item, pairs in zip(self.located, self._own_explicit, strict=True) if pairs}
 
     @cached_property
     def explicit_list(self) -> tuple[tuple[tuple[Term, DateWindow], ...], ...]:
         """:attr:`explicit_windows` per measure in the order of :attr:`located` (empty for none)."""
         if not self._unique_ids:
             return tuple(self.explicit_windows.get(item.id, ()) for item in self.located)
+        return tuple(self._own_explicit)
+
+    @cached_property
+    def _own_explicit(self) -> list[tuple[tuple[Term, DateWindow], ...]]:
+        """Per measure (in the order of :attr:`located`), the pairs :attr:`explicit_windows` holds for
+        it (empty for none; a repeated identity does not take the last one's here)."""
         resolve = self.resolve
-        return tuple(
-            tuple((leaf, window) for leaf in leaves if _explicit(leaf) for window in resolve(leaf).windows)
-            for leaves in self.leaves
-        )
+        out: list[tuple[tuple[Term, DateWindow], ...]] = []
+        append = out.append
+        for item, leaves, own in zip(self.located, self.leaves, self._own_resolutions, strict=True):
+            term = item.measure.term
+            if len(leaves) == 1 and leaves[0] is term:  # the deadline is one part, resolved already
+                append(tuple([(term, window) for window in own.windows]) if _explicit(term) else ())
+            else:
+                parts = [leaf for leaf in leaves if _explicit(leaf)]
+                append(tuple([(leaf, window) for leaf in parts for window in resolve(leaf).windows]))
+        return out
+
+    def _own_resolution(self, position: int, part: Term) -> Resolution:
+        """:meth:`resolve` of ``part`` of the deadline of the measure at ``position``."""
+        if part is self.located[position].measure.term:
+            return self._own_resolutions[position]
+        return self.resolve(part)
 
     @cached_property
     def by_id(self) -> dict[MeasureId, LocatedMeasure]:
@@ -436,12 +520,16 @@ class CheckContext:
         prefixes: set[tuple[int, tuple[int, ...]]] = set()
         for item in self.located:
             parts = item.measure.number.parts
-            for size in range(1, len(parts)):
-                prefixes.add((item.id.section[0], parts[:size]))
+            if len(parts) > 1:
+                top = item.id.section[0]
+                for size in range(1, len(parts)):
+                    prefixes.add((top, parts[:size]))
+        if not prefixes:  # no sub-items anywhere
+            return frozenset()
         return frozenset(
             item.id
             for item in self.located
-            if item.measure.number.is_numbered and (item.id.section[0], item.measure.number.parts) in prefixes
+            if item.measure.number.parts and (item.id.section[0], item.measure.number.parts) in prefixes
         )
 
     @cached_property
@@ -455,16 +543,19 @@ class CheckContext:
     def windows(self) -> dict[Node, DateWindow | None]:
         """Each node's own window: a measure's resolved windows' hull (none for continuous or
         unresolved terms), an event's dates' hull."""
-        out: dict[Node, DateWindow | None] = {}
-        hulls: dict[int, tuple[Resolution, DateWindow | None]] = {}  # by resolution: equal terms share one
-        for measure_id, resolution in zip((i.id for i in self.located), self.resolution_list, strict=True):
-            if resolution.status is ResolutionStatus.CONTINUOUS:
-                out[measure_id] = None
+        # by resolution: equal terms share one (``resolution_list`` holds each alive meanwhile)
+        hulls: dict[int, DateWindow | None] = {}
+        own: list[DateWindow | None] = []
+        append = own.append
+        continuous = ResolutionStatus.CONTINUOUS
+        for resolution in self.resolution_list:
+            key = id(resolution)
+            if key in hulls:
+                append(hulls[key])
                 continue
-            held = hulls.get(id(resolution))
-            if held is None or held[0] is not resolution:
-                held = hulls[id(resolution)] = (resolution, _hull(resolution.windows))
-            out[measure_id] = held[1]
+            hull = hulls[key] = None if resolution.status is continuous else _hull(resolution.windows)
+            append(hull)
+        out: dict[Node, DateWindow | None] = dict(zip((item.id for item in self.located), own, strict=True))
         for event in self.graph.events:
             values = (self.events or {}).get(event.anchor, ())
             days = [v if isinstance(v, DateWindow) else DateWindow.day(v) for v in values]
@@ -671,8 +762,9 @@ def check_suggested_links(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_unparsed_terms(ctx: CheckContext) -> Iterator[Finding]:
     """GR201: deadline text (or a part of it) no rule could read."""
-    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
-        for leaf in leaves:
+    for position in ctx._holding(UnparsedTerm):
+        item = ctx.located[position]
+        for leaf in ctx.leaves[position]:
             if isinstance(leaf, UnparsedTerm):
                 yield ctx.finding(
                     "GR201",
@@ -685,8 +777,10 @@ def check_unparsed_terms(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_missing_terms(ctx: CheckContext) -> Iterator[Finding]:
     """GR202: an empty deadline cell (group rows with sub-items are exempt)."""
-    for item in ctx.located:
-        if isinstance(item.measure.term, MissingTerm) and item.id not in ctx.with_children:
+    groups = ctx.with_children
+    for position in ctx._holding(MissingTerm):  # a MissingTerm is no container: its own only part
+        item = ctx.located[position]
+        if isinstance(item.measure.term, MissingTerm) and not (groups and item.id in groups):
             yield ctx.finding(
                 "GR202",
                 f"{_label(item)} «{_title(item)}» has no deadline",
@@ -704,9 +798,13 @@ def _is_stale(ctx: CheckContext, window: DateWindow, leaf: Term | None = None) -
     start = ctx.frame_start
     if start is None:
         return False
-    if isinstance(leaf, SchoolYearTerm) and leaf.explicit and window.end < start:
-        return True
-    return window.end < start - _STALE_MARGIN
+    return _stale(window.end, leaf, start, start - _STALE_MARGIN)
+
+
+def _stale(end: dt.date, leaf: Term | None, start: dt.date, limit: dt.date) -> bool:
+    """:func:`_is_stale` of a window ending on ``end``, for a plan whose frame starts on ``start``
+    (``limit``: a month before)."""
+    return end < limit or (end < start and isinstance(leaf, SchoolYearTerm) and leaf.explicit)
 
 
 def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
@@ -714,11 +812,13 @@ def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
     period = ctx.roadmap.period
     if period is None:
         return
+    start = ctx.frame_start
+    limit = None if start is None else start - _STALE_MARGIN
     for item, resolution in zip(ctx.located, ctx.resolution_list, strict=True):
         if resolution.status is ResolutionStatus.CONTINUOUS:
             continue
         for window in resolution.windows:
-            if _is_stale(ctx, window):
+            if limit is not None and window.end < limit:  # stale (_is_stale without a part): GR208
                 continue
             late = window.end > period.end and not window.open_end
             early = window.start < period.start and not window.open_start
@@ -733,15 +833,19 @@ def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
                 break
 
 
+_RANGES = (MonthRange, SchoolYearTerm)
+
+
 def check_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
     """GR204: a range that ends before it starts («май – март 2024»)."""
-    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
-        for leaf in leaves:
+    for position in ctx._holding(PeriodList, MonthRange, SchoolYearTerm):
+        item = ctx.located[position]
+        for leaf in ctx.leaves[position]:
             parts: Sequence[Term] = leaf.items if isinstance(leaf, PeriodList) else (leaf,)
             for part in parts:
-                if not isinstance(part, MonthRange | SchoolYearTerm):
+                if not isinstance(part, _RANGES):
                     continue
-                resolution = ctx.resolve(part)
+                resolution = ctx._own_resolution(position, part)
                 if resolution.status is ResolutionStatus.INVALID:
                     yield ctx.finding(
                         "GR204",
@@ -752,11 +856,15 @@ def check_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
                     )
 
 
+_LISTS = (MonthList, DateList, PeriodList)
+
+
 def check_unordered_lists(ctx: CheckContext) -> Iterator[Finding]:
     """GR205: dates or months of a list that are not in chronological order."""
-    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
-        for leaf in leaves:
-            if isinstance(leaf, MonthList | DateList | PeriodList) and "chronology_violated" in leaf.flags:
+    for position in ctx._holding(*_LISTS):
+        item = ctx.located[position]
+        for leaf in ctx.leaves[position]:
+            if isinstance(leaf, _LISTS) and "chronology_violated" in leaf.flags:
                 yield ctx.finding(
                     "GR205",
                     f"the list «{leaf.raw}» of {_label(item)} is not in chronological order",
@@ -770,8 +878,9 @@ def check_days_off(ctx: CheckContext) -> Iterator[Finding]:
     calendar = ctx.calendar
     if calendar is None:
         return
-    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
-        for leaf in leaves:
+    for position in ctx._holding(ExactDate, ByDate, DateList):
+        item = ctx.located[position]
+        for leaf in ctx.leaves[position]:
             if isinstance(leaf, ExactDate | ByDate):
                 days = [leaf.day]
             elif isinstance(leaf, DateList):
@@ -798,9 +907,13 @@ def check_before_adoption(ctx: CheckContext) -> Iterator[Finding]:
     adoption = ctx.adoption
     if adoption is None:
         return
+    start = ctx.frame_start
+    limit = None if start is None else start - _STALE_MARGIN
     for item, pairs in zip(ctx.located, ctx.explicit_list, strict=True):
         for leaf, window in pairs:
-            if window.end < adoption and not _is_stale(ctx, window, leaf):
+            if window.end < adoption and not (
+                start is not None and limit is not None and _stale(window.end, leaf, start, limit)
+            ):
                 yield ctx.finding(
                     "GR207",
                     f"the deadline «{leaf.raw}» of {_label(item)} ends on {window.end}, before the plan was "
@@ -816,9 +929,10 @@ def check_stale_years(ctx: CheckContext) -> Iterator[Finding]:
     start = ctx.frame_start
     if start is None:
         return
+    limit = start - _STALE_MARGIN
     for item, pairs in zip(ctx.located, ctx.explicit_list, strict=True):
         for leaf, window in pairs:
-            if _is_stale(ctx, window, leaf):
+            if window.end < start and _stale(window.end, leaf, start, limit):
                 yield ctx.finding(
                     "GR208",
                     f"the deadline «{leaf.raw}» of {_label(item)} resolves to {window}, before the plan's "
@@ -846,9 +960,10 @@ def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
     """GR209: a schedule was given but has no dates for the event a deadline counts from."""
     if ctx.events is None:
         return
-    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
-        for leaf in _event_leaves(leaves):
-            resolution = ctx.resolve(leaf)
+    for position in ctx._holding(Relative, ExamPeriod):
+        item = ctx.located[position]
+        for leaf in _event_leaves(ctx.leaves[position]):
+            resolution = ctx._own_resolution(position, leaf)
             if resolution.status is ResolutionStatus.NO_EVENT_DATES:
                 yield ctx.finding(
                     "GR209",
@@ -862,8 +977,9 @@ def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_external_schedules(ctx: CheckContext) -> Iterator[Finding]:
     """GR210: the date is set by an external schedule, a separate plan or a request."""
-    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
-        for leaf in leaves:
+    for position in ctx._holding(*_EXTERNAL):
+        item = ctx.located[position]
+        for leaf in ctx.leaves[position]:
             if isinstance(leaf, _EXTERNAL):
                 yield ctx.finding(
                     "GR210",
@@ -879,7 +995,8 @@ def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     """GR211: deadlines count from exam events but no exam schedule was given (one finding per plan)."""
     if ctx.events is not None:
         return
-    items = [item for item, leaves in zip(ctx.located, ctx.leaves, strict=True) if _has_event_leaf(leaves)]
+    located, leaves = ctx.located, ctx.leaves
+    items = [located[p] for p in ctx._holding(Relative, ExamPeriod) if _has_event_leaf(leaves[p])]
     if not items:
         return
     numbers = ", ".join(_label(i) for i in items[:8]) + (" …" if len(items) > 8 else "")
@@ -900,9 +1017,9 @@ def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_missing_responsible(ctx: CheckContext) -> Iterator[Finding]:
     """GR301: no responsible party (group rows with sub-items are exempt)."""
+    groups = ctx.with_children
     for item, responsible in zip(ctx.located, ctx.responsible_list, strict=True):
-        measure = item.measure
-        if responsible or measure.responsible_raw.strip() or item.id in ctx.with_children:
+        if responsible or item.measure.responsible_raw.strip() or (groups and item.id in groups):
             continue
         yield ctx.finding(
             "GR301",
@@ -914,6 +1031,8 @@ def check_missing_responsible(ctx: CheckContext) -> Iterator[Finding]:
 def check_unresolved_responsible(ctx: CheckContext) -> Iterator[Finding]:
     """GR302: a responsible party no rule could read."""
     for item, parties in zip(ctx.located, ctx.responsible_list, strict=True):
+        if not parties:
+            continue
         seen: set[str] = set()
         for responsible in parties:
             if responsible.party is None and responsible.raw not in seen:
@@ -930,6 +1049,8 @@ def check_unresolved_responsible(ctx: CheckContext) -> Iterator[Finding]:
 def check_approximate_responsible(ctx: CheckContext) -> Iterator[Finding]:
     """GR303: a party read only partly, or through a typo rule."""
     for item, parties in zip(ctx.located, ctx.responsible_list, strict=True):
+        if not parties:
+            continue
         for responsible in parties:
             if responsible.party is not None and responsible.quality in (
                 MatchQuality.FUZZY,
@@ -949,7 +1070,9 @@ def check_approximate_responsible(ctx: CheckContext) -> Iterator[Finding]:
 # GR4xx: abbreviations
 # --------------------------------------------------------------------------------------------
 
-_ABBREVIATION = re.compile(r"(?<![\w])[А-ЯЁ]{2,}(?:и[А-ЯЁ]{2,})*(?![\w])")
+_ABBREVIATION = re.compile(r"[А-ЯЁ](?<![\w][А-ЯЁ])[А-ЯЁ]+(?:и[А-ЯЁ]{2,})*(?![\w])")
+"""Two or more capitals, or such runs joined by «и» («ОИВиМСУ»), not inside a word; the check that no
+letter comes before is made after the first capital, so that the regex engine skips ahead to capitals."""
 
 
 def _known_abbreviations(ctx: CheckContext) -> set[str]:
@@ -968,16 +1091,26 @@ def check_undefined_abbreviations(ctx: CheckContext) -> Iterator[Finding]:
     """GR401: an abbreviation used in titles or responsible cells, defined nowhere in the document
     and not standard (one finding per abbreviation, at its first use)."""
     known = _known_abbreviations(ctx)
+    measures = [item.measure for item in ctx.located]
+    texts = {m.title for m in measures}  # each text once: responsible cells (and titles) recur
+    texts.update(m.responsible_raw for m in measures)
+    findall = _ABBREVIATION.findall
     unknown: dict[str, bool] = {}  # per token: its key is not known (the same few tokens recur)
+    flagged: dict[str, list[str]] = {}  # per text with an unknown token: its unknown tokens in order
+    for text in texts:
+        for token in findall(text):
+            flag = unknown.get(token)
+            if flag is None:
+                flag = unknown[token] = abbreviation_key(token) not in known
+            if flag:
+                flagged.setdefault(text, []).append(token)
+    if not flagged:
+        return
     uses: dict[str, list[tuple[LocatedMeasure, str]]] = {}
-    for item in ctx.located:
-        for field, text in (("title", item.measure.title), ("responsible", item.measure.responsible_raw)):
-            for token in _ABBREVIATION.findall(text):
-                flag = unknown.get(token)
-                if flag is None:
-                    flag = unknown[token] = abbreviation_key(token) not in known
-                if flag:
-                    uses.setdefault(token, []).append((item, field))
+    for item, measure in zip(ctx.located, measures, strict=True):
+        for field, text in (("title", measure.title), ("responsible", measure.responsible_raw)):
+            for token in flagged.get(text, ()):
+                uses.setdefault(token, []).append((item, field))
     for token, places in uses.items():
         first, field = places[0]
         yield ctx.finding(
@@ -1014,13 +1147,18 @@ def check_redefined_abbreviations(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_duplicate_numbers(ctx: CheckContext) -> Iterator[Finding]:
     """GR501: two measures of one section with the same number."""
-    groups: dict[tuple[tuple[int, ...], tuple[int, ...]], list[LocatedMeasure]] = defaultdict(list)
-    for item in ctx.located:
-        if item.measure.number.is_numbered:
-            groups[(item.id.section, item.measure.number.parts)].append(item)
-    for items in groups.values():
-        first = items[0]
-        for other in items[1:]:
+    located = ctx.located
+    first_at: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}  # per number: its first position
+    repeats: dict[tuple[tuple[int, ...], tuple[int, ...]], list[LocatedMeasure]] = {}
+    for position, item in enumerate(located):
+        parts = item.measure.number.parts
+        if parts:
+            key = (item.id.section, parts)
+            if first_at.setdefault(key, position) != position:
+                repeats.setdefault(key, []).append(item)
+    for key in sorted(repeats, key=first_at.__getitem__):  # in the order of the first uses
+        first = located[first_at[key]]
+        for other in repeats[key]:
             yield ctx.finding(
                 "GR501",
                 f"number {_label(other)} is used twice in «{other.section.heading}»: "
@@ -1043,11 +1181,16 @@ def _numbers_by_top(ctx: CheckContext) -> dict[int, tuple[set[tuple[int, ...]], 
     for position, section in enumerate(ctx.roadmap.sections):
         numbers = {n for sub in section.subgroups for s in sections(sub) if (n := _section_number(s))}
         out[position] = (numbers, [])
+    top = -1
     for item in ctx.located:
-        numbers, items = out[item.id.section[0]]
-        if item.measure.number.is_numbered:
-            numbers.add(item.measure.number.parts)
-            items.append(item)
+        parts = item.measure.number.parts
+        if not parts:
+            continue
+        if item.id.section[0] != top:  # the measures of a top section come one after another
+            top = item.id.section[0]
+            numbers, items = out[top]
+        numbers.add(parts)
+        items.append(item)
     return out
 
 
@@ -1058,13 +1201,17 @@ def check_numbering_gaps(ctx: CheckContext) -> Iterator[Finding]:
         siblings: dict[tuple[int, ...], set[int]] = defaultdict(set)
         for parts in numbers:
             siblings[parts[:-1]].add(parts[-1])
-        first_at: dict[tuple[int, ...], LocatedMeasure] = {}
-        for item in items:
-            first_at.setdefault(item.measure.number.parts, item)
+        first_at: dict[tuple[int, ...], LocatedMeasure] | None = None  # built for the first gap
         for prefix, lasts in sorted(siblings.items()):
             if prefix and prefix not in numbers and prefix != top:
                 continue  # the parent itself is missing: GR503
             missing = [n for n in range(1, max(lasts)) if n not in lasts]
+            if not missing:
+                continue
+            if first_at is None:
+                first_at = {}
+                for item in items:
+                    first_at.setdefault(item.measure.number.parts, item)
             runs: list[list[int]] = []
             for n in missing:
                 if runs and runs[-1][-1] == n - 1:
@@ -1302,9 +1449,10 @@ def check_missing_parent_items(ctx: CheckContext) -> Iterator[Finding]:
     measure of this level only)."""
     if not any(item.measure.parent_item and item.measure.parent_item.numbers for item in ctx.located):
         return
+    groups = ctx.with_children
     for item in ctx.located:
         ref = item.measure.parent_item
-        if (ref is None or not ref.numbers) and item.id not in ctx.with_children:
+        if (ref is None or not ref.numbers) and not (groups and item.id in groups):
             yield ctx.finding(
                 "GR605",
                 f"{_label(item)} «{_title(item, 60)}» names no parent-plan item "
@@ -1338,22 +1486,30 @@ def check_overdue(ctx: CheckContext) -> Iterator[Finding]:
 
 def check_load(ctx: CheckContext) -> Iterator[Finding]:
     """GR702: one responsible body with more deadlines in one month than the threshold."""
-    counts: Counter[tuple[str, int, int]] = Counter()
-    where: dict[tuple[str, int, int], list[LocatedMeasure]] = defaultdict(list)
+    # per (body, year, month), the measures due then (each once): their number is the count
+    where: dict[tuple[str, int, int], list[LocatedMeasure]] = {}
+    # plans repeat parties and deadlines: each tuple of parties and each resolution read once
+    bodies_of: dict[int, set[str]] = {}
+    months_of: dict[int, set[tuple[int, int]]] = {}
+    continuous = ResolutionStatus.CONTINUOUS
     for item, resolution, parties in zip(ctx.located, ctx.resolution_list, ctx.responsible_list, strict=True):
-        if resolution.status is ResolutionStatus.CONTINUOUS:
+        if not parties or resolution.status is continuous:
             continue
-        months = {(w.end.year, w.end.month) for w in resolution.windows}
-        bodies = {r.body.short for r in parties if r.body is not None}
+        bodies = bodies_of.get(id(parties))  # the lists hold every tuple and resolution alive meanwhile
+        if bodies is None:
+            bodies = bodies_of[id(parties)] = {r.body.short for r in parties if r.body is not None}
+        if not bodies:
+            continue
+        months = months_of.get(id(resolution))
+        if months is None:
+            months = months_of[id(resolution)] = {(w.end.year, w.end.month) for w in resolution.windows}
         for body in bodies:
             for year, month in months:
-                key = (body, year, month)
-                counts[key] += 1
-                where[key].append(item)
+                where.setdefault((body, year, month), []).append(item)
     threshold = ctx.options.load_threshold
-    for (body, year, month), count in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
+    for (body, year, month), items in sorted(where.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
+        count = len(items)
         if count > threshold:
-            items = where[(body, year, month)]
             yield ctx.finding(
                 "GR702",
                 f"«{body}» has {count} deadlines in {year}-{month:02d} (threshold {threshold})",
