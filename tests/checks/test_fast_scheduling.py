@@ -49,6 +49,7 @@ from gia_roadmap.plan.scheduling import (
     Schedule,
     Violation,
     ViolationKind,
+    _document_order,
     _max,
     _min,
     _Shifter,
@@ -328,6 +329,36 @@ def test_fast_schedule_matches_reference_when_every_link_points_forward(
     # the scheduler's shortcut: graph order is topological, networkx's order only lists violations
     assume(_forward_only(data[0]))
     _run(calendar(), data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 12).flatmap(
+        lambda n: st.tuples(
+            st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n)
+        )
+    )
+)
+def test_document_order_is_topological_and_keeps_graph_order_where_it_can(
+    drawn: tuple[int, list[tuple[int, int]]],
+) -> None:
+    size, pairs = drawn
+    rows: list[dict[int, list[int]]] = [{} for _ in range(size)]
+    for u, v in pairs:
+        rows[u].setdefault(v, [])
+    order = _document_order(rows)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(size))
+    graph.add_edges_from((u, v) for u, row in enumerate(rows) for v in row)
+    if not nx.is_directed_acyclic_graph(graph):
+        assert order is None
+        return
+    assert order is not None
+    assert sorted(order) == list(range(size))
+    position = {node: p for p, node in enumerate(order)}
+    assert all(position[u] < position[v] for u, v in graph.edges)
+    if all(u < v for u, v in graph.edges):
+        assert order == list(range(size))
 
 
 def test_violations_follow_networkx_order_when_graph_order_differs() -> None:

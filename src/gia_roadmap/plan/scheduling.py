@@ -277,6 +277,36 @@ _Spec: TypeAlias = tuple[DependencyKind, int, bool, LinkOrigin, str]
 """A link without its ends (kind, lag, working days, origin, evidence), as the graph's lists hold it."""
 
 
+def _document_order(successors: Sequence[Iterable[int]]) -> list[int] | None:
+    """A topological order of the nodes (as indices) that keeps their own order wherever the links
+    allow, None when there is a cycle.
+
+    Graph order itself when every link points to a later node (plans declare dependencies on earlier
+    measures); else each node comes as soon as its last predecessor has come (an event's successors
+    right after the event), the rest in graph order.
+    """
+    size = len(successors)
+    if all(not row or min(row) > u for u, row in enumerate(successors)):
+        return list(range(size))
+    indegree = [0] * size
+    for targets in successors:
+        for v in targets:
+            indegree[v] += 1
+    order: list[int] = []
+    for i in range(size):
+        if indegree[i]:
+            continue  # comes when its last predecessor does (or never, on a cycle)
+        ready = [i]
+        while ready:
+            u = ready.pop()
+            order.append(u)
+            for v in successors[u]:
+                indegree[v] -= 1
+                if not indegree[v] and v < i:  # already passed: it comes now
+                    ready.append(v)
+    return order if len(order) == size else None
+
+
 def _topological_order(
     graph: DependencyGraph,
     nodes: list[Node],
@@ -383,13 +413,14 @@ def schedule(
             for _, targets in graph.digraph.adjacency()
         ]
     size = len(nodes)
-    networkx_order: list[int] | None  # the order networkx would give, when it is known
-    if all(not row or min(row) > u for u, row in enumerate(rows)):
-        # Every link points to a later node, as plans declare them (on earlier measures): the graph
-        # order is topological and has no cycle. Both passes may take it; networkx's order is
-        # needed only to list violations in, and is found only when there are some.
-        order, cycles, cyclic = list(range(size)), (), [False] * size
-        networkx_order = None
+    # Both passes take the nodes as close to graph (document) order as the links allow: far fewer
+    # jumps through memory on a large plan than networkx's order, which is needed only to list
+    # violations in and is found only when there are some (or a cycle).
+    networkx_order: list[int] | None = None
+    cycles: tuple[tuple[Node, ...], ...]
+    near = _document_order(rows)
+    if near is not None:
+        order, cycles, cyclic = near, (), [False] * size
     else:
         order, cycles, cyclic = _topological_order(graph, nodes, rows)
         networkx_order = order
