@@ -436,15 +436,7 @@ class CheckContext:
     def normalized_titles(self) -> tuple[str, ...]:
         """Per measure (in the order of :attr:`located`), its title normalised
         (:func:`~gia_roadmap.plan.text.normalize`)."""
-        done: dict[str, str] = {}  # plans repeat titles
-        out: list[str] = []
-        append = out.append
-        for title in (item.measure.title for item in self.located):
-            low = done.get(title)
-            if low is None:
-                low = done[title] = _normalized(title)
-            append(low)
-        return tuple(out)
+        return tuple([_normalized(item.measure.title) for item in self.located])
 
     @cached_property
     def _section_kinds(self) -> list[SectionKind]:
@@ -492,12 +484,24 @@ class CheckContext:
         """Per measure (in the order of :attr:`located`), the pairs :attr:`explicit_windows` holds for
         it (empty for none; a repeated identity does not take the last one's here)."""
         resolve = self.resolve
+        explicit_class: dict[type, bool] = {}  # per class: every instance is explicit (_EXPLICIT)
         out: list[tuple[tuple[Term, DateWindow], ...]] = []
         append = out.append
         for item, leaves, own in zip(self.located, self.leaves, self._own_resolutions, strict=True):
             term = item.measure.term
             if len(leaves) == 1 and leaves[0] is term:  # the deadline is one part, resolved already
-                append(tuple([(term, window) for window in own.windows]) if _explicit(term) else ())
+                kind = type(term)
+                explicit = explicit_class.get(kind)
+                if explicit is None:
+                    explicit = explicit_class[kind] = issubclass(kind, _EXPLICIT)
+                if not (explicit or (isinstance(term, SchoolYearTerm) and term.explicit)):  # _explicit()
+                    append(())
+                    continue
+                windows = own.windows
+                if len(windows) == 1:
+                    append(((term, windows[0]),))
+                else:
+                    append(tuple([(term, window) for window in windows]))
             else:
                 parts = [leaf for leaf in leaves if _explicit(leaf)]
                 append(tuple([(leaf, window) for leaf in parts for window in resolve(leaf).windows]))

@@ -575,12 +575,22 @@ class Roadmap:
     def walk(self) -> Iterator[LocatedMeasure]:
         """Every measure in document order (a section's own measures before its subgroups)."""
 
+        plan = self.id
+
         def visit(
             section: Section, path: tuple[int, ...], chain: tuple[Section, ...]
         ) -> Iterator[LocatedMeasure]:
-            for position, measure in enumerate(section.measures):
-                ordinal = measure.ordinal if measure.ordinal >= 0 else position
-                yield LocatedMeasure(MeasureId(self.id, path, measure.number.raw, ordinal), measure, chain)
+            # a section's measures made at once (no generator step per measure)
+            yield from [
+                LocatedMeasure(
+                    MeasureId(
+                        plan, path, measure.number.raw, position if measure.ordinal < 0 else measure.ordinal
+                    ),
+                    measure,
+                    chain,
+                )
+                for position, measure in enumerate(section.measures)
+            ]
             for sub_position, sub in enumerate(section.subgroups):
                 yield from visit(sub, (*path, sub_position), (*chain, sub))
 

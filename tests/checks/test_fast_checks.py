@@ -1,0 +1,402 @@
+"""The checks' shortcuts against straightforward references.
+
+:class:`~gia_roadmap.plan.checks.CheckContext` reads each distinct deadline, text and party once
+and lets the checks about rare deadline parts visit only the measures holding one; a few checks
+stop early when a cheap test shows there is nothing to report, and two regexes are written so that
+the regex engine can skip ahead. Here each of those is compared with the plain definition it
+replaces, on generated plans (also plans that repeat a measure's identity) and generated texts.
+Speed is measured by ``benchmarks/check_scale.py``, never here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gia_roadmap import strategies as gst
+from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.terms import (
+    ByDate,
+    DateList,
+    ExactDate,
+    ExamPeriod,
+    MissingTerm,
+    MonthList,
+    MonthRange,
+    PeriodList,
+    Relative,
+    ResolutionStatus,
+    SchoolYearTerm,
+    Term,
+    UnparsedTerm,
+)
+from gia_roadmap.plan import Roadmap
+from gia_roadmap.plan.checks import (
+    _ABBREVIATION,
+    _EXTERNAL,
+    _TRAINING,
+    CheckContext,
+    CheckOptions,
+    _explicit,
+    _has_event_leaf,
+    _is_stale,
+    _known_abbreviations,
+    _label,
+    _leaves,
+    _title,
+    check_before_adoption,
+    check_duplicate_numbers,
+    check_inverted_ranges,
+    check_load,
+    check_schedule_supplied,
+    check_stale_years,
+    check_undefined_abbreviations,
+    is_training,
+)
+from gia_roadmap.plan.findings import Finding
+from gia_roadmap.plan.glossary import abbreviation_key
+from gia_roadmap.plan.model import LocatedMeasure
+
+from .plans import calendar, events, m, plan, section
+
+PLAIN_ABBREVIATION = re.compile(r"(?<![\w])[А-ЯЁ]{2,}(?:и[А-ЯЁ]{2,})*(?![\w])")
+PLAIN_TRAINING = re.compile(
+    r"обучени|обучающ\w* (?:семинар|инструктаж|мероприяти)|семинар|вебинар|инструктаж|тренинг"
+    r"|курс\w* повышения|повышени\w* квалификаци|квалификационн\w* испытани|\bучеб[аеуы]\b"
+    r"|подготовк\w* (?:специалист|эксперт|член|организатор|руководител|лиц\b|кадр|общественн|техническ)"
+)
+
+_PIECES = st.sampled_from(
+    [
+        *("ГИА", "ОО", "Ё", "ППЭ", "и", "ОИВиМСУ", "Аб", "a", "X", "_", "1", " ", "-", "\n", "«", "ы"),
+        *(
+            "учеба",
+            "учебы",
+            "учеб",
+            "уучебе",
+            "обучение",
+            "подготовка лиц",
+            "подготовке к",
+            "курсы повышения",
+        ),
+    ]
+)
+TEXTS = st.lists(_PIECES, max_size=8).map("".join)
+
+
+@given(TEXTS)
+def test_abbreviation_regex_is_the_plain_one(text: str) -> None:
+    assert [m.span() for m in _ABBREVIATION.finditer(text)] == [
+        m.span() for m in PLAIN_ABBREVIATION.finditer(text)
+    ]
+
+
+@given(TEXTS)
+def test_training_regex_is_the_plain_one(text: str) -> None:
+    found, plain = _TRAINING.search(text), PLAIN_TRAINING.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+@st.composite
+def roadmaps(draw: st.DrawFn) -> Roadmap:
+    """Generated plans; some hold every measure twice (a repeated identity) or nest a section."""
+    roadmap: Roadmap = draw(gst.roadmaps())
+    twice: bool = draw(st.booleans())
+    nest: bool = draw(st.booleans())
+    if twice:
+        doubled = tuple(attrs.evolve(s, measures=s.measures + s.measures) for s in roadmap.sections)
+        roadmap = attrs.evolve(roadmap, sections=doubled)
+    if roadmap.sections and nest:
+        first, rest = roadmap.sections[0], roadmap.sections[1:]
+        roadmap = attrs.evolve(roadmap, sections=(attrs.evolve(first, subgroups=(*rest, *first.subgroups)),))
+    return roadmap
+
+
+_NUMBERS = ("1", "2", "3", "1.1", "1.3", "2.1", "", "4.")
+_TERMS = (
+    "ноябрь 2023 года",
+    "май – март 2024 года",
+    "2022-2023 уч. г.",
+    "2023-2024 учебный год",
+    "август 2023 года",
+    "июль 2023 года",
+    "до 15.09.2023",
+    "01.05.2023, 12.09.2023",
+    "в течение года",
+    "по графику ФЦТ",
+    "за 2 дня до экзамена",
+    "в период проведения ГИА",
+    "",
+    "когда-нибудь",
+    "постоянно",
+    "ежемесячно",
+)
+_TITLES = (
+    "Обучение экспертов ЕГЭ",
+    "Совещание РЦОИ и ОИВ",
+    "Мероприятие",
+    "Учеба ППЭ",
+    "Анализ ГИА",
+    "Совещание ШНОР и ЦОКО (ШНОР)",
+)
+_PARTIES = ("ОО", "РЦОИ", "Управление образования", "", "ОИВ; ОО")
+
+
+@st.composite
+def small_plans(draw: st.DrawFn) -> Roadmap:
+    """Plans of a few measures whose numbers, titles, deadlines and parties recur."""
+    cells = st.tuples(
+        st.sampled_from(_NUMBERS),
+        st.sampled_from(_TITLES),
+        st.sampled_from(_TERMS),
+        st.sampled_from(_PARTIES),
+    )
+    heads = (
+        "1. Организационное сопровождение",
+        "2. Обучение лиц, привлекаемых к проведению ГИА",
+        "3. Раздел",
+    )
+    sections = []
+    for heading in heads[: draw(st.integers(1, 3))]:
+        rows = draw(st.lists(cells, max_size=8))
+        sections.append(section(heading, *(m(n, title, term, party) for n, title, term, party in rows)))
+    adopted = draw(st.sampled_from((dt.date(2023, 10, 2), dt.date(2023, 6, 1), None)))
+    return plan(sections=sections, adopted=adopted)
+
+
+def context(roadmap: Roadmap, with_events: bool, load_threshold: int = 15) -> CheckContext:
+    return CheckContext(
+        roadmap,
+        calendar=calendar(),
+        events=events() if with_events else None,
+        options=CheckOptions(load_threshold=load_threshold),
+    )
+
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@SETTINGS
+@given(roadmaps() | small_plans(), st.booleans())
+def test_per_measure_lists(roadmap: Roadmap, with_events: bool) -> None:
+    ctx = context(roadmap, with_events)
+    located = ctx.located
+    assert located == tuple(roadmap.walk())
+    resolutions = {item.id: ctx.resolve(item.measure.term) for item in located}
+    assert ctx.resolution_list == tuple(resolutions[item.id] for item in located)
+    explicit: dict[object, tuple[tuple[Term, DateWindow], ...]] = {}
+    for item in located:
+        pairs = tuple(
+            (leaf, window)
+            for leaf in _leaves(item.measure.term)
+            if _explicit(leaf)
+            for window in ctx.resolve(leaf).windows
+        )
+        if pairs:
+            explicit[item.id] = pairs
+    assert ctx.explicit_windows == explicit
+    assert ctx.explicit_list == tuple(explicit.get(item.id, ()) for item in located)
+    assert ctx.responsible_list == tuple(item.measure.all_responsible for item in located)
+    assert ctx.training == tuple(is_training(item) for item in located)
+    for item in located:
+        resolution = resolutions[item.id]
+        if resolution.status is ResolutionStatus.CONTINUOUS or not resolution.windows:
+            assert ctx.windows[item.id] is None
+        else:
+            windows = resolution.windows
+            assert ctx.windows[item.id] == DateWindow(
+                min(w.start for w in windows), max(w.end for w in windows)
+            )
+    prefixes = {
+        (item.id.section[0], item.measure.number.parts[:size])
+        for item in located
+        for size in range(1, len(item.measure.number.parts))
+    }
+    assert ctx.with_children == {
+        item.id
+        for item in located
+        if item.measure.number.is_numbered and (item.id.section[0], item.measure.number.parts) in prefixes
+    }
+    kinds = (
+        MissingTerm,
+        UnparsedTerm,
+        MonthRange,
+        SchoolYearTerm,
+        PeriodList,
+        Relative,
+        ExamPeriod,
+        *_EXTERNAL,
+    )
+    for classes in [(kind,) for kind in kinds] + [
+        (ExactDate, ByDate, DateList),
+        (MonthList, DateList, PeriodList),
+    ]:
+        expected = [
+            position
+            for position, leaves in enumerate(ctx.leaves)
+            if any(isinstance(leaf, classes) for leaf in leaves)
+        ]
+        assert list(ctx._holding(*classes)) == expected
+
+
+# The checks as they were written before their shortcuts (kept verbatim).
+
+
+def reference_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
+    for item, leaves in zip(ctx.located, ctx.leaves, strict=True):
+        for leaf in leaves:
+            parts: Sequence[Term] = leaf.items if isinstance(leaf, PeriodList) else (leaf,)
+            for part in parts:
+                if not isinstance(part, MonthRange | SchoolYearTerm):
+                    continue
+                resolution = ctx.resolve(part)
+                if resolution.status is ResolutionStatus.INVALID:
+                    yield ctx.finding(
+                        "GR204",
+                        f"the range «{part.raw or leaf.raw}» of {_label(item)} is impossible: "
+                        f"{resolution.reason}",
+                        ctx.location(item, "term"),
+                        evidence=part.raw or leaf.raw,
+                    )
+
+
+def reference_before_adoption(ctx: CheckContext) -> Iterator[Finding]:
+    adoption = ctx.adoption
+    if adoption is None:
+        return
+    for item, pairs in zip(ctx.located, ctx.explicit_list, strict=True):
+        for leaf, window in pairs:
+            if window.end < adoption and not _is_stale(ctx, window, leaf):
+                yield ctx.finding(
+                    "GR207",
+                    f"the deadline «{leaf.raw}» of {_label(item)} ends on {window.end}, before the plan was "
+                    f"adopted on {adoption}",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+                break
+
+
+def reference_stale_years(ctx: CheckContext) -> Iterator[Finding]:
+    start = ctx.frame_start
+    if start is None:
+        return
+    for item, pairs in zip(ctx.located, ctx.explicit_list, strict=True):
+        for leaf, window in pairs:
+            if _is_stale(ctx, window, leaf):
+                yield ctx.finding(
+                    "GR208",
+                    f"the deadline «{leaf.raw}» of {_label(item)} resolves to {window}, before the plan's "
+                    f"school year starts on {start}; the year looks stale",
+                    ctx.location(item, "term"),
+                    evidence=leaf.raw,
+                )
+                break
+
+
+def reference_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.events is not None:
+        return
+    items = [item for item, leaves in zip(ctx.located, ctx.leaves, strict=True) if _has_event_leaf(leaves)]
+    if not items:
+        return
+    numbers = ", ".join(_label(i) for i in items[:8]) + (" …" if len(items) > 8 else "")
+    yield ctx.finding(
+        "GR211",
+        f"{len(items)} deadlines count from exam days or periods ({numbers}) but no exam schedule was given; "
+        "pass events=ExamSchedule.bundled(…).events(calendar)",
+        ctx.location(None, "term"),
+        related=[ctx.location(i, "term") for i in items],
+        evidence=items[0].measure.term.raw,
+    )
+
+
+def reference_undefined_abbreviations(ctx: CheckContext) -> Iterator[Finding]:
+    known = _known_abbreviations(ctx)
+    uses: dict[str, list[tuple[LocatedMeasure, str]]] = {}
+    for item in ctx.located:
+        for field, text in (("title", item.measure.title), ("responsible", item.measure.responsible_raw)):
+            for token in PLAIN_ABBREVIATION.findall(text):
+                if abbreviation_key(token) not in known:
+                    uses.setdefault(token, []).append((item, field))
+    for token, places in uses.items():
+        first, field = places[0]
+        yield ctx.finding(
+            "GR401",
+            f"«{token}» is used {len(places)} time{'s' if len(places) != 1 else ''} but the document does "
+            "not define it",
+            ctx.location(first, field),
+            related=[ctx.location(i, f) for i, f in places[1:]],
+            evidence=token,
+        )
+
+
+def reference_duplicate_numbers(ctx: CheckContext) -> Iterator[Finding]:
+    groups: dict[tuple[tuple[int, ...], tuple[int, ...]], list[LocatedMeasure]] = defaultdict(list)
+    for item in ctx.located:
+        if item.measure.number.is_numbered:
+            groups[(item.id.section, item.measure.number.parts)].append(item)
+    for items in groups.values():
+        first = items[0]
+        for other in items[1:]:
+            yield ctx.finding(
+                "GR501",
+                f"number {_label(other)} is used twice in «{other.section.heading}»: "
+                f"«{_title(first, 50)}» and "
+                f"«{_title(other, 50)}»",
+                ctx.location(other, "number"),
+                related=[ctx.location(first, "number")],
+                evidence=other.measure.number.raw,
+            )
+
+
+def reference_load(ctx: CheckContext) -> Iterator[Finding]:
+    counts: Counter[tuple[str, int, int]] = Counter()
+    where: dict[tuple[str, int, int], list[LocatedMeasure]] = defaultdict(list)
+    for item, resolution, parties in zip(ctx.located, ctx.resolution_list, ctx.responsible_list, strict=True):
+        if resolution.status is ResolutionStatus.CONTINUOUS:
+            continue
+        months = {(w.end.year, w.end.month) for w in resolution.windows}
+        bodies = {r.body.short for r in parties if r.body is not None}
+        for body in bodies:
+            for year, month in months:
+                key = (body, year, month)
+                counts[key] += 1
+                where[key].append(item)
+    threshold = ctx.options.load_threshold
+    for (body, year, month), count in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
+        if count > threshold:
+            items = where[(body, year, month)]
+            yield ctx.finding(
+                "GR702",
+                f"«{body}» has {count} deadlines in {year}-{month:02d} (threshold {threshold})",
+                ctx.location(None, "responsible"),
+                related=[ctx.location(i, "term") for i in items],
+                evidence=body,
+            )
+
+
+PAIRS = (
+    (check_inverted_ranges, reference_inverted_ranges),
+    (check_before_adoption, reference_before_adoption),
+    (check_stale_years, reference_stale_years),
+    (check_schedule_supplied, reference_schedule_supplied),
+    (check_undefined_abbreviations, reference_undefined_abbreviations),
+    (check_duplicate_numbers, reference_duplicate_numbers),
+    (check_load, reference_load),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(roadmaps() | small_plans(), st.booleans(), st.integers(0, 2))
+def test_checks_match_their_references(roadmap: Roadmap, with_events: bool, load_threshold: int) -> None:
+    fast = context(roadmap, with_events, load_threshold)
+    plain = context(roadmap, with_events, load_threshold)
+    for check, reference in PAIRS:
+        assert list(check(fast)) == list(reference(plain)), check.__name__
