@@ -212,11 +212,12 @@ class SuggestedLink:
 # --------------------------------------------------------------------------------------------
 
 
-def _by_canonical(by_number: dict[tuple[tuple[int, ...], str], list[int]]) -> dict[str, list[int]]:
+def _by_canonical(by_section: dict[tuple[int, ...], dict[str, list[int]]]) -> dict[str, list[int]]:
     """Positions by canonical number alone (any section), in document order."""
     out: dict[str, list[int]] = {}
-    for (_, canonical), positions in by_number.items():
-        out.setdefault(canonical, []).extend(positions)
+    for numbers in by_section.values():
+        for canonical, positions in numbers.items():
+            out.setdefault(canonical, []).extend(positions)
     for positions in out.values():
         positions.sort()
     return out
@@ -297,10 +298,13 @@ class DependencyGraph:
         items = list(roadmap.walk()) if located is None else list(located)
         graph._located = items
         index, nodes, succ = graph._index, graph._nodes, graph._succ
-        # positions in ``items`` by (section path, canonical number), in document order
-        by_number: dict[tuple[tuple[int, ...], str], list[int]] = {}
+        # positions in ``items`` by section path, then canonical number, in document order (one
+        # small table per section: a plan's sections hold tens of measures)
+        by_section: dict[tuple[int, ...], dict[str, list[int]]] = {}
         known: dict[tuple[int, ...], str] = {}  # canonical numbers by parts: plans repeat them
         at: list[int] = []  # node index of each item
+        last_section: tuple[int, ...] | None = None
+        numbers: dict[str, list[int]] = {}
         for position, item in enumerate(items):
             measure_id = item.id
             node = index.setdefault(measure_id, len(nodes))  # as _add_node, inline
@@ -308,6 +312,9 @@ class DependencyGraph:
                 nodes.append(measure_id)
                 succ.append({})
             at.append(node)
+            if measure_id.section is not last_section:  # measures of a section share its path
+                last_section = measure_id.section
+                numbers = by_section.setdefault(last_section, {})
             number = item.measure.number
             parts = number.parts
             if parts:
@@ -316,10 +323,9 @@ class DependencyGraph:
                     canonical = known[parts] = number.canonical
             else:
                 canonical = number.canonical
-            key = (measure_id.section, canonical)
-            held = by_number.get(key)
+            held = numbers.get(canonical)
             if held is None:
-                by_number[key] = [position]
+                numbers[canonical] = [position]
             else:
                 held.append(position)
         by_canonical: dict[str, list[int]] | None = None  # for references without a section
@@ -338,10 +344,11 @@ class DependencyGraph:
                     canonical = canonical_of.get(ref.number)
                     if canonical is None:
                         canonical = canonical_of[ref.number] = MeasureNumber.parse(ref.number).canonical
-                    candidates = by_number.get((ref.section, canonical))
+                    in_section = by_section.get(ref.section)
+                    candidates = None if in_section is None else in_section.get(canonical)
                     if not candidates and not ref.section:
                         if by_canonical is None:
-                            by_canonical = _by_canonical(by_number)
+                            by_canonical = _by_canonical(by_section)
                         candidates = by_canonical.get(canonical)
                     if not candidates:
                         target = None
