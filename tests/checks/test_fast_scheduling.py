@@ -41,8 +41,10 @@ from gia_roadmap.plan.graph import (
     LinkOrigin,
     Node,
     _has_marker,
+    _holding,
     _literal_prefix,
     _normalized,
+    _normalized_all,
 )
 from gia_roadmap.plan.scheduling import (
     NodeSchedule,
@@ -627,3 +629,25 @@ def test_plain_text_fast_path_normalizes_like_normalize(text: str) -> None:
 @given(st.text(max_size=30))
 def test_fast_path_on_any_text(text: str) -> None:
     assert _normalized(text) == normalize(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=6))
+def test_titles_normalized_together_as_one_by_one(texts: list[str]) -> None:
+    assert _normalized_all(texts) == [_normalized(text) for text in texts]
+
+
+@given(st.lists(st.text(max_size=12), max_size=6))
+def test_any_titles_normalized_together_as_one_by_one(texts: list[str]) -> None:
+    assert _normalized_all(texts) == [_normalized(text) for text in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from([*_MARKER_PIECES, "\n", "по"]), max_size=6).map("".join), max_size=6),
+    st.lists(st.sampled_from(["по итогам", "по", "\n", "итогам", "м"]), max_size=3),
+)
+def test_texts_holding_literals_found_together_as_one_by_one(texts: list[str], literals: list[str]) -> None:
+    wanted = [literal for literal in literals if "\n" not in literal]
+    expected = {i for i, text in enumerate(texts) if any(literal in text for literal in wanted)}
+    assert _holding(texts, wanted) == expected

@@ -74,6 +74,7 @@ from gia_roadmap.plan.graph import (
     Node,
     SuggestedLink,
     _normalized,
+    _normalized_all,
     _suggest,
 )
 from gia_roadmap.plan.model import (
@@ -436,7 +437,7 @@ class CheckContext:
     def normalized_titles(self) -> tuple[str, ...]:
         """Per measure (in the order of :attr:`located`), its title normalised
         (:func:`~gia_roadmap.plan.text.normalize`)."""
-        return tuple([_normalized(item.measure.title) for item in self.located])
+        return tuple(_normalized_all([item.measure.title for item in self.located]))
 
     @cached_property
     def _section_kinds(self) -> list[SectionKind]:

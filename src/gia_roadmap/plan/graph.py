@@ -23,7 +23,9 @@ follows it), or are added by the caller. Links the *wording* suggests («по и
 
 from __future__ import annotations
 
+import bisect
 import enum
+import itertools
 import math
 import re
 from collections import Counter
@@ -598,6 +600,62 @@ def _normalized(text: str) -> str:
     return low.replace("ё", "е") if "ё" in low else low
 
 
+_NOT_PLAIN = re.compile(r"[^0-9А-Яа-яЁё .,:;()«»\"!?%№/+=_'\n-]|- ")
+"""In texts joined by line breaks: a character :data:`_PLAIN` does not allow, or «- »."""
+_SPACES_AROUND_BREAKS = re.compile(r" *\n *")
+_SPACE_RUNS = re.compile(r"  +")
+
+
+def _starts(texts: Sequence[str]) -> list[int]:
+    """Where each text starts in ``"\n".join(texts)``."""
+    return list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+
+
+def _normalized_all(texts: Sequence[str]) -> list[str]:
+    """``[_normalized(text) for text in texts]``: the plain texts lower-cased, re-spaced and with ё
+    replaced all at once, as one string (a plan's titles are mostly plain), the others one by one."""
+    if len(texts) < 2:
+        return [_normalized(text) for text in texts]
+    joined = "\n".join(texts)
+    odd: set[int] = set()
+    starts: list[int] | None = None
+    for match in _NOT_PLAIN.finditer(joined):
+        if starts is None:
+            starts = _starts(texts)
+        odd.add(bisect.bisect_right(starts, match.start()) - 1)
+    plain = [text for i, text in enumerate(texts) if i not in odd] if odd else texts
+    low = ("\n".join(plain) if odd else joined).lower()
+    if "ё" in low:
+        low = low.replace("ё", "е")
+    if " \n" in low or "\n " in low:
+        low = _SPACES_AROUND_BREAKS.sub("\n", low)
+    if "  " in low:
+        low = _SPACE_RUNS.sub(" ", low)
+    lows = low.strip(" ").split("\n")  # plain texts hold no line break: one piece per text
+    if not odd:
+        return lows
+    pieces = iter(lows)
+    return [_normalized(text) if i in odd else next(pieces) for i, text in enumerate(texts)]
+
+
+def _holding(texts: Sequence[str], literals: Iterable[str]) -> set[int]:
+    """Positions of the texts holding any of ``literals`` (which hold no line break), found in the
+    texts joined instead of text by text."""
+    joined = "\n".join(texts)
+    starts: list[int] | None = None
+    out: set[int] = set()
+    for literal in literals:
+        at = joined.find(literal)
+        while at >= 0:
+            if starts is None:
+                starts = _starts(texts)
+            position = bisect.bisect_right(starts, at) - 1
+            out.add(position)
+            # on to the next text: one find per text holding the literal
+            at = joined.find(literal, starts[position + 1]) if position + 1 < len(starts) else -1
+    return out
+
+
 def _stems(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(text) if w not in _STOP}
 
@@ -631,7 +689,7 @@ def suggest_links(
     title, the expected result and — unless the term already is a relative deadline — the term.
     """
     items = list(roadmap.walk()) if located is None else list(located)
-    return _suggest(items, [_normalized(item.measure.title) for item in items], min_score)
+    return _suggest(items, _normalized_all([item.measure.title for item in items]), min_score)
 
 
 _ANY_MARKER = re.compile("|".join(f"(?:{pattern})" for _, pattern in MARKERS))
@@ -684,73 +742,93 @@ def _suggest(
     items: Sequence[LocatedMeasure], lows: Sequence[str], min_score: float
 ) -> tuple[SuggestedLink, ...]:
     """:func:`suggest_links` over ``items`` whose normalised titles are ``lows`` (same order)."""
-    titles: _Titles | None = None
+    finder = _Finder(items, lows, min_score)
     normalized: dict[str, str] = {}
-    out: list[SuggestedLink] = []
+    marked = _holding(lows, _MARKER_LITERALS)  # titles that may hold a marker (most hold none)
     for position, item in enumerate(items):
         measure = item.measure
-        fields = [("title", measure.title), ("expected_result", measure.expected_result)]
-        term = measure.term
-        if not (isinstance(term, _RELATIVE_HOLDERS) and any(True for _ in _relative_parts(term))):
-            fields.append(("term", term.raw))
-        for field, text in fields:
+        if position in marked:
+            finder.find(item, "title", measure.title, lows[position])
+        for field, text in (("expected_result", measure.expected_result), ("term", measure.term.raw)):
             if not text:
                 continue
-            if field == "title":
-                low = lows[position]
-            else:
-                found = normalized.get(text)
-                if found is None:
-                    found = normalized[text] = _normalized(text)
-                low = found
-            if not _has_marker(low):
+            if field == "term":
+                term = measure.term
+                if isinstance(term, _RELATIVE_HOLDERS) and any(True for _ in _relative_parts(term)):
+                    continue  # a relative deadline is a link of its own (term links)
+            low = normalized.get(text)
+            if low is None:
+                low = normalized[text] = _normalized(text)
+            finder.find(item, field, text, low)
+    return tuple(finder.out)
+
+
+class _Finder:
+    """The suggestions of the markers in one plan's texts (:func:`_suggest`)."""
+
+    __slots__ = ("items", "lows", "min_score", "out", "titles")
+
+    def __init__(self, items: Sequence[LocatedMeasure], lows: Sequence[str], min_score: float) -> None:
+        self.items = items
+        self.lows = lows
+        self.min_score = min_score
+        self.titles: _Titles | None = None  # built on first use
+        self.out: list[SuggestedLink] = []
+
+    def find(self, item: LocatedMeasure, field: str, text: str, low: str) -> None:
+        """Add the suggestions of the markers in ``text`` (normalised: ``low``), a ``field`` of ``item``."""
+        if not _has_marker(low):
+            return
+        out = self.out
+        for name, pattern in _MARKER_PATTERNS:
+            match = pattern.search(low)
+            if match is None:
                 continue
-            for name, pattern in _MARKER_PATTERNS:
-                match = pattern.search(low)
-                if match is None:
-                    continue
-                evidence = _evidence(text, low, match.start())
-                if name == "до начала работы АК":
-                    out.append(
-                        SuggestedLink(EventNode(Anchor.AK_WORK_START), item.id, name, evidence, 1.0, field)
-                    )
-                    continue
-                if name == "по мере поступления":
-                    out.append(SuggestedLink(item.id, None, name, evidence, 0.0, field))
-                    continue
-                tail = low[match.end() : match.end() + 160]
-                if _EXAMS.search(tail):
-                    # «по итогам проведения ГИА»: the exams themselves, not a measure of the plan.
-                    out.append(SuggestedLink(item.id, None, name, evidence, 0.0, field))
-                    continue
-                wanted = _stems(tail)
-                words = _LETTERS.findall(tail)
-                heads = [w for w in words[:3] if w not in _HEAD_SKIP and len(w) >= 4]
-                head = (heads[0] if heads else words[0] if words else "")[:6]
-                if not wanted or not head:
-                    continue
-                if titles is None:
-                    titles = _Titles(lows)
-                weight = titles.weight
-                whole = sum(weight(w) for w in wanted)
-                best: tuple[float, int, LocatedMeasure] | None = None
-                # only titles holding the head word can qualify; visited in document order
-                for other_position in titles.by_stem.get(head, ()):
-                    other = items[other_position]
-                    if other.id == item.id:
-                        continue
-                    shared = wanted & titles.stems[other_position]
-                    if len(shared) < 2:
-                        continue
-                    score = sum(weight(w) for w in shared) / whole
-                    bonus = (
-                        1 if name in _ANALYSIS_MARKERS and other.section_kind is SectionKind.ANALYSIS else 0
-                    )
-                    if score >= min_score and (best is None or (score, bonus) > (best[0], best[1])):
-                        best = (score, bonus, other)
-                if best is not None:
-                    out.append(SuggestedLink(item.id, best[2].id, name, evidence, round(best[0], 3), field))
-    return tuple(out)
+            evidence = _evidence(text, low, match.start())
+            if name == "до начала работы АК":
+                out.append(
+                    SuggestedLink(EventNode(Anchor.AK_WORK_START), item.id, name, evidence, 1.0, field)
+                )
+                continue
+            if name == "по мере поступления":
+                out.append(SuggestedLink(item.id, None, name, evidence, 0.0, field))
+                continue
+            tail = low[match.end() : match.end() + 160]
+            if _EXAMS.search(tail):
+                # «по итогам проведения ГИА»: the exams themselves, not a measure of the plan.
+                out.append(SuggestedLink(item.id, None, name, evidence, 0.0, field))
+                continue
+            found = self._predecessor(item, name, tail)
+            if found is not None:
+                out.append(SuggestedLink(item.id, found[1].id, name, evidence, round(found[0], 3), field))
+
+    def _predecessor(self, item: LocatedMeasure, name: str, tail: str) -> tuple[float, LocatedMeasure] | None:
+        """The measure whose title best matches the words after the marker ``name`` (``tail``)."""
+        wanted = _stems(tail)
+        words = _LETTERS.findall(tail)
+        heads = [w for w in words[:3] if w not in _HEAD_SKIP and len(w) >= 4]
+        head = (heads[0] if heads else words[0] if words else "")[:6]
+        if not wanted or not head:
+            return None
+        if self.titles is None:
+            self.titles = _Titles(self.lows)
+        titles = self.titles
+        weight = titles.weight
+        whole = sum(weight(w) for w in wanted)
+        best: tuple[float, int, LocatedMeasure] | None = None
+        # only titles holding the head word can qualify; visited in document order
+        for other_position in titles.by_stem.get(head, ()):
+            other = self.items[other_position]
+            if other.id == item.id:
+                continue
+            shared = wanted & titles.stems[other_position]
+            if len(shared) < 2:
+                continue
+            score = sum(weight(w) for w in shared) / whole
+            bonus = 1 if name in _ANALYSIS_MARKERS and other.section_kind is SectionKind.ANALYSIS else 0
+            if score >= self.min_score and (best is None or (score, bonus) > (best[0], best[1])):
+                best = (score, bonus, other)
+        return None if best is None else (best[0], best[2])
 
 
 def _evidence(text: str, low: str, start: int) -> str:
