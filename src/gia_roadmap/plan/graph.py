@@ -618,6 +618,8 @@ def _normalized_all(texts: Sequence[str]) -> list[str]:
         return [_normalized(text) for text in texts]
     joined = "\n".join(texts)
     odd: set[int] = set()
+    if joined.count("\n") != len(texts) - 1:  # line breaks of the texts' own are not plain
+        odd.update(i for i, text in enumerate(texts) if "\n" in text)
     starts: list[int] | None = None
     for match in _NOT_PLAIN.finditer(joined):
         if starts is None:
