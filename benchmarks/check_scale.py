@@ -1,7 +1,9 @@
 """Scale of scheduling plus check(): synthetic plans of 1k, 10k and 100k measures, about three links each.
 
 Run as ``python benchmarks/check_scale.py``; the last line reads
-``100k: <seconds> s; growth 10k->100k: <ratio>x`` (targets: at most 5 s, at most 12x).
+``100k: <seconds> s; growth 10k->100k: <ratio>x`` (targets: at most 5 s, at most 12x). Each size is
+timed several times, each time in a fresh Python process after a warm-up check of a 1k plan, and
+the median is reported (the time of one ``check()`` call: full scheduling and every check).
 ``--detail`` first prints, per size, where the time goes: the shared context (graph, schedule,
 suggestions) and each check, slowest first.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import random
+import statistics
+import subprocess
 import sys
 import time
 
@@ -86,16 +90,44 @@ def detail(size: int, calendar: RussianCalendar) -> None:
         print(f"  {name:<18}{seconds:7.3f} s")
 
 
-def main() -> None:
+RUNS = {1_000: 5, 10_000: 5, 100_000: 3}
+"""Timings per size; each in a fresh process, the median reported."""
+
+
+def one(size: int) -> float:
+    """One timing in this process: a warm-up check of a 1k plan, then ``check()`` of a plan of ``size``."""
     calendar = RussianCalendar()
-    timed(1000, calendar)  # warm up
-    if "--detail" in sys.argv[1:]:
+    timed(1000, calendar)
+    return timed(size, calendar)
+
+
+def fresh(size: int) -> float:
+    """One timing in a fresh Python process: no heap left over from an earlier (larger) plan, whose
+    freed memory would scatter the new plan's objects and slow every pass over them."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", str(size)], check=True, capture_output=True, text=True
+    )
+    return float(done.stdout.split()[-1])
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["--one"]:
+        print(f"{one(int(args[1])):.6f}")
+        return
+    if "--detail" in args:
+        calendar = RussianCalendar()
+        timed(1000, calendar)  # warm up
         for size in (10_000, 100_000):
             detail(size, calendar)
-    results = {}
-    for size in (1_000, 10_000, 100_000):
-        results[size] = timed(size, calendar)
-        print(f"{size // 1000}k: {results[size]:.2f} s")
+    results: dict[int, float] = {}
+    for size, runs in RUNS.items():
+        times = sorted(fresh(size) for _ in range(runs))
+        results[size] = statistics.median(times)
+        print(
+            f"{size // 1000}k: {results[size]:.2f} s "
+            f"(median of {runs} runs, each in a fresh process; {times[0]:.2f}-{times[-1]:.2f} s)"
+        )
     growth = results[100_000] / results[10_000]
     print(f"100k: {results[100_000]:.2f} s; growth 10k->100k: {growth:.1f}x")
 
