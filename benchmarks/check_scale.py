@@ -2,8 +2,9 @@
 
 Run as ``python benchmarks/check_scale.py``; the last line reads
 ``100k: <seconds> s; growth 10k->100k: <ratio>x`` (targets: at most 5 s, at most 12x). Each size is
-timed several times, each time in a fresh Python process after a warm-up check of a 1k plan, and
-the median is reported (the time of one ``check()`` call: full scheduling and every check).
+timed five times, each time in a fresh Python process after a warm-up check of a 1k plan, the sizes
+taking turns, and the median is reported (the time of one ``check()`` call: full scheduling and
+every check).
 ``--detail`` first prints, per size, where the time goes: the shared context (graph, schedule,
 suggestions) and each check, slowest first.
 """
@@ -90,8 +91,9 @@ def detail(size: int, calendar: RussianCalendar) -> None:
         print(f"  {name:<18}{seconds:7.3f} s")
 
 
-RUNS = {1_000: 5, 10_000: 5, 100_000: 3}
-"""Timings per size; each in a fresh process, the median reported."""
+RUNS = 5
+"""Timings per size, each in a fresh process; the median is reported. The 10k and 100k runs
+alternate, so that both sizes meet the same (shared, noisy) machine."""
 
 
 def one(size: int) -> float:
@@ -120,14 +122,18 @@ def main() -> None:
         timed(1000, calendar)  # warm up
         for size in (10_000, 100_000):
             detail(size, calendar)
-    results: dict[int, float] = {}
-    for size, runs in RUNS.items():
-        times = sorted(fresh(size) for _ in range(runs))
-        results[size] = statistics.median(times)
+    runs: dict[int, list[float]] = {size: [] for size in (1_000, 10_000, 100_000)}
+    for _ in range(RUNS):
+        for size in runs:
+            runs[size].append(fresh(size))
+    results = {size: statistics.median(times) for size, times in runs.items()}
+    for size, times in runs.items():
         print(
             f"{size // 1000}k: {results[size]:.2f} s "
-            f"(median of {runs} runs, each in a fresh process; {times[0]:.2f}-{times[-1]:.2f} s)"
+            f"(median of {RUNS} runs, each in a fresh process; {min(times):.2f}-{max(times):.2f} s)"
         )
+    ratios = sorted(big / small for small, big in zip(runs[10_000], runs[100_000], strict=True))
+    print(f"growth per pair of runs: {', '.join(f'{r:.1f}x' for r in ratios)}")
     growth = results[100_000] / results[10_000]
     print(f"100k: {results[100_000]:.2f} s; growth 10k->100k: {growth:.1f}x")
 
