@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.parsing import normalize, parse_term, split_terms
+from gia_roadmap.calendar.parsing import _Parser, normalize, parse_term, split_terms
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import (
     Bound,
@@ -35,6 +35,7 @@ from gia_roadmap.calendar.terms import (
     Unit,
     UnparsedTerm,
     YearOrigin,
+    assign_years,
 )
 from gia_roadmap.errors import GiaRoadmapError, TermSyntaxError
 
@@ -94,6 +95,27 @@ def test_year_propagates_leftwards_in_lists() -> None:
     assert isinstance(term, MonthList)
     assert [(m.year, m.month) for m in term.months] == [(2023, 12), (2024, 2), (2024, 8)]
     assert term.months[1].origin is YearOrigin.PROPAGATED
+
+
+def test_a_year_written_in_a_note_applies_leftwards() -> None:
+    term = parse_term("октябрь, ноябрь (по согласованию, 2022 г.)", school_year=SchoolYear(2023))
+    assert isinstance(term, Compound)
+    assert isinstance(term.base, MonthList)
+    assert term.base.months == (
+        MonthRef(10, 2022, YearOrigin.PROPAGATED),
+        MonthRef(11, 2022, YearOrigin.PROPAGATED),
+    )
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 12), st.none() | st.integers(2015, 2030)), min_size=1, max_size=6),
+    st.none() | st.integers(2015, 2030).map(SchoolYear),
+)
+def test_the_parser_assigns_years_as_assign_years_does(
+    entries: list[tuple[int, int | None]], school_year: SchoolYear | None
+) -> None:
+    parser = _Parser(normalize(""), school_year)
+    assert tuple(parser._assign(entries)) == assign_years(entries, school_year)
 
 
 def test_mixed_period_list() -> None:

@@ -71,6 +71,7 @@ from gia_roadmap.calendar.terms import (
     Unit,
     UnparsedTerm,
     YearOrigin,
+    _years_leftwards,
     range_start,
 )
 from gia_roadmap.errors import InvalidTypeError, TermSyntaxError
@@ -324,11 +325,12 @@ _NOTE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:года|год|г\.?)(?![а-я])
 
 
 def _month_ref(month: int, year: int | None, origin: YearOrigin) -> MonthRef:
-    """``MonthRef(month, year, origin)``, shared: month references are immutable values."""
+    """``MonthRef(month, year, origin)``, shared: month references are immutable values (the
+    placeholder for month 0, a year written in a note)."""
     key = (month, year, id(origin))  # enum members are singletons, and hashing one is slow
     ref = _MONTH_REFS.get(key)
     if ref is None:
-        ref = _MONTH_REFS[key] = MonthRef(month, year, origin)
+        ref = _MONTH_REFS[key] = _NO_REF if month == 0 else MonthRef(month, year, origin)
     return ref
 
 
@@ -869,29 +871,7 @@ class _Parser:
     def _assign(self, entries: Sequence[tuple[int, int | None]]) -> list[MonthRef]:
         """Month references for ``(month, year)`` entries (month 0: a year written in a note), the
         year written once at the end applying leftwards and rolling back across New Year."""
-        out: list[MonthRef] = [_NO_REF] * len(entries)
-        current_year: int | None = None
-        current_month = 0
-        for k in range(len(entries) - 1, -1, -1):
-            month, year = entries[k]
-            if month == 0:
-                current_year, current_month = year, 12
-                continue
-            if year is not None:
-                out[k] = _month_ref(month, year, YearOrigin.WRITTEN)
-                current_year, current_month = year, month
-            elif current_year is not None:
-                if month <= current_month:
-                    out[k] = _month_ref(month, current_year, YearOrigin.PROPAGATED)
-                else:
-                    current_year -= 1
-                    out[k] = _month_ref(month, current_year, YearOrigin.ROLLED_BACK)
-                current_month = month
-            elif self.sy is not None:
-                out[k] = _month_ref(month, self.sy.year_of_month(month), YearOrigin.SCHOOL_YEAR)
-            else:
-                out[k] = _month_ref(month, None, YearOrigin.NONE)
-        return out
+        return _years_leftwards(entries, self.sy, _month_ref)
 
     def _date(self, m: re.Match[str], first: int, pos: int) -> dt.date:
         try:

@@ -43,7 +43,7 @@ import calendar as _stdlib_calendar
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import ClassVar, Protocol, TypeAlias, runtime_checkable
 
 import attrs
@@ -339,26 +339,39 @@ def assign_years(
     rolled back one year («декабрь – март 2024 года» → 2023-12, 2024-03). Months with no written
     year to their right take the year from ``school_year`` (or stay None without one).
     """
+    return tuple(_years_leftwards(refs, school_year, MonthRef))
+
+
+def _years_leftwards(
+    refs: Sequence[tuple[int, int | None]],
+    school_year: SchoolYear | None,
+    make: Callable[[int, int | None, YearOrigin], MonthRef],
+) -> list[MonthRef]:
+    """The rule of :func:`assign_years`, each reference made by ``make(month, year, origin)`` (the
+    parser passes its cache of shared references). Month 0 with a year is a year written in a note
+    («… 2024 года» after a list of months): it applies leftwards as a written December would, and
+    its own place gets ``make(0, year, YearOrigin.WRITTEN)``."""
     out: list[MonthRef] = []
     current_year: int | None = None
     current_month = 0
     for month, year in reversed(refs):
         if year is not None:
-            ref = MonthRef(month, year, YearOrigin.WRITTEN)
+            ref = make(month, year, YearOrigin.WRITTEN)
+            current_year, current_month = year, month or 12
         elif current_year is not None:
-            if month <= current_month:
-                ref = MonthRef(month, current_year, YearOrigin.PROPAGATED)
+            if month > current_month:
+                current_year -= 1
+                ref = make(month, current_year, YearOrigin.ROLLED_BACK)
             else:
-                ref = MonthRef(month, current_year - 1, YearOrigin.ROLLED_BACK)
+                ref = make(month, current_year, YearOrigin.PROPAGATED)
+            current_month = month
         elif school_year is not None:
-            ref = MonthRef(month, school_year.year_of_month(month), YearOrigin.SCHOOL_YEAR)
+            ref = make(month, school_year.year_of_month(month), YearOrigin.SCHOOL_YEAR)
         else:
-            ref = MonthRef(month, None, YearOrigin.NONE)
-        if ref.origin in (YearOrigin.WRITTEN, YearOrigin.PROPAGATED, YearOrigin.ROLLED_BACK):
-            current_year, current_month = ref.year, month
+            ref = make(month, None, YearOrigin.NONE)
         out.append(ref)
     out.reverse()
-    return tuple(out)
+    return out
 
 
 def range_start(start: MonthRef, end: MonthRef) -> MonthRef:
