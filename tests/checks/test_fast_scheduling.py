@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -651,3 +652,36 @@ def test_texts_holding_literals_found_together_as_one_by_one(texts: list[str], l
     wanted = [literal for literal in literals if "\n" not in literal]
     expected = {i for i, text in enumerate(texts) if any(literal in text for literal in wanted)}
     assert _holding(texts, wanted) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Schedule.nodes: a read-only mapping whose values are made when first read
+# --------------------------------------------------------------------------------------------
+
+
+def test_schedule_nodes_behave_as_a_read_only_mapping() -> None:
+    ids: list[Node] = [MeasureId("p", (0,), str(i + 1), i) for i in range(3)]
+    graph = DependencyGraph()
+    for node in ids:
+        graph._add_node(node)
+    graph.add_link(Link(ids[0], ids[2], lag=2))
+    windows: dict[Node, DateWindow | None] = {ids[0]: DateWindow.day(dt.date(2024, 1, 10)), ids[1]: None}
+    result = schedule(graph, windows, calendar())
+    nodes = result.nodes
+    assert list(nodes) == ids
+    assert len(nodes) == 3
+    assert ids[2] in nodes
+    assert MeasureId("p", (0,), "9", 9) not in nodes
+    unhashable: object = []
+    assert unhashable not in nodes  # never a node
+    with pytest.raises(KeyError):
+        nodes[EventNode(Anchor.MAIN_PERIOD)]
+    assert nodes[ids[2]] is nodes[ids[2]]  # made once
+    assert nodes[ids[2]].driving == ids[0]
+    assert nodes[ids[2]].earliest_start == dt.date(2024, 1, 12)  # two working days after 10.01
+    plain = dict(nodes)
+    assert nodes == plain
+    assert plain == nodes
+    assert result == attrs.evolve(result, nodes=plain)
+    assert "NodeSchedule" in repr(nodes)
+    assert not hasattr(nodes, "__setitem__")
