@@ -12,7 +12,8 @@ Subpackages:
 * :mod:`gia_roadmap.errors` — the error hierarchy rooted at :class:`GiaRoadmapError`.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import warnings
+from typing import TYPE_CHECKING
 
 from gia_roadmap.errors import (
     CalendarCoverageError,
@@ -33,10 +34,8 @@ from gia_roadmap.errors import (
     UnsupportedFormatError,
 )
 
-try:
-    __version__ = version("gia-roadmap")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+if TYPE_CHECKING:
+    __version__: str
 
 __all__ = [
     "CalendarCoverageError",
@@ -57,3 +56,52 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
 ]
+
+# The subpackages are not imported here: ``import gia_roadmap.plan`` (or ``.calendar``, ``.io``) imports
+# what it needs, each of them lazily (PEP 562), and so does the Hypothesis entry point
+# (``gia_roadmap.strategies``), which every ``import hypothesis`` runs where this package is installed.
+# The errors are cheap and stay eager; ``__version__`` asks the package metadata on first use only.
+
+_SUBMODULES = frozenset({"calendar", "cli", "display", "examples", "io", "plan", "strategies", "testing"})
+
+
+def _lazy_attribute(name: str) -> object:
+    """``__version__``, read from the installed package's metadata on first use and kept from then on."""
+    if name != "__version__":
+        hint = f"import {__name__}.{name} first" if name in _SUBMODULES else f"see {__name__}.__all__"
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r} ({hint})")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("gia-roadmap")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        value = "0.0.0"
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if not TYPE_CHECKING:  # hidden from type checkers, which see ``__version__: str`` above
+    __getattr__ = _lazy_attribute
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register the strategies of :mod:`gia_roadmap.strategies` for ``st.from_type``, or warn.
+
+    Hypothesis runs the ``hypothesis`` entry point at every ``import hypothesis`` where this package is
+    installed, so a failure here, importing or registering, becomes a warning: a broken gia_roadmap must
+    not break ``import hypothesis`` in someone else's project.
+    """
+    try:
+        from gia_roadmap import strategies
+
+        strategies._register_or_defer()
+    except Exception as error:
+        warnings.warn(
+            "gia_roadmap: its Hypothesis strategies were not registered, so st.from_type() does not know "
+            f"gia_roadmap's types ({type(error).__name__}: {error})",
+            stacklevel=2,
+        )

@@ -10,7 +10,9 @@ Use them in your own property tests::
 
 They are also registered with Hypothesis through the ``hypothesis`` entry point of this package,
 so ``st.from_type(Measure)`` (or any other public model, registry or term type) works without
-importing this module.
+importing this module. That entry point runs at every ``import hypothesis``, so this module imports only
+the model and value types (never the checks, the dependency graph, networkx or :mod:`gia_roadmap.io`),
+registers deferred strategies (built on first draw), and turns any failure into a warning.
 
 Every generated value is valid for its constructor and survives a JSON/YAML round trip: texts
 are drawn from Cyrillic and Latin letters, digits and the punctuation real plans use.
@@ -21,8 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-
-from hypothesis import strategies as st
 
 from gia_roadmap.calendar import terms as t
 from gia_roadmap.calendar.anchors import Anchor
@@ -64,6 +64,39 @@ __all__ = [
     "terms",
     "texts",
 ]
+
+
+def _hypothesis_setup_hook() -> None:
+    """Entry point called by Hypothesis at import time: registers strategies for ``st.from_type``.
+
+    A failure becomes a warning naming gia_roadmap, never an error of ``import hypothesis`` (see
+    ``gia_roadmap._hypothesis_setup_hook``, which this calls).
+    """
+    import gia_roadmap
+
+    gia_roadmap._hypothesis_setup_hook()
+
+
+_registration_pending = False
+
+
+def _register_or_defer() -> None:
+    """Register the strategies, or leave that to the end of this module while it is being imported.
+
+    When this module is imported before Hypothesis, its own import of Hypothesis (below) runs the entry
+    point while the module is half built: the hook and this function exist (they come first), the
+    strategies do not yet.
+    """
+    global _registration_pending
+    if "register_strategies" in globals():
+        register_strategies()
+    else:
+        _registration_pending = True
+
+
+# Hypothesis is imported after the hook is defined: importing Hypothesis runs the entry point, which
+# looks the hook up in this module, even when this very import is what brought Hypothesis in.
+from hypothesis import strategies as st  # noqa: E402
 
 _ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯabcXYZ0123456789 .,;:-–«»()№/"
 
@@ -483,15 +516,27 @@ def _term_factory(cls: type) -> Callable[[], st.SearchStrategy[Any]]:
     return factory
 
 
+def _resolver(factory: Callable[[], st.SearchStrategy[Any]]) -> Callable[[type], st.SearchStrategy[Any]]:
+    # Hypothesis checks a registered *strategy* for emptiness at once, which builds it (deferred or not:
+    # about 0.25 s for all of them, at every ``import hypothesis``); a registered *function* is called
+    # only when ``st.from_type`` first asks for its type.
+    strategy = st.deferred(factory)
+
+    def resolve(thing: type) -> st.SearchStrategy[Any]:
+        return strategy
+
+    return resolve
+
+
 def register_strategies() -> None:
     """Register every strategy with :func:`hypothesis.strategies.register_type_strategy`."""
-    # Deferred: nothing is built until a test draws from it (cheap at ``import hypothesis``).
+    # Deferred, behind a resolver: nothing is built until a test asks for the type (cheap at
+    # ``import hypothesis``).
     for cls, factory in _FACTORIES.items():
-        st.register_type_strategy(cls, st.deferred(factory))
+        st.register_type_strategy(cls, _resolver(factory))
     for term_cls in t.TERM_CLASSES:
-        st.register_type_strategy(term_cls, st.deferred(_term_factory(term_cls)))
+        st.register_type_strategy(term_cls, _resolver(_term_factory(term_cls)))
 
 
-def _hypothesis_setup_hook() -> None:
-    """Entry point called by Hypothesis at import time: registers strategies for ``st.from_type``."""
-    register_strategies()
+if _registration_pending:  # Hypothesis was first imported by this module (see _register_or_defer)
+    _hypothesis_setup_hook()

@@ -21,13 +21,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-
-from gia_roadmap import examples
+# Only what every command needs is imported here, so `gia-roadmap --help` and `gia-roadmap calendar`
+# do not pay for rich, the importer (openpyxl, python-docx), the checks or the graph (networkx): each
+# command imports the rest when it runs. gia_roadmap.calendar and gia_roadmap.io import lazily (PEP 562).
 from gia_roadmap import io as roadmap_io
-from gia_roadmap.calendar import Anchor, ExamSchedule, RussianCalendar, SchoolYear, WorkWeek
+from gia_roadmap.calendar import Anchor
 from gia_roadmap.cli.calendar_view import render_calendar, render_resolution
 from gia_roadmap.cli.plan_commands import (
     UsageError,
@@ -39,7 +39,12 @@ from gia_roadmap.cli.plan_commands import (
     report_document,
 )
 from gia_roadmap.errors import GiaRoadmapError
-from gia_roadmap.plan import Roadmap, check
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from gia_roadmap.calendar import ExamSchedule, RussianCalendar
+    from gia_roadmap.plan import Roadmap
 
 __all__ = ["main", "render_calendar", "render_resolution"]
 
@@ -199,19 +204,23 @@ def main(
 
 
 def _calendar(args: argparse.Namespace) -> RussianCalendar:
+    from gia_roadmap.calendar import RussianCalendar, WorkWeek
+
     return RussianCalendar(
         work_week=WorkWeek.SIX_DAY if getattr(args, "six_day", False) else WorkWeek.FIVE_DAY
     )
 
 
 def _schedule(args: argparse.Namespace) -> ExamSchedule | None:
+    from gia_roadmap.calendar import ExamSchedule
+
     return ExamSchedule.load(args.schedule) if getattr(args, "schedule", None) else None
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    console = Console(file=out, highlight=False, soft_wrap=False)
-    status_console = Console(file=err)
     if args.command == "calendar":
+        from gia_roadmap.calendar import RussianCalendar, WorkWeek
+
         calendar = RussianCalendar(
             work_week=WorkWeek.SIX_DAY if args.six_day else WorkWeek.FIVE_DAY,
             rules_only=args.rules_only,
@@ -220,6 +229,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(render_calendar(calendar, args.year, args.month), file=out)
         return 0
     if args.command == "resolve":
+        from gia_roadmap.calendar import SchoolYear
+
         events: dict[Anchor, tuple[dt.date, ...]] = {}
         if args.exam_day:
             events[Anchor.EXAM_DAY] = tuple(args.exam_day)
@@ -232,16 +243,24 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(text, file=out)
         return 0
     if args.command == "examples":
+        from gia_roadmap import examples
+
         for name in examples.names():
             roadmap = examples.load(name)
             print(f"{name:<28} {roadmap.title or roadmap.id}", file=out)
         return 0
+    from rich.console import Console
+
+    status_console = Console(file=err)
     if args.command == "import":
         return _import(args, out, status_console)
     source = load_source(args.file, args.example, console=status_console)
     calendar = _calendar(args)
     schedule = _schedule(args)
     if args.command == "check":
+        from gia_roadmap.plan import check
+
+        console = Console(file=out, highlight=False, soft_wrap=False)
         if args.limit < 1:
             raise UsageError(f"--limit {args.limit} is not valid; give a positive number")
         reports = [

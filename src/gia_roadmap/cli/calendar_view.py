@@ -13,19 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from gia_roadmap.calendar import (
-    Anchor,
-    CalendarDay,
-    DayKind,
-    RussianCalendar,
-    SchoolYear,
-    WorkWeek,
-    parse_term,
-    render,
-)
-from gia_roadmap.display import MONTHS_RU, WEEKDAYS_RU
+from gia_roadmap.calendar import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.errors import GiaRoadmapError
+
+if TYPE_CHECKING:  # (the term parser and gia_roadmap.display are imported by the functions that use them)
+    from gia_roadmap.calendar import Anchor, RussianCalendar, SchoolYear
 
 __all__ = ["render_calendar", "render_resolution"]
 
@@ -54,6 +48,8 @@ def _mark(day: CalendarDay) -> str:
 
 
 def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
+    from gia_roadmap.display import WEEKDAYS_RU
+
     lines = [" ".join(f"{w:<4}" for w in WEEKDAYS_RU).rstrip()]
     cells = ["    "] * days[0].date.weekday()
     for day in days:
@@ -66,6 +62,8 @@ def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
 
 def render_calendar(calendar: RussianCalendar, year: int, month: int | None = None) -> str:
     """The text report of ``gia-roadmap calendar``: a grid per month with totals."""
+    from gia_roadmap.display import MONTHS_RU
+
     out: list[str] = []
     week = "шестидневная" if calendar.work_week is WorkWeek.SIX_DAY else "пятидневная"
     out.append(f"Производственный календарь на {year} год · {week} рабочая неделя")
@@ -117,6 +115,8 @@ def render_resolution(
     strict: bool = False,
 ) -> str:
     """The text report of ``gia-roadmap resolve``: the typed term, its rendering and its windows."""
+    from gia_roadmap.calendar import parse_term, render
+
     term = parse_term(text, school_year=school_year, strict=strict)
     resolution = term.resolve(calendar, events, school_year=school_year)
     out = [f"Текст:      {text}", f"Форма:      {term.kind}", f"Значение:   {term!r}"]

@@ -10,20 +10,21 @@ import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from gia_roadmap import examples
 from gia_roadmap import io as roadmap_io
-from gia_roadmap.calendar import Anchor, DateWindow, ExamSchedule, RussianCalendar, bundled_school_years
 from gia_roadmap.errors import GiaRoadmapError
-from gia_roadmap.io import ImportProblem, ImportResult
-from gia_roadmap.plan import Finding, Report, Roadmap, Severity
+from gia_roadmap.plan import Severity
+
+if TYPE_CHECKING:  # rich, the examples, the importer and the calendars are imported where they are used
+    from rich.console import Console
+    from rich.table import Table
+
+    from gia_roadmap.calendar import Anchor, DateWindow, ExamSchedule, RussianCalendar
+    from gia_roadmap.io import ImportProblem, ImportResult
+    from gia_roadmap.plan import Finding, Report, Roadmap
 
 __all__ = [
     "EXIT_ERROR_FINDINGS",
@@ -82,6 +83,8 @@ def load_source(
     if (path is None) == (example is None):
         raise UsageError("name a roadmap: either a FILE or --example NAME (see `gia-roadmap examples`)")
     if example is not None:
+        from gia_roadmap import examples
+
         if example not in examples.names():
             raise UsageError(
                 f"no bundled example {example!r}; the examples are: {', '.join(examples.names())}"
@@ -107,6 +110,8 @@ def load_source(
 def _with_progress(console: Console | None, label: str, work: Callable[[], ImportResult]) -> ImportResult:
     if console is None or not console.is_terminal:
         return work()
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         progress.add_task(label, total=None)
@@ -117,6 +122,8 @@ def events_for(
     roadmap: Roadmap, calendar: RussianCalendar, schedule: ExamSchedule | None
 ) -> dict[Anchor, tuple[dt.date | DateWindow, ...]]:
     """Anchor dates for a roadmap: the given schedule, else the bundled one of its school year."""
+    from gia_roadmap.calendar import ExamSchedule, bundled_school_years
+
     if schedule is None:
         year = roadmap.school_year.start_year if roadmap.school_year is not None else None
         if year is None or year not in bundled_school_years():
@@ -143,6 +150,8 @@ _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO
 
 def print_report(console: Console, source: Source, roadmap: Roadmap, report: Report, *, limit: int) -> None:
     """The check report of one roadmap, as a table grouped by severity, worst first."""
+    from rich.markup import escape
+
     title = roadmap.title or roadmap.id
     console.print(f"[bold]{escape(roadmap.id)}[/bold] — {escape(' '.join(title.split()))}", soft_wrap=True)
     measures = sum(1 for _ in roadmap.walk())
@@ -167,6 +176,9 @@ def print_report(console: Console, source: Source, roadmap: Roadmap, report: Rep
 
 
 def _table(findings: Sequence[Finding]) -> Table:
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(show_lines=False, expand=False, highlight=False)
     for column in ("severity", "code", "where", "finding"):
         table.add_column(column, overflow="fold")

@@ -11,73 +11,74 @@ True
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gia_roadmap.io.export_common import (
-    FindingRow,
-    MeasureRow,
-    findings_for,
-    measure_rows,
-)
-from gia_roadmap.io.export_docx import (
-    to_docx_bytes,
-    write_docx,
-)
-from gia_roadmap.io.export_html import (
-    to_html,
-    write_html,
-)
-from gia_roadmap.io.export_ics import (
-    to_ics,
-    write_ics,
-)
-from gia_roadmap.io.export_pandas import (
-    to_dataframe,
-)
-from gia_roadmap.io.export_table_xlsx import (
-    to_table_xlsx_bytes,
-    write_table_xlsx,
-)
-from gia_roadmap.io.export_xlsx import (
-    to_xlsx_bytes,
-    write_xlsx,
-)
-from gia_roadmap.io.importer import (
-    ImportOptions,
-    ImportProblem,
-    ImportResult,
-    import_document,
-    import_file,
-    import_problems,
-    import_text,
-)
-from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
-from gia_roadmap.io.roundtrip import table_view
-from gia_roadmap.io.serialization import (
-    SCHEMA_VERSION,
-    Format,
-    dumps_text,
-    from_document,
-    loads_text,
-    to_document,
-)
-from gia_roadmap.io.structure import ReadOptions
-from gia_roadmap.io.tables import (
-    CellFlag,
-    ColumnRole,
-    GlossaryEntry,
-    GlossaryKind,
-    Location,
-    Provenance,
-    RawCell,
-    RawDocument,
-    RawRow,
-    RawTable,
-    ReadProblem,
-    RowKind,
-)
-from gia_roadmap.plan.model import Roadmap
+if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each is imported on first use
+    from gia_roadmap.io.export_common import (
+        FindingRow,
+        MeasureRow,
+        findings_for,
+        measure_rows,
+    )
+    from gia_roadmap.io.export_docx import (
+        to_docx_bytes,
+        write_docx,
+    )
+    from gia_roadmap.io.export_html import (
+        to_html,
+        write_html,
+    )
+    from gia_roadmap.io.export_ics import (
+        to_ics,
+        write_ics,
+    )
+    from gia_roadmap.io.export_pandas import (
+        to_dataframe,
+    )
+    from gia_roadmap.io.export_table_xlsx import (
+        to_table_xlsx_bytes,
+        write_table_xlsx,
+    )
+    from gia_roadmap.io.export_xlsx import (
+        to_xlsx_bytes,
+        write_xlsx,
+    )
+    from gia_roadmap.io.importer import (
+        ImportOptions,
+        ImportProblem,
+        ImportResult,
+        import_document,
+        import_file,
+        import_problems,
+        import_text,
+    )
+    from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
+    from gia_roadmap.io.roundtrip import table_view
+    from gia_roadmap.io.serialization import (
+        SCHEMA_VERSION,
+        Format,
+        from_document,
+        to_document,
+    )
+    from gia_roadmap.io.structure import ReadOptions
+    from gia_roadmap.io.tables import (
+        CellFlag,
+        ColumnRole,
+        GlossaryEntry,
+        GlossaryKind,
+        Location,
+        Provenance,
+        RawCell,
+        RawDocument,
+        RawRow,
+        RawTable,
+        ReadProblem,
+        RowKind,
+    )
+    from gia_roadmap.plan.model import Roadmap
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -129,9 +130,73 @@ __all__ = [
     "write_xlsx",
 ]
 
+# Where each public name lives. A name's submodule is imported when the name is first used (PEP 562),
+# so ``from gia_roadmap import io`` costs nothing until a reader or an export is asked for (openpyxl,
+# python-docx, lxml, pandas are imported only by the modules that use them).
+_SOURCES: dict[str, tuple[str, ...]] = {
+    "export_common": ("FindingRow", "MeasureRow", "findings_for", "measure_rows"),
+    "export_docx": ("to_docx_bytes", "write_docx"),
+    "export_html": ("to_html", "write_html"),
+    "export_ics": ("to_ics", "write_ics"),
+    "export_pandas": ("to_dataframe",),
+    "export_table_xlsx": ("to_table_xlsx_bytes", "write_table_xlsx"),
+    "export_xlsx": ("to_xlsx_bytes", "write_xlsx"),
+    "importer": (
+        "ImportOptions",
+        "ImportProblem",
+        "ImportResult",
+        "import_document",
+        "import_file",
+        "import_problems",
+        "import_text",
+    ),
+    "reading": ("read_tables", "read_tables_text", "require_plan_table"),
+    "roundtrip": ("table_view",),
+    # (dumps_text and loads_text are not public: kept for code that used them as io attributes)
+    "serialization": ("SCHEMA_VERSION", "Format", "dumps_text", "from_document", "loads_text", "to_document"),
+    "structure": ("ReadOptions",),
+    "tables": (
+        "CellFlag",
+        "ColumnRole",
+        "GlossaryEntry",
+        "GlossaryKind",
+        "Location",
+        "Provenance",
+        "RawCell",
+        "RawDocument",
+        "RawRow",
+        "RawTable",
+        "ReadProblem",
+        "RowKind",
+    ),
+}
+_ORIGINS: dict[str, str] = {name: module for module, names in _SOURCES.items() for name in names}
+
+
+def _lazy_attribute(name: str) -> object:
+    """A public name, imported from its submodule on first use and kept in the package from then on."""
+    module = _ORIGINS.get(name)
+    if module is None:
+        raise AttributeError(
+            f"module {__name__!r} has no attribute {name!r} (its public names are in {__name__}.__all__)"
+        )
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if not TYPE_CHECKING:  # hidden from type checkers, which see the imports above and flag unknown names
+    __getattr__ = _lazy_attribute
+
 
 def dumps(roadmap: Roadmap, format: Format = "json") -> str:
     """The roadmap as JSON or YAML text (every field, source texts included)."""
+    from gia_roadmap.io.serialization import dumps_text
+
     return dumps_text(roadmap, format)
 
 
@@ -142,6 +207,8 @@ def loads(text: str, format: Format = "json") -> Roadmap:
         RoadmapFormatError: listing every bad field with its path.
         UnsupportedFormatError: for a format other than "json" or "yaml".
     """
+    from gia_roadmap.io.serialization import loads_text
+
     return loads_text(text, format)
 
 
@@ -159,5 +226,7 @@ def dump(roadmap: Roadmap, path: str | os.PathLike[str], format: Format | None =
 
 def load(path: str | os.PathLike[str], format: Format | None = None) -> Roadmap:
     """Read a roadmap from ``path``; the format follows the suffix (.yaml/.yml → YAML) unless given."""
+    from gia_roadmap.io.serialization import loads_text
+
     source = Path(path)
     return loads_text(source.read_text(encoding="utf-8"), _format_of(source, format), source=str(source))
