@@ -206,3 +206,14 @@ def test_hook_registers_without_warnings() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         gia_roadmap.strategies._hypothesis_setup_hook()
+
+
+def test_the_entry_point_is_the_hook_that_guards_the_import() -> None:
+    # Hypothesis imports the entry point's module before calling it: the module must be the light
+    # top-level package, whose hook imports gia_roadmap.strategies inside its guard.
+    from importlib.metadata import entry_points
+
+    values = [
+        entry.value for entry in entry_points(group="hypothesis") if entry.value.startswith("gia_roadmap")
+    ]
+    assert values == ["gia_roadmap:_hypothesis_setup_hook"]
