@@ -120,6 +120,20 @@ def test_special_non_working_days_switch() -> None:
     assert day not in CAL.holidays_set(2020)
 
 
+def test_a_short_day_made_non_working_is_not_short() -> None:
+    # 03.11.2021: the shortened day before 04.11 (Постановление Правительства РФ от 10.10.2020
+    # № 1648 calendar) and a non-working day by Указ Президента РФ от 20.10.2021 № 595.
+    day = D(2021, 11, 3)
+    assert CAL.is_working_day(day)
+    assert CAL.is_short_day(day)
+    off = RussianCalendar(special_days_off=True)
+    assert not off.is_working_day(day)
+    assert not off.is_short_day(day)
+    assert not off.day(day).is_short
+    assert off.short_days_in(2021, 11) == 0
+    assert CAL.short_days_in(2021, 11) == 1
+
+
 # ---------------------------------------------------------------- coverage and rules-only
 
 

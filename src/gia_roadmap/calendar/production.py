@@ -131,6 +131,12 @@ def _build_index(
     if special_days_off:
         off.add(_CODE[DayKind.SPECIAL_NON_WORKING])
     working = tuple(code not in off for code in kinds)
+    if special_days_off:
+        # a pre-holiday day that is itself a special non-working day (03.11.2021) is not shortened:
+        # only a working day can be
+        for i, is_working in enumerate(working):
+            if not is_working:
+                short[i] = 0
     rank = [0] * (size + 1)
     work_ord: list[int] = []
     count = 0
