@@ -39,6 +39,8 @@ NOT_FOR_LIGHT_COMMANDS = (
     "gia_roadmap.plan.graph",
     "gia_roadmap.io.importer",
     "gia_roadmap.examples",
+    "gia_roadmap.display",
+    "gia_roadmap.plan.model",
 )
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
+from gia_roadmap.calendar.daykinds import MONTHS_RU, WEEKDAYS_RU, CalendarDay, DayKind, WorkWeek
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import EventDates, ResolveOptions, Term, WorkingDayCalendar
 from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError
@@ -52,15 +52,6 @@ __all__ = [
     "roadmap_html",
     "timeline_rows",
 ]
-
-MONTHS_RU = (
-    "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь",
-    "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь",
-)  # fmt: skip
-"""Month names (nominative), as printed in a production calendar."""
-
-WEEKDAYS_RU = ("Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс")
-"""Short weekday names, Monday first."""
 
 _DAY_COLOURS = {
     DayKind.WORKING: "#ffffff",

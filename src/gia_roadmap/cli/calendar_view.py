@@ -48,7 +48,7 @@ def _mark(day: CalendarDay) -> str:
 
 
 def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
-    from gia_roadmap.display import WEEKDAYS_RU
+    from gia_roadmap.calendar.daykinds import WEEKDAYS_RU
 
     lines = [" ".join(f"{w:<4}" for w in WEEKDAYS_RU).rstrip()]
     cells = ["    "] * days[0].date.weekday()
@@ -62,7 +62,7 @@ def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
 
 def render_calendar(calendar: RussianCalendar, year: int, month: int | None = None) -> str:
     """The text report of ``gia-roadmap calendar``: a grid per month with totals."""
-    from gia_roadmap.display import MONTHS_RU
+    from gia_roadmap.calendar.daykinds import MONTHS_RU
 
     out: list[str] = []
     week = "шестидневная" if calendar.work_week is WorkWeek.SIX_DAY else "пятидневная"
