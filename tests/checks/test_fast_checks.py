@@ -36,7 +36,7 @@ from gia_roadmap.calendar.terms import (
     Term,
     UnparsedTerm,
 )
-from gia_roadmap.plan import Roadmap
+from gia_roadmap.plan import Roadmap, Section
 from gia_roadmap.plan.checks import (
     _ABBREVIATION,
     _EXTERNAL,
@@ -400,3 +400,31 @@ def test_checks_match_their_references(roadmap: Roadmap, with_events: bool, load
     plain = context(roadmap, with_events, load_threshold)
     for check, reference in PAIRS:
         assert list(check(fast)) == list(reference(plain)), check.__name__
+
+
+@st.composite
+def plans_with_set_ordinals(draw: st.DrawFn) -> Roadmap:
+    """Small plans whose measures carry ordinals of their own, often repeated inside a section."""
+    sections = []
+    for heading in ("1. Раздел", "2. Раздел")[: draw(st.integers(1, 2))]:
+        rows = draw(st.lists(st.tuples(st.sampled_from(("1", "2", "2")), st.integers(-1, 2)), max_size=5))
+        measures = tuple(attrs.evolve(m(n), ordinal=o) for n, o in rows)
+        sections.append(Section(heading=heading, measures=measures))  # ordinals as given
+    return plan(sections=sections)
+
+
+@SETTINGS
+@given(roadmaps() | small_plans() | plans_with_set_ordinals())
+def test_unique_ids_is_the_plain_comparison(roadmap: Roadmap) -> None:
+    ctx = context(roadmap, with_events=False)
+    ids = [item.id for item in ctx.located]
+    assert ctx._unique_ids == (len(set(ids)) == len(ids))
+
+
+def test_a_repeated_ordinal_with_different_numbers_is_still_unique() -> None:
+    def one(*numbers: str) -> Roadmap:
+        measures = tuple(attrs.evolve(m(n), ordinal=0) for n in numbers)
+        return plan(sections=[Section(heading="1. Раздел", measures=measures)])
+
+    assert context(one("1", "2"), with_events=False)._unique_ids
+    assert not context(one("1", "1"), with_events=False)._unique_ids

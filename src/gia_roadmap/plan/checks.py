@@ -357,8 +357,28 @@ class CheckContext:
 
     @cached_property
     def _unique_ids(self) -> bool:
-        """No two measures share an identity (else the per-measure lists repeat the mappings' choice)."""
-        return len(self.by_id) == len(self.located)
+        """No two measures share an identity (else the per-measure lists repeat the mappings' choice).
+
+        Identities of one plan differ between sections (their paths differ) and, inside a section,
+        wherever the ordinals differ; only when a section repeats an ordinal (or a path comes back)
+        are the identities themselves compared — a large plan is not hashed measure by measure.
+        """
+        paths: set[tuple[int, ...]] = set()
+        path: tuple[int, ...] | None = None
+        ordinals: set[int] = set()
+        plan = self.roadmap.id
+        for item in self.located:
+            measure_id = item.id
+            if measure_id.section is not path:
+                path = measure_id.section
+                if path in paths:
+                    return len(self.by_id) == len(self.located)
+                paths.add(path)
+                ordinals = set()
+            if measure_id.ordinal in ordinals or measure_id.plan != plan:
+                return len(self.by_id) == len(self.located)
+            ordinals.add(measure_id.ordinal)
+        return True
 
     @cached_property
     def resolution_list(self) -> tuple[Resolution, ...]:
