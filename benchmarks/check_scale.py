@@ -2,7 +2,7 @@
 
 Run as ``python benchmarks/check_scale.py``; the last line reads
 ``100k: <seconds> s; growth 10k->100k: <ratio>x`` (targets: at most 5 s, at most 12x). Each size is
-timed five times, each time in a fresh Python process after a warm-up check of a 1k plan, the sizes
+timed seven times, each time in a fresh Python process after a warm-up check of a 1k plan, the sizes
 taking turns, and the median is reported (the time of one ``check()`` call: full scheduling and
 every check).
 ``--detail`` first prints, per size, where the time goes: the shared context (graph, schedule,
@@ -91,7 +91,7 @@ def detail(size: int, calendar: RussianCalendar) -> None:
         print(f"  {name:<18}{seconds:7.3f} s")
 
 
-RUNS = 5
+RUNS = 7
 """Timings per size, each in a fresh process; the median is reported. The 10k and 100k runs
 alternate, so that both sizes meet the same (shared, noisy) machine."""
 
