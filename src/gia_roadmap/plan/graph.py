@@ -271,8 +271,10 @@ class DependencyGraph:
         self._graph: nx.DiGraph | None = None
         self._nodes: list[Node] = []
         self._index: dict[Node, int] = {}
-        self._succ: list[dict[int, list[_Spec]]] = []
-        self._pairs: list[tuple[int, int]] = []  # linked pairs, in the order first linked
+        # per node, its successors' indices with their links (a pair's links: a tuple, shared between
+        # pairs holding the same single link, or a list of its own)
+        self._succ: list[dict[int, Sequence[_Spec]]] = []
+        self._pairs: list[int] = []  # linked pairs (u, v, u, v, …), in the order first linked
         self._located: list[LocatedMeasure] = []  # the plan's measures; by identity when asked
         self._measures: dict[MeasureId, LocatedMeasure] | None = None
         self._implements: list[ImplementsLink] = []
@@ -334,6 +336,10 @@ class DependencyGraph:
         canonical_of: dict[str, str] = {}
         dangling, pairs = graph._dangling, graph._pairs
         explicit = LinkOrigin.EXPLICIT
+        # Links repeat a few kinds and lags: each distinct link is one tuple, and a pair holding just
+        # that link shares a one-tuple of it — no new objects per link, so a large plan's graph takes
+        # little memory (fresh memory is slow to get) and the passes over it stay in the cache.
+        shared: dict[tuple[str, int, bool, str], tuple[_Spec]] = {}
         for position, item in enumerate(items):
             measure = item.measure
             if measure.dependencies:
@@ -361,21 +367,19 @@ class DependencyGraph:
                     if target is None:
                         dangling.append(DanglingLink(item.id, ref, dependency))
                         continue
-                    spec = (
-                        dependency.kind,
-                        dependency.lag_days,
-                        dependency.working_days,
-                        explicit,
-                        dependency.raw,
-                    )
+                    kind = dependency.kind  # keyed by its value: hashing an enum member is slow
+                    key = (kind._value_, dependency.lag_days, dependency.working_days, dependency.raw)
+                    single = shared.get(key)
+                    if single is None:
+                        single = shared[key] = ((kind, key[1], key[2], explicit, key[3]),)
                     u = at[target]
                     row = succ[u]  # as _add_pair, inline: the loop runs once per declared link
                     found = row.get(v)
                     if found is None:
-                        row[v] = [spec]
-                        pairs.append((u, v))
-                    elif spec not in found:
-                        found.append(spec)
+                        row[v] = single
+                        pairs += (u, v)
+                    elif single[0] not in found:
+                        row[v] = [*found, single[0]]
             if term_links and isinstance(measure.term, _RELATIVE_HOLDERS):
                 for relative in _relative_parts(measure.term):
                     direction = relative.bound.direction
@@ -407,10 +411,10 @@ class DependencyGraph:
         row = self._succ[u]
         held = row.get(v)
         if held is None:
-            row[v] = [spec]
-            self._pairs.append((u, v))
+            row[v] = (spec,)
+            self._pairs += (u, v)
         elif spec not in held:
-            held.append(spec)
+            row[v] = [*held, spec]
 
     def add_link(self, link: Link) -> None:
         """Add a precedence link (both ends become nodes if they are not yet)."""
@@ -453,14 +457,14 @@ class DependencyGraph:
             graph.add_nodes_from(nodes)
             graph.add_edges_from(
                 (nodes[u], nodes[v], {"links": [Link(nodes[u], nodes[v], *spec) for spec in succ[u][v]]})
-                for u, v in self._pairs
+                for u, v in zip(self._pairs[::2], self._pairs[1::2], strict=True)
             )
             self._graph = graph
             # the networkx graph is the graph from now on (callers may change it directly)
             self._nodes, self._index, self._succ, self._pairs = [], {}, [], []
         return self._graph
 
-    def _lists(self) -> tuple[list[Node], list[dict[int, list[_Spec]]]] | None:
+    def _lists(self) -> tuple[list[Node], list[dict[int, Sequence[_Spec]]]] | None:
         """The nodes and, per node index, its successors' indices with their links as plain tuples
         (in the order networkx would give them) — None once the networkx graph is in use."""
         if self._graph is not None:

@@ -398,7 +398,7 @@ def schedule(
         return found
 
     nodes: list[Node]
-    rows: Sequence[Mapping[int, list[_Spec]]]  # per node, its successors' indices with their links
+    rows: Sequence[Mapping[int, Sequence[_Spec]]]  # per node, its successors' indices with their links
     lists = graph._lists()
     if lists is not None:  # the graph's own lists: networkx's order without building its graph
         nodes, rows = list(lists[0]), lists[1]
