@@ -53,7 +53,6 @@ from gia_roadmap.plan.scheduling import (
     Violation,
     ViolationKind,
     _document_order,
-    _max,
     _min,
     _Shifter,
     schedule,
@@ -70,6 +69,14 @@ _SF = DependencyKind.START_TO_FINISH
 # --------------------------------------------------------------------------------------------
 # The reference scheduler (the networkx-based implementation, verbatim)
 # --------------------------------------------------------------------------------------------
+
+
+def _max(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if a >= b else b
 
 
 def reference_schedule(

@@ -31,14 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TypeAlias
 
 import attrs
 
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import WorkingDayCalendar
 from gia_roadmap.errors import CalendarCoverageError
-from gia_roadmap.plan.graph import DependencyGraph, Link, LinkOrigin, Node
+from gia_roadmap.plan.graph import DependencyGraph, Link, Node, _Spec
 from gia_roadmap.plan.model import DependencyKind
 
 __all__ = ["NodeSchedule", "Schedule", "Violation", "ViolationKind", "schedule"]
@@ -257,24 +256,12 @@ class _Shifter:
         return (end - start).days
 
 
-def _max(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if a >= b else b
-
-
 def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     if a is None:
         return b
     if b is None:
         return a
     return a if a <= b else b
-
-
-_Spec: TypeAlias = tuple[DependencyKind, int, bool, LinkOrigin, str]
-"""A link without its ends (kind, lag, working days, origin, evidence), as the graph's lists hold it."""
 
 
 def _document_order(successors: Sequence[Iterable[int]]) -> list[int] | None:
