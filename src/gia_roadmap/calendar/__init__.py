@@ -12,8 +12,9 @@ This package knows dates, never plans:
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from gia_roadmap._lazy import lazy_names
 
 if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each is imported on first use
     from gia_roadmap.calendar.anchors import Anchor
@@ -275,25 +276,8 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     ),
     "yeardata": ("Decree", "SpecialDay", "Transfer", "WeekData", "YearData", "bundled_years"),
 }
-_ORIGINS: dict[str, str] = {name: module for module, names in _SOURCES.items() for name in names}
 _RENAMED = {"ScheduleSource": "Source"}  # public name -> the name in its submodule
-
-
-def _lazy_attribute(name: str) -> object:
-    """A public name, imported from its submodule on first use and kept in the package from then on."""
-    module = _ORIGINS.get(name)
-    if module is None:
-        raise AttributeError(
-            f"module {__name__!r} has no attribute {name!r} (its public names are in {__name__}.__all__)"
-        )
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), _RENAMED.get(name, name))
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
+_lazy_attribute, __dir__ = lazy_names(__name__, _SOURCES, _RENAMED)
 
 if not TYPE_CHECKING:  # hidden from type checkers, which see the imports above and flag unknown names
     __getattr__ = _lazy_attribute

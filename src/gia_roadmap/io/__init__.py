@@ -11,10 +11,11 @@ True
 
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from gia_roadmap._lazy import lazy_names
 
 if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each is imported on first use
     from gia_roadmap.io.export_common import (
@@ -170,24 +171,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "RowKind",
     ),
 }
-_ORIGINS: dict[str, str] = {name: module for module, names in _SOURCES.items() for name in names}
-
-
-def _lazy_attribute(name: str) -> object:
-    """A public name, imported from its submodule on first use and kept in the package from then on."""
-    module = _ORIGINS.get(name)
-    if module is None:
-        raise AttributeError(
-            f"module {__name__!r} has no attribute {name!r} (its public names are in {__name__}.__all__)"
-        )
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
+_lazy_attribute, __dir__ = lazy_names(__name__, _SOURCES)
 
 if not TYPE_CHECKING:  # hidden from type checkers, which see the imports above and flag unknown names
     __getattr__ = _lazy_attribute
