@@ -37,7 +37,7 @@ import attrs
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import WorkingDayCalendar
 from gia_roadmap.errors import CalendarCoverageError
-from gia_roadmap.plan.graph import DependencyGraph, Link, Node, _Spec
+from gia_roadmap.plan.graph import DependencyGraph, Link, Node, _Spec, _spec
 from gia_roadmap.plan.model import DependencyKind
 
 __all__ = ["NodeSchedule", "Schedule", "Violation", "ViolationKind", "schedule"]
@@ -393,10 +393,7 @@ def schedule(
         nodes = list(graph.digraph.nodes)
         index = {node: i for i, node in enumerate(nodes)}
         rows = [
-            {
-                index[v]: [(k.kind, k.lag, k.working_days, k.origin, k.evidence) for k in data["links"]]
-                for v, data in targets.items()
-            }
+            {index[v]: [_spec(link) for link in data["links"]] for v, data in targets.items()}
             for _, targets in graph.digraph.adjacency()
         ]
     size = len(nodes)
