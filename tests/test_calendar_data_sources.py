@@ -45,7 +45,7 @@ class YearData:
     holidays: frozenset[date]
     transfers: tuple[Transfer, ...]
     short_days: frozenset[date]
-    special_non_working: frozenset[date]
+    special_periods: tuple[tuple[date, date, str], ...]
     six_day_transfers: tuple[Transfer, ...]
     six_day_short_days: frozenset[date]
     totals: dict[str, int]
@@ -77,7 +77,7 @@ def load(year: int) -> YearData:
         holidays=_dates(raw["holidays"]),
         transfers=_transfers(raw["transfers"]),
         short_days=_dates(raw["short_days"]),
-        special_non_working=_dates([entry["date"] for entry in raw["special_non_working"]]),
+        special_periods=tuple((p["start"], p["end"], p["basis"]) for p in raw["special_periods"]),
         six_day_transfers=_transfers(six["transfers"]),
         six_day_short_days=_dates(six["short_days"]),
         totals={key: int(value) for key, value in raw["totals"].items()},
@@ -222,21 +222,64 @@ def test_six_day_decree_transfers_are_sunday_ones(year: int) -> None:
     assert actual == expected
 
 
+# The Presidential decrees on non-working days, each with its whole period as the decree text says
+# («установить с … по … включительно нерабочие дни»; see docs/calendar-data.md for the stored copies).
+DECREE_PERIODS = {
+    2020: {
+        (date(2020, 3, 30), date(2020, 4, 3), "206"),
+        (date(2020, 4, 4), date(2020, 4, 30), "239"),
+        (date(2020, 5, 6), date(2020, 5, 8), "294"),
+        (date(2020, 6, 24), date(2020, 6, 24), "345"),
+        (date(2020, 7, 1), date(2020, 7, 1), "354"),
+    },
+    2021: {
+        (date(2021, 5, 4), date(2021, 5, 7), "242"),
+        (date(2021, 10, 30), date(2021, 11, 7), "595"),
+    },
+}
+
+
 @pytest.mark.parametrize("year", YEARS)
-def test_special_non_working_days(year: int) -> None:
+def test_special_periods_are_the_decrees(year: int) -> None:
     data = load(year)
-    if year not in (2020, 2021):
-        assert not data.special_non_working
-    for day in data.special_non_working:
-        assert is_five_day_working(data, day), day
+    periods = {(start, end, basis.rsplit("№ ", 1)[-1]) for start, end, basis in data.special_periods}
+    assert periods == DECREE_PERIODS.get(year, set())
+    for _, _, basis in data.special_periods:
+        assert basis.startswith("Указ Президента РФ от "), basis
 
 
-def test_special_non_working_2020_2021_counts() -> None:
-    assert len(load(2020).special_non_working) == 29
-    assert set(load(2021).special_non_working) == {
+def _in_periods(data: YearData, day: date) -> bool:
+    return any(start <= day <= end for start, end, _ in data.special_periods)
+
+
+def test_special_periods_working_days_2020_2021() -> None:
+    """The days the periods take from each week: 29 and 33 in 2020, 7 and 10 in 2021."""
+    y2020, y2021 = load(2020), load(2021)
+    five_2020 = [d for d in days_of(2020) if _in_periods(y2020, d) and is_five_day_working(y2020, d)]
+    six_2020 = [d for d in days_of(2020) if _in_periods(y2020, d) and is_six_day_working(y2020, d)]
+    assert len(five_2020) == 29
+    assert sorted(set(six_2020) - set(five_2020)) == [
+        date(2020, 4, 4), date(2020, 4, 11), date(2020, 4, 18), date(2020, 4, 25),
+    ]  # fmt: skip
+    five_2021 = {d for d in days_of(2021) if _in_periods(y2021, d) and is_five_day_working(y2021, d)}
+    six_2021 = {d for d in days_of(2021) if _in_periods(y2021, d) and is_six_day_working(y2021, d)}
+    assert five_2021 == {
         date(2021, 5, 4), date(2021, 5, 5), date(2021, 5, 6), date(2021, 5, 7),
         date(2021, 11, 1), date(2021, 11, 2), date(2021, 11, 3),
     }  # fmt: skip
+    # Saturday 30.10, Friday 05.11 (a day off on the five-day week only, by the transfer from 02.01) and
+    # Saturday 06.11 are six-day working days inside the 30.10–07.11.2021 period.
+    assert sorted(six_2021 - five_2021) == [date(2021, 10, 30), date(2021, 11, 5), date(2021, 11, 6)]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_totals_with_special_days_off(year: int) -> None:
+    """With the decree periods as days off: the totals recorded for 2020 and 2021 (267 and 289 six-day)."""
+    data = load(year)
+    five = sum(is_five_day_working(data, d) and not _in_periods(data, d) for d in days_of(year))
+    six = sum(is_six_day_working(data, d) and not _in_periods(data, d) for d in days_of(year))
+    assert five == data.totals.get("working_days_special_off", data.totals["working_days"])
+    assert six == data.totals.get("working_days_six_day_special_off", data.totals["working_days_six_day"])
 
 
 def test_known_facts() -> None:

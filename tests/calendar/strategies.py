@@ -22,5 +22,6 @@ calendars = st.sampled_from(
         RussianCalendar(),
         RussianCalendar(work_week="six_day"),
         RussianCalendar(special_days_off=True),
+        RussianCalendar(work_week="six_day", special_days_off=True),
     ]
 )

@@ -15,7 +15,7 @@ sources = ["a test"]
 holidays = [2030-01-01]
 transfers = [{ from = 2030-01-05, to = 2030-05-03, basis = "decree" }]
 short_days = [2030-12-31]
-special_non_working = [{ date = 2030-06-24, basis = "Указ Президента РФ" }]
+special_periods = [{ start = 2030-06-24, end = 2030-06-25, basis = "Указ Президента РФ" }]
 [decree]
 issuer = "Правительство Российской Федерации"
 kind = "Постановление"
@@ -42,6 +42,10 @@ def test_a_good_document_parses() -> None:
     assert data.five_day.transfers[0].target == dt.date(2030, 5, 3)
     assert data.decree is not None
     assert data.decree.citation().startswith("Постановление Правительства Российской Федерации от 01.09.2029")
+    (period,) = data.special_periods
+    assert period.days() == (dt.date(2030, 6, 24), dt.date(2030, 6, 25))
+    assert dt.date(2030, 6, 25) in period
+    assert dt.date(2030, 6, 26) not in period
 
 
 @pytest.mark.parametrize(
@@ -65,6 +69,32 @@ def test_a_good_document_parses() -> None:
         ),
         ({"short_days": [dt.date(2030, 1, 1)]}, "cannot be a shortened working day"),
         ({"sources": []}, "must cite its sources"),
+        (
+            {"special_periods": [{"start": dt.date(2030, 6, 24), "basis": "Указ"}]},
+            "exactly the keys start, end, basis",
+        ),
+        (
+            {"special_periods": [{"start": dt.date(2030, 6, 24), "end": dt.date(2030, 6, 23), "basis": "x"}]},
+            "ends (2030-06-23) before it starts",
+        ),
+        (
+            {
+                "special_periods": [
+                    {"start": dt.date(2030, 6, 24), "end": dt.date(2030, 6, 30), "basis": "x"},
+                    {"start": dt.date(2030, 6, 30), "end": dt.date(2030, 7, 1), "basis": "y"},
+                ]
+            },
+            "overlap",
+        ),
+        (
+            {"special_periods": [{"start": dt.date(2030, 6, 24), "end": dt.date(2031, 1, 1), "basis": "x"}]},
+            "2031-01-01 is not in 2030",
+        ),
+        (
+            {"special_non_working": [{"date": dt.date(2030, 6, 24), "basis": "x"}]},
+            "special_non_working is now special_periods",
+        ),
+        ({"short_day": []}, "unknown top-level keys short_day"),
         ({"decree": {"issuer": "x", "date": dt.date(2029, 9, 1)}}, "key 'decree.kind'"),
     ],
 )

@@ -98,7 +98,14 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         federal_timelines,
         resolve_per_exam_day,
     )
-    from gia_roadmap.calendar.yeardata import Decree, SpecialDay, Transfer, WeekData, YearData, bundled_years
+    from gia_roadmap.calendar.yeardata import (
+        Decree,
+        SpecialPeriod,
+        Transfer,
+        WeekData,
+        YearData,
+        bundled_years,
+    )
 
 __all__ = [
     "HOLIDAY_NAMES",
@@ -160,7 +167,7 @@ __all__ = [
     "SeasonTerm",
     "SeparatePlan",
     "SeparateSchedule",
-    "SpecialDay",
+    "SpecialPeriod",
     "Subject",
     "Term",
     "TermLike",
@@ -274,7 +281,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "federal_timelines",
         "resolve_per_exam_day",
     ),
-    "yeardata": ("Decree", "SpecialDay", "Transfer", "WeekData", "YearData", "bundled_years"),
+    "yeardata": ("Decree", "SpecialPeriod", "Transfer", "WeekData", "YearData", "bundled_years"),
 }
 _RENAMED = {"ScheduleSource": "Source"}  # public name -> the name in its submodule
 _lazy_attribute, __dir__ = lazy_names(__name__, _SOURCES, _RENAMED)

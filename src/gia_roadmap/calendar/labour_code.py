@@ -11,7 +11,12 @@ The rules (Трудовой кодекс РФ):
   2005–2012: 1–5 January, 7 January and the same others.
 * art. 112 part 2 — a weekend day that coincides with a holiday moves to the next working day after
   the holiday; since 2013 the January holidays are excluded (the Government decree moves those).
-* art. 95 part 1 — a working day immediately before a holiday is shortened by one hour.
+* art. 95 part 1 — a working day immediately before a holiday is shortened by one hour. «Нерабочий
+  праздничный день» there means an art. 112 holiday only: the day before a period of non-working days
+  declared by a Presidential decree (e.g. Friday 29.10.2021 before 30.10–07.11.2021, Указ № 595) is not
+  shortened, because those days are not holidays; the official 2020 and 2021 calendars shorten none of
+  them. A shortened day that falls inside such a period is not a working day when the period counts as
+  days off (``special_days_off=True``), so it is not shortened either.
 
 Decree transfers (which make e.g. 29–30 April days off) cannot be predicted and are not estimated.
 """
@@ -93,6 +98,6 @@ def estimate_year(year: int) -> YearData:
         holidays=holidays_by_law(year),
         five_day=weeks[WorkWeek.FIVE_DAY],
         six_day=weeks[WorkWeek.SIX_DAY],
-        special_non_working=(),
+        special_periods=(),
         is_estimate=True,
     )

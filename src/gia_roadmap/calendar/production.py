@@ -95,12 +95,17 @@ def _fill_year(
         notes[transfer.target.toordinal()] = (
             f"выходной перенесён с {transfer.source:%d.%m.%Y} ({basis}){suffix}"
         )
-    for special in data.special_non_working:
-        kinds[special.date.toordinal() - base] = _CODE[DayKind.SPECIAL_NON_WORKING]
-        notes[special.date.toordinal()] = f"нерабочий день: {special.basis}"
     for holiday in data.holidays:
         kinds[holiday.toordinal() - base] = _CODE[DayKind.HOLIDAY]
         notes[holiday.toordinal()] = HOLIDAY_NAMES.get((holiday.month, holiday.day), "праздник") + suffix
+    # A decree period makes every day in it non-working, on either week: the days that would otherwise be
+    # working (a six-day Saturday, a six-day working 05.11.2021) become special; days off stay what they are.
+    working_codes = (_CODE[DayKind.WORKING], _CODE[DayKind.WORKING_WEEKEND])
+    for period in data.special_periods:
+        for ordinal in range(period.start.toordinal(), period.end.toordinal() + 1):
+            if kinds[ordinal - base] in working_codes:
+                kinds[ordinal - base] = _CODE[DayKind.SPECIAL_NON_WORKING]
+                notes[ordinal] = f"нерабочий день: {period.basis}"
     for day in week_data.short_days:
         short[day.toordinal() - base] = 1
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.resources
+import itertools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -20,7 +21,7 @@ from gia_roadmap.errors import CalendarDataError
 
 __all__ = [
     "Decree",
-    "SpecialDay",
+    "SpecialPeriod",
     "Transfer",
     "WeekData",
     "YearData",
@@ -74,11 +75,26 @@ class Transfer:
 
 
 @attrs.frozen(slots=True)
-class SpecialDay:
-    """A non-working day declared by a Presidential decree (нерабочий день, указ Президента РФ)."""
+class SpecialPeriod:
+    """A period of non-working days declared by a Presidential decree (нерабочие дни, указ Президента РФ).
 
-    date: dt.date
+    The decrees of 2020 and 2021 made *every* day from ``start`` to ``end`` (inclusive) a non-working day,
+    whatever the working week: a Saturday inside the period is non-working on the six-day week too, and a
+    six-day working day inside it (05.11.2021) as well. Holidays and weekend days inside the period stay
+    what they are.
+    """
+
+    start: dt.date
+    end: dt.date
     basis: str
+
+    def days(self) -> tuple[dt.date, ...]:
+        """Every date of the period, in order."""
+        first = self.start.toordinal()
+        return tuple(dt.date.fromordinal(o) for o in range(first, self.end.toordinal() + 1))
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
 
 
 @attrs.frozen(slots=True)
@@ -100,7 +116,7 @@ class YearData:
         holidays: non-working public holidays (art. 112 part 1 of the Labour Code).
         five_day: transfers and short days of the five-day week.
         six_day: transfers and short days of the six-day week.
-        special_non_working: days declared non-working by Presidential decrees.
+        special_periods: the periods of non-working days declared by Presidential decrees.
         totals: published yearly totals (checks only), e.g. ``{"working_days": 248}``.
         is_estimate: ``True`` when computed from the Labour Code rules instead of official data.
     """
@@ -111,7 +127,7 @@ class YearData:
     holidays: tuple[dt.date, ...]
     five_day: WeekData
     six_day: WeekData
-    special_non_working: tuple[SpecialDay, ...]
+    special_periods: tuple[SpecialPeriod, ...]
     totals: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     is_estimate: bool = False
 
@@ -180,21 +196,33 @@ def _transfers(values: object, origin: str, key: str, year: int) -> tuple[Transf
     return tuple(result)
 
 
-def _special(values: object, origin: str, year: int) -> tuple[SpecialDay, ...]:
-    result: list[SpecialDay] = []
-    for index, item in enumerate(_expect_list(values, origin, "special_non_working")):
-        where = f"special_non_working[{index}]"
-        if not isinstance(item, dict) or set(item) != {"date", "basis"}:
+def _special(values: object, origin: str, year: int) -> tuple[SpecialPeriod, ...]:
+    result: list[SpecialPeriod] = []
+    for index, item in enumerate(_expect_list(values, origin, "special_periods")):
+        where = f"special_periods[{index}]"
+        if not isinstance(item, dict) or set(item) != {"start", "end", "basis"}:
             raise CalendarDataError(
-                f"{_where(origin, where)}: expected a table with exactly the keys date, basis; got {item!r}"
+                f"{_where(origin, where)}: expected a table with exactly the keys start, end, basis; "
+                f"got {item!r}"
+            )
+        start = _expect_date(item["start"], origin, where + ".start", year)
+        end = _expect_date(item["end"], origin, where + ".end", year)
+        if end < start:
+            raise CalendarDataError(
+                f"{_where(origin, where)}: the period ends ({end.isoformat()}) before it starts "
+                f"({start.isoformat()}); write start <= end"
             )
         result.append(
-            SpecialDay(
-                date=_expect_date(item["date"], origin, where + ".date", year),
-                basis=_expect_str(item, origin, "basis", prefix=where + "."),
-            )
+            SpecialPeriod(start=start, end=end, basis=_expect_str(item, origin, "basis", prefix=where + "."))
         )
-    return tuple(sorted(result, key=lambda s: s.date))
+    result.sort(key=lambda p: p.start)
+    for before, after in itertools.pairwise(result):
+        if after.start <= before.end:
+            raise CalendarDataError(
+                f"{_where(origin, 'special_periods')}: the periods {before.start.isoformat()}–"
+                f"{before.end.isoformat()} and {after.start.isoformat()}–{after.end.isoformat()} overlap"
+            )
+    return tuple(result)
 
 
 def _decree(table: object, origin: str) -> Decree:
@@ -237,6 +265,21 @@ def _check_consistency(data: YearData, origin: str) -> None:
                 )
 
 
+_TOP_LEVEL_KEYS = frozenset(
+    {
+        "year",
+        "sources",
+        "holidays",
+        "transfers",
+        "short_days",
+        "special_periods",
+        "decree",
+        "six_day",
+        "totals",
+    }
+)
+
+
 def parse_year_data(document: Mapping[str, Any], origin: str) -> YearData:
     """Validate one parsed TOML document and turn it into :class:`YearData`.
 
@@ -247,6 +290,15 @@ def parse_year_data(document: Mapping[str, Any], origin: str) -> YearData:
     Raises:
         CalendarDataError: naming the file, the key and what would be valid.
     """
+    strays = sorted(set(document) - _TOP_LEVEL_KEYS)
+    if strays:
+        renamed = " (special_non_working is now special_periods: { start, end, basis })" * (
+            "special_non_working" in strays
+        )
+        raise CalendarDataError(
+            f"{origin}: unknown top-level keys {', '.join(strays)}{renamed}; the valid keys are "
+            f"{', '.join(sorted(_TOP_LEVEL_KEYS))}"
+        )
     year = document.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
         raise CalendarDataError(f"{_where(origin, 'year')}: expected a year such as 2024, got {year!r}")
@@ -282,7 +334,7 @@ def parse_year_data(document: Mapping[str, Any], origin: str) -> YearData:
                 year,
             ),
         ),
-        special_non_working=_special(document.get("special_non_working", []), origin, year),
+        special_periods=_special(document.get("special_periods", []), origin, year),
         totals=dict(totals),
     )
     _check_consistency(data, origin)
