@@ -1,11 +1,13 @@
 """The gia-roadmap command: good and bad input."""
 
 import io
+import json
 import subprocess
 import sys
 
 import pytest
 
+from gia_roadmap.calendar import ResolutionStatus
 from gia_roadmap.cli import main
 
 
@@ -83,23 +85,25 @@ def test_resolve_relative_term_against_exam_days() -> None:
         "16.06.2024",
     )
     assert status == 0, err
-    assert "Форма:      relative" in out
-    assert "2025-06-11..2025-06-11" in out
-    assert "2024-06-14..2024-06-14" in out
-    assert "Срок:       11.06.2025" in out
+    assert "Прочитано:    не позднее чем за 1 рабочий день до дня проведения экзамена" in out
+    assert "не позднее 11.06.2025 (ср, рабочий день) — событие 16.06.2025" in out
+    assert "не позднее 14.06.2024 (пт, рабочий день) — событие 16.06.2024" in out
+    assert "Срок:         11.06.2025 (ср, рабочий день)" in out
+    assert "Relative(" not in out
 
 
 def test_resolve_month_range_with_school_year() -> None:
     status, out, _ = _run("resolve", "август – сентябрь", "--school-year", "2023")
     assert status == 0
-    assert "2024-08-01..2024-09-30" in out or "2023-08-01..2023-09-30" in out
-    assert "Статус:     resolved" in out
+    assert "Даты:         с 01.08.2023 (вт, рабочий день) по 30.09.2023 (сб, выходной день)" in out
+    assert "Состояние" not in out
 
 
 def test_resolve_relative_without_events_says_why() -> None:
     status, out, _ = _run("resolve", "в течение 2 дней со дня принятия решения")
     assert status == 0
-    assert "no_event_dates" in out
+    assert "нет дат события, от которого отсчитывается срок: «принятия решения»" in out
+    assert "--event admission_decision=ДАТА" in out
 
 
 def test_resolve_named_event() -> None:
@@ -110,7 +114,7 @@ def test_resolve_named_event() -> None:
         "ak_decision=2025-06-20",
     )
     assert status == 0
-    assert "2025-06-21..2025-06-22" in out
+    assert "с 21.06.2025 (сб, выходной день) по 22.06.2025 (вс, выходной день)" in out
 
 
 def test_resolve_strict_mode_reports_the_position() -> None:
@@ -123,7 +127,32 @@ def test_resolve_strict_mode_reports_the_position() -> None:
 def test_resolve_lenient_mode_keeps_unparsed_text() -> None:
     status, out, _ = _run("resolve", "абракадабра 2023")
     assert status == 0
-    assert "unparsed" in out
+    assert "Состояние:    текст не прочитан: чтение остановилось здесь: «⟨…⟩абракадабра 2023»" in out
+
+
+def test_resolve_json_for_programs() -> None:
+    status, out, _ = _run("resolve", "август – сентябрь", "--school-year", "2023", "--json")
+    assert status == 0
+    document = json.loads(out)
+    assert document["kind"] == "month_range"
+    assert document["canonical"] == "август – сентябрь"
+    assert document["term"]["kind"] == "month_range"
+    assert document["status"] == "resolved"
+    assert document["windows"] == [
+        {"start": "2023-08-01", "end": "2023-09-30", "open_start": False, "open_end": False, "label": ""}
+    ]
+    assert document["due"] == "2023-09-30"
+
+
+def test_resolve_prints_every_flag_in_russian() -> None:
+    from gia_roadmap.cli.resolve_view import FLAGS_RU, STATUS_RU
+
+    assert set(STATUS_RU) == set(ResolutionStatus)
+    status, out, _ = _run("resolve", "Сентябрь, март", "--school-year", "2022")
+    assert status == 0
+    assert "Пометки:      год не написан и взят из учебного года" in out
+    assert "assumed_year" not in out
+    assert all(flag.isascii() and text[0].islower() for flag, text in FLAGS_RU.items())
 
 
 @pytest.mark.parametrize(

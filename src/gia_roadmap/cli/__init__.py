@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TextIO
 # command imports the rest when it runs. gia_roadmap.calendar and gia_roadmap.io import lazily (PEP 562).
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import Anchor
-from gia_roadmap.cli.calendar_view import render_calendar, render_resolution
+from gia_roadmap.cli.calendar_view import render_calendar
 from gia_roadmap.cli.plan_commands import (
     UsageError,
     check_exit_status,
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from gia_roadmap.calendar import ExamSchedule, RussianCalendar
     from gia_roadmap.plan import Roadmap
 
-__all__ = ["main", "render_calendar", "render_resolution"]
+__all__ = ["main", "render_calendar"]
 
 EXPORT_FORMATS = ("xlsx", "ics", "html", "json", "yaml")
 
@@ -155,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
         help="an event (repeatable)",
     )
     res.add_argument("--strict", action="store_true", help="fail on text the parser cannot read")
+    res.add_argument("--json", action="store_true", help="print the term and its dates as JSON")
     res.add_argument("--six-day", action="store_true", help="count working days on a six-day week")
 
     imp = commands.add_parser(
@@ -230,6 +231,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
     if args.command == "resolve":
         from gia_roadmap.calendar import SchoolYear
+        from gia_roadmap.cli.resolve_view import render_resolution, resolution_document
 
         events: dict[Anchor, tuple[dt.date, ...]] = {}
         if args.exam_day:
@@ -237,10 +239,17 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for anchor, day in args.event:
             events[anchor] = (*events.get(anchor, ()), day)
         school_year = SchoolYear(args.school_year) if args.school_year is not None else None
-        text = render_resolution(
-            args.text, school_year=school_year, events=events, calendar=_calendar(args), strict=args.strict
-        )
-        print(text, file=out)
+        calendar = _calendar(args)
+        if args.json:
+            document = resolution_document(
+                args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
+            )
+            print(dumps_json(document), file=out)
+        else:
+            text = render_resolution(
+                args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
+            )
+            print(text, file=out)
         return 0
     if args.command == "examples":
         from gia_roadmap import examples

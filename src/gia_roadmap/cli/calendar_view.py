@@ -19,9 +19,9 @@ from gia_roadmap.calendar import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.errors import GiaRoadmapError
 
 if TYPE_CHECKING:  # (the term parser and gia_roadmap.display are imported by the functions that use them)
-    from gia_roadmap.calendar import Anchor, RussianCalendar, SchoolYear
+    from gia_roadmap.calendar import RussianCalendar
 
-__all__ = ["render_calendar", "render_resolution"]
+__all__ = ["render_calendar"]
 
 MARKS = {
     DayKind.WORKING: " ",
@@ -104,34 +104,6 @@ def _hours(calendar: RussianCalendar, year: int, month: int | None) -> str:
 
 def _fmt(hours: float) -> str:
     return f"{hours:g}".replace(".", ",")
-
-
-def render_resolution(
-    text: str,
-    *,
-    school_year: SchoolYear | None,
-    events: dict[Anchor, tuple[dt.date, ...]],
-    calendar: RussianCalendar,
-    strict: bool = False,
-) -> str:
-    """The text report of ``gia-roadmap resolve``: the typed term, its rendering and its windows."""
-    from gia_roadmap.calendar import parse_term, render
-
-    term = parse_term(text, school_year=school_year, strict=strict)
-    resolution = term.resolve(calendar, events, school_year=school_year)
-    out = [f"Текст:      {text}", f"Форма:      {term.kind}", f"Значение:   {term!r}"]
-    out.append(f"Канон:      {render(term)}")
-    if term.flags:
-        out.append(f"Флаги:      {', '.join(sorted(term.flags))}")
-    out.append(
-        f"Статус:     {resolution.status.value}" + (f" — {resolution.reason}" if resolution.reason else "")
-    )
-    for window in resolution.windows:
-        first, last = calendar_safe(calendar, window.start), calendar_safe(calendar, window.end)
-        out.append(f"  окно {window}  ({first} … {last})")
-    if resolution.due is not None:
-        out.append(f"Срок:       {resolution.due:%d.%m.%Y}")
-    return "\n".join(out)
 
 
 def calendar_safe(calendar: RussianCalendar, day: dt.date) -> str:
