@@ -9,7 +9,8 @@ Subpackages:
 * :mod:`gia_roadmap.io` — JSON/YAML, importing Word/Excel/CSV/text tables, exports.
 * :mod:`gia_roadmap.examples` — the five seed documents as seven bundled roadmaps.
 * :mod:`gia_roadmap.strategies` — Hypothesis strategies for every public type.
-* :mod:`gia_roadmap.errors` — the error hierarchy rooted at :class:`GiaRoadmapError`.
+* :mod:`gia_roadmap.errors` — the error hierarchy rooted at :class:`GiaRoadmapError`, and the one shape
+  of a problem at a place (:class:`Problem`, :class:`Location`, :class:`Severity`).
 """
 
 import warnings
@@ -20,18 +21,22 @@ from gia_roadmap.errors import (
     CalendarDataError,
     CalendarOverrideError,
     DateTypeError,
-    FieldError,
     GiaRoadmapError,
     InvalidTypeError,
     InvalidValueError,
+    Language,
+    Location,
+    Problem,
     RoadmapFormatError,
     ScheduleCoverageError,
     ScheduleDataError,
-    ScheduleProblem,
+    Severity,
     TableReadError,
     TermSyntaxError,
     UnknownExampleError,
     UnsupportedFormatError,
+    UsageError,
+    problems_of,
 )
 
 if TYPE_CHECKING:
@@ -42,19 +47,23 @@ __all__ = [
     "CalendarDataError",
     "CalendarOverrideError",
     "DateTypeError",
-    "FieldError",
     "GiaRoadmapError",
     "InvalidTypeError",
     "InvalidValueError",
+    "Language",
+    "Location",
+    "Problem",
     "RoadmapFormatError",
     "ScheduleCoverageError",
     "ScheduleDataError",
-    "ScheduleProblem",
+    "Severity",
     "TableReadError",
     "TermSyntaxError",
     "UnknownExampleError",
     "UnsupportedFormatError",
+    "UsageError",
     "__version__",
+    "problems_of",
 ]
 
 # The subpackages are not imported here: ``import gia_roadmap.plan`` (or ``.calendar``, ``.io``) imports

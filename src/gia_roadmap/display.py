@@ -28,8 +28,8 @@ import attrs
 from gia_roadmap.calendar.daykinds import MONTHS_RU, WEEKDAYS_RU, CalendarDay, DayKind, WorkWeek
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import EventDates, ResolveOptions, Term, WorkingDayCalendar
-from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError
-from gia_roadmap.plan.findings import Finding, Report, Severity
+from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError, Severity
+from gia_roadmap.plan.findings import Finding, Report
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap, Section
 from gia_roadmap.plan.queries import DueState, resolve_measure, state_of
 

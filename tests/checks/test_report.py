@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from gia_roadmap.errors import Severity
 from gia_roadmap.plan.checks import CheckOptions, check
-from gia_roadmap.plan.findings import Report, Severity, Suppression
+from gia_roadmap.plan.findings import Report, Suppression
 
 from .plans import calendar, m, plan
 

@@ -25,7 +25,7 @@ def _errors(document: object, fmt: io.Format = "json") -> dict[str, str]:
     text = json.dumps(document) if fmt == "json" else yaml.safe_dump(document, allow_unicode=True)
     with pytest.raises(RoadmapFormatError) as info:
         io.loads(text, format=fmt)
-    return {e.path: e.message for e in info.value.errors}
+    return {e.location.path: e.message for e in info.value.problems}
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
@@ -83,8 +83,8 @@ def test_schema_version_is_checked() -> None:
 @pytest.mark.parametrize(
     ("text", "fmt", "fragment"),
     [
-        ("{", "json", "invalid JSON at line 1"),
-        ("a: [", "yaml", "invalid YAML"),
+        ("{", "json", "line 1, column 2: invalid JSON"),
+        ("a: [", "yaml", "line 1, column 5: invalid YAML"),
         ("null", "json", "expected an object"),
     ],
 )

@@ -23,7 +23,7 @@ from gia_roadmap.calendar.schedule import (
     exam_subjects,
 )
 from gia_roadmap.calendar.schoolyear import SchoolYear
-from gia_roadmap.errors import ScheduleDataError, ScheduleProblem
+from gia_roadmap.errors import Location, Problem, ScheduleDataError, Severity
 
 USER_YAML = """\
 school_year: 2026/27
@@ -245,9 +245,9 @@ def test_malformed_file_reports_every_problem_with_its_location(tmp_path: Path, 
         ExamSchedule.load(path)
     problems = info.value.problems
     assert isinstance(info.value, ValueError)
-    assert all(p.file == str(path) for p in problems)
+    assert all(p.location.file == str(path) for p in problems)
     assert all(p.expected for p in problems)
-    found = [(p.path, p.message) for p in problems]
+    found = [(p.location.path, p.message) for p in problems]
     for path_, fragment in EXPECTED:
         assert any(p == path_ and fragment in m for p, m in found), (path_, fragment, found)
     assert len(problems) == len(EXPECTED), found
@@ -274,12 +274,13 @@ def test_what_is_valid_is_named() -> None:
     }
     with pytest.raises(ScheduleDataError) as info:
         ExamSchedule.loads(json.dumps(doc))
-    (problem,) = [p for p in info.value.problems if p.path == "days[0].period"]
-    assert problem == ScheduleProblem(
-        "<string>",
-        "days[0].period",
-        "'x' is not a valid PeriodKind",
-        "one of " + ", ".join(repr(p.value) for p in sorted(PeriodKind, key=lambda p: p.value)),
+    (problem,) = [p for p in info.value.problems if p.location.path == "days[0].period"]
+    assert problem == Problem(
+        code="invalid-schedule",
+        severity=Severity.ERROR,
+        location=Location(file="<string>", path="days[0].period"),
+        message="'x' is not a valid PeriodKind",
+        expected="one of " + ", ".join(repr(p.value) for p in sorted(PeriodKind, key=lambda p: p.value)),
     )
 
 
@@ -298,8 +299,8 @@ def test_unreadable_documents(text: str, fmt: str, where: str) -> None:
     with pytest.raises(ScheduleDataError) as info:
         ExamSchedule.loads(text, format=fmt, file="mine")
     assert info.value.problems
-    assert info.value.problems[0].file == "mine"
-    assert where in info.value.problems[0].path
+    assert info.value.problems[0].location.file == "mine"
+    assert where in info.value.problems[0].location.describe("en")
 
 
 def test_unknown_format_and_suffix(tmp_path: Path) -> None:
@@ -361,8 +362,12 @@ def test_yaml_impossible_date_is_located_not_raised_bare() -> None:
     with pytest.raises(ScheduleDataError) as info:
         ExamSchedule.loads(text, format="yaml", file="region.yaml")
     (problem,) = info.value.problems
-    assert problem == ScheduleProblem(
-        "region.yaml", "days[0].date", "expected a date, got '2027-02-30'", "an ISO date YYYY-MM-DD"
+    assert problem == Problem(
+        code="invalid-schedule",
+        severity=Severity.ERROR,
+        location=Location(file="region.yaml", path="days[0].date"),
+        message="expected a date, got '2027-02-30'",
+        expected="an ISO date YYYY-MM-DD",
     )
 
 

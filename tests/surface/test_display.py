@@ -15,9 +15,10 @@ import gia_roadmap.display as display
 from gia_roadmap import strategies as gst
 from gia_roadmap.calendar import Anchor, DayKind, RussianCalendar, WorkWeek
 from gia_roadmap.display import CalendarMonth, HtmlFragment, OptionalDependencyError
+from gia_roadmap.errors import Severity
 from gia_roadmap.plan import DueState, Measure, Roadmap
 from gia_roadmap.plan.checks import check
-from gia_roadmap.plan.findings import Finding, Location, Report, Severity, Suppression
+from gia_roadmap.plan.findings import Finding, Location, Report, Suppression
 from gia_roadmap.testing import PlanBuilder
 
 CAL = RussianCalendar()

@@ -271,13 +271,15 @@ def test_missing_and_unparsed() -> None:
 def test_strict_mode_raises_with_position() -> None:
     with pytest.raises(TermSyntaxError) as info:
         parse_term("ноябрь 2023 года и когда-нибудь", strict=True)
-    assert info.value.position == len("ноябрь 2023 года и ")
-    assert "deadline" in info.value.expected
+    text = "ноябрь 2023 года и когда-нибудь"
+    assert info.value.problem.location.span == (len("ноябрь 2023 года и "), len(text))
+    assert info.value.problem.evidence == text
+    assert "deadline" in info.value.problem.expected
     assert isinstance(info.value, ValueError)
     assert isinstance(info.value, GiaRoadmapError)
     with pytest.raises(TermSyntaxError) as date_info:
         parse_term("до 31.02.2024", strict=True)
-    assert "valid calendar date" in date_info.value.expected
+    assert "valid calendar date" in date_info.value.problem.expected
 
 
 def test_normalize_keeps_offsets() -> None:
@@ -366,9 +368,10 @@ def test_lenient_never_raises_on_deadline_like_text(text: str) -> None:
 
 @given(st.text(max_size=40))
 def test_strict_raises_only_term_syntax_errors(text: str) -> None:
-    position = 0
+    span: tuple[int, int] | None = (0, len(text))
     try:
         parse_term(text, strict=True)
     except TermSyntaxError as exc:
-        position = exc.position
-    assert 0 <= position <= len(text)
+        span = exc.problem.location.span
+    assert span is not None
+    assert 0 <= span[0] <= span[1] == len(text)

@@ -42,7 +42,14 @@ import attrs
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import ExamStage, WorkingDayCalendar
-from gia_roadmap.errors import DateTypeError, ScheduleCoverageError, ScheduleDataError, ScheduleProblem
+from gia_roadmap.errors import (
+    DateTypeError,
+    Location,
+    Problem,
+    ScheduleCoverageError,
+    ScheduleDataError,
+    Severity,
+)
 
 __all__ = [
     "Confidence",
@@ -554,7 +561,7 @@ class ExamSchedule:
                 return order
         raise ScheduleDataError(
             [
-                ScheduleProblem(
+                _problem(
                     "<schedule>", "orders", f"no order {key!r}", _one_of(o.key for o in self.orders)
                 )
             ]
@@ -570,7 +577,7 @@ class ExamSchedule:
             if source.key == key:
                 return source
         raise ScheduleDataError(
-            [ScheduleProblem("<schedule>", "sources", f"no source {key!r}", "a key the schedule cites")]
+            [_problem("<schedule>", "sources", f"no source {key!r}", "a key the schedule cites")]
         )
 
     def as_amended(self) -> ExamSchedule:
@@ -602,7 +609,7 @@ class ExamSchedule:
         if unknown:
             raise ScheduleDataError(
                 [
-                    ScheduleProblem("<schedule>", "in_force", f"no order {k!r}", _one_of(known))
+                    _problem("<schedule>", "in_force", f"no order {k!r}", _one_of(known))
                     for k in unknown
                 ]
             )
@@ -737,7 +744,7 @@ class ExamSchedule:
         return out
 
     # ------------------------------------------------------------------ integrity
-    def check(self, calendar: Any | None = None) -> tuple[ScheduleProblem, ...]:
+    def check(self, calendar: Any | None = None) -> tuple[Problem, ...]:
         """Integrity problems of this view (empty when all is well).
 
         Checks: no two visible rows of one exam kind on the same day; periods in chronological
@@ -748,7 +755,7 @@ class ExamSchedule:
         2024-06-08, 2026-06-06 — and are not reported).
         """
         file = f"<{self.school_year} schedule>"
-        problems: list[ScheduleProblem] = []
+        problems: list[Problem] = []
         days = self.days
         seen: dict[tuple[ExamKind, dt.date], int] = {}
         for i, d in enumerate(days):
@@ -756,12 +763,12 @@ class ExamSchedule:
             key = (d.exam, d.date)
             if key in seen:
                 problems.append(
-                    ScheduleProblem(file, path, "two visible rows for the same exam day", "one row")
+                    _problem(file, path, "two visible rows for the same exam day", "one row")
                 )
             seen[key] = i
             if not _in_campaign(d.date, self.school_year):
                 problems.append(
-                    ScheduleProblem(
+                    _problem(
                         file,
                         path,
                         "date outside the exam campaign of the school year",
@@ -772,7 +779,7 @@ class ExamSchedule:
             for s in d.subjects:
                 if s not in allowed:
                     problems.append(
-                        ScheduleProblem(
+                        _problem(
                             file,
                             path,
                             f"subject {s.value!r} is not held in {d.exam.russian}",
@@ -785,7 +792,7 @@ class ExamSchedule:
                     d.date.weekday() == 6 and not calendar.is_working_day(d.date)
                 ):
                     problems.append(
-                        ScheduleProblem(
+                        _problem(
                             file,
                             path,
                             f"exam on a day off ({kind}, {d.date:%A})",
@@ -803,7 +810,7 @@ class ExamSchedule:
                 for q in earliest:
                     if p.rank < q.rank and latest[p] >= earliest[q]:
                         problems.append(
-                            ScheduleProblem(
+                            _problem(
                                 file,
                                 f"{exam.value} {p.value}/{q.value}",
                                 f"{p.value} ends {latest[p]} on or after {q.value} starts {earliest[q]}",
@@ -845,7 +852,7 @@ class ExamSchedule:
         if fmt is None:
             raise ScheduleDataError(
                 [
-                    ScheduleProblem(
+                    _problem(
                         str(p), "", f"unknown file type {p.suffix!r}", "a .json, .yaml, .yml or .toml file"
                     )
                 ]
@@ -854,7 +861,7 @@ class ExamSchedule:
             text = p.read_text(encoding="utf-8")
         except OSError as exc:
             raise ScheduleDataError(
-                [ScheduleProblem(str(p), "", f"cannot read the file: {exc}", "a readable file")]
+                [_problem(str(p), "", f"cannot read the file: {exc}", "a readable file")]
             ) from exc
         return cls.loads(text, format=fmt, file=str(p))
 
@@ -892,7 +899,7 @@ class ExamSchedule:
             yaml = _yaml("<dumps>")
             return str(yaml.dump(doc, Dumper=_quoting_dumper(yaml), allow_unicode=True, sort_keys=False))
         raise ScheduleDataError(
-            [ScheduleProblem("<dumps>", "", f"unknown format {format!r}", "'json' or 'yaml'")]
+            [_problem("<dumps>", "", f"unknown format {format!r}", "'json' or 'yaml'")]
         )
 
     def save(self, path: str | Path) -> None:
@@ -930,6 +937,19 @@ def _in_campaign(day: dt.date, school_year: SchoolYear) -> bool:
     return school_year.start <= day <= _campaign_end(school_year)
 
 
+def _problem(
+    file: str, path: str, message: str, expected: str, *, line: int | None = None, column: int | None = None
+) -> Problem:
+    """A problem of a schedule document: at ``path`` (``days[3].date``) or ``line``/``column`` of ``file``."""
+    return Problem(
+        code="invalid-schedule",
+        severity=Severity.ERROR,
+        location=Location(file=file, path=path, line=line, column=column),
+        message=message,
+        expected=expected,
+    )
+
+
 def _one_of(values: Iterable[str]) -> str:
     items = sorted(set(values))
     if len(items) > 12:
@@ -949,7 +969,7 @@ def _start_year(value: SchoolYear | int | str) -> int:
         if year is None:
             raise ScheduleDataError(
                 [
-                    ScheduleProblem(
+                    _problem(
                         "<argument>",
                         "school_year",
                         f"cannot read {value!r}",
@@ -1020,7 +1040,7 @@ def _yaml(file: str) -> Any:
         return importlib.import_module("yaml")
     except ImportError:  # pragma: no cover - PyYAML is installed in development
         raise ScheduleDataError(
-            [ScheduleProblem(file, "", "YAML needs the PyYAML package", "pip install pyyaml, or use JSON")]
+            [_problem(file, "", "YAML needs the PyYAML package", "pip install pyyaml, or use JSON")]
         ) from None
 
 
@@ -1054,11 +1074,13 @@ def _parse_text(text: str, format: str, file: str) -> Any:
         except json.JSONDecodeError as exc:
             raise ScheduleDataError(
                 [
-                    ScheduleProblem(
+                    _problem(
                         file,
-                        f"line {exc.lineno}, column {exc.colno}",
+                        "",
                         f"invalid JSON: {exc.msg}",
                         "well-formed JSON",
+                        line=exc.lineno,
+                        column=exc.colno,
                     )
                 ]
             ) from None
@@ -1068,23 +1090,20 @@ def _parse_text(text: str, format: str, file: str) -> Any:
             return yaml.load(text, Loader=_string_date_loader(yaml))  # a SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+            line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
+            message = f"invalid YAML: {getattr(exc, 'problem', exc)}"
             raise ScheduleDataError(
-                [
-                    ScheduleProblem(
-                        file, where, f"invalid YAML: {getattr(exc, 'problem', exc)}", "well-formed YAML"
-                    )
-                ]
+                [_problem(file, "", message, "well-formed YAML", line=line, column=column)]
             ) from None
     if format == "toml":
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ScheduleDataError(
-                [ScheduleProblem(file, "", f"invalid TOML: {exc}", "well-formed TOML")]
+                [_problem(file, "", f"invalid TOML: {exc}", "well-formed TOML")]
             ) from None
     raise ScheduleDataError(
-        [ScheduleProblem(file, "", f"unknown format {format!r}", "'json', 'yaml' or 'toml'")]
+        [_problem(file, "", f"unknown format {format!r}", "'json', 'yaml' or 'toml'")]
     )
 
 
@@ -1182,10 +1201,10 @@ class _Reader:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.problems: list[ScheduleProblem] = []
+        self.problems: list[Problem] = []
 
     def problem(self, path: str, message: str, expected: str) -> None:
-        self.problems.append(ScheduleProblem(self.file, path, message, expected))
+        self.problems.append(_problem(self.file, path, message, expected))
 
     def mapping(self, value: Any, path: str, keys: Sequence[str]) -> Mapping[str, Any] | None:
         if not isinstance(value, Mapping):

@@ -30,7 +30,6 @@ from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import Anchor
 from gia_roadmap.cli.calendar_view import render_calendar
 from gia_roadmap.cli.plan_commands import (
-    UsageError,
     check_exit_status,
     dumps_json,
     events_for,
@@ -38,7 +37,7 @@ from gia_roadmap.cli.plan_commands import (
     print_report,
     report_document,
 )
-from gia_roadmap.errors import GiaRoadmapError
+from gia_roadmap.errors import GiaRoadmapError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console

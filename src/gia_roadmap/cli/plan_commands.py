@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gia_roadmap import io as roadmap_io
-from gia_roadmap.errors import GiaRoadmapError
-from gia_roadmap.plan import Severity
+from gia_roadmap.errors import Severity, UsageError
 
 if TYPE_CHECKING:  # rich, the examples, the importer and the calendars are imported where they are used
     from rich.console import Console
@@ -31,7 +30,6 @@ __all__ = [
     "EXIT_OK",
     "EXIT_WARNING_FINDINGS",
     "Source",
-    "UsageError",
     "check_exit_status",
     "dumps_json",
     "events_for",
@@ -49,10 +47,6 @@ EXIT_ERROR_FINDINGS = 3
 
 SAVED_SUFFIXES = (".json", ".yaml", ".yml")
 TABLE_SUFFIXES = (".docx", ".xlsx", ".csv", ".tsv", ".txt")
-
-
-class UsageError(GiaRoadmapError, ValueError):
-    """A command-line argument that names nothing usable (an unknown example, an unreadable suffix)."""
 
 
 @attrs.frozen(slots=True)

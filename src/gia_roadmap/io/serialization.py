@@ -25,10 +25,12 @@ from cattrs.v import format_exception
 
 from gia_roadmap.calendar import terms
 from gia_roadmap.errors import (
-    FieldError,
     InvalidTypeError,
     InvalidValueError,
+    Location,
+    Problem,
     RoadmapFormatError,
+    Severity,
     UnsupportedFormatError,
 )
 from gia_roadmap.plan.bodies import Body
@@ -160,50 +162,61 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     return base
 
 
-def _field_errors(exc: BaseException, path: str) -> list[FieldError]:
-    out: list[FieldError] = []
+def _bad_field(
+    path: str,
+    message: str,
+    source: str,
+    *,
+    code: str = "invalid-field",
+    line: int | None = None,
+    column: int | None = None,
+) -> Problem:
+    """A bad field of a roadmap document, located by its JSONPath (``$.roadmap.sections[2]``), or a
+    syntax error located by line and column."""
+    return Problem(
+        code=code,
+        severity=Severity.ERROR,
+        location=Location(file=source, path=path, line=line, column=column),
+        message=message,
+    )
+
+
+def _field_errors(exc: BaseException, path: str, source: str) -> list[Problem]:
+    out: list[Problem] = []
     for line in cattrs.transform_error(exc, path=path, format_exception=_format_exception):
         message, _, where = line.rpartition(" @ ")
-        out.append(FieldError(where or path, message or line))
+        out.append(_bad_field(where or path, message or line, source))
     return out
 
 
 def from_document(document: object, *, source: str = "") -> Roadmap:
     """A roadmap from plain data, or :class:`RoadmapFormatError` listing every bad field."""
     if not isinstance(document, dict):
-        raise RoadmapFormatError(
-            [
-                FieldError(
-                    "$", f"expected an object with schema_version and roadmap, got {type(document).__name__}"
-                )
-            ],
-            source=source,
-        )
-    errors: list[FieldError] = []
+        message = f"expected an object with schema_version and roadmap, got {type(document).__name__}"
+        raise RoadmapFormatError([_bad_field("$", message, source)], source=source)
+    errors: list[Problem] = []
     version = document.get("schema_version")
     if version is None:
-        errors.append(FieldError("$.schema_version", "missing; this reader expects 1"))
+        errors.append(_bad_field("$.schema_version", "missing; this reader expects 1", source))
     elif isinstance(version, bool) or not isinstance(version, int):
-        errors.append(FieldError("$.schema_version", f"expected an integer, got {version!r}"))
+        errors.append(_bad_field("$.schema_version", f"expected an integer, got {version!r}", source))
     elif version != SCHEMA_VERSION:
-        errors.append(
-            FieldError(
-                "$.schema_version", f"unsupported version {version}; this reader reads {SCHEMA_VERSION}"
-            )
-        )
+        message = f"unsupported version {version}; this reader reads {SCHEMA_VERSION}"
+        errors.append(_bad_field("$.schema_version", message, source))
     for key in document:
         if key not in ("schema_version", "roadmap"):
-            errors.append(FieldError(f"$.{key}", "unknown key; expected only schema_version and roadmap"))
+            message = "unknown key; expected only schema_version and roadmap"
+            errors.append(_bad_field(f"$.{key}", message, source))
     roadmap: Roadmap | None = None
     if "roadmap" not in document:
-        errors.append(FieldError("$.roadmap", "missing"))
+        errors.append(_bad_field("$.roadmap", "missing", source))
     else:
         try:
             roadmap = converter.structure(document["roadmap"], Roadmap)
         except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
-            errors.extend(_field_errors(exc, "$.roadmap"))
+            errors.extend(_field_errors(exc, "$.roadmap", source))
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            errors.append(FieldError("$.roadmap", f"{type(exc).__name__}: {exc}"))
+            errors.append(_bad_field("$.roadmap", f"{type(exc).__name__}: {exc}", source))
     if errors or roadmap is None:
         raise RoadmapFormatError(errors, source=source)
     return roadmap
@@ -225,20 +238,20 @@ def loads_text(text: str, format: Format = "json", *, source: str = "") -> Roadm
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise RoadmapFormatError(
-                [FieldError("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")],
-                source=source,
-            ) from None
+            bad = _bad_field(
+                "", f"invalid JSON: {exc.msg}", source, code="invalid-json", line=exc.lineno, column=exc.colno
+            )
+            raise RoadmapFormatError([bad], source=source) from None
     elif format == "yaml":
         try:
             document = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+            line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
             problem = getattr(exc, "problem", None) or str(exc)
-            raise RoadmapFormatError(
-                [FieldError("$", f"invalid YAML{where}: {problem}")], source=source
-            ) from None
+            message = f"invalid YAML: {problem}"
+            bad = _bad_field("", message, source, code="invalid-yaml", line=line, column=column)
+            raise RoadmapFormatError([bad], source=source) from None
     else:
         raise UnsupportedFormatError(f"unsupported format {format!r}; use 'json' or 'yaml'")
     return from_document(document, source=source)

@@ -53,7 +53,6 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         Location,
         Report,
         ReportSummary,
-        Severity,
         Suppression,
     )
     from gia_roadmap.plan.glossary import (
@@ -194,7 +193,6 @@ __all__ = [
     "Schedule",
     "Section",
     "SectionKind",
-    "Severity",
     "SpecialistCategory",
     "Status",
     "StatusKind",
@@ -263,7 +261,6 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "Location",
         "Report",
         "ReportSummary",
-        "Severity",
         "Suppression",
     ),
     "glossary": ("Glossary", "GlossaryEntry", "GlossarySource", "harvest_inline", "harvest_list"),

@@ -60,12 +60,12 @@ from gia_roadmap.calendar.terms import (
     UnparsedTerm,
     WorkingDayCalendar,
 )
-from gia_roadmap.errors import CalendarCoverageError
+from gia_roadmap.errors import CalendarCoverageError, Severity
 from gia_roadmap.plan.bodies import FEDERAL_BODIES, STANDARD_ABBREVIATIONS
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
 from gia_roadmap.plan.exams import ExamPeriod as PlanExamPeriod
 from gia_roadmap.plan.exams import ExamScope
-from gia_roadmap.plan.findings import CATALOGUE, Finding, Location, Report, Severity, Suppression
+from gia_roadmap.plan.findings import CATALOGUE, Finding, Location, Report, Suppression
 from gia_roadmap.plan.glossary import abbreviation_key
 from gia_roadmap.plan.graph import (
     DependencyGraph,

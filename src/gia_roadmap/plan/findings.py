@@ -14,7 +14,6 @@ report, marked, so the decision remains visible.
 
 from __future__ import annotations
 
-import enum
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from gia_roadmap.errors import InvalidValueError
+from gia_roadmap.errors import InvalidValueError, Severity
 
 __all__ = [
     "CATALOGUE",
@@ -31,48 +30,8 @@ __all__ = [
     "Location",
     "Report",
     "ReportSummary",
-    "Severity",
     "Suppression",
 ]
-
-
-class Severity(enum.Enum):
-    """How serious a finding is, from INFO (worth knowing) to ERROR (the plan cannot be right)."""
-
-    INFO = "info"
-    """Worth knowing; nothing is wrong by itself («к сведению»)."""
-    WARNING = "warning"
-    """Probably a mistake or a gap a reader should look at («предупреждение»)."""
-    ERROR = "error"
-    """The plan contradicts itself («ошибка»)."""
-
-    @property
-    def rank(self) -> int:
-        """0 for INFO, 1 for WARNING, 2 for ERROR."""
-        return _RANK[self]
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank >= other.rank
-
-
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @attrs.frozen(slots=True)
