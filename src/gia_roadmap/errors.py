@@ -51,14 +51,19 @@ __all__ = [
     "InvalidValueError",
     "Language",
     "Location",
+    "MissingDependencyError",
+    "NoTextLayerError",
     "Problem",
+    "ReadLimitError",
     "RoadmapFormatError",
     "ScheduleCoverageError",
     "ScheduleDataError",
     "Severity",
     "TableReadError",
     "TermSyntaxError",
+    "UndecodableTextError",
     "UnknownExampleError",
+    "UnsupportedFileError",
     "UnsupportedFormatError",
     "UsageError",
     "problems_of",
@@ -667,3 +672,105 @@ class TableReadError(GiaRoadmapError, ValueError):
 
 class UsageError(GiaRoadmapError, ValueError):
     """A command-line argument that names nothing usable (an unknown example, an unreadable suffix)."""
+
+class UnsupportedFileError(TableReadError):
+    """A file whose type no reader handles (a legacy binary Word .doc, an image, an archive).
+
+    Attributes:
+        source: the file name.
+        kind: what the file was recognised as (``"doc"``, ``".rtf"`` …).
+        hint: how to make it readable (for a .doc: convert it to .docx).
+    """
+
+    def __init__(self, source: str, kind: str, hint: str) -> None:
+        self.source = source
+        self.kind = kind
+        self.hint = hint
+        super().__init__(f"{source}: {hint}", location=Location(file=source), code="unsupported-file")
+
+
+class NoTextLayerError(TableReadError):
+    """A PDF without a text layer («нет текстового слоя»): its pages are scanned images, so there is
+    no text to read without optical character recognition.
+
+    Attributes:
+        source: the file name.
+        pages: the number of pages, none of which holds text.
+    """
+
+    def __init__(self, source: str, pages: int) -> None:
+        self.source = source
+        self.pages = pages
+        super().__init__(
+            f"{source}: нет текстового слоя (the PDF has no text layer): its {pages} page(s) are images, "
+            "probably a scan; ask for the original .docx/.xlsx, or run OCR first (e.g. `ocrmypdf -l rus "
+            f"{source} out.pdf`) and import the result",
+            location=Location(file=source),
+            code="no-text-layer",
+        )
+
+
+class UndecodableTextError(TableReadError):
+    """A text file (CSV, TSV, TXT, JSON) whose bytes no supported encoding reads.
+
+    Attributes:
+        source: the file name.
+        tried: the encodings tried.
+    """
+
+    def __init__(self, source: str, tried: Sequence[str], detail: str = "") -> None:
+        self.source = source
+        self.tried = tuple(tried)
+        more = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{source}: cannot decode the text{more}; tried {', '.join(self.tried)}; "
+            "save the file as UTF-8 text",
+            location=Location(file=source),
+            code="undecodable-text",
+        )
+
+
+class ReadLimitError(TableReadError):
+    """A file exceeds one of the reading budgets (size, unpacked size, cells, span, field length …).
+
+    The budget is checked while reading, before the memory is spent.
+
+    Attributes:
+        source: the file name.
+        limit: the name of the budget (a field of :class:`gia_roadmap.io.ReadLimits`).
+        value: the value found (or a lower bound of it).
+        maximum: the budget.
+        where: the place in the file (member, sheet, row, cell, line), ``""`` for the whole file.
+    """
+
+    def __init__(self, source: str, limit: str, value: int, maximum: int, where: str = "") -> None:
+        self.source = source
+        self.limit = limit
+        self.value = value
+        self.maximum = maximum
+        self.where = where
+        place = f" at {where}" if where else ""
+        super().__init__(
+            f"{source}{place}: {limit} is {value}, more than the limit of {maximum}; a roadmap is far "
+            f"smaller, so the file is refused (pass ReadLimits({limit}=...) if you trust it)",
+            location=Location(file=source),
+            code="read-limit",
+            expected=f"{limit} ≤ {maximum}",
+        )
+
+
+class MissingDependencyError(GiaRoadmapError, ImportError):
+    """An optional library needed for one file format is not installed.
+
+    Attributes:
+        package: the missing distribution (``"pdfplumber"``).
+        extra: the gia-roadmap extra that installs it (``"pdf"``).
+    """
+
+    def __init__(self, what: str, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{what} needs the optional library {package}; install it with "
+            f"`pip install 'gia-roadmap[{extra}]'` (or `pip install {package}`)"
+        )

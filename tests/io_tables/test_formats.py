@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gia_roadmap.errors import GiaRoadmapError, TableReadError
-from gia_roadmap.io import sources
+from gia_roadmap.errors import GiaRoadmapError, ReadLimitError, TableReadError, UnsupportedFileError
+from gia_roadmap.io.limits import ReadLimits
 from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
 from gia_roadmap.io.sources import read_delimited_blocks, read_xlsx_blocks
 from gia_roadmap.io.tables import CellFlag, ColumnRole, RowKind, SourceGrid
@@ -181,11 +181,11 @@ def test_headerless_table_roles_guessed() -> None:
 def test_unsupported_and_empty_files(tmp_path: Path) -> None:
     bad = tmp_path / "plan.doc"
     bad.write_bytes(b"binary")
-    with pytest.raises(TableReadError, match=r"unsupported file type '\.doc'.*\.docx"):
+    with pytest.raises(UnsupportedFileError, match=r"plan\.doc: a legacy binary Word.*--convert-to docx"):
         read_tables(bad)
     not_zip = tmp_path / "plan.docx"
     not_zip.write_bytes(b"not a zip")
-    with pytest.raises(TableReadError, match="not a valid DOCX/XLSX"):
+    with pytest.raises(TableReadError, match="not a valid DOCX"):
         read_tables(not_zip)
     text = tmp_path / "empty.txt"
     text.write_text("Просто текст без таблицы\n", encoding="utf-8")
@@ -203,9 +203,10 @@ def test_size_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/huge.xml", "0" * 100_000)
-    monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", 10_000)
-    with pytest.raises(TableReadError, match="unpacks to"):
-        read_tables(bomb)
+    with pytest.raises(ReadLimitError, match=r"xl/huge\.xml: max_unpacked_bytes is 100000") as info:
+        read_tables(bomb, limits=ReadLimits(max_unpacked_bytes=10_000))
+    assert info.value.limit == "max_unpacked_bytes"
+    assert info.value.where == "xl/huge.xml"
 
 
 def test_unplaced_cell_is_kept_and_reported() -> None:

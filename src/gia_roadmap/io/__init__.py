@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         import_problems,
         import_text,
     )
+    from gia_roadmap.io.limits import ReadLimits
     from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
     from gia_roadmap.io.roundtrip import table_view
     from gia_roadmap.io.serialization import (
@@ -99,6 +100,7 @@ __all__ = [
     "RawDocument",
     "RawRow",
     "RawTable",
+    "ReadLimits",
     "ReadOptions",
     "ReadProblem",
     "RowKind",
@@ -151,6 +153,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "import_problems",
         "import_text",
     ),
+    "limits": ("ReadLimits",),
     "reading": ("read_tables", "read_tables_text", "require_plan_table"),
     "roundtrip": ("table_view",),
     # (dumps_text and loads_text are not public: kept for code that used them as io attributes)

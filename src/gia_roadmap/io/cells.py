@@ -33,12 +33,26 @@ _INLINE_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|s|font|a)\b[^>]*>"
 _MD_EMPHASIS = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\([_*\\#\-\[\]()])")
+#: Control characters in cell text: a vertical tab (what Word's "save as text" writes for a manual
+#: line break) and a form feed (a page break) are line breaks; the other C0 controls, DEL and the C1
+#: controls carry no text and are removed from the cleaned text (the verbatim ``raw`` keeps them).
+_CONTROLS = {
+    **dict.fromkeys((*range(0, 9), *range(14, 32), 127, *range(128, 160))),
+    0x0B: "\n",
+    0x0C: "\n",
+    0x1C: "\n",
+    0x1D: "\n",
+    0x1E: "\n",
+    0x85: "\n",
+    0x2028: "\n",
+    0x2029: "\n",
+}
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 #: A number as written in the «№» column: «1», «1.», «2.1», «2.2.14», «4.8» (optionally a trailing dot).
-_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\s?\.\s?\d{1,3}){0,4}\.?)\s*$")
+_NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s?\.\s?\d{1,5}){0,4}\.?)\s*$")
 #: A number at the start of a heading or title: «1. Меры по …», «5.1 Подготовка к ГИА:».
-_LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,4}\.?)\s+(?=\S)")
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,4}\.?|\d{4,5}(?:\.\d{1,5}){0,4}\.)\s+(?=\S)")
 
 _MONTHS = "январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр"
 _TERM_HINT = re.compile(
@@ -106,7 +120,7 @@ def clean_text(raw: str) -> tuple[tuple[str, ...], bool]:
     Returns:
         The paragraphs and whether any markup was removed.
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
     stripped = _BOOKMARK.sub("", text)
     stripped = _BLOCK_TAG.sub("\n", stripped)
     stripped = _INLINE_TAG.sub("", stripped)

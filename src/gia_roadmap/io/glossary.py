@@ -152,9 +152,14 @@ def collect_glossary(document: RawDocument) -> tuple[GlossaryEntry, ...]:
     entries: list[GlossaryEntry] = []
     for table in document.tables:
         entries.extend(table_entries(table))
-    lines = [(p.text, p.provenance) for p in document.paragraphs]
+    # The document's paragraphs, and the title rows a sheet carries above its table (its preamble).
+    paragraphs = list(document.paragraphs)
+    seen = {id(p) for p in paragraphs}
+    for table in document.tables:
+        paragraphs.extend(p for p in table.preamble if id(p) not in seen and p not in paragraphs)
+    lines = [(p.text, p.provenance) for p in paragraphs]
     entries.extend(bullet_entries(lines))
-    for paragraph in document.paragraphs:
+    for paragraph in paragraphs:
         entries.extend(inline_entries(paragraph.text, paragraph.provenance))
     for table in document.tables:
         if table.is_glossary:

@@ -49,8 +49,8 @@ import attrs
 from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, parse_term, split_terms
 from gia_roadmap.errors import TableReadError
 from gia_roadmap.io.cells import is_dash_item, join_cells, split_stacked
+from gia_roadmap.io.limits import ReadLimits
 from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
-from gia_roadmap.io.sources import MAX_FILE_BYTES
 from gia_roadmap.io.structure import ReadOptions
 from gia_roadmap.io.tables import (
     CellFlag,
@@ -180,16 +180,21 @@ def import_file(
     options: ImportOptions | None = None,
     *,
     read_options: ReadOptions | None = None,
-    max_bytes: int = MAX_FILE_BYTES,
+    max_bytes: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> ImportResult:
-    """Read a .docx, .xlsx, .csv, .tsv or .txt roadmap into :class:`Roadmap` values.
+    """Read a roadmap file (.docx, .xlsx, .odt, .ods, .pdf, .html, .xls, .csv, .tsv or .txt) into
+    :class:`Roadmap` values.
 
     Raises:
-        TableReadError: the file holds no table of measures, is too large or damaged.
+        TableReadError: the file holds no table of measures, is too large or damaged; its subclasses
+            say more (:class:`~gia_roadmap.errors.UnsupportedFileError` for a legacy .doc,
+            :class:`~gia_roadmap.errors.NoTextLayerError` for a scanned PDF,
+            :class:`~gia_roadmap.errors.ReadLimitError` for a budget exceeded …).
         FileNotFoundError: no such file.
     """
     path = Path(path)
-    document = require_plan_table(read_tables(path, options=read_options, max_bytes=max_bytes))
+    document = require_plan_table(read_tables(path, options=read_options, max_bytes=max_bytes, limits=limits))
     if options is None or not options.plan_ids:
         options = attrs.evolve(options or ImportOptions(), plan_ids=(_slug(path.stem),))
     return import_document(document, options)
@@ -239,7 +244,7 @@ def import_document(document: RawDocument, options: ImportOptions | None = None)
     return ImportResult(tuple(roadmaps), tuple(problems), document)
 
 
-_INFO_CODES = frozenset({"continuation", "shifted-row", "page-number", "markup"})
+_INFO_CODES = frozenset({"continuation", "shifted-row", "page-number", "markup", "encoding-detected"})
 
 
 def _reader_problem(code: str, message: str, where: str, plan: str = "") -> ImportProblem:

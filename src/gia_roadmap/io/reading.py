@@ -13,35 +13,52 @@ from pathlib import Path
 import attrs
 
 from gia_roadmap.errors import TableReadError
+from gia_roadmap.io.formats import read_source
 from gia_roadmap.io.glossary import collect_glossary
-from gia_roadmap.io.sources import (
-    MAX_FILE_BYTES,
-    read_delimited_blocks,
-    read_path_blocks,
-    read_text_blocks,
-)
+from gia_roadmap.io.limits import ReadLimits
+from gia_roadmap.io.sources import read_delimited, read_text_blocks
 from gia_roadmap.io.structure import ReadOptions, build_document
-from gia_roadmap.io.tables import ColumnRole, RawDocument, RawTable
+from gia_roadmap.io.tables import ColumnRole, RawDocument, RawTable, ReadProblem
 
 __all__ = ["is_plan_table", "read_tables", "read_tables_text", "require_plan_table"]
 
 
-def _finish(document: RawDocument) -> RawDocument:
-    return attrs.evolve(document, glossary=collect_glossary(document))
+def _finish(document: RawDocument, problems: tuple[ReadProblem, ...] = ()) -> RawDocument:
+    return attrs.evolve(document, glossary=collect_glossary(document), problems=problems + document.problems)
 
 
 def read_tables(
-    path: str | Path, *, options: ReadOptions | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: str | Path,
+    *,
+    options: ReadOptions | None = None,
+    max_bytes: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> RawDocument:
-    """Read every table, paragraph and glossary entry of a .docx, .xlsx, .csv, .tsv or .txt file.
+    """Read every table, paragraph and glossary entry of a file: .docx, .xlsx, .odt, .ods, .pdf (with
+    a text layer), .html, .xls, .csv, .tsv or .txt (the type is told from the content first, see
+    :mod:`gia_roadmap.io.formats`).
+
+    Args:
+        path: the file.
+        options: how the table builder treats blank cells and page breaks.
+        max_bytes: the file-size budget (shortcut for ``limits.max_file_bytes``).
+        limits: the reading budgets (:class:`~gia_roadmap.io.limits.ReadLimits`).
 
     Raises:
-        TableReadError: unsupported type, too large, damaged.
+        UnsupportedFileError: a type no reader handles (a legacy .doc: with how to convert it).
+        NoTextLayerError: a scanned PDF («нет текстового слоя»).
+        UndecodableTextError: a text file no supported encoding reads.
+        ReadLimitError: a budget exceeded, with the place.
+        MissingDependencyError: the optional library of the format is missing.
+        TableReadError: damaged (the base of all the above).
         FileNotFoundError: no such file.
     """
     path = Path(path)
-    blocks = read_path_blocks(path, max_bytes=max_bytes)
-    return _finish(build_document(blocks, path.name, options))
+    limits = limits or ReadLimits()
+    if max_bytes is not None:
+        limits = limits.with_file_bytes(max_bytes)
+    read = read_source(path, limits=limits)
+    return _finish(build_document(read.blocks, path.name, options), read.problems)
 
 
 def read_tables_text(
@@ -53,11 +70,12 @@ def read_tables_text(
 ) -> RawDocument:
     """Read tables from text: a text conversion of a Word document (TAB layouts), or CSV/TSV when a
     ``delimiter`` is given."""
+    problems: tuple[ReadProblem, ...] = ()
     if delimiter is None:
         blocks = read_text_blocks(text, source=source)
     else:
-        blocks = read_delimited_blocks(text, source=source, delimiter=delimiter)
-    return _finish(build_document(blocks, source, options))
+        blocks, problems = read_delimited(text, source=source, delimiter=delimiter)
+    return _finish(build_document(blocks, source, options), problems)
 
 
 def is_plan_table(table: RawTable) -> bool:

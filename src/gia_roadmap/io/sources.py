@@ -5,12 +5,14 @@ paragraphs, and grids of cells with their provenance. Merged cells are recorded 
 (:attr:`CellFlag.MERGED_ABOVE`, :attr:`CellFlag.SPANNED`); the table builder
 (:mod:`gia_roadmap.io.structure`) decides what they inherit.
 
-Safety: files are size-limited (:data:`MAX_FILE_BYTES`, and the total unpacked size of a DOCX/XLSX
-archive :data:`MAX_UNPACKED_BYTES`), python-docx parses XML without resolving entities (lxml,
-``resolve_entities=False``), openpyxl's expat parser refuses an external entity as undefined, both
-refuse entity-expansion bombs by their amplification limits, formulas in spreadsheets are never
-evaluated (only cached values are read), macros and embedded objects are never opened, and nothing
-from a file is executed (see ``tests/safety``).
+Safety: every budget of :class:`~gia_roadmap.io.limits.ReadLimits` is checked while reading, before the
+memory is spent (archives are inflated in bounded chunks and counted, never trusting their headers; XLSX
+merged ranges and cell counts are measured by streaming the sheet XML before openpyxl loads it; Word
+``gridSpan`` values before any cell is made; CSV fields as they are read), python-docx parses XML
+without resolving entities (lxml, ``resolve_entities=False``), openpyxl's expat parser refuses an
+external entity as undefined, both refuse entity-expansion bombs by their amplification limits, formulas
+in spreadsheets are never evaluated (only cached values are read), macros and embedded objects are never
+opened, and nothing from a file is executed (see ``tests/safety``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,17 @@ import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from gia_roadmap.errors import TableReadError
+import attrs
+
+from gia_roadmap.errors import ReadLimitError, TableReadError
+from gia_roadmap.io.encodings import decode_bytes
+from gia_roadmap.io.limits import CellBudget, ReadLimits, check_archive, check_span
 
 if TYPE_CHECKING:
     from docx.table import _Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from gia_roadmap.io.cells import clean_text, make_cell
 from gia_roadmap.io.headers import is_header_row
@@ -37,6 +44,7 @@ from gia_roadmap.io.tables import (
     Provenance,
     RawCell,
     RawParagraph,
+    ReadProblem,
     SourceBlock,
     SourceGrid,
     SourceRow,
@@ -47,73 +55,44 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_UNPACKED_BYTES",
     "decode_text",
+    "read_delimited",
     "read_delimited_blocks",
     "read_docx_blocks",
-    "read_path_blocks",
     "read_text_blocks",
     "read_xlsx_blocks",
 ]
 
-#: Largest file accepted by the readers (bytes).
-MAX_FILE_BYTES = 50 * 1024 * 1024
-#: Largest total unpacked size of a DOCX/XLSX archive (bytes): a guard against zip bombs.
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
-#: Largest number of cells read from one source.
-MAX_CELLS = 500_000
+#: Largest file accepted by the readers (bytes): the default of :attr:`ReadLimits.max_file_bytes`.
+MAX_FILE_BYTES = ReadLimits().max_file_bytes
+#: Largest total unpacked size of a DOCX/XLSX archive: the default of
+#: :attr:`ReadLimits.max_unpacked_bytes`.
+MAX_UNPACKED_BYTES = ReadLimits().max_unpacked_bytes
+#: Largest number of cells read from one source: the default of :attr:`ReadLimits.max_cells`.
+MAX_CELLS = ReadLimits().max_cells
 
 _SEPARATOR = re.compile(r"^[\s\-–—=_|+:]*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
-def _check_size(size: int, source: str, limit: int) -> None:
-    if size > limit:
-        raise TableReadError(
-            f"{source}: the file is {size} bytes, more than the limit of {limit} bytes; "
-            "split it or pass a larger max_bytes if you trust it"
-        )
-
-
-def _check_archive(path: Path, max_bytes: int, max_unpacked: int) -> None:
-    source = str(path)
-    _check_size(path.stat().st_size, source, max_bytes)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise TableReadError(
-            f"{source}: not a valid DOCX/XLSX file (they are ZIP archives): {exc}; "
-            "save the document as .docx or .xlsx (Office Open XML)"
-        ) from exc
-    if unpacked > max_unpacked:
-        raise TableReadError(
-            f"{source}: the archive unpacks to {unpacked} bytes, more than the limit of {max_unpacked}; "
-            "this looks like a damaged or malicious file"
-        )
+def _limits(
+    limits: ReadLimits | None, max_bytes: int | None = None, max_cells: int | None = None
+) -> ReadLimits:
+    limits = limits or ReadLimits()
+    if max_bytes is not None:
+        limits = attrs.evolve(limits, max_file_bytes=max_bytes)
+    if max_cells is not None:
+        limits = attrs.evolve(limits, max_cells=max_cells)
+    return limits
 
 
 def decode_text(data: bytes, source: str = "<bytes>") -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else Windows-1251 (common for Russian CSV)."""
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise TableReadError(f"{source}: cannot decode the text as UTF-8 or Windows-1251")  # pragma: no cover
+    """Decode a text file: a BOM, else UTF-8, else the encoding detected from its letters
+    (:func:`gia_roadmap.io.encodings.decode_bytes`, which also says whether the guess is uncertain).
 
-
-class _CellBudget:
-    def __init__(self, source: str, limit: int) -> None:
-        self.source = source
-        self.limit = limit
-        self.count = 0
-
-    def take(self, n: int) -> None:
-        self.count += n
-        if self.count > self.limit:
-            raise TableReadError(
-                f"{self.source}: more than {self.limit} cells; a roadmap is far smaller, "
-                "so the file is refused (pass a larger max_cells if you trust it)"
-            )
+    Raises:
+        UndecodableTextError: no supported encoding reads it.
+    """
+    return decode_bytes(data, source).text
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -121,7 +100,11 @@ class _CellBudget:
 
 
 def read_docx_blocks(
-    path: str | Path, *, max_bytes: int = MAX_FILE_BYTES, max_cells: int = MAX_CELLS
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    max_cells: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> tuple[SourceBlock, ...]:
     """Read a Word document (.docx) into paragraphs and table grids, in document order.
 
@@ -139,13 +122,14 @@ def read_docx_blocks(
     from docx.text.paragraph import Paragraph
 
     path = Path(path)
-    _check_archive(path, max_bytes, MAX_UNPACKED_BYTES)
+    limits = _limits(limits, max_bytes, max_cells)
+    check_archive(path, limits, "DOCX")
     source = path.name
     try:
         document = docx.Document(str(path))
     except Exception as exc:
         raise TableReadError(f"{source}: python-docx cannot open the document: {exc}") from exc
-    budget = _CellBudget(source, max_cells)
+    budget = CellBudget(source, limits)
     blocks: list[SourceBlock] = []
     numbering = _AutoNumbering()
     table_index = 0
@@ -162,10 +146,21 @@ def read_docx_blocks(
             continue
         table_index += 1
         rows: list[SourceRow] = []
-        for r, tr in enumerate(item._tbl.tr_lst, start=1):
+        trs = item._tbl.tr_lst
+        budget.row_count(len(trs), f"table {table_index}")
+        for r, tr in enumerate(trs, start=1):
             cells: list[RawCell] = []
             col = 0
-            for _ in range(tr.grid_before):
+            where = f"table {table_index}, row {r}"
+            # Spans are measured before any cell is made (a gridSpan of millions is refused here).
+            width = _docx_int(tr.grid_before)
+            for tc in tr.tc_lst:
+                span = _docx_int(tc.grid_span)
+                check_span(source, 1, span, limits, f"{where}, column {width + 1}")
+                width += span
+            budget.row_width(width, where)
+            budget.take(width, where)
+            for _ in range(_docx_int(tr.grid_before)):
                 col += 1
                 cells.append(make_cell("", Provenance(source, Location(row=r, column=col), table_index)))
             for tc in tr.tc_lst:
@@ -176,15 +171,19 @@ def read_docx_blocks(
                     cells.append(make_cell("", prov, flags=(CellFlag.MERGED_ABOVE,)))
                 else:
                     cells.append(_docx_cell(cell, prov, numbering))
-                for _ in range(tc.grid_span - 1):
+                for _ in range(_docx_int(tc.grid_span) - 1):
                     col += 1
                     span_prov = Provenance(source, Location(row=r, column=col), table_index)
                     cells.append(make_cell("", span_prov, flags=(CellFlag.SPANNED,)))
-            budget.take(len(cells))
             row_prov = Provenance(source, Location(row=r), table_index)
             rows.append(SourceRow(tuple(cells), row_prov, fixed_columns=True, whole=True))
         blocks.append(SourceGrid(tuple(rows), Provenance(source, Location(), table_index)))
     return tuple(blocks)
+
+
+def _docx_int(value: object) -> int:
+    """A count from a Word attribute (``gridSpan``, ``gridBefore``): 1 or more, 0 for a missing one."""
+    return value if isinstance(value, int) and value >= 0 else 0
 
 
 class _AutoNumbering:
@@ -248,8 +247,107 @@ def _xlsx_text(value: object) -> str:
     return str(value)
 
 
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _prescan_xlsx(path: Path, limits: ReadLimits) -> None:
+    """Stream every worksheet's XML before openpyxl loads it: count the cells and measure the merged
+    ranges, so a tiny file claiming a merged range over a whole sheet (``A1:XFD1048576``, which
+    openpyxl would expand into 17 billion cells) or millions of cells is refused first."""
+    import lxml.etree
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+
+    source = path.name
+    cells = 0
+    covered = 0
+    with zipfile.ZipFile(path) as archive:
+        members = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        for member in members:
+            with archive.open(member) as stream:
+                events = lxml.etree.iterparse(
+                    stream,
+                    events=("end",),
+                    tag=(f"{_SHEET_NS}c", f"{_SHEET_NS}mergeCell", f"{_SHEET_NS}row"),
+                    resolve_entities=False,
+                    no_network=True,
+                    load_dtd=False,
+                )
+                try:
+                    for _event, element in events:
+                        tag = element.tag
+                        if tag == f"{_SHEET_NS}c":
+                            cells += 1
+                            if cells > limits.max_cells:
+                                raise ReadLimitError(source, "max_cells", cells, limits.max_cells, member)
+                            ref = element.get("r")
+                            if ref and len(element):
+                                try:
+                                    row, column = coordinate_to_tuple(ref)
+                                except (ValueError, TypeError):
+                                    row, column = 0, 0
+                                if column > limits.max_columns:
+                                    raise ReadLimitError(
+                                        source,
+                                        "max_columns",
+                                        column,
+                                        limits.max_columns,
+                                        f"{member}, cell {ref}",
+                                    )
+                                if row > limits.max_rows:
+                                    raise ReadLimitError(
+                                        source, "max_rows", row, limits.max_rows, f"{member}, cell {ref}"
+                                    )
+                        elif tag == f"{_SHEET_NS}mergeCell":
+                            ref = element.get("ref") or ""
+                            try:
+                                min_col, min_row, max_col, max_row = range_boundaries(ref)
+                            except (ValueError, TypeError) as exc:
+                                raise TableReadError(
+                                    f"{source}: {member}: a malformed merged range {ref!r}"
+                                ) from exc
+                            if None in (min_col, min_row, max_col, max_row):
+                                raise TableReadError(f"{source}: {member}: an unbounded merged range {ref!r}")
+                            rows = int(max_row or 0) - int(min_row or 0) + 1
+                            columns = int(max_col or 0) - int(min_col or 0) + 1
+                            check_span(source, rows, columns, limits, f"{member}, merged range {ref}")
+                            covered += rows * columns
+                            if covered > limits.max_cells:
+                                raise ReadLimitError(
+                                    source,
+                                    "max_cells",
+                                    covered,
+                                    limits.max_cells,
+                                    f"{member}, merged range {ref}",
+                                )
+                        else:
+                            element.clear()
+                            while element.getprevious() is not None:
+                                del element.getparent()[0]
+                except lxml.etree.XMLSyntaxError as exc:
+                    raise TableReadError(f"{source}: {member}: malformed worksheet XML: {exc}") from exc
+
+
+def _sheet_extent(ws: Worksheet) -> tuple[int, int]:
+    """The last row and column that hold a value or a merged range (openpyxl's own ``max_column``
+    also counts cells that only carry a style)."""
+    last_row = last_column = 0
+    cells: dict[tuple[int, int], object] = getattr(ws, "_cells", {})
+    for (row, column), cell in cells.items():
+        if getattr(cell, "value", None) is not None:
+            last_row = max(last_row, row)
+            last_column = max(last_column, column)
+    for rng in ws.merged_cells.ranges:
+        last_row = max(last_row, rng.max_row)
+        last_column = max(last_column, rng.max_col)
+    return last_row, last_column
+
+
 def read_xlsx_blocks(
-    path: str | Path, *, max_bytes: int = MAX_FILE_BYTES, max_cells: int = MAX_CELLS
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    max_cells: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> tuple[SourceBlock, ...]:
     """Read an Excel workbook (.xlsx): one grid per worksheet, in sheet order.
 
@@ -264,13 +362,15 @@ def read_xlsx_blocks(
     import openpyxl
 
     path = Path(path)
-    _check_archive(path, max_bytes, MAX_UNPACKED_BYTES)
+    limits = _limits(limits, max_bytes, max_cells)
+    check_archive(path, limits, "XLSX")
     source = path.name
+    _prescan_xlsx(path, limits)
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True, read_only=False)
     except Exception as exc:
         raise TableReadError(f"{source}: openpyxl cannot open the workbook: {exc}") from exc
-    budget = _CellBudget(source, max_cells)
+    budget = CellBudget(source, limits)
     blocks: list[SourceBlock] = []
     try:
         for sheet_index, ws in enumerate(workbook.worksheets, start=1):
@@ -283,9 +383,15 @@ def read_xlsx_blocks(
                         covered[(r, c)] = CellFlag.SPANNED if r == rng.min_row else CellFlag.MERGED_ABOVE
             rows: list[SourceRow] = []
             pending_break = False
-            max_col = ws.max_column
-            budget.take(ws.max_row * max_col)
-            for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            last_row, last_column = _sheet_extent(ws)
+            where = f"sheet «{ws.title}»"
+            budget.row_count(last_row, where)
+            budget.row_width(last_column, where)
+            budget.take(last_row * last_column, where)
+            if not last_row or not last_column:
+                continue
+            sheet_rows = ws.iter_rows(min_row=1, max_row=last_row, max_col=last_column, values_only=True)
+            for r, values in enumerate(sheet_rows, start=1):
                 texts = [_xlsx_text(v) for v in values]
                 if not any(t.strip() for t in texts) and not any((r, c) in covered for c in range(1, 3)):
                     pending_break = bool(rows)
@@ -337,36 +443,125 @@ def _sniff_delimiter(lines: Sequence[str]) -> str:
 
 
 def read_delimited_blocks(
-    text: str, *, source: str = "<string>", delimiter: str | None = None, max_cells: int = MAX_CELLS
+    text: str,
+    *,
+    source: str = "<string>",
+    delimiter: str | None = None,
+    max_cells: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> tuple[SourceBlock, ...]:
-    """Read CSV or TSV text (quoted multi-line cells allowed) into one grid.
+    """Read CSV or TSV text into one grid (see :func:`read_delimited`, which also returns what the
+    reader noticed, such as an unbalanced quote)."""
+    return read_delimited(text, source=source, delimiter=delimiter, limits=_limits(limits, None, max_cells))[
+        0
+    ]
+
+
+#: After this many unbalanced quotes the rest of the file is read with quotes as plain characters.
+_MAX_QUOTE_REPAIRS = 100
+
+
+def read_delimited(
+    text: str,
+    *,
+    source: str = "<string>",
+    delimiter: str | None = None,
+    limits: ReadLimits | None = None,
+) -> tuple[tuple[SourceBlock, ...], tuple[ReadProblem, ...]]:
+    """Read CSV or TSV text (quoted multi-line cells allowed) into one grid, and the problems noticed.
 
     The delimiter is guessed (TAB, «;» — Russian Excel's default — or «,») unless given. Empty rows
     mark a break before the next row. Provenance lines are the first line of each record.
+
+    An opening quote that is never closed would swallow the rest of the file into one cell; such a
+    record is read again with its quotes as plain characters and reported (``unbalanced-quote``, with
+    its line). A field longer than ``limits.max_field_chars`` raises
+    :class:`~gia_roadmap.errors.ReadLimitError` with its line.
     """
-    lines = text.splitlines()
+    limits = limits or ReadLimits()
+    lines = text.split("\n")
     delim = delimiter or _sniff_delimiter(lines)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    budget = _CellBudget(source, max_cells)
+    budget = CellBudget(source, limits)
+    problems: list[ReadProblem] = []
     rows: list[SourceRow] = []
     pending_break = False
-    start = 1
-    for record in reader:
-        line = start
-        start = reader.line_num + 1
+    offset = 0  # lines before the part being parsed
+    quoting: Literal[0, 3] = csv.QUOTE_MINIMAL
+
+    def add(record: Sequence[str], line: int) -> None:
+        nonlocal pending_break
+        for column, value in enumerate(record, start=1):
+            if len(value) > limits.max_field_chars:
+                where = f"line {line}, field {column}"
+                raise ReadLimitError(source, "max_field_chars", len(value), limits.max_field_chars, where)
         if not any(v.strip() for v in record):
             pending_break = bool(rows)
-            continue
-        budget.take(len(record))
+            return
+        budget.row_width(len(record), f"line {line}")
+        budget.take(len(record), f"line {line}")
         cells = tuple(
             make_cell(v, Provenance(source, Location(line=line, column=c), 1))
             for c, v in enumerate(record, start=1)
         )
         rows.append(SourceRow(cells, Provenance(source, Location(line=line), 1), after_break=pending_break))
         pending_break = False
+
+    while offset < len(lines):
+        part = lines[offset:]
+        if part and part[-1] == "":
+            part = part[:-1]
+        if not part:
+            break
+        reader = csv.reader(io.StringIO("\n".join(part), newline=""), delimiter=delim, quoting=quoting)
+        start = 1
+        restart: int | None = None
+        try:
+            for record in reader:
+                line = offset + start
+                consumed = reader.line_num
+                start = consumed + 1
+                raw = "\n".join(part[line - offset - 1 : consumed])
+                if (
+                    quoting != csv.QUOTE_NONE
+                    and consumed >= len(part)
+                    and consumed > line - offset
+                    and raw.count('"') % 2 == 1
+                ):
+                    problems.append(
+                        ReadProblem(
+                            "unbalanced-quote",
+                            f"line {line}: a quote opened here is never closed (it would swallow the "
+                            f"{consumed - (line - offset)} line(s) after it into one cell); the line was "
+                            "read with its quotes as plain characters",
+                            Provenance(source, Location(line=line), 1),
+                        )
+                    )
+                    single = next(
+                        csv.reader([part[line - offset - 1]], delimiter=delim, quoting=csv.QUOTE_NONE)
+                    )
+                    add(single, line)
+                    restart = line
+                    if len(problems) >= _MAX_QUOTE_REPAIRS:
+                        quoting = csv.QUOTE_NONE
+                    break
+                add(record, line)
+        except csv.Error as exc:
+            line = offset + reader.line_num
+            if "field limit" in str(exc):
+                raise ReadLimitError(
+                    source,
+                    "max_field_chars",
+                    limits.max_field_chars + 1,
+                    limits.max_field_chars,
+                    f"line {line}",
+                ) from exc
+            raise TableReadError(f"{source}: line {line}: malformed CSV: {exc}") from exc
+        if restart is None:
+            break
+        offset = restart
     if not rows:
-        return ()
-    return (SourceGrid(tuple(rows), Provenance(source, Location(), 1)),)
+        return (), tuple(problems)
+    return (SourceGrid(tuple(rows), Provenance(source, Location(), 1)),), tuple(problems)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -374,7 +569,7 @@ def read_delimited_blocks(
 
 
 def read_text_blocks(
-    text: str, *, source: str = "<string>", max_cells: int = MAX_CELLS
+    text: str, *, source: str = "<string>", max_cells: int | None = None, limits: ReadLimits | None = None
 ) -> tuple[SourceBlock, ...]:
     """Read a text conversion of a Word document: paragraphs and tab-separated tables.
 
@@ -392,8 +587,8 @@ def read_text_blocks(
         return tuple(_paragraphs_only(lines, source))
     stream_like = sum(1 for ln in tab_lines if ln.startswith("\t") and ln.count("\t") == 1)
     if stream_like >= 0.6 * len(tab_lines):
-        return _read_cell_stream(lines, source, _CellBudget(source, max_cells))
-    return _read_row_lines(lines, source, _CellBudget(source, max_cells))
+        return _read_cell_stream(lines, source, CellBudget(source, _limits(limits, None, max_cells)))
+    return _read_row_lines(lines, source, CellBudget(source, _limits(limits, None, max_cells)))
 
 
 def _paragraphs_only(lines: Sequence[str], source: str) -> Iterator[RawParagraph]:
@@ -402,7 +597,7 @@ def _paragraphs_only(lines: Sequence[str], source: str) -> Iterator[RawParagraph
             yield RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n)))
 
 
-def _read_row_lines(lines: Sequence[str], source: str, budget: _CellBudget) -> tuple[SourceBlock, ...]:
+def _read_row_lines(lines: Sequence[str], source: str, budget: CellBudget) -> tuple[SourceBlock, ...]:
     blocks: list[SourceBlock] = []
     rows: list[SourceRow] = []
     pending_break = False
@@ -459,7 +654,7 @@ class _StreamCell:
         self.blank_before = blank_before
 
 
-def _read_cell_stream(lines: Sequence[str], source: str, budget: _CellBudget) -> tuple[SourceBlock, ...]:
+def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> tuple[SourceBlock, ...]:
     blocks: list[SourceBlock] = []
     cells: list[_StreamCell] = []
     blank = False
@@ -552,25 +747,3 @@ def _stream_cell(cell: _StreamCell, source: str, table: int, column: int) -> Raw
     if flags:
         prov = prov.flagged(*flags)
     return RawCell("\n".join(paragraphs), raw, paragraphs, prov)
-
-
-def read_path_blocks(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceBlock, ...]:
-    """Read any supported file by its extension: .docx, .xlsx/.xlsm, .csv, .tsv, .txt/.md."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return read_docx_blocks(path, max_bytes=max_bytes)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx_blocks(path, max_bytes=max_bytes)
-    if suffix in (".csv", ".tsv", ".txt", ".md", ".text"):
-        _check_size(path.stat().st_size, str(path), max_bytes)
-        text = decode_text(path.read_bytes(), path.name)
-        if suffix == ".csv":
-            return read_delimited_blocks(text, source=path.name)
-        if suffix == ".tsv":
-            return read_delimited_blocks(text, source=path.name, delimiter="\t")
-        return read_text_blocks(text, source=path.name)
-    raise TableReadError(
-        f"{path}: unsupported file type {suffix or '(none)'!r}; "
-        "supported: .docx, .xlsx, .xlsm, .csv, .tsv, .txt, .md (.doc and .xls: save as .docx/.xlsx first)"
-    )

@@ -5,8 +5,9 @@ Officials write a roadmap («дорожная карта») as a Word or Excel t
 section headings, group rows, page-break fragments and merged cells. Reading such a file happens in two
 steps:
 
-1. a *source reader* (:mod:`gia_roadmap.io.sources`) turns a DOCX, XLSX, CSV/TSV file or a text
-   conversion into :class:`SourceBlock` values: document paragraphs and grids of cells in document order;
+1. a *source reader* (:mod:`gia_roadmap.io.sources` for DOCX, XLSX, CSV/TSV and text conversions,
+   :mod:`gia_roadmap.io.readers` for ODT/ODS, PDF, HTML and legacy XLS) turns a file into
+   :class:`SourceBlock` values: document paragraphs and grids of cells in document order;
 2. the *table builder* (:mod:`gia_roadmap.io.structure`) finds the header row of each grid, gives each
    column a :class:`ColumnRole`, classifies rows (:class:`RowKind`), rejoins rows split by page breaks,
    fills vertically merged cells from the row above and collects glossary entries.
@@ -144,6 +145,7 @@ class Provenance:
         location: the line, row and column of the value in the source.
         table: the 1-based index of the table (DOCX table, XLSX sheet, text table) in the source.
         sheet: the XLSX sheet name, if any.
+        page: the 1-based page of a paged source (PDF), if any.
         flags: what the reader did (:class:`CellFlag`).
         origin: further source places the value was assembled from: the row an inherited value was
             copied from, the continuation rows that were joined into it.
@@ -155,6 +157,7 @@ class Provenance:
     sheet: str | None = None
     flags: frozenset[CellFlag] = frozenset()
     origin: tuple[Location, ...] = ()
+    page: int | None = None
 
     def flagged(self, *flags: CellFlag, origin: tuple[Location, ...] = ()) -> Provenance:
         """Return a copy with more flags and origin places."""
@@ -162,6 +165,8 @@ class Provenance:
 
     def __str__(self) -> str:
         where = f"{self.source}"
+        if self.page is not None:
+            where += f", page {self.page}"
         if self.sheet:
             where += f" [{self.sheet}]"
         elif self.table is not None:
