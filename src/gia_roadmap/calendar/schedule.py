@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import importlib
 import json
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -39,6 +38,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from gia_roadmap import datafiles
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import ExamStage, WorkingDayCalendar
@@ -858,7 +858,9 @@ class ExamSchedule:
                 ]
             )
         try:
-            text = p.read_text(encoding="utf-8")
+            text = datafiles.decode(datafiles.read_limited(p, datafiles.LoadLimits()))
+        except datafiles.DataFileError as error:
+            raise ScheduleDataError([error.located(str(p), code="invalid-schedule")]) from None
         except OSError as exc:
             raise ScheduleDataError(
                 [_problem(str(p), "", f"cannot read the file: {exc}", "a readable file")]
@@ -890,14 +892,13 @@ class ExamSchedule:
         """The schedule as JSON or YAML text that :meth:`loads` reads back to an equal schedule.
 
         Raises:
-            ScheduleDataError: an unknown format, or YAML without PyYAML installed.
+            ScheduleDataError: an unknown format.
         """
         doc = self.to_dict()
         if format == "json":
             return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         if format == "yaml":
-            yaml = _yaml("<dumps>")
-            return str(yaml.dump(doc, Dumper=_quoting_dumper(yaml), allow_unicode=True, sort_keys=False))
+            return datafiles.dump_yaml(doc, width=80)
         raise ScheduleDataError(
             [_problem("<dumps>", "", f"unknown format {format!r}", "'json' or 'yaml'")]
         )
@@ -1035,76 +1036,15 @@ def _load_bundled(year: int) -> ExamSchedule:
     return _build(tomllib.loads(text), f"gia_roadmap/calendar/schedules/{name}", bundled=True)
 
 
-def _yaml(file: str) -> Any:
-    try:
-        return importlib.import_module("yaml")
-    except ImportError:  # pragma: no cover - PyYAML is installed in development
-        raise ScheduleDataError(
-            [_problem(file, "", "YAML needs the PyYAML package", "pip install pyyaml, or use JSON")]
-        ) from None
-
-
-@cache
-def _quoting_dumper(yaml: Any) -> Any:
-    """PyYAML's SafeDumper, double-quoting strings with line-break characters it would write raw (U+0085)."""
-
-    def represent(dumper: Any, data: str) -> Any:
-        style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-    dumper: Any = type("QuotingDumper", (yaml.SafeDumper,), {})
-    dumper.add_representer(str, represent)
-    return dumper
-
-
-@cache
-def _string_date_loader(yaml: Any) -> Any:
-    """PyYAML's SafeLoader that keeps dates as text, so a bad date is reported with its path."""
-    resolvers = {
-        key: [r for r in value if r[0] != "tag:yaml.org,2002:timestamp"]
-        for key, value in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return type("StringDateLoader", (yaml.SafeLoader,), {"yaml_implicit_resolvers": resolvers})
-
-
 def _parse_text(text: str, format: str, file: str) -> Any:
-    if format == "json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ScheduleDataError(
-                [
-                    _problem(
-                        file,
-                        "",
-                        f"invalid JSON: {exc.msg}",
-                        "well-formed JSON",
-                        line=exc.lineno,
-                        column=exc.colno,
-                    )
-                ]
-            ) from None
-    if format == "yaml":
-        yaml = _yaml(file)
-        try:
-            return yaml.load(text, Loader=_string_date_loader(yaml))  # a SafeLoader subclass
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
-            message = f"invalid YAML: {getattr(exc, 'problem', exc)}"
-            raise ScheduleDataError(
-                [_problem(file, "", message, "well-formed YAML", line=line, column=column)]
-            ) from None
-    if format == "toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ScheduleDataError(
-                [_problem(file, "", f"invalid TOML: {exc}", "well-formed TOML")]
-            ) from None
-    raise ScheduleDataError(
-        [_problem(file, "", f"unknown format {format!r}", "'json', 'yaml' or 'toml'")]
-    )
+    """Plain data from a user's schedule file, within the data-file limits (gia_roadmap.datafiles)."""
+    if format not in ("json", "yaml", "toml"):
+        message = f"unknown format {format!r}"
+        raise ScheduleDataError([_problem(file, "", message, "'json', 'yaml' or 'toml'")])
+    try:
+        return datafiles.parse(text, format)  # type: ignore[arg-type]  # checked just above
+    except datafiles.DataFileError as error:
+        raise ScheduleDataError([error.located(file, code="invalid-schedule")]) from None
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from gia_roadmap._lazy import lazy_names
 
 if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each is imported on first use
+    from gia_roadmap.datafiles import LoadLimits
     from gia_roadmap.io.export_common import (
         FindingRow,
         MeasureRow,
@@ -93,6 +94,7 @@ __all__ = [
     "ImportOptions",
     "ImportProblem",
     "ImportResult",
+    "LoadLimits",
     "Location",
     "MeasureRow",
     "Provenance",
@@ -157,7 +159,15 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "reading": ("read_tables", "read_tables_text", "require_plan_table"),
     "roundtrip": ("table_view",),
     # (dumps_text and loads_text are not public: kept for code that used them as io attributes)
-    "serialization": ("SCHEMA_VERSION", "Format", "dumps_text", "from_document", "loads_text", "to_document"),
+    "serialization": (
+        "SCHEMA_VERSION",
+        "Format",
+        "LoadLimits",
+        "dumps_text",
+        "from_document",
+        "loads_text",
+        "to_document",
+    ),
     "structure": ("ReadOptions",),
     "tables": (
         "CellFlag",
@@ -180,23 +190,30 @@ if not TYPE_CHECKING:  # hidden from type checkers, which see the imports above 
     __getattr__ = _lazy_attribute
 
 
-def dumps(roadmap: Roadmap, format: Format = "json") -> str:
-    """The roadmap as JSON or YAML text (every field, source texts included)."""
-    from gia_roadmap.io.serialization import dumps_text
-
-    return dumps_text(roadmap, format)
-
-
-def loads(text: str, format: Format = "json") -> Roadmap:
-    """A roadmap from JSON or YAML text.
+def dumps(roadmap: Roadmap, format: Format = "json", *, limits: LoadLimits | None = None) -> str:
+    """The roadmap as JSON or YAML text (every field, source texts included).
 
     Raises:
-        RoadmapFormatError: listing every bad field with its path.
+        InvalidValueError: the roadmap nests deeper than ``limits.max_depth`` allows a file to.
+        UnsupportedFormatError: for a format other than "json" or "yaml".
+    """
+    from gia_roadmap.io.serialization import dumps_text
+
+    return dumps_text(roadmap, format, limits=limits)
+
+
+def loads(text: str, format: Format = "json", *, limits: LoadLimits | None = None) -> Roadmap:
+    """A roadmap from JSON or YAML text, read within ``limits`` (:class:`LoadLimits`, the defaults
+    when None: see ``docs/security.md``).
+
+    Raises:
+        RoadmapFormatError: listing every bad field with its path, or the syntax error or broken
+            limit with its line and column or path.
         UnsupportedFormatError: for a format other than "json" or "yaml".
     """
     from gia_roadmap.io.serialization import loads_text
 
-    return loads_text(text, format)
+    return loads_text(text, format, limits=limits)
 
 
 def _format_of(path: Path, format: Format | None) -> Format:
@@ -205,15 +222,57 @@ def _format_of(path: Path, format: Format | None) -> Format:
     return "yaml" if path.suffix.lower() in (".yaml", ".yml") else "json"
 
 
-def dump(roadmap: Roadmap, path: str | os.PathLike[str], format: Format | None = None) -> None:
-    """Write the roadmap to ``path`` (UTF-8); the format follows the suffix unless given."""
+def dump(
+    roadmap: Roadmap,
+    path: str | os.PathLike[str],
+    format: Format | None = None,
+    *,
+    limits: LoadLimits | None = None,
+) -> None:
+    """Write the roadmap to ``path`` (UTF-8); the format follows the suffix unless given.
+
+    Raises:
+        InvalidValueError: the roadmap cannot be written (see :func:`dumps`), or holds text that UTF-8
+            cannot encode (a lone surrogate), with its line and column; nothing is written then.
+        OSError: the file cannot be written.
+    """
+    from gia_roadmap.errors import InvalidValueError
+
     target = Path(path)
-    target.write_text(dumps(roadmap, _format_of(target, format)), encoding="utf-8")
+    text = dumps(roadmap, _format_of(target, format), limits=limits)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        line = text.count("\n", 0, error.start) + 1
+        column = error.start - text.rfind("\n", 0, error.start)
+        raise InvalidValueError(
+            f"cannot write roadmap {roadmap.id!r} to {target}: line {line}, column {column}: "
+            f"{text[error.start]!r} cannot be written in UTF-8 (a lone surrogate); remove it"
+        ) from None
+    target.write_bytes(data)
 
 
-def load(path: str | os.PathLike[str], format: Format | None = None) -> Roadmap:
-    """Read a roadmap from ``path``; the format follows the suffix (.yaml/.yml → YAML) unless given."""
+def load(
+    path: str | os.PathLike[str], format: Format | None = None, *, limits: LoadLimits | None = None
+) -> Roadmap:
+    """Read a roadmap from ``path``; the format follows the suffix (.yaml/.yml → YAML) unless given.
+
+    The file is read within ``limits`` (its size is checked before reading) and may be UTF-8 (with or
+    without a byte-order mark), UTF-16 or UTF-32.
+
+    Raises:
+        RoadmapFormatError: as :func:`loads`, and for a file too large or not in one of those encodings.
+        OSError: the file cannot be read.
+    """
+    from gia_roadmap.datafiles import DataFileError, decode, read_limited
+    from gia_roadmap.datafiles import LoadLimits as DataLimits
+    from gia_roadmap.errors import RoadmapFormatError
     from gia_roadmap.io.serialization import loads_text
 
     source = Path(path)
-    return loads_text(source.read_text(encoding="utf-8"), _format_of(source, format), source=str(source))
+    limits = limits or DataLimits()
+    try:
+        text = decode(read_limited(source, limits))
+    except DataFileError as error:
+        raise RoadmapFormatError([error.located(str(source))], source=str(source)) from None
+    return loads_text(text, _format_of(source, format), source=str(source), limits=limits)

@@ -8,22 +8,26 @@ term carries its class's ``kind`` («month_range», «relative» …), a respons
 Loading is strict and reports **every** bad field with its JSONPath
 (``$.roadmap.sections[2].measures[14].term: …``) in one :class:`~gia_roadmap.errors.RoadmapFormatError`:
 wrong types are not coerced (``"5"`` is not an integer), unknown keys are errors, YAML is read
-with ``yaml.safe_load`` only.
+with a safe loader only (libyaml's when present).
+
+Files from strangers are read within :class:`~gia_roadmap.datafiles.LoadLimits` (size, nesting, YAML
+aliases, integer width, encodings: see ``docs/security.md``); a broken limit is a
+:class:`~gia_roadmap.errors.RoadmapFormatError` at its line and column or JSONPath. Writing refuses
+what reading would refuse (a roadmap nested deeper than ``max_depth``), so every file written reads back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import typing
 from typing import Any, Literal
 
 import cattrs
-import yaml
 from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
 from gia_roadmap.calendar import terms
+from gia_roadmap.datafiles import DataFileError, LoadLimits, check_shape, dump_json, dump_yaml, parse
 from gia_roadmap.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -189,8 +193,20 @@ def _field_errors(exc: BaseException, path: str, source: str) -> list[Problem]:
     return out
 
 
-def from_document(document: object, *, source: str = "") -> Roadmap:
-    """A roadmap from plain data, or :class:`RoadmapFormatError` listing every bad field."""
+def from_document(document: object, *, source: str = "", limits: LoadLimits | None = None) -> Roadmap:
+    """A roadmap from plain data, or :class:`RoadmapFormatError` listing every bad field.
+
+    The data is first held to ``limits`` (nesting, shared or recursive collections; see
+    :class:`~gia_roadmap.datafiles.LoadLimits`), so a recursive or absurdly deep value is an error too.
+    """
+    try:
+        check_shape(document, limits or LoadLimits())
+    except DataFileError as error:
+        raise RoadmapFormatError([error.located(source)], source=source) from None
+    return _from_document(document, source=source)
+
+
+def _from_document(document: object, *, source: str) -> Roadmap:
     if not isinstance(document, dict):
         message = f"expected an object with schema_version and roadmap, got {type(document).__name__}"
         raise RoadmapFormatError([_bad_field("$", message, source)], source=source)
@@ -222,36 +238,45 @@ def from_document(document: object, *, source: str = "") -> Roadmap:
     return roadmap
 
 
-def dumps_text(roadmap: Roadmap, format: Format = "json") -> str:
-    """Serialize to JSON (UTF-8 text, Cyrillic unescaped, indented) or YAML (block style)."""
-    document = to_document(roadmap)
-    if format == "json":
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if format == "yaml":
-        return str(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100))
-    raise UnsupportedFormatError(f"unsupported format {format!r}; use 'json' or 'yaml'")
+def dumps_text(roadmap: Roadmap, format: Format = "json", *, limits: LoadLimits | None = None) -> str:
+    """Serialize to JSON (UTF-8 text, Cyrillic unescaped, indented) or YAML (block style).
 
-
-def loads_text(text: str, format: Format = "json", *, source: str = "") -> Roadmap:
-    """Parse JSON or YAML text (YAML with ``safe_load`` only) into a roadmap."""
-    if format == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as exc:
-            bad = _bad_field(
-                "", f"invalid JSON: {exc.msg}", source, code="invalid-json", line=exc.lineno, column=exc.colno
-            )
-            raise RoadmapFormatError([bad], source=source) from None
-    elif format == "yaml":
-        try:
-            document = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line, column = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
-            problem = getattr(exc, "problem", None) or str(exc)
-            message = f"invalid YAML: {problem}"
-            bad = _bad_field("", message, source, code="invalid-yaml", line=line, column=column)
-            raise RoadmapFormatError([bad], source=source) from None
-    else:
+    Raises:
+        UnsupportedFormatError: for a format other than "json" or "yaml".
+        InvalidValueError: the roadmap nests deeper than ``limits.max_depth`` (reading would refuse the
+            file), or holds an integer wider than the interpreter writes; the message names the place.
+    """
+    if format not in ("json", "yaml"):
         raise UnsupportedFormatError(f"unsupported format {format!r}; use 'json' or 'yaml'")
-    return from_document(document, source=source)
+    limits = limits or LoadLimits()
+    try:
+        document = to_document(roadmap)
+    except RecursionError:
+        raise InvalidValueError(
+            f"cannot write roadmap {roadmap.id!r}: it nests deeper than a file may "
+            f"(at most {limits.max_depth} levels, LoadLimits.max_depth)"
+        ) from None
+    try:
+        check_shape(document, limits)
+        return dump_json(document) if format == "json" else dump_yaml(document)
+    except DataFileError as error:
+        raise InvalidValueError(f"cannot write roadmap {roadmap.id!r}: {error}") from None
+
+
+def loads_text(
+    text: str, format: Format = "json", *, source: str = "", limits: LoadLimits | None = None
+) -> Roadmap:
+    """Parse JSON or YAML text (YAML with a safe loader only) into a roadmap, within ``limits``.
+
+    Raises:
+        RoadmapFormatError: a syntax error or a broken limit (at its line and column or JSONPath), or
+            every bad field with its path.
+        UnsupportedFormatError: for a format other than "json" or "yaml".
+    """
+    if format not in ("json", "yaml"):
+        raise UnsupportedFormatError(f"unsupported format {format!r}; use 'json' or 'yaml'")
+    try:
+        document = parse(text, format, limits=limits)
+    except DataFileError as error:
+        raise RoadmapFormatError([error.located(source)], source=source) from None
+    return _from_document(document, source=source)
