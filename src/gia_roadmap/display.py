@@ -25,13 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from gia_roadmap.calendar.daykinds import MONTHS_RU, WEEKDAYS_RU, CalendarDay, DayKind, WorkWeek
+from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import EventDates, ResolveOptions, Term, WorkingDayCalendar
 from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError, Severity
 from gia_roadmap.plan.findings import Finding, Report
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap, Section
 from gia_roadmap.plan.queries import DueState, resolve_measure, state_of
+from gia_roadmap.text import MONTHS_NOMINATIVE, WEEKDAYS_SHORT
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -145,7 +146,7 @@ class CalendarMonth:
     @property
     def name(self) -> str:
         """«Июнь 2025»."""
-        return f"{MONTHS_RU[self.month - 1]} {self.year}"
+        return f"{MONTHS_NOMINATIVE[self.month - 1].capitalize()} {self.year}"
 
     @property
     def days_off(self) -> int:
@@ -161,7 +162,7 @@ class CalendarMonth:
         return tuple(tuple(cells[i : i + 7]) for i in range(0, len(cells), 7))
 
     def __str__(self) -> str:
-        lines = [self.name, " ".join(f"{w:<4}" for w in WEEKDAYS_RU).rstrip()]
+        lines = [self.name, " ".join(f"{w.capitalize():<4}" for w in WEEKDAYS_SHORT).rstrip()]
         for week in self.weeks:
             cells = ["    " if d is None else f"{d.date.day:>2}{_mark(d):<2}" for d in week]
             lines.append(" ".join(cells).rstrip())
@@ -188,7 +189,7 @@ def _mark(day: CalendarDay) -> str:
 
 def month_html(month: CalendarMonth) -> str:
     """A month as an HTML grid: one cell per day, coloured by kind, the kind and note on hover."""
-    head = "".join(f"<th {_CELL}>{_e(w)}</th>" for w in WEEKDAYS_RU)
+    head = "".join(f"<th {_CELL}>{_e(w.capitalize())}</th>" for w in WEEKDAYS_SHORT)
     rows = []
     for week in month.weeks:
         cells = []

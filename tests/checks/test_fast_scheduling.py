@@ -57,7 +57,7 @@ from gia_roadmap.plan.scheduling import (
     _Shifter,
     schedule,
 )
-from gia_roadmap.plan.text import normalize
+from gia_roadmap.text import normalize
 
 from .plans import calendar, m, plan
 

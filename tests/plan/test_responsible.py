@@ -19,7 +19,7 @@ from gia_roadmap.plan import (
     Role,
     SpecialistCategory,
 )
-from gia_roadmap.plan.text import normalize
+from gia_roadmap.text import normalize
 from tests.plan.seed_data import glossary_001, glossary_003, glossary_for, responsible_cells
 
 CELLS = responsible_cells()

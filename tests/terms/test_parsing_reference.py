@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -19,9 +20,10 @@ from hypothesis import strategies as st
 
 from gia_roadmap.calendar import parsing
 from gia_roadmap.calendar.parsing import PARA, normalize
+from gia_roadmap.text import month_of
 
-_LATIN_TO_CYRILLIC = str.maketrans("aAbBcCeEHkKmMoOpPTxXyY", "аАвВсСеЕНкКмМоОрРТхХуУ")
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_LATIN_TO_CYRILLIC = str.maketrans("aAbBcCeEHhKkMmOoPpTtXxYy", "аАвВсСеЕНнКкМмОоРрТтХхУу")
+_DASHES = "\u2212" + "".join(c for c in map(chr, range(0x110000)) if unicodedata.category(c) == "Pd")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)[^<>]{0,200}>")
 _BLOCK_TAGS = frozenset({"p", "br", "li", "ul", "ol", "div", "tr", "td"})
 _CYR = re.compile(r"[а-яёА-ЯЁ]")
@@ -102,9 +104,45 @@ def _reference_normalize(text: str) -> tuple[str, str, tuple[int, ...]]:
     if len(low) != len(disp):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in disp)
     low = low.replace("ё", "е")
-    if "деня" in low:
-        low = re.sub(r"(?<![а-я])деня(?![а-я])", "дня ", low)
-    return low, disp, tuple(index)
+    return _reference_units(low), disp, tuple(index)
+
+
+_UNITS = {"день": 0, "дня": 0, "дней": 0, "неделя": 1, "неделю": 1, "недели": 1, "недель": 1}
+_UNITS |= {"месяц": 2, "месяца": 2, "месяцев": 2}
+_SLOT = re.compile(
+    r"(?<![\w])\d+[ ¶]+(?:(?:рабоч|календарн)[а-я]*[ ¶]+)?([а-я]{3,})(?![а-я])[ ¶]+"
+    r"(?=до |после |со |с |перед )"
+)
+
+
+def _osa(a: str, b: str) -> int:
+    """Plain optimal-string-alignment distance (the textbook table, no cut-offs)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def _reference_units(low: str) -> str:
+    """A misspelt unit in the unit slot: the closest unit (one edit at most, only one unit that
+    close), written as its longest form that fits, padded with spaces."""
+    out = low
+    for m in _SLOT.finditer(low):
+        word = m.group(1)
+        if word in _UNITS:
+            continue
+        close = {unit for form, unit in _UNITS.items() if _osa(word, form) <= 1}
+        if len(close) != 1:
+            continue
+        (unit,) = close
+        fitting = [form for form, u in _UNITS.items() if u == unit and len(form) <= len(word)]
+        if fitting:
+            form = max(fitting, key=len)
+            out = out[: m.start(1)] + form.ljust(len(word)) + out[m.end(1) :]
+    return out
 
 
 def _check(text: str) -> None:
@@ -131,6 +169,10 @@ _SNIPPETS = [
     "\n\n",
     " \n ",
     "деня",
+    "за 3 календарных деня до ",
+    "2 недли после ",
+    "5 днея со ",
+    "1 мая до ",
     "ДЕНЯ",
     "Деня",
     "2022г.",
@@ -197,7 +239,8 @@ def _reference_month_step(low: str, pos: int, end: int) -> tuple[int, int | None
         return None
     if m.end() < end and low[m.end() - 1].isalnum() and low[m.end()].isalnum():
         return None
-    month = parsing._MONTH_FORMS[m.group(1)]
+    month = month_of(m.group(1))
+    assert month is not None
     stop = m.end()
     year: int | None = None
     y = _RE_YEAR_AFTER_MONTH.match(low, stop, end)

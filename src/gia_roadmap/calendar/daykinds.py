@@ -7,16 +7,7 @@ import enum
 
 import attrs
 
-__all__ = ["MONTHS_RU", "WEEKDAYS_RU", "CalendarDay", "DayKind", "WorkWeek"]
-
-MONTHS_RU = (
-    "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь",
-    "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь",
-)  # fmt: skip
-"""Month names (nominative), as printed in a production calendar."""
-
-WEEKDAYS_RU = ("Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс")
-"""Short weekday names, Monday first."""
+__all__ = ["CalendarDay", "DayKind", "WorkWeek"]
 
 
 class WorkWeek(enum.Enum):

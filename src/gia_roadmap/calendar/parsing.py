@@ -6,9 +6,10 @@ spaces, blank lines, or juxtaposed complete items) for alignment with stacked su
 
 Reading is tolerant of what real documents contain: en dashes and hyphens with any spacing,
 «г.» / «г» / «год» / «года» / «гг.» / «уч. г.», digits glued to letters («2022г.»), newlines and
-HTML tags inside a cell, any case, «ё», Latin look-alike letters inside Russian words, the typos
-of the seeds («деня», «Рособнадзора», «Депатраментa»), a space for a dot («20.04 2024»), a comma
-before the year («Январь – февраль, 2024 г.»), trailing commas.
+HTML tags inside a cell, any case, «ё», Latin look-alike letters inside Russian words, typos
+forgiven by the general rule of :class:`~gia_roadmap.text.Vocabulary` («календарных деня»,
+«Рособнадзора», «Депатраментa»), a space for a dot («20.04 2024»), a comma before the year
+(«Январь – февраль, 2024 г.»), trailing commas.
 
 Lenient mode (the default) never raises: text no rule fits becomes :class:`UnparsedTerm` with the
 position (in the original text) where reading stopped and what was expected there. Strict mode
@@ -75,6 +76,15 @@ from gia_roadmap.calendar.terms import (
     range_start,
 )
 from gia_roadmap.errors import InvalidTypeError, TermSyntaxError
+from gia_roadmap.text import (
+    BLANKS,
+    DASH_CLASS,
+    MONTH_FORMS,
+    MONTH_PATTERN,
+    Vocabulary,
+    fix_lookalikes,
+    month_adjective_pattern,
+)
 
 __all__ = ["normalize", "parse_term", "split_terms"]
 
@@ -85,15 +95,8 @@ PARA = "¶"
 # Normalisation
 # --------------------------------------------------------------------------------------------
 
-_LATIN_TO_CYRILLIC = str.maketrans(
-    "aAbBcCeEHkKmMoOpPTxXyY",
-    "аАвВсСеЕНкКмМоОрРТхХуУ",
-)
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)[^<>]{0,200}>")
 _BLOCK_TAGS = frozenset({"p", "br", "li", "ul", "ol", "div", "tr", "td"})
-_CYR = re.compile(r"[а-яёА-ЯЁ]")
-_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 
 
 @attrs.frozen(slots=True)
@@ -120,12 +123,10 @@ class Normalized:
         return len(self.original)
 
 
-_DASH = re.compile(f"[{_DASHES}]")
-_HAS_LATIN = re.compile(r"[A-Za-z]")
-_MIXED_PAIR = re.compile(r"[A-Za-z](?:(?<=[А-Яа-яЁё].)|(?=[А-Яа-яЁё]))")  # a Latin letter by a Cyrillic one
+_DASH = re.compile(DASH_CLASS)
 _GLUE = re.compile(r"\d(?=[^\W\d_])")  # a digit glued to a letter: a space goes after the digit
-_OTHER_BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
-"""Every whitespace character but the space (none lies above U+3000; the tests check)."""
+_OTHER_BLANKS = BLANKS.replace(" ", "")
+"""Every whitespace character but the space."""
 # What sends text to the general path, besides a leading, trailing or double space: whitespace
 # other than the space, tags or angle brackets, Latin letters (look-alikes), a digit glued to a letter.
 _ODD_CHAR = re.compile("[<>A-Za-z" + re.escape(_OTHER_BLANKS) + "]")
@@ -137,7 +138,42 @@ _IDENTITY: dict[int, tuple[int, ...]] = {}
 # open a tag is a chunk of its own).
 _TOKEN = re.compile(r"<\s*/?\s*([a-zA-Z]+)[^<>]{0,200}>|(\s+)|([^\s<]+(?: [^\s<]+)*|<)")
 _HARD_BLANK = re.compile(r"[ \t\u00a0]{2}")
-_TYPO_DENYA = re.compile(r"(?<![а-я])деня(?![а-я])")
+# Units of a relative term, a closed class: in the slot after a number («за 3 календарных деня до»)
+# a word within one edit of exactly one unit is that unit (a general typo rule, length-preserving).
+_UNIT_FORMS = {
+    "день": "день", "дня": "день", "дней": "день",
+    "неделя": "неделя", "неделю": "неделя", "недели": "неделя", "недель": "неделя",
+    "месяц": "месяц", "месяца": "месяц", "месяцев": "месяц",
+}  # fmt: skip
+_UNITS = Vocabulary(_UNIT_FORMS, max_edits=lambda length: 1 if length >= 3 else 0)
+_UNIT_SLOT = re.compile(
+    r"(?<![\w])\d+[ ¶]+(?:(?:рабоч|календарн)[а-я]*[ ¶]+)?(?!(?:"
+    + "|".join(_UNIT_FORMS)
+    + r")(?![а-я]))([а-я]{3,})(?![а-я])[ ¶]+(?=до |после |со |с |перед )"
+)
+
+
+def _repair_units(low: str) -> str:
+    """``low`` with misspelt unit words in the unit slot replaced by the unit's form of the same
+    length (or a shorter one padded with spaces); a typo no form fits in length is left alone."""
+    parts: list[str] = []
+    pos = 0
+    for m in _UNIT_SLOT.finditer(low):
+        word = m.group(1)
+        unit = _UNITS.lookup(word)
+        if unit is None:
+            continue
+        fitting = [f for f, u in _UNIT_FORMS.items() if u == unit and len(f) <= len(word)]
+        if not fitting:
+            continue
+        form = max(fitting, key=len)
+        parts.append(low[pos : m.start(1)])
+        parts.append(form.ljust(len(word)))
+        pos = m.end(1)
+    if not parts:
+        return low
+    parts.append(low[pos:])
+    return "".join(parts)
 
 
 def normalize(text: str) -> Normalized:
@@ -155,7 +191,7 @@ def normalize(text: str) -> Normalized:
         low = disp.lower()
         if len(low) == len(disp):
             low = low.replace("ё", "е")
-            if "деня" not in low:
+            if _UNIT_SLOT.search(low) is None:
                 n = len(text)
                 ident = _IDENTITY.get(n)
                 if ident is None:
@@ -163,18 +199,9 @@ def normalize(text: str) -> Normalized:
                     if n <= 1024:
                         _IDENTITY[n] = ident
                 return Normalized(low, disp, ident, text)
-    # Latin look-alikes inside words that also contain Cyrillic letters (length-preserving); a
-    # word holds both kinds of letters exactly when the text has a Latin letter next to a Cyrillic one
-    if _MIXED_PAIR.search(text):
-        fixed = list(text)
-        for m in _WORD.finditer(text):
-            word = m.group()
-            if _CYR.search(word) and _HAS_LATIN.search(word):
-                fixed[m.start() : m.end()] = list(word.translate(_LATIN_TO_CYRILLIC))
-        work = "".join(fixed)
-    else:
-        work = text
-    work = _DASH.sub("-", work)  # length-preserving; dashes are neither blanks, letters nor digits
+    # Latin look-alikes inside words that also contain Cyrillic letters, then dashes: both
+    # length-preserving (dashes are neither blanks, letters nor digits)
+    work = _DASH.sub("-", fix_lookalikes(text))
     glued = _GLUE.search(work) is not None
 
     parts: list[str] = []
@@ -221,8 +248,8 @@ def normalize(text: str) -> Normalized:
     if len(low) != len(disp):  # a few characters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in disp)
     low = low.replace("ё", "е")
-    if "деня" in low:  # the seed typo «деня» (дня), length-preserving
-        low = _TYPO_DENYA.sub("дня ", low)
+    if _UNIT_SLOT.search(low) is not None:  # a misspelt unit («календарных деня»), length-preserving
+        low = _repair_units(low)
     return Normalized(low, disp, tuple(index), text)
 
 
@@ -262,24 +289,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-_MONTH_STEMS = (
-    ("январ", 1),
-    ("феврал", 2),
-    ("март", 3),
-    ("апрел", 4),
-    ("ма", 5),
-    ("июн", 6),
-    ("июл", 7),
-    ("август", 8),
-    ("сентябр", 9),
-    ("октябр", 10),
-    ("ноябр", 11),
-    ("декабр", 12),
-)
-_MONTH = (
-    r"(январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?"
-    r"|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-я])"
-)
+_MONTH = "(" + MONTH_PATTERN + r")(?![а-я])"
 _YEAR_MARK = r"(?:года|году|год|гг\.?|г\.?)(?![а-я])"
 _YEAR = r"((?:19|20)\d\d)(?![\d])"
 _DASH_SRC = r"~-~"
@@ -308,15 +318,8 @@ _SEP_FIRST = frozenset(" ¶,;/и")  # what a non-empty _RE_SEP match starts with
 _RE_SKIP = re.compile(r"[ ¶,;.:/]+")
 
 
-_MONTH_FORMS: dict[str, int] = {}
-for _stem, _number in _MONTH_STEMS:
-    for _ending in ("", "ь", "я", "е", "ю", "а", "у", "й"):
-        _MONTH_FORMS.setdefault(_stem + _ending, _number)
-del _MONTH_FORMS["ма"]
-
-
 def _month_number(word: str) -> int:
-    return _MONTH_FORMS[word]
+    return MONTH_FORMS[word]
 
 
 _MONTH_REFS: dict[tuple[int, int | None, int], MonthRef] = {}
@@ -364,7 +367,9 @@ _RE_EXAM_STAGES = _rx(
     + r"(?:(?:~,~| и )"
     + _STAGE_ADJ
     + r")*)"
-    + r"(?:~\(~сентябрьск\w*~\))? (?:этап|период)\w*(?: проведения)?(?: (?P<exams>"
+    + r"(?:~\(~"
+    + month_adjective_pattern(9)
+    + r"~\))? (?:этап|период)\w*(?: проведения)?(?: (?P<exams>"
     + _EXAMS_NC
     + r"))?"
     + r"(?:~,?~(?:в )?(?P<year>(?:19|20)\d\d)(?![\d])(?![ ¶]*[-/])(?:~"
@@ -750,7 +755,7 @@ class _Parser:
         if m is None:
             return None
         name, _, comma, year_text, mark, dash_digit, dash, _ = m.groups()
-        month = _MONTH_FORMS[name]
+        month = MONTH_FORMS[name]
         if year_text is None:  # no year: what follows was matched after the month
             year = None
         # «Январь – февраль, 2024 г.»: a comma before the year only with a year marker; a year

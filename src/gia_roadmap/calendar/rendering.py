@@ -52,19 +52,9 @@ from gia_roadmap.calendar.terms import (
     UnparsedTerm,
 )
 from gia_roadmap.errors import InvalidTypeError
+from gia_roadmap.text import MONTHS_GENITIVE, MONTHS_NOMINATIVE
 
-__all__ = ["MONTHS_GENITIVE", "MONTHS_NOMINATIVE", "render"]
-
-MONTHS_NOMINATIVE = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-"""Month names, nominative, index 0 = January."""
-MONTHS_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)  # fmt: skip
-"""Month names, genitive («с 1 марта»), index 0 = January."""
+__all__ = ["render"]
 
 _SEASONS = {Season.WINTER: "зима", Season.SPRING: "весна", Season.SUMMER: "лето", Season.AUTUMN: "осень"}
 _STAGES_GEN = {

@@ -52,6 +52,7 @@ from dateutil.relativedelta import relativedelta
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear, month_window
 from gia_roadmap.errors import CalendarCoverageError, InvalidValueError
+from gia_roadmap.text import Vocabulary, abbreviates
 
 __all__ = [
     "Bound",
@@ -1129,25 +1130,51 @@ class _NeedsCalendarError(Exception):
 # References, conditions, continuity, recurrence
 # --------------------------------------------------------------------------------------------
 
-_OWNER_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("ФЦТ", r"фцт|федеральн\w* центр\w* тестировани"),
-    ("Рособрнадзор", r"рособ?р?надзор|рон\b|федеральн\w* служб\w* по надзору"),
-    ("Минпросвещения", r"минпросвещени"),
-    ("ФИПИ", r"фипи"),
-    ("Спецсвязь", r"спецсвяз"),
-    ("ИРО", r"\bиро\b"),
-    ("ИРОК", r"\bирок\b"),
-    ("Департамент", r"депа?т?р?тамент|депатрамент"),
-    ("Министерство", r"министерств|минобрнауки"),
-    ("УМО", r"\bумо\b"),
-    ("МОУО", r"\bмоуо\b"),
-    ("ОО", r"\bоо\b"),
+# Owners of an external schedule, found by general rules: a known word in any case ending and with
+# the typos a reader forgives («Рособнадзора», «Депатраментa»: :class:`~gia_roadmap.text.Vocabulary`),
+# a known phrase, or an abbreviation of «институт развития образования» with a region's letters
+# («ИРО», «ИРОК», «АИРО»: :func:`~gia_roadmap.text.abbreviates`), named as written.
+_OWNER_WORDS: Vocabulary[str] = Vocabulary(
+    {
+        "фцт": "ФЦТ",
+        "рособрнадзор": "Рособрнадзор",
+        "рон": "Рособрнадзор",
+        "минпросвещения": "Минпросвещения",
+        "фипи": "ФИПИ",
+        "спецсвязь": "Спецсвязь",
+        "департамент": "Департамент",
+        "министерство": "Министерство",
+        "минобрнауки": "Министерство",
+        "умо": "УМО",
+        "моуо": "МОУО",
+        "оо": "ОО",
+    },
+    endings=3,
 )
+_OWNER_PHRASES = (
+    ("ФЦТ", re.compile(r"федеральн\w* центр\w* тестировани")),
+    ("Рособрнадзор", re.compile(r"федеральн\w* служб\w* по надзору")),
+)
+_INSTITUTE = "институт развития образования"
+_OWNER_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+_OWNER_ORDER = (
+    "ФЦТ", "Рособрнадзор", "Минпросвещения", "ФИПИ", "Спецсвязь", "", "Департамент", "Министерство",
+    "УМО", "МОУО", "ОО",
+)  # fmt: skip
+_OWNER_RANK = {name: rank for rank, name in enumerate(_OWNER_ORDER)}
+_INSTITUTE_RANK = _OWNER_RANK[""]  # institutes come after the federal owners, before the regional ones
 
 
 def _owners(text: str) -> tuple[str, ...]:
     low = text.lower().replace("ё", "е")
-    return tuple(name for name, pattern in _OWNER_PATTERNS if re.search(pattern, low))
+    found = {name: _OWNER_RANK[name] for name, pattern in _OWNER_PHRASES if pattern.search(low)}
+    for word in _OWNER_WORD.findall(text):
+        name = _OWNER_WORDS.lookup(word)
+        if name is not None:
+            found.setdefault(name, _OWNER_RANK[name])
+        elif abbreviates(word, _INSTITUTE):
+            found.setdefault(word, _INSTITUTE_RANK)
+    return tuple(sorted(found, key=found.__getitem__))
 
 
 def _unknown(ctx: _Ctx, reason: str) -> Resolution:

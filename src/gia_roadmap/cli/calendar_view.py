@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from gia_roadmap.calendar import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.errors import GiaRoadmapError
+from gia_roadmap.text import MONTHS_NOMINATIVE, WEEKDAYS_SHORT
 
 if TYPE_CHECKING:  # (the term parser and gia_roadmap.display are imported by the functions that use them)
     from gia_roadmap.calendar import RussianCalendar
@@ -48,9 +49,7 @@ def _mark(day: CalendarDay) -> str:
 
 
 def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
-    from gia_roadmap.calendar.daykinds import WEEKDAYS_RU
-
-    lines = [" ".join(f"{w:<4}" for w in WEEKDAYS_RU).rstrip()]
+    lines = [" ".join(f"{w.capitalize():<4}" for w in WEEKDAYS_SHORT).rstrip()]
     cells = ["    "] * days[0].date.weekday()
     for day in days:
         cells.append(f"{day.date.day:>2}{_mark(day).strip():<2}")
@@ -62,8 +61,6 @@ def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
 
 def render_calendar(calendar: RussianCalendar, year: int, month: int | None = None) -> str:
     """The text report of ``gia-roadmap calendar``: a grid per month with totals."""
-    from gia_roadmap.calendar.daykinds import MONTHS_RU
-
     out: list[str] = []
     week = "шестидневная" if calendar.work_week is WorkWeek.SIX_DAY else "пятидневная"
     out.append(f"Производственный календарь на {year} год · {week} рабочая неделя")
@@ -79,7 +76,8 @@ def render_calendar(calendar: RussianCalendar, year: int, month: int | None = No
         working = calendar.working_days_in(year, m)
         off = len(days) - working
         out.append(
-            f"{MONTHS_RU[m - 1]} {year}: рабочих дней {working}, выходных и праздничных {off}, "
+            f"{MONTHS_NOMINATIVE[m - 1].capitalize()} {year}: рабочих дней {working}, "
+            f"выходных и праздничных {off}, "
             f"норма часов (40/36/24 ч в неделю) {_hours(calendar, year, m)}"
         )
         out.extend(_month_grid(days))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from gia_roadmap.io.tables import CellFlag, Location, Provenance, RawCell
+from gia_roadmap.text import HYPHENS, MONTH_PATTERN, SPACES
 
 __all__ = [
     "BULLET_CHARS",
@@ -47,16 +48,16 @@ _CONTROLS = {
     0x2028: "\n",
     0x2029: "\n",
 }
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_SPACES = re.compile(f"[{SPACES}]+")
 
 #: A number as written in the «№» column: «1», «1.», «2.1», «2.2.14», «4.8» (optionally a trailing dot).
 _NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s?\.\s?\d{1,5}){0,4}\.?)\s*$")
 #: A number at the start of a heading or title: «1. Меры по …», «5.1 Подготовка к ГИА:».
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,4}\.?|\d{4,5}(?:\.\d{1,5}){0,4}\.)\s+(?=\S)")
 
-_MONTHS = "январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр"
 _TERM_HINT = re.compile(
-    rf"(?:\b(?:{_MONTHS})|\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2}}|\d{{4}})?\b|\b20\d\d\b|\bв течение\b|"
+    rf"(?:\b{MONTH_PATTERN}|"
+    r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?\b|\b20\d\d\b|\bв течение\b|"
     r"\bпостоянно\b|\bежегодно\b|\bежемесячно\b|\bеженедельно\b|\bкруглогодично\b|\bвесь период\b|"
     r"\bпо графику\b|\bпо плану\b|\bпо отдельному\b|\bсогласно графику\b|\bв период\b|\bне позднее\b|"
     r"\bпо мере\b|\bза \d+\b|\bдо \d|\bв соответствии с (?:графиком|планом|расписанием|порядком)\b|"
@@ -206,7 +207,7 @@ def looks_like_term(text: str) -> bool:
 def ends_with_break_hyphen(text: str) -> bool:
     """True when the text ends with a word broken by a hyphen («учи-», «Федераль-», «2023-»)."""
     t = text.rstrip()
-    return len(t) >= 2 and t[-1] in "-‐‑" and (t[-2].isalnum())
+    return len(t) >= 2 and t[-1] in HYPHENS and (t[-2].isalnum())
 
 
 def join_fragments(first: str, second: str) -> tuple[str, bool]:

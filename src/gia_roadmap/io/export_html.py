@@ -24,10 +24,10 @@ from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
 from gia_roadmap.io.export_common import FindingRow, MeasureRow, findings_for, measure_rows, window_text
 from gia_roadmap.io.importer import ImportProblem
 from gia_roadmap.plan.model import Roadmap
+from gia_roadmap.text import MONTHS_SHORT
 
 __all__ = ["to_html", "write_html"]
 
-_MONTHS = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 _STYLE = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:24px;color:#1b1b1b}
 h1{font-size:20px;margin:0 0 4px} h2{font-size:16px;margin:28px 0 8px} .meta{color:#555;margin:0 0 12px}
@@ -72,7 +72,7 @@ def _timeline(rows: tuple[MeasureRow, ...]) -> str:
     months = []
     cursor = first
     while cursor < last:
-        months.append(f"<span>{_MONTHS[cursor.month - 1]} {cursor.year % 100:02d}</span>")
+        months.append(f"<span>{MONTHS_SHORT[cursor.month - 1]} {cursor.year % 100:02d}</span>")
         cursor = _next_month(cursor)
     out = [
         '<table class="timeline"><tr><th class="tlname">Мероприятие</th><th><div class="scale">',

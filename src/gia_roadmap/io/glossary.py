@@ -26,13 +26,15 @@ from gia_roadmap.io.tables import (
     RawTable,
     RowKind,
 )
+from gia_roadmap.text import DASH_CLASS, DASHES
 
 __all__ = ["bullet_entries", "collect_glossary", "inline_entries", "table_entries"]
 
-_DASH_SPLIT = re.compile(r"\s+[–—-]\s+")
-_BULLET = re.compile(r"^\s*[-–—•·▪*]\s+")
+_DASH_SPLIT = re.compile(rf"\s+{DASH_CLASS}\s+")
+_BULLET = re.compile(rf"^\s*(?:{DASH_CLASS}|[•·▪*])\s+")
 _INLINE = re.compile(
-    r"\(\s*далее\s*(?:по (?:тексту|строке)\s*)?[-–—:]?\s*(?:[-–—]\s*)?(?P<term>[^()]{1,60}?)\s*\)",
+    rf"\(\s*далее\s*(?:по (?:тексту|строке)\s*)?(?:{DASH_CLASS}|:)?\s*(?:{DASH_CLASS}\s*)?"
+    r"(?P<term>[^()]{1,60}?)\s*\)",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"[,;:()\[\]]|\s[–—]\s|\.\s")
@@ -107,7 +109,7 @@ def _initials_match(words: list[str], letters: str) -> bool:
         return False
     i = 0
     for word in words:
-        for part in re.split(r"[-–]", word):
+        for part in re.split(DASH_CLASS, word):
             if i < len(letters) and part[:1].lower() == letters[i]:
                 i += 1
     return i == len(letters)
@@ -142,7 +144,7 @@ def inline_entries(text: str, provenance: Provenance) -> Iterator[GlossaryEntry]
                     break
         if not expansion:
             expansion = " ".join(words)
-        expansion = expansion.strip(' ,;:–—-«»"')
+        expansion = expansion.strip(' ,;:«»"' + DASHES)
         if expansion:
             yield GlossaryEntry(term, expansion, GlossaryKind.INLINE, provenance, exact)
 

@@ -88,6 +88,7 @@ from gia_roadmap.plan.model import (
 from gia_roadmap.plan.people import NameOrder, Person
 from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleResolver
 from gia_roadmap.plan.sections import classify_section
+from gia_roadmap.text import month_of
 
 __all__ = [
     "ImportOptions",
@@ -373,25 +374,6 @@ def _has_plan_title(paragraphs: Sequence[RawParagraph]) -> bool:
 # Dates and the document header
 # --------------------------------------------------------------------------------------------
 
-_MONTH_STEMS = (
-    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
-)  # fmt: skip
-_MONTH_WORD = re.compile(
-    r"(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*", re.IGNORECASE
-)
-
-
-def _month_of(word: str) -> int | None:
-    low = word.lower()
-    for number, stem in enumerate(_MONTH_STEMS, start=1):
-        if stem == "ма":
-            if re.match(r"ма[йя]", low):
-                return number
-        elif low.startswith(stem):
-            return number
-    return None
-
-
 def parse_document_date(text: str) -> dt.date | None:
     """The date of an order as officials (and converters) write it, or None.
 
@@ -416,7 +398,7 @@ def parse_document_date(text: str) -> dt.date | None:
         return _safe_date(year, month, day)
     worded = re.search(r"\b(\d{1,2})\s+([А-Яа-яЁё]+)\s+(\d{4})\b", cleaned)
     if worded is not None:
-        month_number = _month_of(worded.group(2))
+        month_number = month_of(worded.group(2))
         if month_number is not None:
             return _safe_date(int(worded.group(3)), month_number, int(worded.group(1)))
     return None

@@ -9,7 +9,7 @@ municipal education authority, exam site …) are read from the name by stem rul
 (:func:`classify_body`), so a ministry of a region we have never seen is still a regional
 ministry. :data:`FEDERAL_BODIES` are the standard federal bodies with their synonyms; typos
 («Рособнадзора», «Рособранзором», «особрнадзором») are caught by the general word-similarity rule
-of :mod:`gia_roadmap.plan.text`, not listed.
+of :mod:`gia_roadmap.text`, not listed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 
 import attrs
 
-from gia_roadmap.plan.text import clean_cell, normalize, similar_words
+from gia_roadmap.text import abbreviates, clean_cell, normalize, similar_words
 
 __all__ = [
     "FEDERAL_BODIES",
@@ -181,7 +181,7 @@ _KIND_RULES_SOURCE: tuple[tuple[BodyKind, BodyLevel, bool, str], ...] = (
         BodyKind.DEVELOPMENT_INSTITUTE,
         BodyLevel.REGIONAL,
         False,
-        r"институт\w* развития образования|\bи?ро\b|\bирок\b|\bаиро\b|\bсоиро\b|\bипк\b",
+        r"институт\w* (?:развития|повышения квалификации|усовершенствования)\w*",
     ),
     (
         BodyKind.DATA_CENTRE,
@@ -265,6 +265,25 @@ def legal_form_level(text: str) -> BodyLevel | None:
 _KIND_RULES = tuple(
     (kind, level, generic, re.compile(pattern)) for kind, level, generic, pattern in _KIND_RULES_SOURCE
 )
+_INSTITUTE_NAMES = (
+    "институт развития образования",
+    "институт повышения квалификации",
+    "институт повышения квалификации работников образования",
+    "институт повышения квалификации и переподготовки работников образования",
+    "институт усовершенствования учителей",
+)
+"""The names a regional development institute goes by; its abbreviation is read by the general rule
+of :func:`~gia_roadmap.text.abbreviates` (ИРО, ИРОК, АИРО, СОИРО, ИПК, КРИПКиПРО …), not listed."""
+_ABBREVIATION_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+
+
+def _names_institute(text: str) -> bool:
+    """True when ``text`` holds an abbreviation of a development institute («ИРОК», «АИРО»)."""
+    return any(
+        abbreviates(word, name) for word in _ABBREVIATION_WORD.findall(text) for name in _INSTITUTE_NAMES
+    )
+
+
 _REGION_WORDS = re.compile(r"кра[йя]\w*|област\w*|республик\w*|округ\w*|кузбасс\w*|югр\w*")
 
 
@@ -282,7 +301,7 @@ def classify_body(text: str) -> tuple[BodyKind, BodyLevel, bool] | None:
     if federal is not None:
         return federal.kind, federal.level, federal.generic
     for kind, level, generic, pattern in _KIND_RULES:
-        if pattern.search(low):
+        if pattern.search(low) or (kind is BodyKind.DEVELOPMENT_INSTITUTE and _names_institute(text)):
             if kind is BodyKind.DEVELOPMENT_INSTITUTE or kind is BodyKind.DATA_CENTRE:
                 return kind, level, generic
             if (
@@ -388,7 +407,7 @@ def find_federal_body(text: str) -> Body | None:
     """The standard federal body ``text`` names, or None.
 
     Matches full names, abbreviations and inflected forms; a word within the typo distance of
-    :func:`~gia_roadmap.plan.text.similar_words` of a body's stem word (with any case ending)
+    :func:`~gia_roadmap.text.similar_words` of a body's stem word (with any case ending)
     also matches: «Рособнадзора», «Рособранзором», «особрнадзором» are Рособрнадзор.
 
     >>> find_federal_body("письмо Рособнадзора").short

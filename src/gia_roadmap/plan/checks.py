@@ -456,7 +456,7 @@ class CheckContext:
     @cached_property
     def normalized_titles(self) -> tuple[str, ...]:
         """Per measure (in the order of :attr:`located`), its title normalised
-        (:func:`~gia_roadmap.plan.text.normalize`)."""
+        (:func:`~gia_roadmap.text.normalize`)."""
         return tuple(_normalized_all([item.measure.title for item in self.located]))
 
     @cached_property

@@ -13,7 +13,7 @@ import enum
 import re
 
 from gia_roadmap.calendar.terms import ExamStage
-from gia_roadmap.plan.text import normalize
+from gia_roadmap.text import month_adjective_pattern, normalize
 
 __all__ = ["ExamPeriod", "ExamScope", "detect_exam_periods", "detect_exam_scopes"]
 
@@ -183,7 +183,9 @@ _STAGES = {
 _PERIOD_WORD = r"(?:период\w*|этап\w*|срок\w*|дн[еия]\w*|день|экзамен\w*)"
 # A list of adjectives sharing one noun: «досрочного, основного и дополнительного этапов».
 _PERIOD_LIST = re.compile(
-    r"((?:(?:досрочн|основн|дополнительн|резервн)\w*(?: \(сентябрьск\w*\))?(?:, | и | или | ))+)"
+    r"((?:(?:досрочн|основн|дополнительн|резервн)\w*(?: \("
+    + month_adjective_pattern(9)
+    + r"\))?(?:, | и | или | ))+)"
     + _PERIOD_WORD
 )
 _PERIOD_STEMS = (
@@ -192,7 +194,7 @@ _PERIOD_STEMS = (
     ("резервн", ExamPeriod.RESERVE),
     ("дополнительн", ExamPeriod.ADDITIONAL),
 )
-_SEPTEMBER = re.compile(r"сентябрьск\w* (?:период|срок|этап)")
+_SEPTEMBER = re.compile(month_adjective_pattern(9) + r" (?:период|срок|этап)")
 
 
 def detect_exam_periods(text: str) -> tuple[ExamPeriod, ...]:

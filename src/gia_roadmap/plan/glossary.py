@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 from gia_roadmap.plan.bodies import Body, BodyLevel, body_from_name
-from gia_roadmap.plan.text import clean_cell, normalize
+from gia_roadmap.text import clean_cell, normalize
 
 __all__ = [
     "CONVENTIONAL_SENSES",

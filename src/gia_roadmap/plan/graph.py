@@ -48,7 +48,7 @@ from gia_roadmap.plan.model import (
     Roadmap,
     SectionKind,
 )
-from gia_roadmap.plan.text import normalize
+from gia_roadmap.text import normalize
 
 __all__ = [
     "MARKERS",
@@ -589,7 +589,7 @@ _LETTERS = re.compile(r"[а-яa-z]+")
 
 
 _PLAIN = re.compile(r"[0-9А-Яа-яЁё .,:;()«»\"!?%№/+=_'-]*")
-"""Text :func:`~gia_roadmap.plan.text.normalize` only lower-cases and re-spaces: Cyrillic letters,
+"""Text :func:`~gia_roadmap.text.normalize` only lower-cases and re-spaces: Cyrillic letters,
 digits, plain punctuation and spaces — no markup, entities, Latin look-alikes, other dashes or
 spaces, combining marks or line breaks."""
 

@@ -21,7 +21,7 @@ import attrs
 
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.categories import SpecialistCategory
-from gia_roadmap.plan.text import normalize, similar_words
+from gia_roadmap.text import normalize, similar_words
 
 __all__ = [
     "INITIALS",

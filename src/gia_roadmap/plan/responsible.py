@@ -34,7 +34,7 @@ from gia_roadmap.plan.bodies import (
 from gia_roadmap.plan.categories import resolve_category
 from gia_roadmap.plan.glossary import Glossary, abbreviation_key
 from gia_roadmap.plan.people import INITIALS, ROLE_HEAD, SURNAME, NameOrder, Person, Role, normalize_initials
-from gia_roadmap.plan.text import clean_cell, strip_markup
+from gia_roadmap.text import clean_cell, strip_markup
 
 __all__ = ["MatchQuality", "Party", "Responsible", "ResponsibleResolver", "resolve_responsible"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from gia_roadmap.plan.model import SectionKind
-from gia_roadmap.plan.text import normalize
+from gia_roadmap.text import normalize
 
 __all__ = ["classify_section"]
 
