@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.daykinds import WEEKDAYS_RU
 from gia_roadmap.calendar.parsing import parse_term
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import Relative, Resolution, ResolutionStatus, Term, UnparsedTerm
 from gia_roadmap.errors import GiaRoadmapError
+from gia_roadmap.text import WEEKDAYS_SHORT
 
 if TYPE_CHECKING:
     from gia_roadmap.calendar.production import RussianCalendar
@@ -61,7 +61,7 @@ FLAGS_RU: Mapping[str, str] = {
 
 
 def _weekday(day: dt.date) -> str:
-    return WEEKDAYS_RU[day.weekday()].lower()
+    return WEEKDAYS_SHORT[day.weekday()]
 
 
 def _day_kind(calendar: RussianCalendar | None, day: dt.date) -> str:
