@@ -16,6 +16,7 @@ Peers, each as a user would use it:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import timeit
 from collections.abc import Callable, Sequence
@@ -145,6 +146,31 @@ def main() -> None:
         rows.append((name, {"ours": _per_op(mine, big.size), "numpy": _per_op(theirs, big.size)}))
 
     _print(rows)
+    _regional(days, spans, big, ends)
+
+
+def _regional(days: list[dt.date], spans: list[tuple[dt.date, dt.date]], big: object, ends: object) -> None:
+    """A regional calendar answers from the same kind of arrays: its times should equal the federal one's."""
+    federal = RussianCalendar()
+    regional = RussianCalendar(region="RU-BA", rules_only=True)  # official 2019-2026, estimates elsewhere
+    calls: list[tuple[str, Callable[[RussianCalendar], object], int]] = [
+        ("is_working_day (scalar)", lambda c: [c.is_working_day(d) for d in days], len(days)),
+        ("add_working_days(d, 10) (scalar)", lambda c: [c.add_working_days(d, 10) for d in days], len(days)),
+        (
+            "working_days_between (scalar)",
+            lambda c: [c.working_days_between(a, b) for a, b in spans],
+            len(spans),
+        ),
+        ("add_working_days(d, 10) (batch of 200k)", lambda c: c.add_working_days_batch(big, 10), 200_000),
+    ]
+    print("\nregional calendar (region='RU-BA') vs the federal one, same dates")
+    for name, call, ops in calls:
+        mine = _per_op(functools.partial(call, federal), ops)
+        theirs = _per_op(functools.partial(call, regional), ops)
+        print(
+            f"{name:<58} federal {mine * 1e9:>6.0f} ns   RU-BA {theirs * 1e9:>6.0f} ns   "
+            f"ratio {theirs / mine:.2f}"
+        )
 
 
 def _print(rows: Sequence[tuple[str, dict[str, float]]]) -> None:

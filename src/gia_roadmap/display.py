@@ -62,6 +62,7 @@ _DAY_COLOURS = {
     DayKind.TRANSFERRED_DAY_OFF: "#f0a8a8",
     DayKind.WORKING_WEEKEND: "#cfe8cf",
     DayKind.SPECIAL_NON_WORKING: "#d9c6e8",
+    DayKind.REGIONAL_HOLIDAY: "#e9a0a0",
     DayKind.EXTRA_DAY_OFF: "#f0a8a8",
     DayKind.EXTRA_WORKING_DAY: "#cfe8cf",
 }
@@ -73,6 +74,7 @@ _DAY_MARKS = {
     DayKind.TRANSFERRED_DAY_OFF: "т",
     DayKind.WORKING_WEEKEND: "р",
     DayKind.SPECIAL_NON_WORKING: "н",
+    DayKind.REGIONAL_HOLIDAY: "Р",
     DayKind.EXTRA_DAY_OFF: "-",
     DayKind.EXTRA_WORKING_DAY: "+",
 }

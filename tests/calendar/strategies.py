@@ -23,5 +23,7 @@ calendars = st.sampled_from(
         RussianCalendar(work_week="six_day"),
         RussianCalendar(special_days_off=True),
         RussianCalendar(work_week="six_day", special_days_off=True),
+        RussianCalendar(region="RU-BA", rules_only=True),
+        RussianCalendar(region="RU-TA", work_week="six_day", rules_only=True),
     ]
 )

@@ -150,4 +150,6 @@ def test_day_record_agrees_with_predicates(calendar: RussianCalendar, day: dt.da
     assert record.is_short is calendar.is_short_day(day)
     if record.is_short:
         assert record.is_working
-    assert not record.is_estimate
+    assert record.is_estimate is calendar.is_estimate(day)
+    if not calendar.rules_only:
+        assert not record.is_estimate

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
     from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
     from gia_roadmap.calendar.parsing import parse_term, split_terms
     from gia_roadmap.calendar.production import HOLIDAY_NAMES, RussianCalendar
+    from gia_roadmap.calendar.regional import RegionalDay, RegionalYear, regions_with_days
     from gia_roadmap.calendar.rendering import render
     from gia_roadmap.calendar.schedule import (
         Confidence,
@@ -39,6 +40,12 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
     )
     from gia_roadmap.calendar.schedule import Source as ScheduleSource
     from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
+    from gia_roadmap.calendar.subjects import (
+        FederalSubject,
+        federal_subject,
+        federal_subjects,
+        find_federal_subjects,
+    )
     from gia_roadmap.calendar.terms import (
         Bound,
         ByDate,
@@ -136,6 +143,7 @@ __all__ = [
     "ExamSchedule",
     "ExamStage",
     "ExternalSchedule",
+    "FederalSubject",
     "Frequency",
     "JointAssessment",
     "MissingTerm",
@@ -154,6 +162,8 @@ __all__ = [
     "PlanPeriod",
     "QuarterTerm",
     "Recurring",
+    "RegionalDay",
+    "RegionalYear",
     "Relative",
     "Resolution",
     "ResolutionStatus",
@@ -189,8 +199,12 @@ __all__ = [
     "derive",
     "derived_events",
     "exam_subjects",
+    "federal_subject",
+    "federal_subjects",
     "federal_timelines",
+    "find_federal_subjects",
     "parse_term",
+    "regions_with_days",
     "render",
     "resolve_per_exam_day",
     "split_terms",
@@ -204,6 +218,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "daykinds": ("CalendarDay", "DayKind", "WorkWeek"),
     "parsing": ("parse_term", "split_terms"),
     "production": ("HOLIDAY_NAMES", "RussianCalendar"),
+    "regional": ("RegionalDay", "RegionalYear", "regions_with_days"),
     "rendering": ("render",),
     "schedule": (
         "Confidence",
@@ -267,6 +282,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "WorkingDayCalendar",
         "YearOrigin",
     ),
+    "subjects": ("FederalSubject", "federal_subject", "federal_subjects", "find_federal_subjects"),
     "timelines": (
         "Applicability",
         "DerivedDate",

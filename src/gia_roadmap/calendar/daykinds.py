@@ -38,6 +38,9 @@ class DayKind(enum.Enum):
     * ``SPECIAL_NON_WORKING`` — нерабочий день, declared by a Presidential decree (the 2020 COVID-19
       days, 24 June and 1 July 2020, the 2021 COVID-19 days). Whether it counts as non-working is a
       switch of the calendar.
+    * ``REGIONAL_HOLIDAY`` — нерабочий праздничный день субъекта РФ: a regional non-working day by
+      regional law (Ураза-байрам, Курбан-байрам, Сагаалган, a republic day …), in a calendar created
+      with ``region=``. A regional day that falls on a federal holiday keeps the kind ``HOLIDAY``.
     * ``EXTRA_DAY_OFF`` — a day off added by the user (:meth:`RussianCalendar.with_overrides`), e.g. a
       regional holiday.
     * ``EXTRA_WORKING_DAY`` — a working day added by the user, e.g. a Saturday an organisation works.
@@ -50,6 +53,7 @@ class DayKind(enum.Enum):
     TRANSFERRED_DAY_OFF = "transferred_day_off"
     WORKING_WEEKEND = "working_weekend"
     SPECIAL_NON_WORKING = "special_non_working"
+    REGIONAL_HOLIDAY = "regional_holiday"
     EXTRA_DAY_OFF = "extra_day_off"
     EXTRA_WORKING_DAY = "extra_working_day"
 
@@ -67,6 +71,7 @@ _RUSSIAN = {
     DayKind.TRANSFERRED_DAY_OFF: "перенесённый выходной день",
     DayKind.WORKING_WEEKEND: "рабочий выходной день (перенос)",
     DayKind.SPECIAL_NON_WORKING: "нерабочий день (указ Президента)",
+    DayKind.REGIONAL_HOLIDAY: "нерабочий праздничный день субъекта РФ",
     DayKind.EXTRA_DAY_OFF: "дополнительный выходной (override)",
     DayKind.EXTRA_WORKING_DAY: "дополнительный рабочий день (override)",
 }

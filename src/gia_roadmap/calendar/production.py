@@ -21,6 +21,14 @@ from workalendar.europe import Russia
 
 from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.calendar.labour_code import RULES_FIRST_YEAR, RULES_LAST_YEAR, estimate_year
+from gia_roadmap.calendar.regional import (
+    RegionalYear,
+    official_run,
+    official_years,
+    region_rules,
+    regional_year,
+)
+from gia_roadmap.calendar.subjects import federal_subject
 from gia_roadmap.calendar.yeardata import YearData, load_bundled_years
 from gia_roadmap.errors import CalendarCoverageError, CalendarOverrideError, DateTypeError
 
@@ -44,7 +52,15 @@ HOLIDAY_NAMES: Mapping[tuple[int, int], str] = {
 
 _KINDS: tuple[DayKind, ...] = tuple(DayKind)
 _CODE = {kind: code for code, kind in enumerate(_KINDS)}
-_OFF_KINDS = frozenset({DayKind.WEEKEND, DayKind.HOLIDAY, DayKind.TRANSFERRED_DAY_OFF, DayKind.EXTRA_DAY_OFF})
+_OFF_KINDS = frozenset(
+    {
+        DayKind.WEEKEND,
+        DayKind.HOLIDAY,
+        DayKind.TRANSFERRED_DAY_OFF,
+        DayKind.REGIONAL_HOLIDAY,
+        DayKind.EXTRA_DAY_OFF,
+    }
+)
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -110,12 +126,59 @@ def _fill_year(
         short[day.toordinal() - base] = 1
 
 
+_REGIONAL = _CODE[DayKind.REGIONAL_HOLIDAY]
+_MOVABLE_OFF = (_CODE[DayKind.WEEKEND], _CODE[DayKind.TRANSFERRED_DAY_OFF])
+_WORKING_CODES = (_CODE[DayKind.WORKING], _CODE[DayKind.WORKING_WEEKEND], _CODE[DayKind.SPECIAL_NON_WORKING])
+
+
+def _fill_region(
+    region: RegionalYear, kinds: bytearray, short: bytearray, notes: dict[int, str], base: int
+) -> None:
+    """Stack one region's year on the federal kinds already filled in (either week).
+
+    A regional day becomes ``REGIONAL_HOLIDAY`` unless it is a federal holiday (then it stays one, the
+    note names both). Where the region's law moves a holiday that falls on a day off (a weekend day or a
+    transferred day off of this week), the next working day becomes a transferred day off. The working
+    day before a regional holiday is shortened where the law applies art. 95 ТК РФ to regional holidays.
+    A day-off special day (2020–2021) counts as working here, as in the official norms.
+    """
+    rules = region.rules
+    suffix = " (оценка)" if region.is_estimate else ""
+    moved: list[tuple[int, str]] = []
+    for day in region.days:
+        ordinal = day.date.toordinal()
+        i = ordinal - base
+        label = f"{day.name} ({day.basis})"
+        if kinds[i] == _CODE[DayKind.HOLIDAY]:
+            notes[ordinal] = f"{notes.get(ordinal, '')}; {label}"
+            continue
+        if kinds[i] in _MOVABLE_OFF and rules.weekend_rule_in(region.year) == "next_working_day":
+            moved.append((i, day.name))
+        kinds[i] = _REGIONAL
+        short[i] = 0
+        notes[ordinal] = label
+    for i, name in moved:
+        j = i + 1
+        while kinds[j] not in _WORKING_CODES:
+            j += 1
+        kinds[j] = _CODE[DayKind.TRANSFERRED_DAY_OFF]
+        short[j] = 0
+        source = dt.date.fromordinal(i + base)
+        notes[j + base] = f"выходной перенесён с {source:%d.%m.%Y} ({name}; {rules.law_short}){suffix}"
+    if rules.shorten_eve:
+        for day in region.days:
+            before = day.date.toordinal() - 1 - base
+            if before >= 0 and kinds[before] in _WORKING_CODES:
+                short[before] = 1
+
+
 def _build_index(
     years: Sequence[YearData],
     week: WorkWeek,
     special_days_off: bool,
     days_off: Mapping[dt.date, str],
     working_days: Mapping[dt.date, str],
+    regional: Sequence[RegionalYear] = (),
 ) -> _Index:
     first, last = years[0].year, years[-1].year
     base = dt.date(first, 1, 1).toordinal()
@@ -125,6 +188,8 @@ def _build_index(
     notes: dict[int, str] = {}
     for data in years:
         _fill_year(data, week, kinds, short, notes, base)
+    for region in regional:
+        _fill_region(region, kinds, short, notes, base)
     for day, note in days_off.items():
         kinds[day.toordinal() - base] = _CODE[DayKind.EXTRA_DAY_OFF]
         short[day.toordinal() - base] = 0
@@ -162,7 +227,9 @@ def _build_index(
         work_ord=work_ord,
         work_dates=[dt.date.fromordinal(o) for o in work_ord],
         notes=notes,
-        estimated_years=frozenset(d.year for d in years if d.is_estimate),
+        estimated_years=frozenset(
+            [d.year for d in years if d.is_estimate] + [r.year for r in regional if r.is_estimate]
+        ),
         size=size,
         working_count=len(work_ord),
     )
@@ -179,8 +246,40 @@ def _year_data(rules_only: bool) -> tuple[YearData, ...]:
 
 
 @functools.cache
-def _cached_index(week: WorkWeek, rules_only: bool, special_days_off: bool) -> _Index:
-    return _build_index(_year_data(rules_only), week, special_days_off, {}, {})
+def _region_data(region: str, rules_only: bool) -> tuple[tuple[YearData, ...], tuple[RegionalYear, ...]]:
+    """The federal years a regional calendar covers and the region's data for each of them.
+
+    Without ``rules_only`` a regional calendar covers the latest run of consecutive years with official
+    regional data (inside the official federal years); with it, every year the federal calendar answers
+    for, official regional data where there is some and estimates elsewhere.
+    """
+    federal = _year_data(rules_only)
+    if not rules_only:
+        run = official_run(region, [y.year for y in federal])
+        if run is None:
+            raise CalendarCoverageError(
+                federal[-1].year,
+                (federal[0].year, federal[-1].year),
+                what=f"regional days of {region}: no year has official data",
+                rules_only=False,
+            )
+        federal = tuple(y for y in federal if run[0] <= y.year <= run[1])
+    regional: list[RegionalYear] = []
+    for data in federal:
+        year = regional_year(region, data.year, rules_only=rules_only or data.is_estimate)
+        if year is not None:
+            regional.append(year)
+    return federal, tuple(regional)
+
+
+@functools.cache
+def _cached_index(
+    week: WorkWeek, rules_only: bool, special_days_off: bool, region: str | None = None
+) -> _Index:
+    if region is None:
+        return _build_index(_year_data(rules_only), week, special_days_off, {}, {})
+    federal, regional = _region_data(region, rules_only)
+    return _build_index(federal, week, special_days_off, {}, {}, regional)
 
 
 def _reject_date(value: object, what: str) -> NoReturn:
@@ -224,6 +323,11 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         rules_only: answer for years without official data from the Labour Code rules
             (:mod:`gia_roadmap.calendar.labour_code`, years 2005–2099), marking those answers as
             estimates. Without it such a date raises :class:`~gia_roadmap.errors.CalendarCoverageError`.
+        region: the ISO 3166-2:RU code of a subject (e.g. ``"RU-TA"``) whose own non-working days stack
+            on the federal calendar (:mod:`gia_roadmap.calendar.regional`): the regional holidays, the
+            days off moved by the regional law, the shortened days before them, on either week. A subject
+            without days of its own gives the federal calendar. Without ``rules_only`` the calendar covers
+            the years with official regional data; with it, other years are estimated and marked so.
         special_days_off: count the days declared non-working by Presidential decrees (2020, 2021) as
             days off. Default ``False``: the official working-time norms and the Supreme Court (Обзор
             № 1 от 21.04.2020, вопрос 2) treat them as working days for counting periods.
@@ -237,7 +341,15 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         datetime.date(2025, 6, 11)
     """
 
-    __slots__ = ("_index", "_overrides_off", "_overrides_work", "_rules_only", "_special_days_off", "_week")
+    __slots__ = (
+        "_index",
+        "_overrides_off",
+        "_overrides_work",
+        "_region",
+        "_rules_only",
+        "_special_days_off",
+        "_week",
+    )
 
     def __init__(
         self,
@@ -245,6 +357,7 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         work_week: WorkWeek | str = WorkWeek.FIVE_DAY,
         rules_only: bool = False,
         special_days_off: bool = False,
+        region: str | None = None,
     ) -> None:
         super().__init__()
         try:
@@ -257,9 +370,10 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         self._week = week
         self._rules_only = bool(rules_only)
         self._special_days_off = bool(special_days_off)
+        self._region = None if region is None else federal_subject(region).code
         self._overrides_off: Mapping[dt.date, str] = {}
         self._overrides_work: Mapping[dt.date, str] = {}
-        self._index = _cached_index(week, self._rules_only, self._special_days_off)
+        self._index = _cached_index(week, self._rules_only, self._special_days_off, self._regional_key())
 
     # ------------------------------------------------------------------ identity and coverage
     @property
@@ -278,6 +392,15 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         return self._special_days_off
 
     @property
+    def region(self) -> str | None:
+        """The ISO 3166-2:RU code of the region whose own non-working days this calendar includes."""
+        return self._region
+
+    def _regional_key(self) -> str | None:
+        """The region, when it has days of its own modelled (else the federal calendar is the answer)."""
+        return self._region if self._region is not None and region_rules(self._region) else None
+
+    @property
     def official_years(self) -> tuple[int, int]:
         """The first and last year with official data (inclusive)."""
         years = load_bundled_years()
@@ -293,6 +416,19 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         """The user overrides: (extra days off, extra working days), each date with its note."""
         return dict(self._overrides_off), dict(self._overrides_work)
 
+    def regional_year(self, year: int) -> RegionalYear | None:
+        """The regional days of ``year`` with their acts and sources (``None`` without a region).
+
+        ``is_estimate`` tells an estimate (``rules_only``) from official data.
+        """
+        year = _whole(year, "year")
+        self._check_year(year)
+        if self._region is None:
+            return None
+        return regional_year(
+            self._region, year, rules_only=self._rules_only or year in self._index.estimated_years
+        )
+
     def year_data(self, year: int) -> YearData:
         """The official (or, with ``rules_only``, estimated) data of ``year``, with its decree."""
         year = _whole(year, "year")
@@ -304,7 +440,9 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         extras = len(self._overrides_off) + len(self._overrides_work)
         return (
             f"RussianCalendar(work_week={self._week.value!r}, rules_only={self._rules_only}, "
-            f"special_days_off={self._special_days_off}; covers {first}–{last}"
+            f"special_days_off={self._special_days_off}"
+            + (f", region={self._region!r}" if self._region else "")
+            + f"; covers {first}–{last}"
             + (f"; {extras} override(s))" if extras else ")")
         )
 
@@ -321,11 +459,20 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
             self._week,
             self._rules_only,
             self._special_days_off,
+            self._region,
             frozenset(self._overrides_off.items()),
             frozenset(self._overrides_work.items()),
         )
 
     def _coverage_error(self, year: int, what: str) -> CalendarCoverageError:
+        if self._regional_key() is not None and not self._rules_only:
+            first, last = self.covered_years
+            known = _spans(official_years(self._region or ""))
+            scope = (
+                f"the {self._region} calendar covers the latest unbroken run of years with official regional "
+                f"data, {first}–{last} (official regional data: {known}; other years are unknown)"
+            )
+            what = f"{what} ({scope})" if what else scope
         return CalendarCoverageError(year, self.covered_years, what=what, rules_only=self._rules_only)
 
     def _check_year(self, year: int) -> None:
@@ -375,17 +522,27 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         clone._week = self._week
         clone._rules_only = self._rules_only
         clone._special_days_off = self._special_days_off
+        clone._region = self._region
         clone._overrides_off = merged_off
         clone._overrides_work = merged_work
+        regional_key = self._regional_key()
+        years, regional = (
+            (_year_data(self._rules_only), ())
+            if regional_key is None
+            else _region_data(regional_key, self._rules_only)
+        )
         clone._index = _build_index(
-            _year_data(self._rules_only), self._week, self._special_days_off, merged_off, merged_work
+            years, self._week, self._special_days_off, merged_off, merged_work, regional
         )
         return clone
 
     def with_work_week(self, work_week: WorkWeek | str) -> RussianCalendar:
         """The same calendar (switches and overrides) on another working-week regime."""
         twin = RussianCalendar(
-            work_week=work_week, rules_only=self._rules_only, special_days_off=self._special_days_off
+            work_week=work_week,
+            rules_only=self._rules_only,
+            special_days_off=self._special_days_off,
+            region=self._region,
         )
         if self._overrides_off or self._overrides_work:
             twin = twin.with_overrides(days_off=self._overrides_off, working_days=self._overrides_work)
@@ -685,6 +842,17 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         from gia_roadmap.calendar import batch
 
         return batch.is_working_day(self, days)
+
+
+def _spans(years: Sequence[int]) -> str:
+    """«2014, 2016–2018, 2020» for the sorted ``years``."""
+    parts: list[str] = []
+    for year in years:
+        if parts and parts[-1].rsplit("–", 1)[-1] == str(year - 1):
+            parts[-1] = f"{parts[-1].split('–')[0]}–{year}"
+        else:
+            parts.append(str(year))
+    return ", ".join(parts) or "none"
 
 
 def _as_notes(values: Iterable[dt.date] | Mapping[dt.date, str], default: str) -> dict[dt.date, str]:

@@ -32,12 +32,14 @@ MARKS = {
     DayKind.TRANSFERRED_DAY_OFF: "т",
     DayKind.WORKING_WEEKEND: "р",
     DayKind.SPECIAL_NON_WORKING: "н",
+    DayKind.REGIONAL_HOLIDAY: "Р",
     DayKind.EXTRA_DAY_OFF: "-",
     DayKind.EXTRA_WORKING_DAY: "+",
 }
 LEGEND = (
     "Обозначения: П праздник (ст. 112 ТК РФ) · в выходной · т перенесённый выходной · "
     "р рабочий выходной (перенос) · * предпраздничный сокращённый день · н нерабочий день (указ Президента)"
+    " · Р нерабочий праздничный день субъекта РФ"
 )
 
 
