@@ -81,11 +81,16 @@ def test_check_bad_input_is_a_clear_error(argv: list[str], message: str) -> None
 
 
 def test_check_unreadable_suffix(tmp_path: Path) -> None:
-    path = tmp_path / "plan.pdf"
-    path.write_bytes(b"%PDF-1.4")
+    path = tmp_path / "plan.rtf"
+    path.write_bytes(b"{\\rtf1 text}")
     status, _, err = _run("check", str(path))
     assert status == 2
-    assert "cannot read .pdf" in err
+    assert "cannot read .rtf" in err
+    damaged = tmp_path / "plan.pdf"
+    damaged.write_bytes(b"%PDF-1.4")
+    status, _, err = _run("check", str(damaged))
+    assert status == 2
+    assert "plan.pdf: pdfplumber cannot read the PDF" in err
 
 
 def test_import_a_seed_text_and_check_it(tmp_path: Path) -> None:
@@ -94,7 +99,7 @@ def test_import_a_seed_text_and_check_it(tmp_path: Path) -> None:
     target = tmp_path / "kogalym.yaml"
     status, out, err = _run("import", str(seed), "-o", str(target))
     assert status == 0, err
-    assert "99 measures" in out
+    assert "мероприятий: 99" in out
     loaded = roadmap_io.load(target)
     assert len(loaded.measures) == 99
     status, out, _ = _run("check", str(target))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from gia_roadmap.calendar import ExamSchedule, RussianCalendar
+    from gia_roadmap.io import ImportOptions
     from gia_roadmap.plan import Roadmap
 
 __all__ = ["main", "render_calendar"]
@@ -76,6 +78,57 @@ def _event(text: str) -> tuple[Anchor, dt.date]:
 def _add_source(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", nargs="?", help="a saved roadmap (.json/.yaml) or a table to import")
     command.add_argument("--example", metavar="NAME", help="a bundled roadmap (see `gia-roadmap examples`)")
+    _add_import_options(command)
+
+
+def _add_import_options(command: argparse.ArgumentParser) -> None:
+    """What the importer cannot always read from a document, given by hand."""
+    command.add_argument(
+        "--school-year",
+        metavar="YEAR",
+        help="the plan's school year, «2025/2026» or its first year (default: read from the title)",
+    )
+    command.add_argument(
+        "--level",
+        choices=("federal", "regional", "municipal", "school"),
+        help="the plan's level (default: read from the issuer and the title)",
+    )
+    command.add_argument(
+        "--exam",
+        action="append",
+        metavar="EXAM",
+        help="the exams the whole plan is about: ГИА-9, ГИА-11, ЕГЭ, ОГЭ, ГВЭ … (repeatable)",
+    )
+
+
+def _import_options(args: argparse.Namespace) -> ImportOptions | None:
+    from gia_roadmap.calendar import SchoolYear
+    from gia_roadmap.io import ImportOptions
+    from gia_roadmap.plan import PlanLevel
+    from gia_roadmap.plan.exams import ExamScope, detect_exam_scopes
+
+    school_year = level = None
+    scopes: list[ExamScope] = []
+    if getattr(args, "school_year", None):
+        text = str(args.school_year).strip()
+        parts = [p for p in re.split(r"\s*[/\-–—]\s*", text) if p]
+        if not parts or not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 2:
+            raise UsageError(f"--school-year {text!r}: write it as 2025/2026 or 2025")
+        first = int(parts[0])
+        if len(parts) == 2 and int(parts[1]) % 100 != (first + 1) % 100:
+            raise UsageError(f"--school-year {text!r}: the second year must follow the first (2025/2026)")
+        school_year = SchoolYear(first)
+    if getattr(args, "level", None):
+        level = PlanLevel(args.level)
+    for text in getattr(args, "exam", None) or ():
+        found = [s for s in ExamScope if s.value == text.lower()] or list(detect_exam_scopes(text))
+        if not found:
+            names = ", ".join(s.label for s in ExamScope)
+            raise UsageError(f"--exam {text!r}: not an exam name; use one of {names}")
+        scopes.extend(s for s in found if s not in scopes)
+    if school_year is None and level is None and not scopes:
+        return None
+    return ImportOptions(school_year=school_year, level=level, exam_scope=tuple(scopes))
 
 
 def _add_calendar_options(command: argparse.ArgumentParser) -> None:
@@ -163,8 +216,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Read the roadmap table(s) of a document and save them as JSON or YAML.",
         epilog="Examples: gia-roadmap import plan.docx -o plan.yaml · gia-roadmap import t.xlsx -o t.json",
     )
-    imp.add_argument("file", help="the document: .docx, .xlsx, .csv, .tsv or .txt")
+    imp.add_argument(
+        "file", help="the document: .docx, .xlsx, .odt, .ods, .pdf, .html, .xls, .csv, .tsv or .txt"
+    )
     imp.add_argument("-o", "--output", required=True, help="where to write: .yaml/.yml or .json")
+    _add_import_options(imp)
 
     exp = commands.add_parser(
         "export",
@@ -262,7 +318,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status_console = Console(file=err)
     if args.command == "import":
         return _import(args, out, status_console)
-    source = load_source(args.file, args.example, console=status_console)
+    source = load_source(args.file, args.example, console=status_console, options=_import_options(args))
     calendar = _calendar(args)
     schedule = _schedule(args)
     if args.command == "check":
@@ -290,7 +346,7 @@ def _import(args: argparse.Namespace, out: TextIO, status_console: Console) -> i
     target = Path(args.output)
     if target.suffix.lower() not in (".json", ".yaml", ".yml"):
         raise UsageError(f"{args.output}: write the roadmap to a .yaml, .yml or .json file")
-    source = load_source(args.file, None, console=status_console)
+    source = load_source(args.file, None, console=status_console, options=_import_options(args))
     if Path(args.file).suffix.lower() in (".json", ".yaml", ".yml"):
         raise UsageError(f"{args.file} is already a saved roadmap; `import` reads .docx/.xlsx/.csv/.tsv/.txt")
     written = []
@@ -298,12 +354,48 @@ def _import(args: argparse.Namespace, out: TextIO, status_console: Console) -> i
         path = target if len(source.roadmaps) == 1 else target.with_stem(f"{target.stem}-{index + 1}")
         roadmap_io.dump(roadmap, path)
         written.append(path)
-        print(f"{path}: {roadmap.id} — {sum(1 for _ in roadmap.walk())} measures", file=out)
+        print(_import_summary(path, roadmap), file=out)
+    print(_problems_summary(source.problems), file=out)
     for problem in source.problems:
-        print(f"  {problem.severity} {problem.code} {problem.where}: {problem.message}", file=out)
+        label = _SEVERITY_RU.get(str(problem.severity), str(problem.severity))
+        print(f"  {label} [{problem.code}] {problem.where}: {problem.message}", file=out)
     if not written:
         raise UsageError(f"{args.file}: no roadmap table found (it needs a deadline column such as «Сроки»)")
     return 0
+
+
+_SEVERITY_RU = {"info": "сведения", "warning": "предупреждение", "error": "ошибка"}
+_LEVEL_RU = {
+    "federal": "федеральный",
+    "regional": "региональный",
+    "municipal": "муниципальный",
+    "school": "школьный",
+}
+
+
+def _import_summary(path: Path, roadmap: Roadmap) -> str:
+    """One line in Russian: what was imported and written where."""
+    measures = sum(1 for _ in roadmap.walk())
+    year = "учебный год не найден"
+    if roadmap.school_year is not None:
+        year = f"учебный год {roadmap.school_year}"
+    level = _LEVEL_RU.get(roadmap.level.value, roadmap.level.value)
+    return (
+        f"{path}: план «{roadmap.id}» — мероприятий: {measures}, разделов: {len(roadmap.sections)}; "
+        f"{year}; уровень: {level}"
+    )
+
+
+def _problems_summary(problems: Sequence[object]) -> str:
+    """How many problems the import reported, by severity, in Russian."""
+    if not problems:
+        return "Проблем импорта нет."
+    counts: dict[str, int] = {}
+    for problem in problems:
+        severity = str(getattr(problem, "severity", "warning"))
+        counts[severity] = counts.get(severity, 0) + 1
+    parts = ", ".join(f"{_SEVERITY_RU.get(k, k)}: {v}" for k, v in sorted(counts.items()))
+    return f"Проблемы импорта: {len(problems)} ({parts}). Что не прочитано и где:"
 
 
 def _export(

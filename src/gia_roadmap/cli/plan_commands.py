@@ -1,7 +1,8 @@
 """The roadmap commands of ``gia-roadmap``: ``check``, ``import``, ``export`` and ``examples``.
 
 A roadmap is named either by a file (``.json``/``.yaml``/``.yml`` saved by gia_roadmap, or a table to
-import: ``.docx``, ``.xlsx``, ``.csv``, ``.tsv``, ``.txt``) or by ``--example NAME`` (a bundled seed).
+import: ``.docx``, ``.xlsx``, ``.odt``, ``.ods``, ``.pdf``, ``.html``, ``.xls``, ``.csv``, ``.tsv``,
+``.txt``) or by ``--example NAME`` (a bundled seed).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # rich, the examples, the importer and the calendars are impo
     from rich.table import Table
 
     from gia_roadmap.calendar import Anchor, DateWindow, ExamSchedule, RussianCalendar
-    from gia_roadmap.io import ImportProblem, ImportResult
+    from gia_roadmap.io import ImportOptions, ImportProblem, ImportResult
     from gia_roadmap.plan import Finding, Report, Roadmap
 
 __all__ = [
@@ -46,7 +47,9 @@ EXIT_ERROR_FINDINGS = 3
 """The worst finding is an error (2 is taken by bad input, as argparse uses it)."""
 
 SAVED_SUFFIXES = (".json", ".yaml", ".yml")
-TABLE_SUFFIXES = (".docx", ".xlsx", ".csv", ".tsv", ".txt")
+TABLE_SUFFIXES = (
+    ".docx", ".xlsx", ".xlsm", ".odt", ".ods", ".pdf", ".html", ".htm", ".xls", ".csv", ".tsv", ".txt", ".md",
+)  # fmt: skip
 
 
 @attrs.frozen(slots=True)
@@ -67,6 +70,7 @@ def load_source(
     example: str | None,
     *,
     console: Console | None = None,
+    options: ImportOptions | None = None,
 ) -> Source:
     """The roadmaps named by a file or a bundled example.
 
@@ -96,9 +100,8 @@ def load_source(
             f"{path}: cannot read {suffix or 'a file without a suffix'}; use a saved roadmap "
             f"({', '.join(SAVED_SUFFIXES)}) or a table ({', '.join(TABLE_SUFFIXES)})"
         )
-    return _imported(
-        file.name, _with_progress(console, f"Importing {file.name}", lambda: roadmap_io.import_file(file))
-    )
+    label = f"Importing {file.name}"
+    return _imported(file.name, _with_progress(console, label, lambda: roadmap_io.import_file(file, options)))
 
 
 def _with_progress(console: Console | None, label: str, work: Callable[[], ImportResult]) -> ImportResult:

@@ -168,6 +168,6 @@ def collect_glossary(document: RawDocument) -> tuple[GlossaryEntry, ...]:
             continue
         for row in table.rows:
             for cell in row.cells:
-                if "далее" in cell.text:
+                if "далее" in cell.text.lower():
                     entries.extend(inline_entries(cell.text.replace("\n", " "), cell.provenance))
     return tuple(entries)

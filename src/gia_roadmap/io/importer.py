@@ -50,6 +50,13 @@ from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, pa
 from gia_roadmap.errors import TableReadError
 from gia_roadmap.io.cells import is_dash_item, join_cells, split_stacked
 from gia_roadmap.io.limits import ReadLimits
+from gia_roadmap.io.metadata import (
+    exam_school_year,
+    is_school_name,
+    level_of,
+    school_year_of_dates,
+    stamp_order,
+)
 from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
 from gia_roadmap.io.structure import ReadOptions
 from gia_roadmap.io.tables import (
@@ -136,7 +143,12 @@ class ImportOptions:
         plan_ids: ids for the roadmaps found, in document order; missing ones are made from the
             source name («plan», «plan-2» …).
         school_year: the school year months without a year belong to; by default read from the
-            document header (and, failing that, from the order date).
+            title block (every usual form: «на 2025/2026 учебный год», «ГИА-2026», «в 2026 году»),
+            failing that inferred from the dated deadlines or the order's date, and said so.
+        level: the plan's level (regional, municipal, school); by default read from the issuer and
+            the title, failing that from the responsible parties.
+        exam_scope: the exams the whole plan is about («ГИА-9», «ЕГЭ» …): measures whose own words,
+            group row and section name none get these (recorded in their provenance).
         split_stacked_events: a row whose «Мероприятия» cell stacks several events and whose
             «Сроки» cell stacks as many deadlines becomes one measure per event.
         appendix_as_section: a table introduced as «Приложение N к плану …» becomes a section of
@@ -146,6 +158,8 @@ class ImportOptions:
 
     plan_ids: tuple[str, ...] = ()
     school_year: SchoolYear | None = None
+    level: PlanLevel | None = None
+    exam_scope: tuple[ExamScope, ...] = ()
     split_stacked_events: bool = True
     appendix_as_section: bool = True
     name_order: NameOrder = NameOrder.UNKNOWN
@@ -440,6 +454,8 @@ class _Header:
     school_year: SchoolYear | None = None
     territory: str = ""
     level: PlanLevel | None = None
+    school_year_how: str = ""
+    order_date: dt.date | None = None
 
 
 def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
@@ -482,7 +498,20 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
                 issuer_lines.append(text)
             elif issuer_lines:
                 break
+        if not issuer_lines:
+            # a school's plan is headed by the school's name («МБОУ «СОШ № 5»»)
+            issuer_lines = [t for t in texts[:3] if is_school_name(t) and not _PLAN_TITLE.match(t)][:1]
         issuer = " ".join(issuer_lines)
+    # An approval stamp naming the order in full («Приложение к приказу управления образования … от
+    # 12.09.2025 № 345», possibly over several lines): the act, its issuer, date and number.
+    stamp = stamp_order(texts, parse_document_date)
+    kind = "приказ"
+    if stamp is not None and (date is None or not number):
+        date = date or stamp.date
+        number = number or stamp.number
+        kind = stamp.kind if order_at is None else kind
+        issuer = issuer or stamp.issuer
+        raw_parts.append(stamp.raw)
     # Approval stamp «от 25.10.2023 № 3654»: fills what the order block lacks.
     for text in texts:
         if date is not None and number:
@@ -495,7 +524,7 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
     title = _plan_title(texts) or order_title
     orders: tuple[Order, ...] = ()
     if number or date is not None or order_title:
-        orders = (Order(issuer, number, date, order_title, "приказ", " | ".join(raw_parts)),)
+        orders = (Order(issuer, number, date, order_title, kind, " | ".join(raw_parts)),)
     legal = []
     seen = {(number, date)}
     for text in texts:
@@ -509,7 +538,7 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
             seen.add(key)
             context = text[max(0, cited.start() - 120) : cited.end() + 120]
             legal.append(Order("", key[0], cited_date, "", "", context.strip()))
-    school_year = _school_year(title, order_title, texts, date)
+    school_year, school_year_how = _school_year(title, order_title, texts)
     territory_match = (
         _TERRITORY.search(title)
         or _TERRITORY.search(order_title)
@@ -517,8 +546,8 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
         or _CITY.search(order_title)
     )
     territory = territory_match.group(1) if territory_match else ""
-    level = _level_of(issuer)
-    return _Header(title, issuer, orders, tuple(legal), school_year, territory, level)
+    level = level_of(issuer, title) or (level_of(stamp.issuer) if stamp is not None else None)
+    return _Header(title, issuer, orders, tuple(legal), school_year, territory, level, school_year_how, date)
 
 
 _SENTENCE = re.compile(r":\s*$|\b(?:содержит|составлен\w*|является|утвержден\w*)\b", re.IGNORECASE)
@@ -546,35 +575,31 @@ def _plan_title(texts: Sequence[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(parts).replace("*", "")).strip()
 
 
-def _school_year(
-    title: str, order_title: str, texts: Sequence[str], date: dt.date | None
-) -> SchoolYear | None:
-    for text in (title, order_title):
-        match = _SCHOOL_YEAR.search(text)
-        if match is not None and int(match.group(2)) == int(match.group(1)) + 1:
-            return SchoolYear(int(match.group(1)))
-    for text in (title, order_title):
-        match = _EXAM_YEAR.search(text)
-        if match is not None:
-            return SchoolYear(int(match.group(1)) - 1)
+def _school_year(title: str, order_title: str, texts: Sequence[str]) -> tuple[SchoolYear | None, str]:
+    """The school year the title block names (:func:`gia_roadmap.io.metadata.exam_school_year`): the
+    plan title first, then the order title, then any line of the block."""
+    for text in (title, order_title, *texts):
+        year, how = exam_school_year(text)
+        if year is not None:
+            return year, how
+    return None, ""
+
+
+#: A date in a deadline cell that names its year: «17.05.2026», «май 2026», «17 мая 2026 года».
+_DATED = re.compile(r"\b\d{1,2}\.(\d{1,2})\.(20\d\d)\b")
+_MONTH_YEAR = re.compile(_MONTH_WORD.pattern + r"\s+(20\d\d)\b", re.IGNORECASE)
+
+
+def _dates_in(texts: Iterable[str]) -> list[tuple[int, int]]:
+    """The (year, month) of every date with a year written in the texts."""
+    out: list[tuple[int, int]] = []
     for text in texts:
-        match = _SCHOOL_YEAR.search(text)
-        if match is not None and int(match.group(2)) == int(match.group(1)) + 1:
-            return SchoolYear(int(match.group(1)))
-    if date is not None:
-        return SchoolYear(date.year if date.month >= 9 else date.year - 1)
-    return None
-
-
-def _level_of(issuer: str) -> PlanLevel | None:
-    low = issuer.lower()
-    if not low:
-        return None
-    if re.search(r"администраци\w* (?:город|район|муниципальн)|городск|муниципальн|район", low):
-        return PlanLevel.MUNICIPAL
-    if re.search(r"министерств|департамент|комитет", low):
-        return PlanLevel.REGIONAL if "российской федерации" not in low else PlanLevel.FEDERAL
-    return None
+        out.extend((int(y), int(m)) for m, y in _DATED.findall(text) if 1 <= int(m) <= 12)
+        for match in _MONTH_YEAR.finditer(text):
+            month = _month_of(match.group(1))
+            if month is not None:
+                out.append((int(match.group(2)), month))
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -662,9 +687,46 @@ class _PlanBuilder:
         self.notes: list[str] = []
         self.sections: list[_SectionDraft] = []
         if self.school_year is None:
+            self.school_year = self._infer_school_year()
+
+    def _infer_school_year(self) -> SchoolYear | None:
+        """The school year when the title block names none: from the dates the deadlines write, else
+        from the order's date; each said so in a problem."""
+        texts = [
+            row.cells[index].text
+            for table in self.tables
+            for index in table.columns_with(ColumnRole.TERM)
+            for row in table.items()
+            if index < len(row.cells)
+        ]
+        dates = _dates_in(texts)
+        inferred = school_year_of_dates(dates)
+        if inferred is not None:
             self._problem(
-                "no-school-year", "no school year found in the header; months without a year stay unresolved"
+                "school-year-inferred",
+                f"the title block names no school year; {inferred} was inferred from the {len(dates)} "
+                "dated deadline(s) (most fall in it); set it with ImportOptions(school_year=…) or "
+                "--school-year if that is wrong",
+                severity="info",
             )
+            return inferred
+        date = self.header.order_date
+        if date is not None:
+            # A plan approved from June on is for the school year that starts that September.
+            inferred = SchoolYear(date.year if date.month >= 6 else date.year - 1)
+            self._problem(
+                "school-year-inferred",
+                f"neither the title block nor the deadlines name a school year; {inferred} was inferred "
+                f"from the order's date {date:%d.%m.%Y}; set it with --school-year if that is wrong",
+                severity="info",
+            )
+            return inferred
+        self._problem(
+            "no-school-year",
+            "no school year in the title block, the deadlines or an order date; months without a year "
+            "stay unresolved (set it with ImportOptions(school_year=…) or --school-year)",
+        )
+        return None
 
     # ---- helpers ----------------------------------------------------------------------------
 
@@ -675,7 +737,7 @@ class _PlanBuilder:
         for index, table in enumerate(self.tables):
             self._table(table, appendix=index > 0)
         sections = tuple(s.freeze(i) for i, s in enumerate(self.sections))
-        level = self.header.level or self._level_from_parties(sections)
+        level = self.options.level or self.header.level or self._level_from_parties(sections)
         roadmap = Roadmap(
             id=self.plan_id,
             title=self.header.title,
@@ -765,7 +827,30 @@ class _PlanBuilder:
 
     # ---- tables -----------------------------------------------------------------------------
 
+    def _report_note_columns(self, table: RawTable) -> None:
+        """A problem for each column whose cells go to the measures' notes, not to a field."""
+        seen: set[ColumnRole] = set()
+        for column in table.columns:
+            role = column.role
+            first = role not in seen
+            seen.add(role)
+            to_notes = role is ColumnRole.OTHER or (
+                not first and role in (ColumnRole.TITLE, ColumnRole.TERM, ColumnRole.RESPONSIBLE)
+            )
+            if not to_notes or not any(
+                column.index < len(r.cells) and not r.cells[column.index].is_blank for r in table.items()
+            ):
+                continue
+            why = "of no known kind" if role is ColumnRole.OTHER else f"a second «{role.value}» column"
+            self._problem(
+                "column-to-notes",
+                f"the column «{column.header}» ({column.index + 1}) is {why}; its cells are kept in each "
+                "measure's notes, not read as a field",
+                f"{table.source} (table {table.index}), column {column.index + 1}",
+            )
+
     def _table(self, table: RawTable, *, appendix: bool) -> None:
+        self._report_note_columns(table)
         root: _SectionDraft | None = None
         if appendix:
             heading = " ".join(p.text.strip() for p in table.preamble if p.text.strip())
@@ -1012,12 +1097,12 @@ class _PlanBuilder:
         responsible = self._responsible(responsible_cell)
         number = MeasureNumber.parse(number_raw) if number_raw else MeasureNumber()
         exam_scope, scope_from = self._scopes(row, number, title, scopes, section)
+        scope_note = "from the heading or group row above"
+        if not exam_scope and self.options.exam_scope:
+            exam_scope, scope_from = self.options.exam_scope, "ImportOptions.exam_scope"
+            scope_note = "the exams the whole plan is about, as the importer was told"
         if scope_from:
-            provenance.append(
-                Provenance(
-                    "exam_scope", ProvenanceKind.INFERRED, scope_from, "from the heading or group row above"
-                )
-            )
+            provenance.append(Provenance("exam_scope", ProvenanceKind.INFERRED, scope_from, scope_note))
         base = Measure(
             number=number,
             title=title,
@@ -1037,9 +1122,42 @@ class _PlanBuilder:
         )
         events = self._split_events(title_cell, term_cell)
         if events is not None:
-            return self._event_measures(base, events, responsible_cell, where)
-        term, term_notes = self._term(term_cell, title_cell, where)
-        return [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
+            measures = self._event_measures(base, events, responsible_cell, where)
+        else:
+            term, term_notes = self._term(term_cell, title_cell, where)
+            measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
+        for measure in measures:
+            self._report_unread(measure, term_cell, responsible_cell, where)
+        self._report_guessed_fills(row, table, where)
+        return measures
+
+    def _report_unread(
+        self, measure: Measure, term_cell: RawCell | None, responsible_cell: RawCell | None, where: str
+    ) -> None:
+        """A problem for each deadline no rule reads and each party no rule resolves, at its cell."""
+        label = f" (№ {measure.number.raw})" if measure.number.raw else ""
+        term_place = str(term_cell.provenance) if term_cell is not None else where
+        for _kind, text in _unreadable_terms(measure.term):
+            self._problem("unparsed-term", f"no deadline rule reads «{text}»{label}", term_place)
+        party_place = str(responsible_cell.provenance) if responsible_cell is not None else where
+        for party in measure.all_responsible:
+            if party.quality is MatchQuality.UNRESOLVED:
+                note = f" ({party.note})" if party.note else ""
+                message = f"no party read from «{party.raw}»{note}{label}"
+                self._problem("unresolved-party", message, party_place)
+
+    def _report_guessed_fills(self, row: RawRow, table: RawTable, where: str) -> None:
+        """A problem for each blank cell filled from a row above without a merged cell proving it."""
+        for column, cell in zip(table.columns, row.cells, strict=False):
+            if CellFlag.INHERITED in cell.flags and CellFlag.MERGED_ABOVE not in cell.flags:
+                origin = ", ".join(str(o) for o in cell.provenance.origin)
+                self._problem(
+                    "guessed-fill",
+                    f"the blank «{column.header or column.role.value}» cell was filled from the row above "
+                    f"({origin}) without a merged cell proving it: «{cell.text[:60]}»",
+                    str(cell.provenance),
+                    "info",
+                )
 
     def _scopes(
         self,
