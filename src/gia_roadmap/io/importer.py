@@ -95,7 +95,7 @@ from gia_roadmap.plan.model import (
 from gia_roadmap.plan.people import NameOrder, Person
 from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleResolver
 from gia_roadmap.plan.sections import classify_section
-from gia_roadmap.text import month_of
+from gia_roadmap.text import MONTH_PATTERN, month_of
 
 __all__ = [
     "ImportOptions",
@@ -587,7 +587,7 @@ def _school_year(title: str, order_title: str, texts: Sequence[str]) -> tuple[Sc
 
 #: A date in a deadline cell that names its year: «17.05.2026», «май 2026», «17 мая 2026 года».
 _DATED = re.compile(r"\b\d{1,2}\.(\d{1,2})\.(20\d\d)\b")
-_MONTH_YEAR = re.compile(_MONTH_WORD.pattern + r"\s+(20\d\d)\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"(?<![а-яё])({MONTH_PATTERN})(?![а-яё])\s+(20\d\d)\b", re.IGNORECASE)
 
 
 def _dates_in(texts: Iterable[str]) -> list[tuple[int, int]]:
@@ -596,7 +596,7 @@ def _dates_in(texts: Iterable[str]) -> list[tuple[int, int]]:
     for text in texts:
         out.extend((int(y), int(m)) for m, y in _DATED.findall(text) if 1 <= int(m) <= 12)
         for match in _MONTH_YEAR.finditer(text):
-            month = _month_of(match.group(1))
+            month = month_of(match.group(1).lower())
             if month is not None:
                 out.append((int(match.group(2)), month))
     return out
