@@ -132,7 +132,7 @@ _WORKING_CODES = (_CODE[DayKind.WORKING], _CODE[DayKind.WORKING_WEEKEND], _CODE[
 
 
 def _fill_region(
-    region: RegionalYear, kinds: bytearray, short: bytearray, notes: dict[int, str], base: int
+    region: RegionalYear, week: WorkWeek, kinds: bytearray, short: bytearray, notes: dict[int, str], base: int
 ) -> None:
     """Stack one region's year on the federal kinds already filled in (either week).
 
@@ -152,19 +152,35 @@ def _fill_region(
         if kinds[i] == _CODE[DayKind.HOLIDAY]:
             notes[ordinal] = f"{notes.get(ordinal, '')}; {label}"
             continue
-        if kinds[i] in _MOVABLE_OFF and rules.weekend_rule_in(region.year) == "next_working_day":
+        if kinds[i] in _MOVABLE_OFF and rules.moves(day.holiday, region.year):
             moved.append((i, day.name))
         kinds[i] = _REGIONAL
         short[i] = 0
         notes[ordinal] = label
+    six_day = week is WorkWeek.SIX_DAY
+    for transfer in region.transfers:
+        if six_day and transfer.source.weekday() != 6:
+            continue  # a Saturday is a working day of the six-day week: nothing to move
+        from_index = transfer.source.toordinal() - base
+        if kinds[from_index] == _CODE[DayKind.WEEKEND]:
+            kinds[from_index] = _CODE[DayKind.WORKING_WEEKEND]
+            notes[transfer.source.toordinal()] = (
+                f"рабочий день: выходной перенесён на {transfer.target:%d.%m} ({transfer.basis})"
+            )
+        to_index = transfer.target.toordinal() - base
+        kinds[to_index] = _CODE[DayKind.TRANSFERRED_DAY_OFF]
+        short[to_index] = 0
+        notes[transfer.target.toordinal()] = (
+            f"выходной перенесён с {transfer.source:%d.%m.%Y} ({transfer.basis})"
+        )
     for i, name in moved:
         j = i + 1
         while kinds[j] not in _WORKING_CODES:
             j += 1
         kinds[j] = _CODE[DayKind.TRANSFERRED_DAY_OFF]
         short[j] = 0
-        source = dt.date.fromordinal(i + base)
-        notes[j + base] = f"выходной перенесён с {source:%d.%m.%Y} ({name}; {rules.law_short}){suffix}"
+        moved_from = dt.date.fromordinal(i + base)
+        notes[j + base] = f"выходной перенесён с {moved_from:%d.%m.%Y} ({name}; {rules.law_short}){suffix}"
     if rules.shorten_eve:
         for day in region.days:
             before = day.date.toordinal() - 1 - base
@@ -189,7 +205,7 @@ def _build_index(
     for data in years:
         _fill_year(data, week, kinds, short, notes, base)
     for region in regional:
-        _fill_region(region, kinds, short, notes, base)
+        _fill_region(region, week, kinds, short, notes, base)
     for day, note in days_off.items():
         kinds[day.toordinal() - base] = _CODE[DayKind.EXTRA_DAY_OFF]
         short[day.toordinal() - base] = 0

@@ -36,7 +36,9 @@ __all__ = [
     "HolidayRule",
     "RegionRules",
     "RegionalDay",
+    "RegionalTransfer",
     "RegionalYear",
+    "coverage",
     "estimate_islamic",
     "estimate_lunar_new_year",
     "region_rules",
@@ -44,8 +46,8 @@ __all__ = [
     "regions_with_days",
 ]
 
-HolidayKind = Literal["fixed", "islamic", "lunar_new_year"]
-_KINDS: tuple[HolidayKind, ...] = ("fixed", "islamic", "lunar_new_year")
+HolidayKind = Literal["fixed", "islamic", "lunar_new_year", "easter"]
+_KINDS: tuple[HolidayKind, ...] = ("fixed", "islamic", "lunar_new_year", "easter")
 WeekendRule = Literal["none", "next_working_day"]
 _WEEKEND_RULES: tuple[WeekendRule, ...] = ("none", "next_working_day")
 
@@ -59,8 +61,12 @@ class HolidayRule:
         name: the Russian name, e.g. «Курбан-байрам».
         kind: ``"fixed"`` (a fixed day of the year, ``month``/``day``), ``"islamic"`` (a day of the Hijri
             year, ``month``/``day`` of the Hijri calendar, fixed each year by the regional authority) or
-            ``"lunar_new_year"`` (the first day of the Buddhist lunar year, fixed each year).
-        month, day: the date (fixed) or the Hijri month and day (islamic); 0 for the lunar new year.
+            ``"lunar_new_year"`` (the first day of the Buddhist lunar year, fixed each year) or ``"easter"``
+            (``day`` days after Orthodox Easter, e.g. Радоница = 9, fixed each year).
+        month, day: the date (fixed), the Hijri month and day (islamic), the offset from Easter (easter);
+            0 for the lunar new year.
+        moves: whether the holiday, falling on a day off, moves to the next working day; ``None`` takes
+            the region's ``weekend_rule``.
         first_year, last_year: the years the holiday is a non-working day by the law (inclusive).
         basis: the law (and article) that makes it a non-working day.
     """
@@ -73,6 +79,7 @@ class HolidayRule:
     first_year: int
     last_year: int
     basis: str
+    moves: bool | None = None
 
     @property
     def movable(self) -> bool:
@@ -100,6 +107,8 @@ class RegionRules:
             РФ, as the region's official calendars apply it).
         holidays: the holidays.
         sources: where the rules were checked.
+        unmodelled: other regional non-working days the sources mention that this version does not model
+            (shown to the user; a region with such days is not complete).
     """
 
     code: str
@@ -111,6 +120,7 @@ class RegionRules:
     holidays: tuple[HolidayRule, ...]
     sources: tuple[str, ...]
     weekend_rule_history: tuple[tuple[WeekendRule, int], ...] = ()
+    unmodelled: tuple[str, ...] = ()
 
     def weekend_rule_in(self, year: int) -> WeekendRule:
         """The weekend rule in force in ``year`` (``weekend_rule_history`` holds earlier rules and their
@@ -119,6 +129,13 @@ class RegionRules:
             if year <= last_year:
                 return rule
         return self.weekend_rule
+
+    def moves(self, key: str, year: int) -> bool:
+        """Whether holiday ``key``, falling on a day off in ``year``, moves to the next working day."""
+        rule = next((h for h in self.holidays if h.key == key), None)
+        if rule is not None and rule.moves is not None:
+            return rule.moves
+        return self.weekend_rule_in(year) == "next_working_day"
 
     def holidays_in(self, year: int) -> tuple[HolidayRule, ...]:
         """The holidays that are non-working days in ``year``."""
@@ -148,6 +165,17 @@ class RegionalDay:
 
 
 @attrs.frozen(slots=True)
+class RegionalTransfer:
+    """A day off moved by a yearly regional act: ``source`` (a weekend day) becomes a working day on the
+    five-day week, ``target`` a day off (on the six-day week only when ``source`` is a Sunday)."""
+
+    source: dt.date
+    target: dt.date
+    basis: str
+    sources: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
 class RegionalYear:
     """The regional non-working days of one region in one year, official or estimated."""
 
@@ -157,6 +185,7 @@ class RegionalYear:
     rules: RegionRules
     is_estimate: bool = False
     missing: tuple[str, ...] = ()
+    transfers: tuple[RegionalTransfer, ...] = ()
 
     @property
     def is_official(self) -> bool:
@@ -184,7 +213,7 @@ def _str(table: Mapping[str, Any], key: str, origin: str, where: str) -> str:
 
 
 def _holiday(item: object, origin: str, where: str) -> HolidayRule:
-    allowed = {"key", "name", "kind", "month", "day", "first_year", "last_year", "basis"}
+    allowed = {"key", "name", "kind", "month", "day", "first_year", "last_year", "basis", "moves"}
     if not isinstance(item, dict) or not set(item) <= allowed:
         raise _fail(origin, where, f"expected a table with the keys {', '.join(sorted(allowed))}")
     kind = item.get("kind")
@@ -199,6 +228,9 @@ def _holiday(item: object, origin: str, where: str) -> HolidayRule:
             raise _fail(origin, where, f"{month:02d}-{day:02d} is not a day of the year") from None
     elif kind == "islamic" and not (1 <= month <= 12 and 1 <= day <= 30):
         raise _fail(origin, where, f"Hijri month {month} day {day} is not valid (month 1–12, day 1–30)")
+    moves = item.get("moves")
+    if moves is not None and not isinstance(moves, bool):
+        raise _fail(origin, f"{where}.moves", f"expected true or false, got {moves!r}")
     return HolidayRule(
         key=_str(item, "key", origin, where),
         name=_str(item, "name", origin, where),
@@ -208,6 +240,7 @@ def _holiday(item: object, origin: str, where: str) -> HolidayRule:
         first_year=_int(item, "first_year", origin, where),
         last_year=_int(item, "last_year", origin, where, 2099),
         basis=_str(item, "basis", origin, where),
+        moves=moves,
     )
 
 
@@ -253,6 +286,7 @@ def _region_rules(code: str, table: object, origin: str) -> RegionRules:
         "shorten_eve",
         "holidays",
         "sources",
+        "unmodelled",
     }
     if strays:
         raise _fail(origin, code, f"unknown keys {', '.join(sorted(strays))}")
@@ -266,6 +300,7 @@ def _region_rules(code: str, table: object, origin: str) -> RegionRules:
         holidays=holidays,
         sources=sources,
         weekend_rule_history=tuple(history),
+        unmodelled=tuple(str(u) for u in table.get("unmodelled", [])),
     )
 
 
@@ -293,8 +328,8 @@ def _year_table(rules: RegionRules, year: int, table: object, origin: str) -> Re
     """One region's table of a year file: official when it gives every movable holiday, else partial
     (``RegionalYear.missing`` names what is unknown)."""
     code = rules.code
-    if not isinstance(table, dict) or set(table) - {"days"}:
-        raise _fail(origin, code, "expected a table with the key days")
+    if not isinstance(table, dict) or set(table) - {"days", "transfers"}:
+        raise _fail(origin, code, "expected a table with the keys days and (optional) transfers")
     by_key = {h.key: h for h in rules.holidays_in(year)}
     days: list[RegionalDay] = []
     for index, item in enumerate(table.get("days", [])):
@@ -309,9 +344,9 @@ def _year_table(rules: RegionRules, year: int, table: object, origin: str) -> Re
                 f"{where}.holiday",
                 f"{item['holiday']!r} is not a movable holiday of {code} in {year}; use one of {movable}",
             )
-        if any(d.holiday == rule.key for d in days):
-            raise _fail(origin, f"{where}.holiday", f"{rule.key!r} is given twice")
         date = item["date"]
+        if any(d.date == date for d in days):
+            raise _fail(origin, f"{where}.date", f"{date!r} is given twice")
         if isinstance(date, dt.datetime) or not isinstance(date, dt.date) or date.year != year:
             raise _fail(origin, f"{where}.date", f"expected a TOML date in {year}, got {date!r}")
         sources = item["sources"]
@@ -329,8 +364,35 @@ def _year_table(rules: RegionRules, year: int, table: object, origin: str) -> Re
     given = {d.holiday for d in days}
     missing = tuple(k for k, h in by_key.items() if h.movable and k not in given)
     days.extend(_fixed_days(rules, year))
+    transfers: list[RegionalTransfer] = []
+    for index, item in enumerate(table.get("transfers", [])):
+        where = f"{code}.transfers[{index}]"
+        if not isinstance(item, dict) or set(item) != {"from", "to", "basis", "sources"}:
+            raise _fail(origin, where, "expected a table with exactly the keys from, to, basis, sources")
+        source, target = item["from"], item["to"]
+        for key, value in (("from", source), ("to", target)):
+            if isinstance(value, dt.datetime) or not isinstance(value, dt.date) or value.year != year:
+                raise _fail(origin, f"{where}.{key}", f"expected a TOML date in {year}, got {value!r}")
+        if source.weekday() < 5 or target.weekday() >= 5:
+            raise _fail(origin, where, "a transfer moves a weekend day off to a weekday")
+        sources = item["sources"]
+        if not isinstance(sources, list) or not sources:
+            raise _fail(origin, f"{where}.sources", "every transfer needs at least one source")
+        transfers.append(
+            RegionalTransfer(
+                source=source,
+                target=target,
+                basis=_str(item, "basis", origin, where),
+                sources=tuple(str(s) for s in sources),
+            )
+        )
     return RegionalYear(
-        code=code, year=year, days=tuple(sorted(days, key=lambda d: d.date)), rules=rules, missing=missing
+        code=code,
+        year=year,
+        days=tuple(sorted(days, key=lambda d: d.date)),
+        rules=rules,
+        missing=missing,
+        transfers=tuple(transfers),
     )
 
 
@@ -366,10 +428,14 @@ def _official_years() -> Mapping[str, Mapping[int, RegionalYear]]:
             if code not in rules:
                 raise _fail(origin, code, f"no rules for {code} in regions/rules.toml")
             result[code][year] = _year_table(rules[code], year, table, origin)
-    # a region with fixed-date holidays only is official in every year of its law
+    # a region with fixed-date holidays only is official in every year of its law that the federal data
+    # covers (the law may change later, as the federal calendar may)
+    from gia_roadmap.calendar.yeardata import bundled_years
+
+    last = bundled_years()[-1]
     for code, region in rules.items():
         if not any(h.movable for h in region.holidays):
-            for year in range(min(h.first_year for h in region.holidays), 2100):
+            for year in range(min(h.first_year for h in region.holidays), last + 1):
                 result[code].setdefault(
                     year,
                     RegionalYear(code=code, year=year, days=tuple(_fixed_days(region, year)), rules=region),
@@ -452,6 +518,11 @@ def _estimated_year(rules: RegionRules, year: int, partial: RegionalYear | None)
             method = "исламский календарь"
         elif rule.kind == "lunar_new_year":
             date, method = estimate_lunar_new_year(year), "лунно-солнечный календарь"
+        elif rule.kind == "easter":
+            from dateutil.easter import EASTER_ORTHODOX, easter
+
+            date = easter(year, EASTER_ORTHODOX) + dt.timedelta(days=rule.day)
+            method = "православная Пасха"
         else:
             continue
         if date is not None:
@@ -470,6 +541,7 @@ def _estimated_year(rules: RegionRules, year: int, partial: RegionalYear | None)
         days=tuple(sorted(days, key=lambda d: d.date)),
         rules=rules,
         is_estimate=True,
+        transfers=partial.transfers if partial is not None else (),
     )
 
 
@@ -493,6 +565,23 @@ def regional_year(code: str, year: int, *, rules_only: bool = False) -> Regional
 _NO_RULES = RegionRules(
     code="", law="", law_short="", set_by="", weekend_rule="none", shorten_eve=False, holidays=(), sources=()
 )
+
+
+def coverage(code: str, year: int) -> tuple[str, int]:
+    """How ``code``'s regional days of ``year`` are known, and from how many distinct sources.
+
+    ``"official"`` (every day from an act or the law), ``"partial"`` (some movable dates unknown; estimated
+    with ``rules_only``), ``"unknown"`` (nothing; estimated with ``rules_only``) or ``"none"`` (the region
+    has no days of its own).
+    """
+    rules = region_rules(code)
+    if rules is None:
+        return "none", 0
+    known = _official_years()[rules.code].get(year)
+    if known is None:
+        return "unknown", 0
+    sources = {s for d in known.days for s in d.sources} | {s for t in known.transfers for s in t.sources}
+    return ("official" if known.is_official else "partial"), len(sources)
 
 
 def official_run(code: str, years: Sequence[int]) -> tuple[int, int] | None:
