@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING
 from gia_roadmap._lazy import lazy_names
 
 if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each is imported on first use
+    from gia_roadmap.calendar.admission_dates import (
+        AdmissionDate,
+        AdmissionProcedure,
+        WeekdayRule,
+        admission_procedure,
+        admission_test_dates,
+    )
     from gia_roadmap.calendar.anchors import Anchor
     from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
     from gia_roadmap.calendar.parsing import parse_term, split_terms
@@ -116,6 +123,8 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
 
 __all__ = [
     "HOLIDAY_NAMES",
+    "AdmissionDate",
+    "AdmissionProcedure",
     "Anchor",
     "Applicability",
     "Bound",
@@ -189,10 +198,13 @@ __all__ = [
     "Unit",
     "UnparsedTerm",
     "WeekData",
+    "WeekdayRule",
     "WorkWeek",
     "WorkingDayCalendar",
     "YearData",
     "YearOrigin",
+    "admission_procedure",
+    "admission_test_dates",
     "bundled_school_years",
     "bundled_sources",
     "bundled_years",
@@ -214,6 +226,13 @@ __all__ = [
 # so ``import gia_roadmap.calendar.terms`` (as the Hypothesis hook does) pays neither for the term parser
 # nor for the production calendar and workalendar.
 _SOURCES: dict[str, tuple[str, ...]] = {
+    "admission_dates": (
+        "AdmissionDate",
+        "AdmissionProcedure",
+        "WeekdayRule",
+        "admission_procedure",
+        "admission_test_dates",
+    ),
     "anchors": ("Anchor",),
     "daykinds": ("CalendarDay", "DayKind", "WorkWeek"),
     "parsing": ("parse_term", "split_terms"),
