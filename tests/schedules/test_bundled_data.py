@@ -122,8 +122,8 @@ def test_every_row_cites_known_sources(year: int) -> None:
 
 def test_source_registry_is_complete() -> None:
     sources = bundled_sources()
-    assert len(sources) == 144
-    assert len({s.key for s in sources}) == 144
+    assert len(sources) == 146
+    assert len({s.key for s in sources}) == 146
     assert all(re.match(r"https?://", s.url) for s in sources)
 
 

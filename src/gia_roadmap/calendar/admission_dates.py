@@ -42,11 +42,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from gia_roadmap.calendar.rendering import MONTHS_GENITIVE
 from gia_roadmap.calendar.schedule import ExamKind, PeriodKind
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import WorkingDayCalendar
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
+from gia_roadmap.text import MONTHS_GENITIVE, Case, weekday_name
 
 __all__ = [
     "EXCEPTIONS",
@@ -60,7 +60,6 @@ __all__ = [
 ]
 
 _ADMISSION_TESTS = (ExamKind.FINAL_ESSAY, ExamKind.FINAL_INTERVIEW)
-_WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 _FEMININE = frozenset({2, 4, 5, 6})  # среда, пятница, суббота, воскресенье
 _ORDINALS = {
     False: ("первый", "второй", "третий", "четвёртый", "пятый"),
@@ -119,7 +118,7 @@ class WeekdayRule:
         words = [_ORDINALS[feminine][self.ordinal - 1]]
         if self.working:
             words.append(_WORKING[feminine])
-        words += [_WEEKDAYS[self.weekday], MONTHS_GENITIVE[self.month - 1]]
+        words += [weekday_name(self.weekday, Case.NOMINATIVE), MONTHS_GENITIVE[self.month - 1]]
         return " ".join(words)
 
     def date(self, school_year: SchoolYear | int, calendar: WorkingDayCalendar) -> dt.date:
@@ -226,7 +225,7 @@ PROCEDURES: tuple[AdmissionProcedure, ...] = (
         exam=ExamKind.FINAL_ESSAY,
         title="Порядок проведения государственной итоговой аттестации по образовательным программам среднего "
         "общего образования (приказ Минпросвещения России № 190, Рособрнадзора № 1512)",
-        signed=None,
+        signed=dt.date(2018, 11, 7),
         first_school_year=2021,
         last_school_year=2022,
         rules=(
@@ -234,10 +233,10 @@ PROCEDURES: tuple[AdmissionProcedure, ...] = (
             WeekdayRule(period=P.ADDITIONAL_DATE, month=2, weekday=_WED, ordinal=1),
             WeekdayRule(period=P.ADDITIONAL_DATE, month=5, weekday=_WED, ordinal=1, working=True),
         ),
-        sources=("coko38", "ltbm-sochinenie-2223"),
-        note="The rule as quoted by coko38 («в первую среду декабря, первую среду февраля и первую рабочую "
-        "среду мая»). Replaced by 233/552 from 01.09.2023. Earlier school years are not modelled; the "
-        "signing date is not confirmed by a stored source.",
+        sources=("eduinspector-gve11-22", "coko38", "ltbm-sochinenie-2223"),
+        note="Number and date of 07.11.2018 from eduinspector-gve11-22 (single source); the rule as quoted "
+        "by coko38 («в первую среду декабря, первую среду февраля и первую рабочую среду мая»). Replaced by "
+        "233/552 from 01.09.2023. Earlier school years are not modelled.",
     ),
     AdmissionProcedure(
         key="233/552",
@@ -269,11 +268,11 @@ PROCEDURES: tuple[AdmissionProcedure, ...] = (
             WeekdayRule(period=P.ADDITIONAL_DATE, month=3, weekday=_WED, ordinal=2, working=True),
             WeekdayRule(period=P.ADDITIONAL_DATE, month=5, weekday=_MON, ordinal=1, working=True),
         ),
-        sources=("chermen3", "usishin"),
-        note="The rule as quoted by chermen3 («во вторую среду февраля … во вторую рабочую среду марта и "
-        "первый рабочий понедельник мая»; that page prints a wrong main date). Replaced by 232/551 from "
-        "01.09.2023. Earlier school years are not modelled; the signing date is not confirmed by a stored "
-        "source.",
+        sources=("chermen3", "usishin", "idist"),
+        note="The rule as quoted by usishin and chermen3 («во вторую среду февраля … во вторую рабочую среду "
+        "марта и первый рабочий понедельник мая»; chermen3 prints a wrong main date). Replaced by 232/551 "
+        "from 01.09.2023 (idist). Earlier school years are not modelled; no stored source gives the "
+        "signing date.",
     ),
     AdmissionProcedure(
         key="232/551",
