@@ -25,6 +25,7 @@ False
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -110,16 +111,32 @@ def _detect(data: bytes, source: str, candidates: tuple[str, ...]) -> DecodedTex
         readings = _readings(
             charset_normalizer.from_bytes(data, cp_isolation=list(candidates), threshold=1.0), data
         )
+    # Every candidate that decodes to text takes part; those the library did not rank come last.
+    ranked = {encoding for _, encoding, _ in readings}
+    for encoding in candidates:
+        text = _decoded(data, encoding)
+        if encoding not in ranked and text is not None and not _binary(text):
+            readings.append((1.0, encoding, text))
     if not readings:
         raise UndecodableTextError(source, ("utf_8", *candidates), "no encoding reads it as text")
-    readings.sort(key=lambda r: r[0])
+    # A reading with characters no Russian text uses (box drawing, a lone «Ў») is a wrong code page:
+    # the plausible readings come first, by their chaos.
+    readings.sort(key=lambda r: (_implausible(r[2]) > 0, r[0]))
     chaos, encoding, text = readings[0]
     # Letter statistics need letters: a short text is read with doubt whenever another candidate reads
     # it differently.
     margin = _RIVAL_MARGIN if sum(1 for b in data if b >= 0x80) >= _FEW_LETTERS else 1.0
-    rivals = tuple(e for c, e, t in readings[1:] if t != text and c - chaos <= margin)
-    uncertain = doubtful or bool(rivals) or chaos > _DOUBTFUL_CHAOS
+    rivals = tuple(e for c, e, t in readings[1:] if t != text and c - chaos <= margin and not _implausible(t))
+    uncertain = doubtful or bool(rivals) or chaos > _DOUBTFUL_CHAOS or _implausible(text) > 0
+    uncertain = uncertain or encoding not in ranked
     return DecodedText(text, encoding, "detected", uncertain, rivals)
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _readings(matches: Iterable[Any], data: bytes) -> list[tuple[float, str, str]]:
@@ -136,9 +153,22 @@ def _readings(matches: Iterable[Any], data: bytes) -> list[tuple[float, str, str
     return readings
 
 
+_PLAUSIBLE = re.compile(
+    r"[0-9A-Za-zА-Яа-яЁёІіЇїЄєЎўҐґ_\s.,;:!?()\[\]{}\"'«»„“”‘’–—‐‑−/\\|+*=<>%№#&@^~`$€₽°§…•·▪●-]"
+)
+
+
+def _implausible(text: str) -> int:
+    """How many characters of the text no Russian document writes (pseudographics, stray symbols)."""
+    return sum(1 for ch in text if not _PLAUSIBLE.match(ch) or ("\u0080" <= ch <= "\u00bf"))
+
+
 def _binary(text: str) -> bool:
-    """True for a decoding full of control characters (binary data read as text)."""
+    """True for a decoding full of control characters, or mostly of characters no Russian document
+    writes (binary data, or a two-byte reading of one-byte text)."""
     if not text:
         return False
+    if _implausible(text) > 0.3 * max(1, len(text) - text.count(" ")):
+        return True
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\v\f")
     return controls > max(2, len(text) // 100)
