@@ -152,7 +152,7 @@ def test_xlsx_merged_cells_and_dates(tmp_path: Path) -> None:
     assert items[0].cells[2].text == "17.05.2024"
     assert items[1].cells[3].text == "МОК, ГКУ КЦМКО"
     assert CellFlag.MERGED_ABOVE in items[1].cells[3].flags
-    assert items[1].cells[3].provenance.sheet == "План"
+    assert items[1].cells[3].provenance.location.sheet == "План"
     grid = read_xlsx_blocks(path)[0]
     assert isinstance(grid, SourceGrid)
     assert grid.rows[3].after_break  # the empty row before item 3

@@ -163,7 +163,7 @@ def test_an_unbalanced_quote_is_reported_with_its_line() -> None:
     text = '№;Мероприятия;Сроки\n1;"Совещание;май 2026\n2;Семинар;июнь 2026\n3;Обучение;июль 2026\n'
     _blocks, problems = read_delimited(text, source="q.csv")
     assert [p.code for p in problems] == ["unbalanced-quote"]
-    assert problems[0].provenance.location.line == 2
+    assert problems[0].location.line == 2
     document = read_tables_text(text, source="q.csv", delimiter=";")
     titles = [row.cells[1].text for row in document.tables[0].items()]
     assert titles == ['"Совещание', "Семинар", "Обучение"]  # nothing swallowed, the quote kept

@@ -93,9 +93,10 @@ def test_pdf_cells_know_their_page(tmp_path: Path) -> None:
     (table,) = document.plan_tables()  # the header repeated on every page continues one table
     items = table.items()
     assert len(items) == 79
-    pages = {item.provenance.page for item in items}
+    pages = {item.provenance.location.page for item in items}
     assert len(pages) >= 2
-    assert "page" in str(items[-1].provenance)
+    assert "стр." in str(items[-1].provenance)
+    assert "page" in items[-1].provenance.location.describe("en")
 
 
 def test_a_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:

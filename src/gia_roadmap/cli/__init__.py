@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -38,7 +39,7 @@ from gia_roadmap.cli.plan_commands import (
     print_report,
     report_document,
 )
-from gia_roadmap.errors import GiaRoadmapError, UsageError
+from gia_roadmap.errors import GiaRoadmapError, Problem, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -357,14 +358,12 @@ def _import(args: argparse.Namespace, out: TextIO, status_console: Console) -> i
         print(_import_summary(path, roadmap), file=out)
     print(_problems_summary(source.problems), file=out)
     for problem in source.problems:
-        label = _SEVERITY_RU.get(str(problem.severity), str(problem.severity))
-        print(f"  {label} [{problem.code}] {problem.where}: {problem.message}", file=out)
+        print(f"  {problem.severity.label()} [{problem.code}] {problem}", file=out)
     if not written:
         raise UsageError(f"{args.file}: no roadmap table found (it needs a deadline column such as «Сроки»)")
     return 0
 
 
-_SEVERITY_RU = {"info": "сведения", "warning": "предупреждение", "error": "ошибка"}
 _LEVEL_RU = {
     "federal": "федеральный",
     "regional": "региональный",
@@ -386,15 +385,12 @@ def _import_summary(path: Path, roadmap: Roadmap) -> str:
     )
 
 
-def _problems_summary(problems: Sequence[object]) -> str:
-    """How many problems the import reported, by severity, in Russian."""
+def _problems_summary(problems: Sequence[Problem]) -> str:
+    """How many problems the import reported, by severity (worst first), in Russian."""
     if not problems:
         return "Проблем импорта нет."
-    counts: dict[str, int] = {}
-    for problem in problems:
-        severity = str(getattr(problem, "severity", "warning"))
-        counts[severity] = counts.get(severity, 0) + 1
-    parts = ", ".join(f"{_SEVERITY_RU.get(k, k)}: {v}" for k, v in sorted(counts.items()))
+    counts = Counter(problem.severity for problem in problems)
+    parts = ", ".join(f"{severity.label()}: {counts[severity]}" for severity in sorted(counts, reverse=True))
     return f"Проблемы импорта: {len(problems)} ({parts}). Что не прочитано и где:"
 
 

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gia_roadmap import io as roadmap_io
-from gia_roadmap.errors import Severity, UsageError
+from gia_roadmap.errors import Problem, Severity, UsageError
 
 if TYPE_CHECKING:  # rich, the examples, the importer and the calendars are imported where they are used
     from rich.console import Console
     from rich.table import Table
 
     from gia_roadmap.calendar import Anchor, DateWindow, ExamSchedule, RussianCalendar
-    from gia_roadmap.io import ImportOptions, ImportProblem, ImportResult
+    from gia_roadmap.io import ImportOptions, ImportResult
     from gia_roadmap.plan import Finding, Report, Roadmap
 
 __all__ = [
@@ -58,7 +58,7 @@ class Source:
 
     label: str
     roadmaps: tuple[Roadmap, ...]
-    problems: tuple[ImportProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def _imported(label: str, result: ImportResult) -> Source:
@@ -201,7 +201,7 @@ def report_document(source: Source, reports: Sequence[tuple[Roadmap, Report]]) -
             {"id": roadmap.id, "title": roadmap.title, "report": report.to_dict()}
             for roadmap, report in reports
         ],
-        "import_problems": [attrs.asdict(problem) for problem in source.problems],
+        "import_problems": [problem.to_dict() for problem in source.problems],
     }
 
 

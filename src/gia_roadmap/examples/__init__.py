@@ -37,8 +37,8 @@ from importlib import resources
 
 import attrs
 
-from gia_roadmap.errors import InvalidValueError, UnknownExampleError
-from gia_roadmap.io.importer import ImportOptions, ImportProblem, ImportResult, import_text
+from gia_roadmap.errors import InvalidValueError, Problem, UnknownExampleError
+from gia_roadmap.io.importer import ImportOptions, ImportResult, import_text
 from gia_roadmap.plan.model import Roadmap
 
 __all__ = [
@@ -171,9 +171,9 @@ def import_result(name: str) -> ImportResult:
     return _import_seed(_example(name).seed)
 
 
-def problems(name: str) -> tuple[ImportProblem, ...]:
+def problems(name: str) -> tuple[Problem, ...]:
     """The problems the importer reported for this example's plan (imported afresh)."""
-    return tuple(p for p in import_result(name).problems if p.plan in ("", name))
+    return tuple(p for p in import_result(name).problems if p.location.plan in ("", name))
 
 
 @functools.cache

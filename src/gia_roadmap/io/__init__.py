@@ -50,7 +50,6 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
     )
     from gia_roadmap.io.importer import (
         ImportOptions,
-        ImportProblem,
         ImportResult,
         import_document,
         import_file,
@@ -72,13 +71,11 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         ColumnRole,
         GlossaryEntry,
         GlossaryKind,
-        Location,
         Provenance,
         RawCell,
         RawDocument,
         RawRow,
         RawTable,
-        ReadProblem,
         RowKind,
     )
     from gia_roadmap.plan.model import Roadmap
@@ -92,10 +89,8 @@ __all__ = [
     "GlossaryEntry",
     "GlossaryKind",
     "ImportOptions",
-    "ImportProblem",
     "ImportResult",
     "LoadLimits",
-    "Location",
     "MeasureRow",
     "Provenance",
     "RawCell",
@@ -104,7 +99,6 @@ __all__ = [
     "RawTable",
     "ReadLimits",
     "ReadOptions",
-    "ReadProblem",
     "RowKind",
     "dump",
     "dumps",
@@ -148,7 +142,6 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "export_xlsx": ("to_xlsx_bytes", "write_xlsx"),
     "importer": (
         "ImportOptions",
-        "ImportProblem",
         "ImportResult",
         "import_document",
         "import_file",
@@ -174,13 +167,11 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "ColumnRole",
         "GlossaryEntry",
         "GlossaryKind",
-        "Location",
         "Provenance",
         "RawCell",
         "RawDocument",
         "RawRow",
         "RawTable",
-        "ReadProblem",
         "RowKind",
     ),
 }

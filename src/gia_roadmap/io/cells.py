@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gia_roadmap.io.tables import CellFlag, Location, Provenance, RawCell
+from gia_roadmap.io.tables import CellFlag, Provenance, RawCell
 from gia_roadmap.text import HYPHENS, MONTH_PATTERN, SPACES
 
 __all__ = [
@@ -274,8 +274,3 @@ def join_cells(first: RawCell, second: RawCell) -> RawCell:
         flags.append(CellFlag.HYPHEN_REJOINED)
     prov = first.provenance.flagged(*flags, origin=origin)
     return RawCell("\n".join(paragraphs), first.raw + "\n" + second.raw, paragraphs, prov)
-
-
-def location_of(cell: RawCell) -> Location:
-    """The location of a cell (a shortcut)."""
-    return cell.provenance.location

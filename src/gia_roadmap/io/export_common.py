@@ -18,7 +18,8 @@ import attrs
 
 from gia_roadmap.calendar import DateWindow, ResolveOptions
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
-from gia_roadmap.io.importer import ImportProblem, import_problems
+from gia_roadmap.errors import Problem
+from gia_roadmap.io.importer import import_problems
 from gia_roadmap.plan.model import LocatedMeasure, Roadmap
 from gia_roadmap.plan.queries import resolve_measure
 from gia_roadmap.plan.responsible import Responsible
@@ -134,13 +135,13 @@ def _row(
 
 def findings_for(
     roadmap: Roadmap,
-    findings: Iterable[FindingRow | ImportProblem] | None = None,
+    findings: Iterable[FindingRow | Problem] | None = None,
     calendar: WorkingDayCalendar | None = None,
     events: EventDates | None = None,
 ) -> tuple[FindingRow, ...]:
     """The findings to show beside ``roadmap``.
 
-    Given ``findings`` (finding rows or :class:`ImportProblem` values) wins. Otherwise
+    Given ``findings`` (finding rows or :class:`~gia_roadmap.errors.Problem` values) wins. Otherwise
     ``gia_roadmap.plan.checks.check(roadmap, calendar=…, events=…)`` is used when that module exists
     (the hook for issue 6: any report whose findings have ``code``, ``severity``, ``message`` and
     ``location``), and failing that the problems
@@ -154,10 +155,10 @@ def findings_for(
     return tuple(_as_row(p) for p in import_problems(roadmap))
 
 
-def _as_row(item: FindingRow | ImportProblem) -> FindingRow:
+def _as_row(item: FindingRow | Problem) -> FindingRow:
     if isinstance(item, FindingRow):
         return item
-    return FindingRow(item.code, item.severity, item.message, item.where)
+    return FindingRow(item.code, item.severity.value, item.message, str(item.location))
 
 
 def _checked(

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from gia_roadmap.calendar import ResolveOptions
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
+from gia_roadmap.errors import Problem
 from gia_roadmap.io.export_common import FindingRow, MeasureRow, findings_for, measure_rows, window_text
-from gia_roadmap.io.importer import ImportProblem
 from gia_roadmap.plan.model import Roadmap
 from gia_roadmap.text import MONTHS_SHORT
 
@@ -143,7 +143,7 @@ def to_html(
     events: EventDates | None = None,
     *,
     options: ResolveOptions | None = None,
-    findings: Iterable[FindingRow | ImportProblem] | None = None,
+    findings: Iterable[FindingRow | Problem] | None = None,
 ) -> str:
     """The report as one HTML page (UTF-8, inline CSS, no scripts)."""
     rows = measure_rows(roadmap, calendar, events, options)
@@ -177,7 +177,7 @@ def write_html(
     events: EventDates | None = None,
     *,
     options: ResolveOptions | None = None,
-    findings: Iterable[FindingRow | ImportProblem] | None = None,
+    findings: Iterable[FindingRow | Problem] | None = None,
 ) -> None:
     """Write :func:`to_html` to ``path`` (UTF-8)."""
     Path(path).write_text(

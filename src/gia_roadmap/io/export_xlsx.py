@@ -31,8 +31,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gia_roadmap.calendar import ResolveOptions
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
+from gia_roadmap.errors import Problem
 from gia_roadmap.io.export_common import FindingRow, findings_for, measure_rows, window_text
-from gia_roadmap.io.importer import ImportProblem
 from gia_roadmap.plan.model import Roadmap
 
 __all__ = ["PLAN_COLUMNS", "to_xlsx_bytes", "write_xlsx"]
@@ -142,7 +142,7 @@ def to_xlsx_bytes(
     events: EventDates | None = None,
     *,
     options: ResolveOptions | None = None,
-    findings: Iterable[FindingRow | ImportProblem] | None = None,
+    findings: Iterable[FindingRow | Problem] | None = None,
 ) -> bytes:
     """The workbook as bytes (sheets «План» and «Замечания»)."""
     book = openpyxl.Workbook()
@@ -164,7 +164,7 @@ def write_xlsx(
     events: EventDates | None = None,
     *,
     options: ResolveOptions | None = None,
-    findings: Iterable[FindingRow | ImportProblem] | None = None,
+    findings: Iterable[FindingRow | Problem] | None = None,
 ) -> None:
     """Write :func:`to_xlsx_bytes` to ``path``."""
     Path(path).write_bytes(to_xlsx_bytes(roadmap, calendar, events, options=options, findings=findings))

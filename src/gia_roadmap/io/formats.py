@@ -16,12 +16,12 @@ from pathlib import Path
 
 import attrs
 
-from gia_roadmap.errors import TableReadError, UnsupportedFileError
+from gia_roadmap.errors import Location, Problem, TableReadError, UnsupportedFileError
 from gia_roadmap.io.encodings import decode_bytes
 from gia_roadmap.io.limits import ReadLimits, check_file_size
 from gia_roadmap.io.readers.legacy_xls import DOC_HINT
 from gia_roadmap.io.sources import read_delimited, read_docx_blocks, read_text_blocks, read_xlsx_blocks
-from gia_roadmap.io.tables import Location, Provenance, ReadProblem, SourceBlock
+from gia_roadmap.io.tables import Provenance, SourceBlock, reader_problem
 
 __all__ = ["SUPPORTED_SUFFIXES", "SourceRead", "file_kind", "read_source", "read_text_bytes"]
 
@@ -63,7 +63,7 @@ class SourceRead:
     """
 
     blocks: tuple[SourceBlock, ...]
-    problems: tuple[ReadProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
     kind: str = ""
     encoding: str | None = None
 
@@ -158,11 +158,11 @@ def read_text_bytes(data: bytes, *, source: str, kind: str, limits: ReadLimits |
     """Decode a text file and read it as CSV (``kind="csv"``), TSV or a text conversion."""
     limits = limits or ReadLimits()
     decoded = decode_bytes(data, source)
-    problems: list[ReadProblem] = []
-    where = Provenance(source, Location(line=1))
+    problems: list[Problem] = []
+    where = Provenance(Location(file=source, line=1))
     if decoded.how == "detected":
         problems.append(
-            ReadProblem(
+            reader_problem(
                 "encoding-detected",
                 f"the text is not UTF-8; it was read as {decoded.encoding} (detected from its letters)",
                 where,
@@ -171,7 +171,7 @@ def read_text_bytes(data: bytes, *, source: str, kind: str, limits: ReadLimits |
     if decoded.uncertain:
         rivals = ", ".join(decoded.rivals) or "none reads it cleanly"
         problems.append(
-            ReadProblem(
+            reader_problem(
                 "encoding-uncertain",
                 f"the encoding guess {decoded.encoding} is uncertain (other candidates: {rivals}); check the "
                 "Russian letters, or save the file as UTF-8",

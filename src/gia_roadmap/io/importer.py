@@ -29,7 +29,8 @@ maps them to the model with general rules (no look-ups of particular documents):
 
 Nothing is dropped: a cell that fits no column, a row the reader could not classify, a deadline no
 rule reads and a party no rule resolves are kept in the roadmap and reported as
-:class:`ImportProblem` values.
+:class:`~gia_roadmap.errors.Problem` values, each at its :class:`~gia_roadmap.errors.Location` (the file,
+table, row or line, and the plan).
 
 >>> from gia_roadmap.io.importer import import_text
 >>> result = import_text("№\\tМероприятия\\tСроки\\tОтветственные\\n1.\\tСовещание\\tмай 2024\\tУО\\n")
@@ -47,7 +48,7 @@ from pathlib import Path
 import attrs
 
 from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, parse_term, split_terms
-from gia_roadmap.errors import TableReadError
+from gia_roadmap.errors import Location, Problem, Severity, TableReadError
 from gia_roadmap.io.cells import is_dash_item, join_cells, split_stacked
 from gia_roadmap.io.limits import ReadLimits
 from gia_roadmap.io.metadata import (
@@ -79,6 +80,7 @@ from gia_roadmap.plan.model import (
     ActionLevel,
     GroupingKind,
     LevelAction,
+    LocatedMeasure,
     Measure,
     MeasureNumber,
     Order,
@@ -99,7 +101,6 @@ from gia_roadmap.text import MONTH_PATTERN, month_of
 
 __all__ = [
     "ImportOptions",
-    "ImportProblem",
     "ImportResult",
     "import_document",
     "import_file",
@@ -112,27 +113,6 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 # Public values
 # --------------------------------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class ImportProblem:
-    """Something the importer (or the table reader before it) kept but could not place or read.
-
-    Attributes:
-        code: a stable identifier: ``"unparsed-term"``, ``"missing-term"``, ``"unresolved-party"``,
-            ``"stacked-mismatch"``, ``"unplaced-cell"``, ``"note-row"``, ``"no-school-year"`` …, or a
-            reader code (``"shifted-row"``, ``"continuation"`` …).
-        message: what was found, quoting the Russian text, and what was done with it.
-        where: the source place («002.txt (table 1), line 95») or the measure («altai-2024/§1/2.1»).
-        plan: the roadmap id, when known.
-        severity: ``"info"`` (the reader repaired something), ``"warning"`` (kept, needs a look).
-    """
-
-    code: str
-    message: str
-    where: str = ""
-    plan: str = ""
-    severity: str = "warning"
 
 
 @attrs.frozen(slots=True)
@@ -171,12 +151,13 @@ class ImportResult:
 
     Attributes:
         roadmaps: one per plan in the document, in order.
-        problems: everything kept but not placed or read, reader problems included.
+        problems: everything kept but not placed or read, reader problems included; each is located
+            in the file and, once it belongs to a plan, by ``location.plan``.
         document: the raw tables the roadmaps were built from.
     """
 
     roadmaps: tuple[Roadmap, ...]
-    problems: tuple[ImportProblem, ...]
+    problems: tuple[Problem, ...]
     document: RawDocument
 
     @property
@@ -240,9 +221,7 @@ def import_document(document: RawDocument, options: ImportOptions | None = None)
     plan_tables = [t for t in document.tables if not t.is_glossary]
     if not any(t.column(ColumnRole.TITLE) is not None and t.items() for t in plan_tables):
         raise TableReadError(f"{document.source}: no table of measures found")
-    problems: list[ImportProblem] = [
-        _reader_problem(p.code, p.message, str(p.provenance)) for p in document.problems
-    ]
+    problems: list[Problem] = list(document.problems)
     glossary = _glossary_of(document)
     groups = _group_tables(document, options)
     roadmaps: list[Roadmap] = []
@@ -253,17 +232,13 @@ def import_document(document: RawDocument, options: ImportOptions | None = None)
         roadmaps.append(builder.build())
         problems.extend(builder.problems)
         for table in tables:
-            problems.extend(
-                _reader_problem(p.code, p.message, str(p.provenance), plan_id) for p in table.problems
-            )
+            problems.extend(_in_plan(p, plan_id) for p in table.problems)
     return ImportResult(tuple(roadmaps), tuple(problems), document)
 
 
-_INFO_CODES = frozenset({"continuation", "shifted-row", "page-number", "markup", "encoding-detected"})
-
-
-def _reader_problem(code: str, message: str, where: str, plan: str = "") -> ImportProblem:
-    return ImportProblem(code, message, where, plan, "info" if code in _INFO_CODES else "warning")
+def _in_plan(problem: Problem, plan_id: str) -> Problem:
+    """A reader's problem, placed in the plan its table belongs to."""
+    return attrs.evolve(problem, location=attrs.evolve(problem.location, plan=plan_id))
 
 
 def _slug(text: str) -> str:
@@ -274,39 +249,52 @@ def _default_id(base: str, index: int) -> str:
     return base if index == 0 else f"{base}-{index + 1}"
 
 
-def import_problems(roadmap: Roadmap) -> tuple[ImportProblem, ...]:
+def import_problems(roadmap: Roadmap) -> tuple[Problem, ...]:
     """The problems that can be read off an imported roadmap itself: unparsed and missing deadlines,
     unresolved parties, stacked-cell mismatches and unplaced text kept in notes.
 
     This is what exports show on their findings sheet until :func:`gia_roadmap.plan.checks.check`
     (issue 6) is available; it needs no raw document, so it works on bundled examples too.
     """
-    out: list[ImportProblem] = []
+    out: list[Problem] = []
+
+    def report(code: str, message: str, location: Location) -> None:
+        out.append(Problem(code=code, severity=Severity.WARNING, location=location, message=message))
+
     for located in roadmap.walk():
         measure = located.measure
-        where = str(located.id)
         term = measure.term
         if isinstance(term, MissingTerm):
-            out.append(ImportProblem("missing-term", "the «Сроки» cell is empty", where, roadmap.id))
+            report("missing-term", "the «Сроки» cell is empty", _measure_location(located, "term"))
         for kind, text in _unreadable_terms(term):
-            out.append(ImportProblem(kind, f"no deadline rule reads «{text}»", where, roadmap.id))
+            report(kind, f"no deadline rule reads «{text}»", _measure_location(located, "term"))
         for party in measure.all_responsible:
             if party.quality is MatchQuality.UNRESOLVED:
                 note = f" ({party.note})" if party.note else ""
-                out.append(
-                    ImportProblem(
-                        "unresolved-party", f"no party read from «{party.raw}»{note}", where, roadmap.id
-                    )
-                )
+                message = f"no party read from «{party.raw}»{note}"
+                report("unresolved-party", message, _measure_location(located, "responsible"))
         for note in measure.notes:
             if note.startswith(("unplaced:", "stacked-mismatch:")):
                 code = note.split(":", 1)[0]
-                out.append(ImportProblem(code, note.split(":", 1)[1].strip(), where, roadmap.id))
+                report(code, note.split(":", 1)[1].strip(), _measure_location(located))
     for note in roadmap.notes:
         if note.startswith(("note-row:", "unplaced:")):
             code = note.split(":", 1)[0]
-            out.append(ImportProblem(code, note.split(":", 1)[1].strip(), roadmap.id, roadmap.id))
+            report(code, note.split(":", 1)[1].strip(), Location(plan=roadmap.id))
     return tuple(out)
+
+
+def _measure_location(located: LocatedMeasure, field: str = "") -> Location:
+    """Where a measure (or one of its fields) is in its plan: section, number as written, ordinal."""
+    number = located.measure.number
+    return Location(
+        plan=located.id.plan,
+        section=located.section.heading,
+        section_path=located.id.section,
+        measure=number.canonical if number.is_numbered else "",
+        field=field,
+        ordinal=located.id.ordinal,
+    )
 
 
 def _unreadable_terms(term: Term) -> list[tuple[str, str]]:
@@ -683,7 +671,7 @@ class _PlanBuilder:
             glossary = glossary.with_entry(abbreviation, self.header.issuer, GlossarySource.MANUAL)
         self.glossary = glossary
         self.resolver = ResponsibleResolver(glossary, options.name_order)
-        self.problems: list[ImportProblem] = []
+        self.problems: list[Problem] = []
         self.notes: list[str] = []
         self.sections: list[_SectionDraft] = []
         if self.school_year is None:
@@ -730,8 +718,15 @@ class _PlanBuilder:
 
     # ---- helpers ----------------------------------------------------------------------------
 
-    def _problem(self, code: str, message: str, where: str = "", severity: str = "warning") -> None:
-        self.problems.append(ImportProblem(code, message, where or self.plan_id, self.plan_id, severity))
+    def _problem(
+        self,
+        code: str,
+        message: str,
+        location: Location | None = None,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        place = attrs.evolve(location or Location(file=self.source), plan=self.plan_id)
+        self.problems.append(Problem(code=code, severity=severity, location=place, message=message))
 
     def build(self) -> Roadmap:
         for index, table in enumerate(self.tables):
@@ -871,8 +866,8 @@ class _PlanBuilder:
                         "heading-in-run",
                         f"the unnumbered row «{_short(row)}» sits inside a numbered run; read as an "
                         "unnumbered measure whose blank cells continue the merged cells above",
-                        str(row.provenance),
-                        "info",
+                        row.provenance.location,
+                        Severity.INFO,
                     )
                 else:
                     self._open_section(row, table, root)
@@ -880,11 +875,11 @@ class _PlanBuilder:
                     continue
             if row.kind is RowKind.NOTE:
                 text = " | ".join(c.text for c in row.cells if c.text.strip())
-                self.notes.append(f"note-row: «{text}» ({row.provenance})")
+                self.notes.append(f"note-row: «{text}» ({_place_text(row.provenance.location)})")
                 self._problem(
                     "note-row",
                     f"a row the reader could not classify was kept: «{text[:120]}»",
-                    str(row.provenance),
+                    row.provenance.location,
                 )
                 continue
             self._item(row, table, grouping_col, scopes, root)
@@ -921,8 +916,8 @@ class _PlanBuilder:
                     "list-rejoined",
                     f"the dash item «{row.cells[title_col].text[:60]}» continues the list of "
                     f"{previous.number} after a page break; joined back",
-                    str(row.provenance),
-                    "info",
+                    row.provenance.location,
+                    Severity.INFO,
                 )
                 continue
             following = rows[position + 1] if position + 1 < len(rows) else None
@@ -958,8 +953,8 @@ class _PlanBuilder:
                     "item-split",
                     f"the first dash item «{item[:60]}» was glued to its group row {row.number} «{lead}»; "
                     "split off with the row's deadline",
-                    str(row.provenance),
-                    "info",
+                    row.provenance.location,
+                    Severity.INFO,
                 )
                 continue
             out.append(row)
@@ -1031,7 +1026,7 @@ class _PlanBuilder:
         scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]],
         section: _SectionDraft,
     ) -> list[Measure]:
-        where = str(row.provenance)
+        where = row.provenance.location
         fields: dict[str, str] = {}
         provenance: list[Provenance] = []
         notes: list[str] = []
@@ -1086,11 +1081,11 @@ class _PlanBuilder:
             elif not cell.is_blank:
                 notes.append(f"«{column.header}»: {cell.text}")
         for cell in row.extra:
-            notes.append(f"unplaced: «{cell.text}» ({cell.provenance})")
+            notes.append(f"unplaced: «{cell.text}» ({_place_text(cell.provenance.location)})")
             self._problem(
                 "unplaced-cell",
                 f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»",
-                str(cell.provenance),
+                cell.provenance.location,
             )
         title = title_cell.text if title_cell is not None else ""
         responsible_raw = responsible_cell.text if responsible_cell is not None else ""
@@ -1132,31 +1127,31 @@ class _PlanBuilder:
         return measures
 
     def _report_unread(
-        self, measure: Measure, term_cell: RawCell | None, responsible_cell: RawCell | None, where: str
+        self, measure: Measure, term_cell: RawCell | None, responsible_cell: RawCell | None, where: Location
     ) -> None:
         """A problem for each deadline no rule reads and each party no rule resolves, at its cell."""
         label = f" (№ {measure.number.raw})" if measure.number.raw else ""
-        term_place = str(term_cell.provenance) if term_cell is not None else where
+        term_place = term_cell.provenance.location if term_cell is not None else where
         for _kind, text in _unreadable_terms(measure.term):
             self._problem("unparsed-term", f"no deadline rule reads «{text}»{label}", term_place)
-        party_place = str(responsible_cell.provenance) if responsible_cell is not None else where
+        party_place = responsible_cell.provenance.location if responsible_cell is not None else where
         for party in measure.all_responsible:
             if party.quality is MatchQuality.UNRESOLVED:
                 note = f" ({party.note})" if party.note else ""
                 message = f"no party read from «{party.raw}»{note}{label}"
                 self._problem("unresolved-party", message, party_place)
 
-    def _report_guessed_fills(self, row: RawRow, table: RawTable, where: str) -> None:
+    def _report_guessed_fills(self, row: RawRow, table: RawTable, where: Location) -> None:
         """A problem for each blank cell filled from a row above without a merged cell proving it."""
         for column, cell in zip(table.columns, row.cells, strict=False):
             if CellFlag.INHERITED in cell.flags and CellFlag.MERGED_ABOVE not in cell.flags:
-                origin = ", ".join(str(o) for o in cell.provenance.origin)
+                origin = ", ".join(_place_text(o, in_table=True) for o in cell.provenance.origin)
                 self._problem(
                     "guessed-fill",
                     f"the blank «{column.header or column.role.value}» cell was filled from the row above "
                     f"({origin}) without a merged cell proving it: «{cell.text[:60]}»",
-                    str(cell.provenance),
-                    "info",
+                    cell.provenance.location,
+                    Severity.INFO,
                 )
 
     def _scopes(
@@ -1243,7 +1238,9 @@ class _PlanBuilder:
             return _hard_breaks(cell)
         return cell.raw.strip("\t ")
 
-    def _term(self, cell: RawCell | None, title_cell: RawCell | None, where: str) -> tuple[Term, list[str]]:
+    def _term(
+        self, cell: RawCell | None, title_cell: RawCell | None, where: Location
+    ) -> tuple[Term, list[str]]:
         if cell is None or cell.is_blank:
             return MissingTerm(raw=cell.raw if cell is not None else ""), []
         source = self._term_source(cell)
@@ -1289,7 +1286,7 @@ class _PlanBuilder:
         return list(zip(events, items, strict=True))
 
     def _event_measures(
-        self, base: Measure, events: list[tuple[str, str]], responsible_cell: RawCell | None, where: str
+        self, base: Measure, events: list[tuple[str, str]], responsible_cell: RawCell | None, where: Location
     ) -> list[Measure]:
         groups = self._responsible_groups(responsible_cell)
         out = []
@@ -1313,7 +1310,7 @@ class _PlanBuilder:
                 Provenance(
                     "title",
                     ProvenanceKind.INFERRED,
-                    where,
+                    _place_text(where),
                     f"event {index + 1} of {len(events)} stacked in one row",
                 )
             )
@@ -1395,7 +1392,7 @@ def _cell_provenance(column: Column, cell: RawCell) -> list[Provenance]:
     }.get(column.role)
     if field is None or cell.is_blank:
         return []
-    origin = ", ".join(str(o) for o in cell.provenance.origin)
+    origin = ", ".join(_place_text(o, in_table=True) for o in cell.provenance.origin)
     out = []
     flags = cell.flags
     if CellFlag.INHERITED in flags or CellFlag.MERGED_ABOVE in flags:
@@ -1420,10 +1417,21 @@ def _cell_provenance(column: Column, cell: RawCell) -> list[Provenance]:
     if CellFlag.SHIFTED in flags:
         out.append(
             Provenance(
-                field, ProvenanceKind.SPILLED, str(cell.provenance.location), "moved back into its column"
+                field,
+                ProvenanceKind.SPILLED,
+                _place_text(cell.provenance.location, in_table=True),
+                "moved back into its column",
             )
         )
     return out
+
+
+def _place_text(location: Location, *, in_table: bool = False) -> str:
+    """A source place as the roadmap's provenance records keep it, in English («file plan.txt, table 1,
+    line 95»; ``in_table``: the place inside its table only, «line 95, column 3»)."""
+    if in_table:
+        location = attrs.evolve(location, file="", table=None, sheet="")
+    return location.describe("en")
 
 
 def _appendix_title(preamble: Sequence[RawParagraph]) -> str:

@@ -12,18 +12,18 @@ from pathlib import Path
 
 import attrs
 
-from gia_roadmap.errors import TableReadError
+from gia_roadmap.errors import Problem, TableReadError
 from gia_roadmap.io.formats import read_source
 from gia_roadmap.io.glossary import collect_glossary
 from gia_roadmap.io.limits import ReadLimits
 from gia_roadmap.io.sources import read_delimited, read_text_blocks
 from gia_roadmap.io.structure import ReadOptions, build_document
-from gia_roadmap.io.tables import ColumnRole, RawDocument, RawTable, ReadProblem
+from gia_roadmap.io.tables import ColumnRole, RawDocument, RawTable
 
 __all__ = ["is_plan_table", "read_tables", "read_tables_text", "require_plan_table"]
 
 
-def _finish(document: RawDocument, problems: tuple[ReadProblem, ...] = ()) -> RawDocument:
+def _finish(document: RawDocument, problems: tuple[Problem, ...] = ()) -> RawDocument:
     return attrs.evolve(document, glossary=collect_glossary(document), problems=problems + document.problems)
 
 
@@ -70,7 +70,7 @@ def read_tables_text(
 ) -> RawDocument:
     """Read tables from text: a text conversion of a Word document (TAB layouts), or CSV/TSV when a
     ``delimiter`` is given."""
-    problems: tuple[ReadProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
     if delimiter is None:
         blocks = read_text_blocks(text, source=source)
     else:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from gia_roadmap.errors import ReadLimitError, TableReadError
+from gia_roadmap.errors import Location, Problem, ReadLimitError, TableReadError
 from gia_roadmap.io.encodings import decode_bytes
 from gia_roadmap.io.limits import CellBudget, ReadLimits, check_archive, check_span
 
@@ -40,14 +40,13 @@ from gia_roadmap.io.cells import clean_text, make_cell
 from gia_roadmap.io.headers import is_header_row
 from gia_roadmap.io.tables import (
     CellFlag,
-    Location,
     Provenance,
     RawCell,
     RawParagraph,
-    ReadProblem,
     SourceBlock,
     SourceGrid,
     SourceRow,
+    reader_problem,
 )
 
 __all__ = [
@@ -139,7 +138,7 @@ def read_docx_blocks(
             paragraph_index += 1
             text = item.text
             if text.strip():
-                prov = Provenance(source, Location(line=paragraph_index))
+                prov = Provenance(Location(file=source, line=paragraph_index))
                 blocks.append(RawParagraph("\n".join(clean_text(text)[0]), text, prov))
             continue
         if not isinstance(item, Table):  # pragma: no cover - python-docx yields only these two
@@ -162,10 +161,12 @@ def read_docx_blocks(
             budget.take(width, where)
             for _ in range(_docx_int(tr.grid_before)):
                 col += 1
-                cells.append(make_cell("", Provenance(source, Location(row=r, column=col), table_index)))
+                cells.append(
+                    make_cell("", Provenance(Location(file=source, table=table_index, row=r, column=col)))
+                )
             for tc in tr.tc_lst:
                 col += 1
-                prov = Provenance(source, Location(row=r, column=col), table_index)
+                prov = Provenance(Location(file=source, table=table_index, row=r, column=col))
                 cell = _Cell(tc, item)
                 if tc.vMerge == "continue":
                     cells.append(make_cell("", prov, flags=(CellFlag.MERGED_ABOVE,)))
@@ -173,11 +174,11 @@ def read_docx_blocks(
                     cells.append(_docx_cell(cell, prov, numbering))
                 for _ in range(_docx_int(tc.grid_span) - 1):
                     col += 1
-                    span_prov = Provenance(source, Location(row=r, column=col), table_index)
+                    span_prov = Provenance(Location(file=source, table=table_index, row=r, column=col))
                     cells.append(make_cell("", span_prov, flags=(CellFlag.SPANNED,)))
-            row_prov = Provenance(source, Location(row=r), table_index)
+            row_prov = Provenance(Location(file=source, table=table_index, row=r))
             rows.append(SourceRow(tuple(cells), row_prov, fixed_columns=True, whole=True))
-        blocks.append(SourceGrid(tuple(rows), Provenance(source, Location(), table_index)))
+        blocks.append(SourceGrid(tuple(rows), Provenance(Location(file=source, table=table_index))))
     return tuple(blocks)
 
 
@@ -398,7 +399,9 @@ def read_xlsx_blocks(
                     continue
                 cells = []
                 for c, text in enumerate(texts, start=1):
-                    prov = Provenance(source, Location(row=r, column=c), sheet_index, ws.title)
+                    prov = Provenance(
+                        Location(file=source, table=sheet_index, sheet=ws.title, row=r, column=c)
+                    )
                     flag = covered.get((r, c))
                     flags = (flag,) if flag else ()
                     if "\n" in text.strip():
@@ -406,7 +409,7 @@ def read_xlsx_blocks(
                     cells.append(make_cell(text, prov, flags=flags))
                 while cells and cells[-1].is_blank and not cells[-1].flags and len(cells) > 1:
                     cells.pop()
-                row_prov = Provenance(source, Location(row=r), sheet_index, ws.title)
+                row_prov = Provenance(Location(file=source, table=sheet_index, sheet=ws.title, row=r))
                 rows.append(
                     SourceRow(
                         tuple(cells),
@@ -418,7 +421,11 @@ def read_xlsx_blocks(
                 )
                 pending_break = False
             if rows:
-                blocks.append(SourceGrid(tuple(rows), Provenance(source, Location(), sheet_index, ws.title)))
+                blocks.append(
+                    SourceGrid(
+                        tuple(rows), Provenance(Location(file=source, table=sheet_index, sheet=ws.title))
+                    )
+                )
     finally:
         workbook.close()
     return tuple(blocks)
@@ -467,7 +474,7 @@ def read_delimited(
     source: str = "<string>",
     delimiter: str | None = None,
     limits: ReadLimits | None = None,
-) -> tuple[tuple[SourceBlock, ...], tuple[ReadProblem, ...]]:
+) -> tuple[tuple[SourceBlock, ...], tuple[Problem, ...]]:
     """Read CSV or TSV text (quoted multi-line cells allowed) into one grid, and the problems noticed.
 
     The delimiter is guessed (TAB, «;» — Russian Excel's default — or «,») unless given. Empty rows
@@ -482,7 +489,7 @@ def read_delimited(
     lines = text.split("\n")
     delim = delimiter or _sniff_delimiter(lines)
     budget = CellBudget(source, limits)
-    problems: list[ReadProblem] = []
+    problems: list[Problem] = []
     rows: list[SourceRow] = []
     pending_break = False
     offset = 0  # lines before the part being parsed
@@ -500,10 +507,12 @@ def read_delimited(
         budget.row_width(len(record), f"line {line}")
         budget.take(len(record), f"line {line}")
         cells = tuple(
-            make_cell(v, Provenance(source, Location(line=line, column=c), 1))
+            make_cell(v, Provenance(Location(file=source, table=1, line=line, column=c)))
             for c, v in enumerate(record, start=1)
         )
-        rows.append(SourceRow(cells, Provenance(source, Location(line=line), 1), after_break=pending_break))
+        rows.append(
+            SourceRow(cells, Provenance(Location(file=source, table=1, line=line)), after_break=pending_break)
+        )
         pending_break = False
 
     while offset < len(lines):
@@ -528,12 +537,12 @@ def read_delimited(
                     and raw.count('"') % 2 == 1
                 ):
                     problems.append(
-                        ReadProblem(
+                        reader_problem(
                             "unbalanced-quote",
                             f"line {line}: a quote opened here is never closed (it would swallow the "
                             f"{consumed - (line - offset)} line(s) after it into one cell); the line was "
                             "read with its quotes as plain characters",
-                            Provenance(source, Location(line=line), 1),
+                            Provenance(Location(file=source, table=1, line=line)),
                         )
                     )
                     single = next(
@@ -561,7 +570,7 @@ def read_delimited(
         offset = restart
     if not rows:
         return (), tuple(problems)
-    return (SourceGrid(tuple(rows), Provenance(source, Location(), 1)),), tuple(problems)
+    return (SourceGrid(tuple(rows), Provenance(Location(file=source, table=1))),), tuple(problems)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -594,7 +603,9 @@ def read_text_blocks(
 def _paragraphs_only(lines: Sequence[str], source: str) -> Iterator[RawParagraph]:
     for n, line in enumerate(lines, start=1):
         if line.strip():
-            yield RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n)))
+            yield RawParagraph(
+                "\n".join(clean_text(line)[0]), line, Provenance(Location(file=source, line=n))
+            )
 
 
 def _read_row_lines(lines: Sequence[str], source: str, budget: CellBudget) -> tuple[SourceBlock, ...]:
@@ -607,7 +618,7 @@ def _read_row_lines(lines: Sequence[str], source: str, budget: CellBudget) -> tu
         nonlocal rows, grid_index
         if rows:
             grid_index += 1
-            prov = Provenance(source, Location(line=rows[0].provenance.location.line), grid_index)
+            prov = Provenance(Location(file=source, table=grid_index, line=rows[0].provenance.location.line))
             blocks.append(SourceGrid(tuple(rows), prov))
             rows = []
 
@@ -621,18 +632,18 @@ def _read_row_lines(lines: Sequence[str], source: str, budget: CellBudget) -> tu
         if "\t" not in line:
             flush()
             blocks.append(
-                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n)))
+                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(Location(file=source, line=n)))
             )
             pending_break = False
             continue
         parts = line.split("\t")
         budget.take(len(parts))
         cells = tuple(
-            make_cell(part, Provenance(source, Location(line=n, column=c), grid_index + 1))
+            make_cell(part, Provenance(Location(file=source, table=grid_index + 1, line=n, column=c)))
             for c, part in enumerate(parts, start=1)
         )
         lead_missing = bool(rows) and not line.startswith("\t") and _lead_tab_usual(rows)
-        prov = Provenance(source, Location(line=n), grid_index + 1)
+        prov = Provenance(Location(file=source, table=grid_index + 1, line=n))
         rows.append(SourceRow(cells, prov, after_break=pending_break, lead_missing=lead_missing))
         pending_break = False
     flush()
@@ -671,7 +682,7 @@ def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> 
             blank = False
         else:
             blocks.append(
-                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(source, Location(line=n)))
+                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(Location(file=source, line=n)))
             )
     budget.take(len(cells))
     # Groups of cells between blank lines; a row is one or more groups.
@@ -688,13 +699,15 @@ def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> 
     def flush() -> None:
         nonlocal grid_rows
         if grid_rows:
-            prov = Provenance(source, Location(line=grid_rows[0].provenance.location.line), grid_index)
+            prov = Provenance(
+                Location(file=source, table=grid_index or None, line=grid_rows[0].provenance.location.line)
+            )
             blocks.append(SourceGrid(tuple(grid_rows), prov))
             grid_rows = []
 
     def emit(group: list[_StreamCell], after_break: bool) -> None:
         row_cells = tuple(_stream_cell(c, source, grid_index, col) for col, c in enumerate(group, start=1))
-        prov = Provenance(source, Location(line=group[0].line), grid_index)
+        prov = Provenance(Location(file=source, table=grid_index or None, line=group[0].line))
         grid_rows.append(SourceRow(row_cells, prov, after_break=after_break))
 
     pending: list[_StreamCell] = []
@@ -740,7 +753,7 @@ def _stream_cell(cell: _StreamCell, source: str, table: int, column: int) -> Raw
             lines[i] = ""
             flags.append(CellFlag.PAGE_NUMBER_REMOVED)
     raw = "\n".join(cell.lines).rstrip("\n")
-    prov = Provenance(source, Location(line=cell.line, column=column), table)
+    prov = Provenance(Location(file=source, table=table or None, line=cell.line, column=column))
     paragraphs, markup = clean_text("\n".join(lines))
     if markup:
         flags.append(CellFlag.MARKUP_REMOVED)

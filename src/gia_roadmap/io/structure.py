@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from gia_roadmap.errors import Location, Problem
 from gia_roadmap.io.cells import (
     ends_with_break_hyphen,
     is_dash_item,
@@ -50,17 +51,16 @@ from gia_roadmap.io.tables import (
     CellFlag,
     Column,
     ColumnRole,
-    Location,
     Provenance,
     RawCell,
     RawDocument,
     RawParagraph,
     RawRow,
     RawTable,
-    ReadProblem,
     RowKind,
     SourceBlock,
     SourceRow,
+    reader_problem,
 )
 
 __all__ = ["DEFAULT_INHERITED_ROLES", "ReadOptions", "build_document"]
@@ -100,7 +100,7 @@ def build_document(
     paragraphs: list[RawParagraph] = []
     pending: list[RawParagraph] = []
     tables: list[RawTable] = []
-    problems: list[ReadProblem] = []
+    problems: list[Problem] = []
     builder: _TableBuilder | None = None
 
     def close() -> None:
@@ -113,7 +113,7 @@ def build_document(
         if isinstance(block, RawParagraph):
             if block.text.strip().isdigit() and len(block.text.strip()) <= 3:
                 problems.append(
-                    ReadProblem(
+                    reader_problem(
                         "page-number",
                         f"a bare number {block.text.strip()!r} read as a page number",
                         block.provenance,
@@ -161,7 +161,7 @@ def build_document(
             builder = _TableBuilder.headerless(source, len(tables) + 1, rows, tuple(pending), options)
             pending = []
             problems.append(
-                ReadProblem(
+                reader_problem(
                     "no-header",
                     "a table without a recognisable header row; column roles were guessed from the values "
                     "(expected headers such as «№», «Мероприятия», «Сроки», «Ответственные»)",
@@ -208,7 +208,7 @@ class _TableBuilder:
         self.index = index
         self.options = options
         self.preamble = preamble
-        self.problems: list[ReadProblem] = []
+        self.problems: list[Problem] = []
         self.rows: list[RawRow] = []
         self.header_rows: list[tuple[RawCell, ...]] = []
         if header is not None:
@@ -318,7 +318,7 @@ class _TableBuilder:
         kind = RowKind.SECTION if len(paragraph.text) <= 2 * _SHORT_PARAGRAPH or number else RowKind.NOTE
         if kind is RowKind.NOTE:
             self.problems.append(
-                ReadProblem(
+                reader_problem(
                     "paragraph-in-table",
                     f"a long paragraph inside the table kept as a note: {paragraph.text[:80]!r}",
                     prov,
@@ -449,7 +449,7 @@ class _TableBuilder:
             return
         if shifted:
             self.problems.append(
-                ReadProblem(
+                reader_problem(
                     "shifted-row",
                     f"the row has {len(_trim(row.cells))} cells for {self.width} columns; its cells were "
                     "moved to the columns they fit best",
@@ -458,7 +458,7 @@ class _TableBuilder:
             )
         for cell in extra:
             self.problems.append(
-                ReadProblem(
+                reader_problem(
                     "unplaced-cell",
                     f"a cell beyond the last column kept as unplaced: {cell.text[:80]!r}",
                     cell.provenance,
@@ -515,7 +515,7 @@ class _TableBuilder:
                 self._join(previous, cells, extra, row)
                 return
             self.problems.append(
-                ReadProblem(
+                reader_problem(
                     "odd-number",
                     f"text {number_text[:60]!r} in the «№» column is not a number; "
                     "the row is kept as an unnumbered item",
@@ -582,7 +582,7 @@ class _TableBuilder:
         joined = joined + previous.cells[len(joined) :]
         self.rows[index] = attrs.evolve(previous, cells=joined, extra=previous.extra + tuple(extra))
         self.problems.append(
-            ReadProblem(
+            reader_problem(
                 "continuation",
                 "a row continuing the row above after a page break was joined to it",
                 row.provenance,
@@ -689,5 +689,5 @@ def _trim(cells: Sequence[RawCell]) -> tuple[RawCell, ...]:
 
 
 def _column(index: int, raw: str) -> Column:
-    cell = make_cell(raw, Provenance("<header>", Location()))
+    cell = make_cell(raw, Provenance(Location(file="<header>")))
     return Column(index, role_of_header(raw), cell.text)

@@ -13,9 +13,11 @@ steps:
    fills vertically merged cells from the row above and collects glossary entries.
 
 Every value here is a frozen attrs value. Nothing is normalised away: each cell keeps its verbatim text
-(``raw``) beside the cleaned text, and a :class:`Provenance` (source file, line, row, column and
-:class:`CellFlag` values that say what the reader did to it). A cell the reader cannot place is kept in
-:attr:`RawRow.extra` and reported in :attr:`RawTable.problems`, never dropped.
+(``raw``) beside the cleaned text, and a :class:`Provenance`: its
+:class:`~gia_roadmap.errors.Location` (source file, table or sheet, line, row, column) and the
+:class:`CellFlag` values that say what the reader did to it. A cell the reader cannot place is kept in
+:attr:`RawRow.extra` and reported as a :class:`~gia_roadmap.errors.Problem` in :attr:`RawTable.problems`,
+never dropped.
 """
 
 from __future__ import annotations
@@ -24,24 +26,26 @@ import enum
 
 import attrs
 
+from gia_roadmap.errors import Location, Problem, Severity
+
 __all__ = [
+    "READER_REPAIRS",
     "CellFlag",
     "Column",
     "ColumnRole",
     "GlossaryEntry",
     "GlossaryKind",
-    "Location",
     "Provenance",
     "RawCell",
     "RawDocument",
     "RawParagraph",
     "RawRow",
     "RawTable",
-    "ReadProblem",
     "RowKind",
     "SourceBlock",
     "SourceGrid",
     "SourceRow",
+    "reader_problem",
 ]
 
 
@@ -117,61 +121,28 @@ class GlossaryKind(enum.Enum):
     INLINE = "inline"  #: an inline definition «… пунктов проведения экзаменов (далее – ППЭ)»
 
 
-@attrs.frozen(slots=True)
-class Location:
-    """A place in a source: 1-based line (text sources), row and column (tables); None when unknown."""
-
-    line: int | None = None
-    row: int | None = None
-    column: int | None = None
-
-    def __str__(self) -> str:
-        parts = []
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column is not None:
-            parts.append(f"column {self.column}")
-        return ", ".join(parts) or "unknown place"
-
-
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Provenance:
     """Where a value came from and what the reader did to it.
 
     Attributes:
-        source: the file name (or ``"<string>"``).
-        location: the line, row and column of the value in the source.
-        table: the 1-based index of the table (DOCX table, XLSX sheet, text table) in the source.
-        sheet: the XLSX sheet name, if any.
-        page: the 1-based page of a paged source (PDF), if any.
+        location: the place of the value: the file, the table (DOCX table, XLSX sheet, text table)
+            or sheet, and the line, row and column in it.
         flags: what the reader did (:class:`CellFlag`).
         origin: further source places the value was assembled from: the row an inherited value was
             copied from, the continuation rows that were joined into it.
     """
 
-    source: str
-    location: Location = Location()
-    table: int | None = None
-    sheet: str | None = None
+    location: Location
     flags: frozenset[CellFlag] = frozenset()
     origin: tuple[Location, ...] = ()
-    page: int | None = None
 
     def flagged(self, *flags: CellFlag, origin: tuple[Location, ...] = ()) -> Provenance:
         """Return a copy with more flags and origin places."""
         return attrs.evolve(self, flags=self.flags | frozenset(flags), origin=self.origin + origin)
 
     def __str__(self) -> str:
-        where = f"{self.source}"
-        if self.page is not None:
-            where += f", page {self.page}"
-        if self.sheet:
-            where += f" [{self.sheet}]"
-        elif self.table is not None:
-            where += f" (table {self.table})"
-        return f"{where}, {self.location}"
+        return str(self.location)
 
 
 @attrs.frozen(slots=True)
@@ -244,19 +215,16 @@ class RawRow:
         return self.cells[column]
 
 
-@attrs.frozen(slots=True)
-class ReadProblem:
-    """Something the reader noticed and could not (or would not) silently fix.
+#: The codes of the reader's repairs and notes: reported for the record at severity INFO. Anything else
+#: the reader kept but could not place is a WARNING.
+READER_REPAIRS = frozenset({"continuation", "shifted-row", "page-number", "markup", "encoding-detected"})
 
-    Attributes:
-        code: a stable identifier, e.g. ``"unplaced-cell"``, ``"shifted-row"``, ``"page-number"``.
-        message: what was found, quoting the text, and what the reader did.
-        provenance: where.
-    """
 
-    code: str
-    message: str
-    provenance: Provenance
+def reader_problem(code: str, message: str, provenance: Provenance) -> Problem:
+    """What the reader noticed at ``provenance`` and could not (or would not) silently fix, as a
+    :class:`~gia_roadmap.errors.Problem` at its location (INFO for a repair, else WARNING)."""
+    severity = Severity.INFO if code in READER_REPAIRS else Severity.WARNING
+    return Problem(code=code, severity=severity, location=provenance.location, message=message)
 
 
 @attrs.frozen(slots=True)
@@ -308,7 +276,7 @@ class RawTable:
     header_rows: tuple[tuple[RawCell, ...], ...]
     rows: tuple[RawRow, ...]
     preamble: tuple[RawParagraph, ...] = ()
-    problems: tuple[ReadProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     def column(self, role: ColumnRole) -> int | None:
         """The 0-based index of the first column with that role, or None."""
@@ -340,7 +308,7 @@ class RawDocument:
     tables: tuple[RawTable, ...]
     paragraphs: tuple[RawParagraph, ...]
     glossary: tuple[GlossaryEntry, ...]
-    problems: tuple[ReadProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     def plan_tables(self) -> tuple[RawTable, ...]:
         """The tables that are not glossaries."""

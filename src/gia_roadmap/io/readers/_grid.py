@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 import attrs
 
+from gia_roadmap.errors import Location
 from gia_roadmap.io.cells import make_cell
 from gia_roadmap.io.limits import CellBudget, check_span
-from gia_roadmap.io.tables import CellFlag, Location, Provenance, RawCell, SourceRow
+from gia_roadmap.io.tables import CellFlag, Provenance, RawCell, SourceRow
 
 __all__ = ["SpanCell", "lay_out", "source_rows"]
 
@@ -109,8 +110,17 @@ class _Line:
         self.below: dict[int, int] = {}
 
     def prov(self, column: int) -> Provenance:
-        location = Location(row=self.number, column=column)
-        return Provenance(self.source, location, self.table, self.sheet, page=self.page)
+        sheet = self.sheet or ""
+        return Provenance(
+            Location(
+                file=self.source,
+                page=self.page,
+                table=self.table,
+                sheet=sheet,
+                row=self.number,
+                column=column,
+            )
+        )
 
     def fill_carried(self) -> None:
         """Blank cells for the columns covered from above at the current column."""
@@ -139,7 +149,7 @@ def source_rows(
     out = []
     for index, cells in enumerate(grid):
         number = row_numbers[index] if row_numbers is not None else index + 1
-        prov = Provenance(source, Location(row=number), table, sheet, page=page)
+        prov = Provenance(Location(file=source, page=page, table=table, sheet=sheet or "", row=number))
         whole = not (broken_head and index < 2)
         out.append(
             SourceRow(

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from gia_roadmap.errors import TableReadError
+from gia_roadmap.errors import Location, TableReadError
 from gia_roadmap.io.cells import clean_text
 from gia_roadmap.io.encodings import decode_bytes
 from gia_roadmap.io.limits import CellBudget, ReadLimits
 from gia_roadmap.io.readers._grid import SpanCell, lay_out, source_rows
 from gia_roadmap.io.tables import (
     CellFlag,
-    Location,
     Provenance,
     RawParagraph,
     SourceBlock,
@@ -129,7 +128,7 @@ def read_html_blocks(
         paragraphs, _ = clean_text(text)
         for line in paragraphs:
             counters["paragraph"] += 1
-            prov = Provenance(source, Location(line=counters["paragraph"]))
+            prov = Provenance(Location(file=source, line=counters["paragraph"]))
             blocks.append(RawParagraph(line, line, prov))
 
     def walk(element: HtmlElement) -> None:
@@ -185,7 +184,7 @@ def read_html_blocks(
             r for r in source_rows(grid, source=source, table=index) if any(not c.is_blank for c in r.cells)
         ]
         if rows:
-            blocks.append(SourceGrid(tuple(rows), Provenance(source, Location(), index)))
+            blocks.append(SourceGrid(tuple(rows), Provenance(Location(file=source, table=index))))
 
     walk(body if body is not None else root)
     return tuple(blocks)

@@ -14,10 +14,10 @@ from typing import Any
 
 import attrs
 
-from gia_roadmap.errors import MissingDependencyError, TableReadError, UnsupportedFileError
+from gia_roadmap.errors import Location, MissingDependencyError, TableReadError, UnsupportedFileError
 from gia_roadmap.io.cells import make_cell
 from gia_roadmap.io.limits import CellBudget, ReadLimits, check_file_size, check_span
-from gia_roadmap.io.tables import CellFlag, Location, Provenance, RawCell, SourceBlock, SourceGrid, SourceRow
+from gia_roadmap.io.tables import CellFlag, Provenance, RawCell, SourceBlock, SourceGrid, SourceRow
 
 __all__ = ["DOC_HINT", "read_xls_blocks"]
 
@@ -105,7 +105,9 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                     continue
                 cells: list[RawCell] = []
                 for c, text in enumerate(texts):
-                    prov = Provenance(source, Location(row=r + 1, column=c + 1), sheet_index + 1, title)
+                    prov = Provenance(
+                        Location(file=source, table=sheet_index + 1, sheet=title, row=r + 1, column=c + 1)
+                    )
                     flag = covered.get((r, c))
                     flags: tuple[CellFlag, ...] = (flag,) if flag else ()
                     if "\n" in text.strip():
@@ -113,7 +115,7 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                     cells.append(make_cell(text, prov, flags=flags))
                 while len(cells) > 1 and cells[-1].is_blank and not cells[-1].flags:
                     cells.pop()
-                row_prov = Provenance(source, Location(row=r + 1), sheet_index + 1, title)
+                row_prov = Provenance(Location(file=source, table=sheet_index + 1, sheet=title, row=r + 1))
                 rows.append(
                     SourceRow(
                         tuple(cells), row_prov, after_break=pending_break, fixed_columns=True, whole=True
@@ -122,7 +124,11 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                 pending_break = False
             if rows:
                 rows = [attrs.evolve(row, whole=not row.after_break) for row in rows]
-                blocks.append(SourceGrid(tuple(rows), Provenance(source, Location(), sheet_index + 1, title)))
+                blocks.append(
+                    SourceGrid(
+                        tuple(rows), Provenance(Location(file=source, table=sheet_index + 1, sheet=title))
+                    )
+                )
             book.unload_sheet(sheet_index)
     finally:
         book.release_resources()

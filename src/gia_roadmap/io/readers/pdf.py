@@ -22,13 +22,18 @@ from typing import Any
 
 import attrs
 
-from gia_roadmap.errors import MissingDependencyError, NoTextLayerError, ReadLimitError, TableReadError
+from gia_roadmap.errors import (
+    Location,
+    MissingDependencyError,
+    NoTextLayerError,
+    ReadLimitError,
+    TableReadError,
+)
 from gia_roadmap.io.cells import clean_text, make_cell
 from gia_roadmap.io.limits import CellBudget, ReadLimits, check_file_size
 from gia_roadmap.io.readers._grid import source_rows
 from gia_roadmap.io.tables import (
     CellFlag,
-    Location,
     Provenance,
     RawCell,
     RawParagraph,
@@ -108,7 +113,7 @@ def read_pdf_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                     )
                     rows = [r for r in rows if any(not c.is_blank for c in r.cells)]
                     if rows:
-                        prov = Provenance(source, Location(), table_index, page=page_number)
+                        prov = Provenance(Location(file=source, page=page_number, table=table_index))
                         blocks.append(SourceGrid(tuple(rows), prov))
                     top = table.bbox[3]
                 line = _text_band(page, top, page.bbox[3], source, page_number, line, blocks)
@@ -137,7 +142,7 @@ def _text_band(
         if not paragraphs:
             continue
         line += 1
-        prov = Provenance(source, Location(line=line), page=page_number)
+        prov = Provenance(Location(file=source, page=page_number, line=line))
         blocks.append(RawParagraph(paragraphs[0], raw, prov))
     return line
 
@@ -153,7 +158,7 @@ def _grid(table: Any, source: str, index: int, page: int, budget: CellBudget) ->
         budget.take(len(values), where)
         cells: list[RawCell] = []
         for c, value in enumerate(values):
-            prov = Provenance(source, Location(row=r, column=c + 1), index, page=page)
+            prov = Provenance(Location(file=source, page=page, table=index, row=r, column=c + 1))
             if value is not None:
                 cell = make_cell(unwrap(value), prov)
                 cells.append(attrs.evolve(cell, raw=value))
