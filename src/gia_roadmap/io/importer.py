@@ -695,7 +695,7 @@ class _PlanBuilder:
                 f"the title block names no school year; {inferred} was inferred from the {len(dates)} "
                 "dated deadline(s) (most fall in it); set it with ImportOptions(school_year=…) or "
                 "--school-year if that is wrong",
-                severity="info",
+                severity=Severity.INFO,
             )
             return inferred
         date = self.header.order_date
@@ -706,7 +706,7 @@ class _PlanBuilder:
                 "school-year-inferred",
                 f"neither the title block nor the deadlines name a school year; {inferred} was inferred "
                 f"from the order's date {date:%d.%m.%Y}; set it with --school-year if that is wrong",
-                severity="info",
+                severity=Severity.INFO,
             )
             return inferred
         self._problem(
@@ -841,7 +841,7 @@ class _PlanBuilder:
                 "column-to-notes",
                 f"the column «{column.header}» ({column.index + 1}) is {why}; its cells are kept in each "
                 "measure's notes, not read as a field",
-                f"{table.source} (table {table.index}), column {column.index + 1}",
+                Location(file=table.source, table=table.index, column=column.index + 1),
             )
 
     def _table(self, table: RawTable, *, appendix: bool) -> None:
