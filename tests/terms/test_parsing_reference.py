@@ -34,7 +34,19 @@ _DASH_TABLE = str.maketrans(dict.fromkeys(_DASHES, "-"))
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 
 
+# Characters that render as nothing: soft hyphen, Mongolian vowel separator, zero-width space,
+# non-joiner and joiner, word joiner, the invisible operators, the byte-order mark.
+_INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
 def _reference_normalize(text: str) -> tuple[str, str, tuple[int, ...]]:
+    """(low, disp, index) of the text without its invisible characters, mapped back to ``text``."""
+    visible = [i for i, c in enumerate(text) if c not in _INVISIBLE]
+    low, disp, index = _reference_visible("".join(text[i] for i in visible))
+    return low, disp, tuple(visible[i] for i in index)
+
+
+def _reference_visible(text: str) -> tuple[str, str, tuple[int, ...]]:
     """(low, disp, index) as the original normaliser computed them (its general path only)."""
     if _HAS_LATIN.search(text):
         fixed = list(text)
@@ -169,6 +181,9 @@ _SNIPPETS = [
     "\n\n",
     " \n ",
     "деня",
+    "дека\u00adбря",
+    "\u200b",
+    "\ufeff2023",
     "за 3 календарных деня до ",
     "2 недли после ",
     "5 днея со ",

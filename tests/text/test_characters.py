@@ -114,3 +114,18 @@ def test_clean_cell_and_normalize() -> None:
     assert clean_cell("<p>Учителей- предметников</p><p>ГИА\u2011 9</p>") == "Учителей-предметников ГИА-9"
     assert clean_cell("a\u2003\u2003b\n\n\nc") == "a b\nc"
     assert normalize("Депатраментa\u00a0Ё") == "депатрамента е"
+
+
+_PHRASES = [
+    "с 1 по 5 декабря 2023 года",
+    "август – сентябрь 2023 года",
+    "за 3 календарных дня до дня проведения экзамена",
+    "не позднее 17.05.2024",
+]
+
+
+@given(st.sampled_from(_PHRASES), st.sampled_from(INVISIBLES), st.data())
+def test_the_parser_ignores_invisibles(phrase: str, invisible: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(phrase)))
+    written = phrase[:at] + invisible + phrase[at:]
+    assert parse_term(written).resolve() == parse_term(phrase).resolve()

@@ -79,6 +79,7 @@ from gia_roadmap.errors import InvalidTypeError, TermSyntaxError
 from gia_roadmap.text import (
     BLANKS,
     DASH_CLASS,
+    INVISIBLES,
     MONTH_FORMS,
     MONTH_PATTERN,
     Vocabulary,
@@ -129,7 +130,8 @@ _OTHER_BLANKS = BLANKS.replace(" ", "")
 """Every whitespace character but the space."""
 # What sends text to the general path, besides a leading, trailing or double space: whitespace
 # other than the space, tags or angle brackets, Latin letters (look-alikes), a digit glued to a letter.
-_ODD_CHAR = re.compile("[<>A-Za-z" + re.escape(_OTHER_BLANKS) + "]")
+_ODD_CHAR = re.compile("[<>A-Za-z" + re.escape(_OTHER_BLANKS + INVISIBLES) + "]")
+_INVISIBLE = re.compile("[" + re.escape(INVISIBLES) + "]")
 _GLUED = re.compile(r"\d[^\W\d_]")
 _IDENTITY: dict[int, tuple[int, ...]] = {}
 """``tuple(range(n))`` by ``n``: the offset map of text the fast path leaves as it is."""
@@ -201,7 +203,13 @@ def normalize(text: str) -> Normalized:
                 return Normalized(low, disp, ident, text)
     # Latin look-alikes inside words that also contain Cyrillic letters, then dashes: both
     # length-preserving (dashes are neither blanks, letters nor digits)
-    work = _DASH.sub("-", fix_lookalikes(text))
+    # invisible characters (soft hyphens, zero-width spaces) go; ``kept`` maps back to the original
+    kept: list[int] | None = None
+    if _INVISIBLE.search(text):
+        kept = [i for i, c in enumerate(text) if c not in INVISIBLES]
+        work = _DASH.sub("-", fix_lookalikes("".join(text[i] for i in kept)))
+    else:
+        work = _DASH.sub("-", fix_lookalikes(text))
     glued = _GLUE.search(work) is not None
 
     parts: list[str] = []
@@ -250,6 +258,8 @@ def normalize(text: str) -> Normalized:
     low = low.replace("ё", "е")
     if _UNIT_SLOT.search(low) is not None:  # a misspelt unit («календарных деня»), length-preserving
         low = _repair_units(low)
+    if kept is not None:
+        index = [kept[i] for i in index]
     return Normalized(low, disp, tuple(index), text)
 
 

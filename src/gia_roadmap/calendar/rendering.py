@@ -52,7 +52,7 @@ from gia_roadmap.calendar.terms import (
     UnparsedTerm,
 )
 from gia_roadmap.errors import InvalidTypeError
-from gia_roadmap.text import MONTHS_GENITIVE, MONTHS_NOMINATIVE
+from gia_roadmap.text import MONTHS_GENITIVE, MONTHS_NOMINATIVE, plural_form
 
 __all__ = ["render"]
 
@@ -69,15 +69,6 @@ _FREQ = {
     Frequency.QUARTERLY: "ежеквартально",
     Frequency.YEARLY: "ежегодно",
 }
-
-
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 # accusative («за N …») and genitive («в течение N …») forms: (one, few, many)
@@ -99,7 +90,7 @@ _UNIT_GEN = {
 
 def _count(n: int, unit: Unit, forms: dict[Unit, tuple[str, str, str]]) -> str:
     one, few, many = forms.get(unit, ("дня", "дней", "дней"))
-    return f"{n} {_plural(n, one, few, many)}"
+    return f"{n} {plural_form(n, one, few, many)}"
 
 
 def _month(ref: MonthRef) -> str:

@@ -2,6 +2,8 @@
 
 * :mod:`~gia_roadmap.text.months` — month names in every case, abbreviations, patterns;
 * :mod:`~gia_roadmap.text.weekdays` — weekday names in every case and number, abbreviations;
+* :mod:`~gia_roadmap.text.numerals` — numerals in words 0–999, cardinal, ordinal and collective, in
+  every case and gender, read and written;
 * :mod:`~gia_roadmap.text.dashes`, :mod:`~gia_roadmap.text.blanks`,
   :mod:`~gia_roadmap.text.lookalikes` — every dash, blank and invisible character, and the Latin
   letters that look Cyrillic, each in one table;
@@ -24,6 +26,7 @@ from gia_roadmap.text import (
     fuzzy,
     lookalikes,
     months,
+    numerals,
     weekdays,
 )
 from gia_roadmap.text.abbreviations import *  # noqa: F403
@@ -34,13 +37,12 @@ from gia_roadmap.text.dashes import *  # noqa: F403
 from gia_roadmap.text.fuzzy import *  # noqa: F403
 from gia_roadmap.text.lookalikes import *  # noqa: F403
 from gia_roadmap.text.months import *  # noqa: F403
+from gia_roadmap.text.numerals import *  # noqa: F403
 from gia_roadmap.text.weekdays import *  # noqa: F403
 
-__all__ = sorted(
-    name
-    for module in (abbreviations, blanks, cases, cleaning, dashes, fuzzy, lookalikes, months, weekdays)
-    for name in module.__all__
-)
+_MODULES = (abbreviations, blanks, cases, cleaning, dashes, fuzzy, lookalikes, months, numerals, weekdays)
+__all__ = sorted(name for module in _MODULES for name in module.__all__)
+del _MODULES
 
 
 def __dir__() -> list[str]:
