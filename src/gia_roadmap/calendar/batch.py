@@ -4,15 +4,22 @@ Inputs are sequences of :class:`datetime.date` or numpy arrays of ``datetime64[D
 optional extra: ``pip install "gia-roadmap[numpy]"``). A numpy input gives numpy output (``datetime64[D]``
 or ``int64``/``bool`` arrays); a sequence gives a list. The semantics are exactly those of the scalar
 methods of :class:`~gia_roadmap.calendar.RussianCalendar`; the tests check batch against scalar.
+
+The batch functions share the scalar ones' boundary: a date outside the calendar (``NaT``, a
+``datetime64`` beyond the years of :class:`datetime.date` included) and a shift that leaves it (any
+``delta``, of any integer dtype, ``uint64`` included) raise a typed error naming the first offending
+element, never numpy's ``IndexError`` or ``OverflowError``. The numpy arrays a calendar needs are built
+once, under a lock, so a fresh calendar may be used from many threads at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from gia_roadmap.errors import DateTypeError
+from gia_roadmap.errors import DateTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from gia_roadmap.calendar.production import RussianCalendar
@@ -38,15 +45,26 @@ def _is_array(value: object) -> bool:
     return np is not None and isinstance(value, np.ndarray)
 
 
+_BUILDING = threading.Lock()
+
+
 def _arrays(calendar: RussianCalendar) -> dict[str, Any]:
+    """The calendar's numpy arrays, built once: under a lock, and published whole (a thread never sees
+    a half-filled table)."""
     index = calendar._index
-    cache: dict[str, Any] = index.cache
-    if not cache:
-        np = _numpy()
-        cache["rank"] = np.asarray(index.rank, dtype=np.int64)
-        cache["work_ord"] = np.asarray(index.work_ord, dtype=np.int64)
-        cache["working"] = np.asarray(index.working, dtype=bool)
-    return cache
+    arrays: dict[str, Any] | None = index.cache.get("arrays")
+    if arrays is None:
+        with _BUILDING:
+            arrays = index.cache.get("arrays")
+            if arrays is None:
+                np = _numpy()
+                arrays = {
+                    "rank": np.asarray(index.rank, dtype=np.int64),
+                    "work_ord": np.asarray(index.work_ord, dtype=np.int64),
+                    "working": np.asarray(index.working, dtype=bool),
+                }
+                index.cache["arrays"] = arrays
+    return arrays
 
 
 def _positions(calendar: RussianCalendar, days: Any, what: str, *, allow_end: bool = False) -> Any:
@@ -54,15 +72,45 @@ def _positions(calendar: RussianCalendar, days: Any, what: str, *, allow_end: bo
     array = np.asarray(days)
     if array.dtype.kind != "M":
         raise DateTypeError(f"{what} must be a datetime64 array, got dtype {array.dtype}")
-    ordinals = array.astype("datetime64[D]").astype(np.int64) + _EPOCH
+    in_days = array.astype("datetime64[D]")
+    missing = np.isnat(in_days)
+    if missing.any():
+        where = np.unravel_index(int(missing.argmax()), missing.shape)
+        raise InvalidValueError(
+            f"{what} at index {_index_text(where)} is NaT (not a time); give a date in every element"
+        )
+    ordinals = in_days.astype(np.int64) + _EPOCH
     index = calendar._index
     positions = ordinals - index.base
     limit = index.size + (1 if allow_end else 0)
     bad = (positions < 0) | (positions >= limit)
     if bad.any():
-        first = dt.date.fromordinal(int(ordinals[bad.argmax()]))
-        raise calendar._coverage_error(first.year, f"{what} {first.isoformat()}")
+        flat = int(bad.argmax())
+        day = in_days.flat[flat]
+        year = int(day.astype("datetime64[Y]").astype(np.int64)) + 1970
+        raise calendar._coverage_error(
+            year, f"{what} {day} (index {_index_text(np.unravel_index(flat, bad.shape))})"
+        )
     return positions
+
+
+def _index_text(where: tuple[Any, ...]) -> str:
+    return ", ".join(str(int(i)) for i in where) if where else "0"
+
+
+def _steps(calendar: RussianCalendar, delta: Any) -> Any:
+    """``delta`` as int64, each step clipped to one past the calendar's working days either way: the
+    result is then out of range exactly when the true one is, and no arithmetic overflows."""
+    np = _numpy()
+    bound = calendar._index.working_count + 1
+    if isinstance(delta, int) and not isinstance(delta, bool):  # any width: clip before numpy sees it
+        delta = max(-bound, min(bound, delta))
+    steps = np.asarray(delta)
+    if steps.dtype.kind not in "iu":
+        raise DateTypeError(f"delta must be whole numbers of days, got dtype {steps.dtype}")
+    if steps.dtype.kind == "u":
+        return np.minimum(steps, np.uint64(bound)).astype(np.int64)
+    return np.clip(steps.astype(np.int64), -bound, bound)
 
 
 def _to_dates(np: Any, ordinals: Any) -> Any:
@@ -77,9 +125,8 @@ def add_working_days(calendar: RussianCalendar, days: DateBatch, delta: int | In
         return [calendar.add_working_days(d, n) for d, n in zip(days, delta, strict=True)]
     np = _numpy()
     positions = _positions(calendar, days, "date")
-    steps = np.asarray(delta)
-    if steps.dtype.kind not in "iu":
-        raise DateTypeError(f"delta must be whole numbers of days, got dtype {steps.dtype}")
+    steps = _steps(calendar, delta)
+    shown = np.asarray(delta)  # the steps as given, for the message
     arrays = _arrays(calendar)
     rank, work_ord = arrays["rank"], arrays["work_ord"]
     k = np.where(steps > 0, rank[positions + 1] + steps - 1, rank[positions] + steps)
@@ -90,7 +137,7 @@ def add_working_days(calendar: RussianCalendar, days: DateBatch, delta: int | In
         year = calendar.covered_years[1] + 1 if int(k.flat[where]) >= 0 else calendar.covered_years[0] - 1
         raise calendar._coverage_error(
             year,
-            f"shifting {start.isoformat()} by {int(np.broadcast_to(steps, k.shape)[where])} working days",
+            f"shifting {start.isoformat()} by {int(np.broadcast_to(shown, k.shape).flat[where])} working days",
         )
     shifted = work_ord[np.clip(k, 0, len(work_ord) - 1)]
     result = np.where(steps == 0, positions + calendar._index.base, shifted)

@@ -739,6 +739,8 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         low, high = sorted((_check_date(start, "start"), _check_date(end, "end")))
         if low == high:
             return 0
+        self._position(low, "start" if low is start else "end")  # before the day after: date.max has none
+        self._position(high, "end" if high is end else "start")
         count = self.working_days_between(low + dt.timedelta(days=1), high + dt.timedelta(days=1))
         if include_start and self.is_working_day(low):
             count += 1
