@@ -137,7 +137,8 @@ def add_working_days(calendar: RussianCalendar, days: DateBatch, delta: int | In
         year = calendar.covered_years[1] + 1 if int(k.flat[where]) >= 0 else calendar.covered_years[0] - 1
         raise calendar._coverage_error(
             year,
-            f"shifting {start.isoformat()} by {int(np.broadcast_to(shown, k.shape).flat[where])} working days",
+            f"shifting {start.isoformat()} by {int(np.broadcast_to(shown, k.shape).flat[where])} "
+            "working days",
         )
     shifted = work_ord[np.clip(k, 0, len(work_ord) - 1)]
     result = np.where(steps == 0, positions + calendar._index.base, shifted)
