@@ -121,7 +121,8 @@ def test_resolve_strict_mode_reports_the_position() -> None:
     status, out, err = _run("resolve", "абракадабра 2023", "--strict")
     assert status == 2
     assert out == ""
-    assert "position 0" in err
+    assert "«абракадабра 2023»" in err  # the text, then where reading stopped: from its first character
+    assert "символы 1–16" in err
 
 
 def test_resolve_lenient_mode_keeps_unparsed_text() -> None:

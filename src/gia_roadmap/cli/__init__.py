@@ -10,26 +10,28 @@ Sub-commands::
     gia-roadmap examples
 
 Exit status: 0 on success (for ``check``: nothing worse than info), 1 when ``check`` found warnings,
-3 when it found errors, 2 on bad input (with a message on standard error).
+3 when it found errors, 2 on bad input (one line on standard error), 70 on an internal error (a bug;
+``--debug`` shows its traceback), 130 when interrupted, 141 when the output's reader went away
+(:mod:`gia_roadmap.cli.boundary`). ``gia-roadmap --version`` prints the version.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 # Only what every command needs is imported here, so `gia-roadmap --help` and `gia-roadmap calendar`
 # do not pay for rich, the importer (openpyxl, python-docx), the checks or the graph (networkx): each
 # command imports the rest when it runs. gia_roadmap.calendar and gia_roadmap.io import lazily (PEP 562).
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import Anchor
+from gia_roadmap.cli.boundary import guarded
 from gia_roadmap.cli.calendar_view import render_calendar
 from gia_roadmap.cli.plan_commands import (
     check_exit_status,
@@ -39,7 +41,7 @@ from gia_roadmap.cli.plan_commands import (
     print_report,
     report_document,
 )
-from gia_roadmap.errors import GiaRoadmapError, Problem, UsageError
+from gia_roadmap.errors import Problem, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -236,7 +238,30 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, help="the output file")
 
     commands.add_parser("examples", help="list the bundled example roadmaps")
+    _add_global_options(parser, commands)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, asked of the package metadata only when wanted."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from gia_roadmap import __version__
+
+        print(f"gia-roadmap {__version__}")
+        parser.exit()
+
+
+def _add_global_options(parser: argparse.ArgumentParser, commands: argparse._SubParsersAction[Any]) -> None:
+    """``--version``, and ``--debug`` before or after the command."""
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
+    debug = "on an internal error (exit status 70), show the traceback too"
+    parser.add_argument("--debug", action="store_true", help=debug)
+    for command in commands.choices.values():
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug)
 
 
 def main(
@@ -246,18 +271,12 @@ def main(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args = _parser().parse_args(argv)
-    try:
-        return _run(args, out, err)
-    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except GiaRoadmapError as error:
-        print(f"gia-roadmap: error: {error}", file=err)
-        return 2
-    except OSError as error:
-        print(f"gia-roadmap: error: {error}", file=err)
-        return 2
+    return guarded(
+        lambda: _run(args, out, err),
+        err=err,
+        debug=bool(getattr(args, "debug", False)),
+        lang=getattr(args, "lang", "ru"),
+    )
 
 
 def _calendar(args: argparse.Namespace) -> RussianCalendar:
