@@ -26,11 +26,11 @@ from typing import Any
 
 from gia_roadmap.calendar import terms as t
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamScope, ExamStage
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.plan import model as m
 from gia_roadmap.plan.bodies import Body, BodyKind, BodyLevel
 from gia_roadmap.plan.categories import SpecialistCategory
-from gia_roadmap.plan.exams import ExamPeriod, ExamScope
 from gia_roadmap.plan.glossary import Glossary, GlossaryEntry, GlossarySource
 from gia_roadmap.plan.people import NameOrder, Person, Role
 from gia_roadmap.plan.responsible import MatchQuality, Responsible
@@ -187,7 +187,7 @@ def _leaf_strategies() -> dict[type, st.SearchStrategy[Any]]:
         t.ExamPeriod: st.builds(
             t.ExamPeriod,
             st.sampled_from(t.ExamPhase),
-            _small_tuple(st.sampled_from(t.ExamStage)),
+            _small_tuple(st.sampled_from(ExamStage)),
             _small_tuple(texts(8)),
             years,
             raw=_raw(),
@@ -402,7 +402,8 @@ def measures() -> st.SearchStrategy[m.Measure]:
         participants=_small_tuple(targets(), 2),
         targets=_small_tuple(targets(), 2),
         exam_scope=_scopes(),
-        exam_periods=st.lists(st.sampled_from(ExamPeriod), max_size=2, unique=True).map(tuple),
+        exam_periods=st.lists(st.sampled_from(ExamStage), max_size=2, unique=True).map(tuple),
+        reserve_days=st.booleans(),
         level_actions=_small_tuple(level_actions(), 2),
         expected_result=texts(30),
         evidence=texts(20),

@@ -15,6 +15,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import (
     Bound,
@@ -29,7 +30,6 @@ from gia_roadmap.calendar.terms import (
     ExactDate,
     ExamPeriod,
     ExamPhase,
-    ExamStage,
     ExternalSchedule,
     Frequency,
     Month,

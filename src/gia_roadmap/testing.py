@@ -36,11 +36,11 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 from hypothesis import strategies as st
 
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.parsing import parse_term
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import MissingTerm, Term, WorkingDayCalendar
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
-from gia_roadmap.plan.exams import ExamScope
 from gia_roadmap.plan.glossary import Glossary, GlossarySource
 from gia_roadmap.plan.model import (
     Dependency,

@@ -11,12 +11,12 @@ import attrs
 
 from gia_roadmap.calendar import RussianCalendar, SchoolYear, parse_term
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import EventDates
 from gia_roadmap.plan import (
     Dependency,
     DependencyKind,
-    ExamScope,
     Glossary,
     Measure,
     MeasureNumber,

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.plan import (
-    ExamScope,
     Glossary,
     GlossaryEntry,
     ParentItemRef,

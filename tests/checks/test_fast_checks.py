@@ -310,7 +310,7 @@ def reference_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     yield ctx.finding(
         "GR211",
         f"{len(items)} deadlines count from exam days or periods ({numbers}) but no exam schedule was given; "
-        "pass events=ExamSchedule.bundled(…).events(calendar)",
+        "pass events=exam_events(ExamSchedule.bundled(…), calendar)",
         ctx.location(None, "term"),
         related=[ctx.location(i, "term") for i in items],
         evidence=items[0].measure.term.raw,

@@ -7,6 +7,7 @@ import contextlib
 import pytest
 
 from gia_roadmap import examples
+from gia_roadmap.calendar.events import exam_events
 from gia_roadmap.calendar.schedule import ExamSchedule
 from gia_roadmap.calendar.terms import EventDates
 from gia_roadmap.errors import ScheduleCoverageError
@@ -21,7 +22,7 @@ def report(name: str) -> Report:
     events: EventDates | None = None
     if roadmap.school_year is not None:
         with contextlib.suppress(ScheduleCoverageError):
-            events = ExamSchedule.bundled(roadmap.school_year.start_year).events(calendar())
+            events = exam_events(ExamSchedule.bundled(roadmap.school_year.start_year), calendar())
     return check(roadmap, calendar=calendar(), events=events)
 
 

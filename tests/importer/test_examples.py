@@ -9,7 +9,13 @@ import pytest
 
 from gia_roadmap import examples, io
 from gia_roadmap.calendar import MissingTerm, MonthRange, SchoolYear, TermSequence, UnparsedTerm
-from gia_roadmap.plan import ExamScope, GroupingKind, Person, PlanLevel, SectionKind
+from gia_roadmap.calendar.exams import ExamScope
+from gia_roadmap.plan import (
+    GroupingKind,
+    Person,
+    PlanLevel,
+    SectionKind,
+)
 
 # name: (measures, numbered measures) — seed analysis §1 (000: 12 category rows holding 41 events;
 # 001: 333 numbered + 1 unnumbered; 002: 82 numbered + 33 dash items, App. 1: 9, App. 2: 27 + 9;

@@ -6,14 +6,13 @@ import datetime as dt
 
 from gia_roadmap.calendar import terms as t
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamScope, ExamStage
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.plan import (
     ActionLevel,
     Cluster,
     Dependency,
     DependencyKind,
-    ExamPeriod,
-    ExamScope,
     GroupingKind,
     LevelAction,
     Measure,
@@ -84,7 +83,8 @@ def example_roadmap() -> Roadmap:
             participants=(Target("члены ГЭК", TargetKind.CATEGORY, SpecialistCategory.GEK_MEMBER),),
             targets=(Target("Кластер 4 – ШНРО", TargetKind.CLUSTER, cluster="ШНРО"),),
             exam_scope=(ExamScope.GIA_11,),
-            exam_periods=(ExamPeriod.MAIN, ExamPeriod.RESERVE),
+            exam_periods=(ExamStage.MAIN,),
+            reserve_days=True,
             parent_item=ParentItemRef.parse("6.16, 6.17"),
             dependencies=(
                 Dependency(MeasureRef((0,), "1.1"), DependencyKind.FINISH_TO_START, 2, True, "по итогам"),

@@ -7,9 +7,9 @@ import datetime as dt
 
 from gia_roadmap.calendar import RussianCalendar
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.plan import (
     DueState,
-    ExamScope,
     Person,
     Role,
     SectionKind,

@@ -7,23 +7,21 @@ import re
 
 import pytest
 
+from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.events import exam_events
+from gia_roadmap.calendar.exams import ExamKind, ExamStage, PeriodKind, Subject, exam_subjects
 from gia_roadmap.calendar.production import RussianCalendar
 from gia_roadmap.calendar.schedule import (
     Confidence,
     ExamDay,
-    ExamKind,
     ExamSchedule,
     OrderStatus,
-    PeriodKind,
     PeriodWindow,
     ScheduleOrder,
-    Subject,
     bundled_school_years,
     bundled_sources,
-    exam_subjects,
 )
-from gia_roadmap.calendar.schoolyear import SchoolYear
-from gia_roadmap.calendar.terms import ExamStage
+from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.errors import DateTypeError, GiaRoadmapError, ScheduleCoverageError, ScheduleDataError
 
 YEARS = (2023, 2024, 2025)
@@ -386,21 +384,20 @@ def test_filters() -> None:
 
 
 def test_events_map() -> None:
-    from gia_roadmap.calendar.anchors import Anchor
-
     s = ExamSchedule.bundled(2024).filter(exam=ExamKind.EGE)
-    events = s.events()
+    events = exam_events(s)
     assert events[Anchor.EXAM_DAY][0] == dt.date(2025, 3, 21)
     assert dt.date(2025, 6, 16) in events[Anchor.EXAM_DAY]
     (main,) = events[Anchor.MAIN_PERIOD]
-    assert (main.start, main.end) == (dt.date(2025, 5, 23), dt.date(2025, 7, 4))  # type: ignore[union-attr]
+    assert isinstance(main, DateWindow)
+    assert (main.start, main.end) == (dt.date(2025, 5, 23), dt.date(2025, 7, 4))
     assert events[Anchor.EXAM_PERIOD_START] == (
         dt.date(2025, 3, 21),
         dt.date(2025, 5, 23),
         dt.date(2025, 9, 4),
     )
     assert Anchor.GEK_RESULTS_APPROVAL not in events
-    with_rules = s.events(CAL)
+    with_rules = exam_events(s, CAL)
     for anchor in (
         Anchor.GEK_RESULTS_APPROVAL,
         Anchor.APPEAL_SUBMISSION,

@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
+from gia_roadmap.calendar.events import resolve_per_exam_day
+from gia_roadmap.calendar.exams import ExamKind
 from gia_roadmap.calendar.parsing import parse_term
 from gia_roadmap.calendar.production import RussianCalendar
-from gia_roadmap.calendar.schedule import ExamKind, ExamSchedule
+from gia_roadmap.calendar.schedule import ExamSchedule
 from gia_roadmap.calendar.terms import ResolutionStatus
-from gia_roadmap.calendar.timelines import resolve_per_exam_day
 from tests.schedules.seed_table import DOCS, SEED_TERMS, SeedTerm, render_docs, table_rows
 
 CAL = RussianCalendar()

@@ -9,29 +9,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.events import exam_events, resolve_per_exam_day
+from gia_roadmap.calendar.exams import ExamKind, PeriodKind, Subject, exam_subjects
 from gia_roadmap.calendar.production import RussianCalendar
 from gia_roadmap.calendar.schedule import (
     Confidence,
     ExamDay,
-    ExamKind,
     ExamSchedule,
     OrderKind,
-    PeriodKind,
     ScheduleOrder,
-    Subject,
     bundled_sources,
-    exam_subjects,
 )
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import Bound, Relative, Unit
-from gia_roadmap.calendar.timelines import (
-    DerivedEvents,
-    TimelineEvent,
-    derive,
-    derived_events,
-    federal_timelines,
-    resolve_per_exam_day,
-)
+from gia_roadmap.calendar.timelines import DerivedEvents, TimelineEvent, derive, federal_timelines
 
 CAL = RussianCalendar()
 EV = TimelineEvent
@@ -53,8 +44,8 @@ def test_issue_example_reserve_day_16_06_2025() -> None:
     term = Relative(1, Unit.WORKING_DAY, Bound.LATEST_BEFORE, Anchor.EXAM_DAY)
     ege = ExamSchedule.bundled(2024).filter(exam=ExamKind.EGE)
     assert dt.date(2025, 6, 16) in [d.date for d in ege.filter(period=PeriodKind.MAIN_RESERVE)]
-    resolution = term.resolve(CAL, ege.events(CAL))
-    by_day = dict(zip(ege.events()[Anchor.EXAM_DAY], resolution.windows, strict=True))
+    resolution = term.resolve(CAL, exam_events(ege, CAL))
+    by_day = dict(zip(exam_events(ege)[Anchor.EXAM_DAY], resolution.windows, strict=True))
     assert by_day[dt.date(2025, 6, 16)].end == dt.date(2025, 6, 11)
     # 12.06 is a public holiday, 13.06 a transferred day off
     assert CAL.day_kind(dt.date(2025, 6, 12)).value == "holiday"
@@ -209,7 +200,7 @@ def test_derived_events_exist_for_every_exam_day(year: int) -> None:
 
 def test_events_anchors_from_derived() -> None:
     ege = ExamSchedule.bundled(2023).filter(exam=ExamKind.EGE)
-    pooled = derived_events(ege, CAL)
+    pooled = exam_events(ege, CAL)
     assert dt.date(2024, 6, 25) in pooled[Anchor.GEK_RESULTS_APPROVAL]
     assert dt.date(2024, 6, 13) in pooled[Anchor.APPEAL_SUBMISSION]
     assert dt.date(2024, 6, 28) in pooled[Anchor.APPEAL_SUBMISSION]

@@ -11,17 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gia_roadmap.calendar.schedule import (
-    Confidence,
-    ExamDay,
-    ExamKind,
-    ExamSchedule,
-    OrderKind,
-    PeriodKind,
-    ScheduleOrder,
-    Source,
-    exam_subjects,
-)
+from gia_roadmap.calendar.exams import ExamKind, PeriodKind, exam_subjects
+from gia_roadmap.calendar.schedule import Confidence, ExamDay, ExamSchedule, OrderKind, ScheduleOrder, Source
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.errors import Location, Problem, ScheduleDataError, Severity
 

@@ -6,8 +6,11 @@ This package knows dates, never plans:
 * the deadline terms («Сроки»): :func:`parse_term`, :func:`split_terms`, :func:`render` and one class per
   form (:class:`Month`, :class:`MonthRange`, :class:`Relative`, …), resolved to :class:`DateWindow` values;
 * :class:`SchoolYear` and the :class:`Anchor` events relative terms count from;
-* :class:`ExamSchedule` (exam days of ЕГЭ, ОГЭ, итоговое сочинение, итоговое собеседование) and the
-  federal timelines of the Порядки ГИА (:func:`federal_timelines`, :func:`derived_events`).
+* the exam vocabulary (:class:`ExamKind`, :class:`ExamStage`, :class:`Subject`, :class:`ExamScope`, and
+  :func:`detect_exam_scopes`, :func:`find_subjects` for reading them in text);
+* :class:`ExamSchedule` (exam days of ЕГЭ, ОГЭ, ГВЭ, итоговое сочинение, итоговое собеседование), the
+  federal timelines of the Порядки ГИА (:func:`federal_timelines`), and the dated, scoped exam events
+  both give (:func:`exam_events`, :class:`ExamEvents`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,26 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
     )
     from gia_roadmap.calendar.anchors import Anchor
     from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
+    from gia_roadmap.calendar.events import (
+        EventScope,
+        ExamDayResolution,
+        ExamEvent,
+        ExamEvents,
+        exam_events,
+        resolve_per_exam_day,
+    )
+    from gia_roadmap.calendar.exams import (
+        ExamKind,
+        ExamScope,
+        ExamStage,
+        PeriodKind,
+        Subject,
+        detect_exam_scopes,
+        detect_exam_stages,
+        exam_subjects,
+        find_subjects,
+        mentions_reserve_days,
+    )
     from gia_roadmap.calendar.parsing import parse_term, split_terms
     from gia_roadmap.calendar.production import HOLIDAY_NAMES, RussianCalendar
     from gia_roadmap.calendar.regional import RegionalDay, RegionalYear, regions_with_days
@@ -33,17 +56,13 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
     from gia_roadmap.calendar.schedule import (
         Confidence,
         ExamDay,
-        ExamKind,
         ExamSchedule,
         OrderKind,
         OrderStatus,
-        PeriodKind,
         PeriodWindow,
         ScheduleOrder,
-        Subject,
         bundled_school_years,
         bundled_sources,
-        exam_subjects,
     )
     from gia_roadmap.calendar.schedule import Source as ScheduleSource
     from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
@@ -66,7 +85,6 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         ExactDate,
         ExamPeriod,
         ExamPhase,
-        ExamStage,
         ExternalSchedule,
         Frequency,
         MissingTerm,
@@ -102,15 +120,12 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         Applicability,
         DerivedDate,
         DerivedEvents,
-        ExamDayResolution,
         JointAssessment,
         Timeline,
         TimelineEvent,
         TimelineRule,
         derive,
-        derived_events,
         federal_timelines,
-        resolve_per_exam_day,
     )
     from gia_roadmap.calendar.yeardata import (
         Decree,
@@ -143,13 +158,17 @@ __all__ = [
     "Decree",
     "DerivedDate",
     "DerivedEvents",
+    "EventScope",
     "ExactDate",
     "ExamDay",
     "ExamDayResolution",
+    "ExamEvent",
+    "ExamEvents",
     "ExamKind",
     "ExamPeriod",
     "ExamPhase",
     "ExamSchedule",
+    "ExamScope",
     "ExamStage",
     "ExternalSchedule",
     "FederalSubject",
@@ -209,12 +228,16 @@ __all__ = [
     "bundled_sources",
     "bundled_years",
     "derive",
-    "derived_events",
+    "detect_exam_scopes",
+    "detect_exam_stages",
+    "exam_events",
     "exam_subjects",
     "federal_subject",
     "federal_subjects",
     "federal_timelines",
     "find_federal_subjects",
+    "find_subjects",
+    "mentions_reserve_days",
     "parse_term",
     "regions_with_days",
     "render",
@@ -235,6 +258,26 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     ),
     "anchors": ("Anchor",),
     "daykinds": ("CalendarDay", "DayKind", "WorkWeek"),
+    "events": (
+        "EventScope",
+        "ExamDayResolution",
+        "ExamEvent",
+        "ExamEvents",
+        "exam_events",
+        "resolve_per_exam_day",
+    ),
+    "exams": (
+        "ExamKind",
+        "ExamScope",
+        "ExamStage",
+        "PeriodKind",
+        "Subject",
+        "detect_exam_scopes",
+        "detect_exam_stages",
+        "exam_subjects",
+        "find_subjects",
+        "mentions_reserve_days",
+    ),
     "parsing": ("parse_term", "split_terms"),
     "production": ("HOLIDAY_NAMES", "RussianCalendar"),
     "regional": ("RegionalDay", "RegionalYear", "regions_with_days"),
@@ -242,18 +285,14 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "schedule": (
         "Confidence",
         "ExamDay",
-        "ExamKind",
         "ExamSchedule",
         "OrderKind",
         "OrderStatus",
-        "PeriodKind",
         "PeriodWindow",
         "ScheduleOrder",
         "ScheduleSource",
-        "Subject",
         "bundled_school_years",
         "bundled_sources",
-        "exam_subjects",
     ),
     "schoolyear": ("DateWindow", "SchoolYear"),
     "terms": (
@@ -269,7 +308,6 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "ExactDate",
         "ExamPeriod",
         "ExamPhase",
-        "ExamStage",
         "ExternalSchedule",
         "Frequency",
         "MissingTerm",
@@ -306,15 +344,12 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "Applicability",
         "DerivedDate",
         "DerivedEvents",
-        "ExamDayResolution",
         "JointAssessment",
         "Timeline",
         "TimelineEvent",
         "TimelineRule",
         "derive",
-        "derived_events",
         "federal_timelines",
-        "resolve_per_exam_day",
     ),
     "yeardata": ("Decree", "SpecialPeriod", "Transfer", "WeekData", "YearData", "bundled_years"),
 }

@@ -31,6 +31,7 @@ from typing import TypeAlias
 import attrs
 
 from gia_roadmap.calendar.anchors import ANCHOR_SEARCH_ORDER
+from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import (
     REFERENCE_KINDS,
@@ -46,7 +47,6 @@ from gia_roadmap.calendar.terms import (
     ExactDate,
     ExamPeriod,
     ExamPhase,
-    ExamStage,
     ExternalSchedule,
     Frequency,
     MissingTerm,

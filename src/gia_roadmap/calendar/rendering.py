@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.terms import (
     Bound,
     ByDate,
@@ -25,7 +26,6 @@ from gia_roadmap.calendar.terms import (
     ExactDate,
     ExamPeriod,
     ExamPhase,
-    ExamStage,
     ExternalSchedule,
     Frequency,
     MissingTerm,

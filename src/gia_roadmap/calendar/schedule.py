@@ -39,9 +39,8 @@ from typing import Any, TypeVar
 import attrs
 
 from gia_roadmap import datafiles
-from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamKind, ExamStage, PeriodKind, Subject, exam_subjects
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
-from gia_roadmap.calendar.terms import ExamStage, WorkingDayCalendar
 from gia_roadmap.errors import (
     DateTypeError,
     Location,
@@ -54,233 +53,20 @@ from gia_roadmap.errors import (
 __all__ = [
     "Confidence",
     "ExamDay",
-    "ExamKind",
     "ExamSchedule",
     "OrderKind",
     "OrderStatus",
-    "PeriodKind",
     "PeriodWindow",
     "ScheduleOrder",
     "Source",
-    "Subject",
     "bundled_school_years",
     "bundled_sources",
-    "exam_subjects",
 ]
 
 
 # --------------------------------------------------------------------------------------------
-# Vocabularies
+# Confidence and orders
 # --------------------------------------------------------------------------------------------
-
-
-class ExamKind(enum.Enum):
-    """The kind of exam (форма ГИА) or admission test. The value is the stable data-file code."""
-
-    EGE = "ege"
-    """ЕГЭ, единый государственный экзамен (unified state exam, ГИА-11)."""
-    OGE = "oge"
-    """ОГЭ, основной государственный экзамен (main state exam, ГИА-9)."""
-    GVE_9 = "gve_9"
-    """ГВЭ-9, государственный выпускной экзамен (state final exam, ГИА-9)."""
-    GVE_11 = "gve_11"
-    """ГВЭ-11, государственный выпускной экзамен (state final exam, ГИА-11)."""
-    FINAL_ESSAY = "final_essay"
-    """Итоговое сочинение (изложение): the final essay, admission to ГИА-11."""
-    FINAL_INTERVIEW = "final_interview"
-    """Итоговое собеседование по русскому языку: the final interview, admission to ГИА-9."""
-
-    @property
-    def russian(self) -> str:
-        """The Russian name («ЕГЭ», «итоговое сочинение (изложение)» …)."""
-        return _EXAM_RUSSIAN[self]
-
-    @property
-    def level(self) -> int:
-        """9 for ГИА-9 (ОГЭ, ГВЭ-9, собеседование), 11 for ГИА-11 (ЕГЭ, ГВЭ-11, сочинение)."""
-        return 9 if self in (ExamKind.OGE, ExamKind.GVE_9, ExamKind.FINAL_INTERVIEW) else 11
-
-    @property
-    def is_admission_test(self) -> bool:
-        """True for the итоговое сочинение and собеседование (admission tests, not exams of the ГИА)."""
-        return self in (ExamKind.FINAL_ESSAY, ExamKind.FINAL_INTERVIEW)
-
-
-_EXAM_RUSSIAN = {
-    ExamKind.EGE: "ЕГЭ",
-    ExamKind.OGE: "ОГЭ",
-    ExamKind.GVE_9: "ГВЭ-9",
-    ExamKind.GVE_11: "ГВЭ-11",
-    ExamKind.FINAL_ESSAY: "итоговое сочинение (изложение)",
-    ExamKind.FINAL_INTERVIEW: "итоговое собеседование по русскому языку",
-}
-
-
-class PeriodKind(enum.Enum):
-    """The period (период) an exam day belongs to, in chronological order. Values are data-file codes."""
-
-    EARLY = "early"
-    """Досрочный период (основные дни): the spring period before the main one."""
-    EARLY_RESERVE = "early_reserve"
-    """Резервные дни досрочного периода."""
-    MAIN = "main"
-    """Основной период (основные дни)."""
-    MAIN_RESERVE = "main_reserve"
-    """Резервные дни основного периода (also for previous-year graduates and re-taking a failed
-    compulsory subject)."""
-    RETAKE = "retake"
-    """Дни пересдачи (ЕГЭ only, from 2024): a current-year graduate may re-take one subject."""
-    ADDITIONAL = "additional"
-    """Дополнительный (сентябрьский) период."""
-    ADDITIONAL_RESERVE = "additional_reserve"
-    """Резервные дни дополнительного периода."""
-    MAIN_DATE = "main_date"
-    """Основной срок of an admission test (итоговое сочинение / собеседование)."""
-    ADDITIONAL_DATE = "additional_date"
-    """Дополнительный срок of an admission test."""
-
-    @property
-    def russian(self) -> str:
-        """The Russian name of the period."""
-        return _PERIOD_RUSSIAN[self]
-
-    @property
-    def rank(self) -> int:
-        """Position in chronological order (earlier periods have smaller ranks)."""
-        return _PERIOD_ORDER.index(self)
-
-    @property
-    def stage(self) -> ExamStage | None:
-        """The stage of the exam campaign (досрочный, основной, дополнительный); None for admission tests."""
-        return _PERIOD_STAGE.get(self)
-
-    @property
-    def is_reserve(self) -> bool:
-        """True for reserve days (резервные дни) of any period."""
-        return self in (PeriodKind.EARLY_RESERVE, PeriodKind.MAIN_RESERVE, PeriodKind.ADDITIONAL_RESERVE)
-
-    @property
-    def for_admission_tests(self) -> bool:
-        """True for the two periods of the admission tests (основной / дополнительный срок)."""
-        return self in (PeriodKind.MAIN_DATE, PeriodKind.ADDITIONAL_DATE)
-
-
-_PERIOD_ORDER = tuple(PeriodKind)
-_PERIOD_RUSSIAN = {
-    PeriodKind.EARLY: "досрочный период",
-    PeriodKind.EARLY_RESERVE: "резервные дни досрочного периода",
-    PeriodKind.MAIN: "основной период",
-    PeriodKind.MAIN_RESERVE: "резервные дни основного периода",
-    PeriodKind.RETAKE: "дни пересдачи",
-    PeriodKind.ADDITIONAL: "дополнительный (сентябрьский) период",
-    PeriodKind.ADDITIONAL_RESERVE: "резервные дни дополнительного периода",
-    PeriodKind.MAIN_DATE: "основной срок",
-    PeriodKind.ADDITIONAL_DATE: "дополнительный срок",
-}
-_PERIOD_STAGE = {
-    PeriodKind.EARLY: ExamStage.EARLY,
-    PeriodKind.EARLY_RESERVE: ExamStage.EARLY,
-    PeriodKind.MAIN: ExamStage.MAIN,
-    PeriodKind.MAIN_RESERVE: ExamStage.MAIN,
-    PeriodKind.RETAKE: ExamStage.MAIN,
-    PeriodKind.ADDITIONAL: ExamStage.ADDITIONAL,
-    PeriodKind.ADDITIONAL_RESERVE: ExamStage.ADDITIONAL,
-}
-_STAGE_ANCHOR = {
-    ExamStage.EARLY: Anchor.EARLY_PERIOD,
-    ExamStage.MAIN: Anchor.MAIN_PERIOD,
-    ExamStage.ADDITIONAL: Anchor.ADDITIONAL_PERIOD,
-}
-_STAGE_RUSSIAN = {
-    ExamStage.EARLY: "досрочный период",
-    ExamStage.MAIN: "основной период",
-    ExamStage.ADDITIONAL: "дополнительный период",
-}
-
-
-class Subject(enum.Enum):
-    """A subject (учебный предмет) of an exam day. Values are the Russian names used in the data files."""
-
-    RUSSIAN = "русский язык"
-    MATHEMATICS = "математика"
-    """ОГЭ mathematics (one level)."""
-    MATHEMATICS_BASE = "математика базового уровня"
-    MATHEMATICS_PROFILE = "математика профильного уровня"
-    PHYSICS = "физика"
-    CHEMISTRY = "химия"
-    BIOLOGY = "биология"
-    GEOGRAPHY = "география"
-    HISTORY = "история"
-    SOCIAL_STUDIES = "обществознание"
-    LITERATURE = "литература"
-    INFORMATICS = "информатика"
-    FOREIGN_LANGUAGES = "иностранные языки"
-    """ОГЭ foreign languages (written and oral parts on the same day)."""
-    FOREIGN_LANGUAGES_WRITTEN = "иностранные языки (письменная часть)"
-    FOREIGN_LANGUAGES_ORAL = "иностранные языки (устная часть)"
-    ALL = "по всем учебным предметам"
-    """A reserve day for every subject."""
-    ALL_EXCEPT_RUSSIAN_MATHEMATICS = "по всем учебным предметам (кроме русского языка и математики)"
-
-    @property
-    def is_collective(self) -> bool:
-        """True for «по всем учебным предметам» and its variant (stand for several subjects)."""
-        return self in (Subject.ALL, Subject.ALL_EXCEPT_RUSSIAN_MATHEMATICS)
-
-    @property
-    def parts(self) -> frozenset[Subject]:
-        """The specific subjects a general one stands for (математика → both levels …), itself included."""
-        return _SUBJECT_PARTS.get(self, frozenset({self}))
-
-
-_MATHS = frozenset({Subject.MATHEMATICS, Subject.MATHEMATICS_BASE, Subject.MATHEMATICS_PROFILE})
-_LANGUAGES = frozenset(
-    {Subject.FOREIGN_LANGUAGES, Subject.FOREIGN_LANGUAGES_WRITTEN, Subject.FOREIGN_LANGUAGES_ORAL}
-)
-_SUBJECT_PARTS = {Subject.MATHEMATICS: _MATHS, Subject.FOREIGN_LANGUAGES: _LANGUAGES}
-
-_EXAM_SUBJECTS: dict[ExamKind, tuple[Subject, ...]] = {
-    ExamKind.EGE: (
-        Subject.RUSSIAN,
-        Subject.MATHEMATICS_BASE,
-        Subject.MATHEMATICS_PROFILE,
-        Subject.PHYSICS,
-        Subject.CHEMISTRY,
-        Subject.BIOLOGY,
-        Subject.GEOGRAPHY,
-        Subject.HISTORY,
-        Subject.SOCIAL_STUDIES,
-        Subject.LITERATURE,
-        Subject.INFORMATICS,
-        Subject.FOREIGN_LANGUAGES_WRITTEN,
-        Subject.FOREIGN_LANGUAGES_ORAL,
-    ),
-    ExamKind.OGE: (
-        Subject.RUSSIAN,
-        Subject.MATHEMATICS,
-        Subject.PHYSICS,
-        Subject.CHEMISTRY,
-        Subject.BIOLOGY,
-        Subject.GEOGRAPHY,
-        Subject.HISTORY,
-        Subject.SOCIAL_STUDIES,
-        Subject.LITERATURE,
-        Subject.INFORMATICS,
-        Subject.FOREIGN_LANGUAGES,
-    ),
-    ExamKind.FINAL_ESSAY: (),
-    ExamKind.FINAL_INTERVIEW: (Subject.RUSSIAN,),
-}
-_EXAM_SUBJECTS[ExamKind.GVE_9] = _EXAM_SUBJECTS[ExamKind.OGE]
-_EXAM_SUBJECTS[ExamKind.GVE_11] = (
-    *(s for s in _EXAM_SUBJECTS[ExamKind.EGE] if s is not Subject.MATHEMATICS_PROFILE),
-    Subject.MATHEMATICS,
-)
-
-
-def exam_subjects(exam: ExamKind) -> tuple[Subject, ...]:
-    """The specific subjects an exam kind is held in (what «по всем учебным предметам» expands to)."""
-    return _EXAM_SUBJECTS[exam]
 
 
 class Confidence(enum.Enum):
@@ -433,7 +219,9 @@ class ExamDay:
                 out.extend(exam_subjects(self.exam))
             elif subject is Subject.ALL_EXCEPT_RUSSIAN_MATHEMATICS:
                 out.extend(
-                    s for s in exam_subjects(self.exam) if s is not Subject.RUSSIAN and s not in _MATHS
+                    s
+                    for s in exam_subjects(self.exam)
+                    if s is not Subject.RUSSIAN and s not in Subject.MATHEMATICS.parts
                 )
             else:
                 out.append(subject)
@@ -683,7 +471,7 @@ class ExamSchedule:
         """Visible days confirmed by one source only (confidence B)."""
         return tuple(d for d in self.days if d.single_source)
 
-    # ------------------------------------------------------------------ periods and events
+    # ------------------------------------------------------------------ periods
     def stage_windows(self) -> dict[tuple[ExamKind, ExamStage], DateWindow]:
         """For each (exam kind, stage) the span from its first to its last known day, windows included."""
         spans: dict[tuple[ExamKind, ExamStage], tuple[dt.date, dt.date]] = {}
@@ -699,49 +487,9 @@ class ExamSchedule:
             for s in w.stages:
                 widen((w.exam, s), w.start, w.end)
         return {
-            key: DateWindow(a, b, label=f"{key[0].russian}: {_STAGE_RUSSIAN[key[1]]}")
+            key: DateWindow(a, b, label=f"{key[0].russian}: {key[1].russian}")
             for key, (a, b) in sorted(spans.items(), key=lambda kv: (kv[1][0], kv[0][0].value))
         }
-
-    def events(
-        self,
-        calendar: WorkingDayCalendar | None = None,
-        *,
-        timelines: Sequence[Any] | None = None,
-    ) -> dict[Anchor, tuple[dt.date | DateWindow, ...]]:
-        """The anchor → dates map that ``Term.resolve(calendar, events)`` takes.
-
-        From the visible days and windows:
-
-        * ``EXAM_DAY`` and ``EXAM_START``: every exam day (sorted, each date once);
-        * ``EARLY_PERIOD``, ``MAIN_PERIOD``, ``ADDITIONAL_PERIOD``: one window per exam kind and stage;
-          ``EXAM_PERIOD``: all of them; ``EXAM_PERIOD_START``: their first days.
-
-        With a ``calendar``, the federal timelines (:mod:`gia_roadmap.calendar.timelines`, or the
-        given ``timelines``) add the derived events of every exam day: ``GEK_RESULTS_APPROVAL``,
-        ``APPEAL_SUBMISSION``, ``APPEAL_TRANSFER``, ``AK_DECISION`` and ``AK_WORK_START``. Filter the
-        schedule first (``schedule.filter(exam=ExamKind.EGE).events(cal)``) to scope them.
-        ``ADMISSION_DECISION`` is not a schedule event and is never filled in.
-        """
-        days = sorted({d.date for d in self.days})
-        out: dict[Anchor, tuple[dt.date | DateWindow, ...]] = {}
-        if days:
-            out[Anchor.EXAM_DAY] = tuple(days)
-            out[Anchor.EXAM_START] = tuple(days)
-        stages = self.stage_windows()
-        if stages:
-            for stage, anchor in _STAGE_ANCHOR.items():
-                windows = tuple(w for (_, s), w in stages.items() if s is stage)
-                if windows:
-                    out[anchor] = windows
-            out[Anchor.EXAM_PERIOD] = tuple(stages.values())
-            out[Anchor.EXAM_PERIOD_START] = tuple(sorted({w.start for w in stages.values()}))
-        if calendar is not None:
-            from gia_roadmap.calendar.timelines import derived_events  # here: timelines imports this module
-
-            for anchor, dates in derived_events(self, calendar, timelines=timelines).items():
-                out[anchor] = dates
-        return out
 
     # ------------------------------------------------------------------ integrity
     def check(self, calendar: Any | None = None) -> tuple[Problem, ...]:

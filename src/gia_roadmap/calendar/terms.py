@@ -50,6 +50,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear, month_window
 from gia_roadmap.errors import CalendarCoverageError, InvalidValueError
 from gia_roadmap.text import Vocabulary, abbreviates
@@ -68,7 +69,6 @@ __all__ = [
     "ExactDate",
     "ExamPeriod",
     "ExamPhase",
-    "ExamStage",
     "ExternalSchedule",
     "Frequency",
     "MissingTerm",
@@ -465,17 +465,6 @@ class Bound(enum.Enum):
 _OFFSET_BOUNDS = frozenset(
     {Bound.LATEST_BEFORE, Bound.EXACT_BEFORE, Bound.WITHIN_AFTER, Bound.LATEST_AFTER, Bound.EXACT_AFTER}
 )
-
-
-class ExamStage(enum.Enum):
-    """Stages (periods) of an exam campaign."""
-
-    EARLY = "early"
-    """«досрочный»."""
-    MAIN = "main"
-    """«основной»."""
-    ADDITIONAL = "additional"
-    """«дополнительный (сентябрьский)»."""
 
 
 class ExamPhase(enum.Enum):
@@ -974,13 +963,6 @@ class PlanPeriod(_Base):
         )
 
 
-_STAGE_ANCHOR = {
-    ExamStage.EARLY: Anchor.EARLY_PERIOD,
-    ExamStage.MAIN: Anchor.MAIN_PERIOD,
-    ExamStage.ADDITIONAL: Anchor.ADDITIONAL_PERIOD,
-}
-
-
 def _as_window(value: dt.date | DateWindow, label: str = "") -> DateWindow:
     if isinstance(value, DateWindow):
         return value if not label or value.label else attrs.evolve(value, label=label)
@@ -1009,7 +991,7 @@ class ExamPeriod(_Base):
     def _resolve(self, ctx: _Ctx) -> Resolution:
         if self.phase is ExamPhase.PREPARATION:
             return PlanPeriod(self.exams)._resolve(ctx)
-        anchors = [_STAGE_ANCHOR[s] for s in self.stages] or [Anchor.EXAM_PERIOD]
+        anchors = [s.anchor for s in self.stages] or [Anchor.EXAM_PERIOD]
         windows = [_as_window(v, label=a.value) for a in anchors for v in ctx.events.get(a, ())]
         if self.year is not None:
             windows = [w for w in windows if w.start.year <= self.year <= w.end.year]

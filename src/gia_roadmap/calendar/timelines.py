@@ -19,8 +19,7 @@ sources and :class:`~gia_roadmap.calendar.schedule.Confidence`; the rules marked
 
 Applied to a schedule, the timelines give, for every exam day and group of subjects, the derived
 events (:class:`DerivedEvents`): results processed, checked, approved, published, and the appeal
-deadlines. :func:`derived_events` pools them into the anchor → dates map that ``Term.resolve`` takes;
-:func:`resolve_per_exam_day` resolves deadline terms against every exam day on its own.
+deadlines. :func:`gia_roadmap.calendar.events.exam_events` turns them into dated, scoped events.
 
 All dates are the *latest* dates the rules allow: results may be approved and published earlier.
 """
@@ -29,45 +28,26 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.schedule import (
-    Confidence,
-    ExamDay,
-    ExamKind,
-    ExamSchedule,
-    PeriodKind,
-    Subject,
-    exam_subjects,
-)
+from gia_roadmap.calendar.exams import ExamKind, PeriodKind, Subject, exam_subjects
+from gia_roadmap.calendar.schedule import Confidence, ExamDay, ExamSchedule
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
-from gia_roadmap.calendar.terms import (
-    Bound,
-    Relative,
-    Resolution,
-    ResolutionStatus,
-    ResolveOptions,
-    TermLike,
-    Unit,
-    WorkingDayCalendar,
-)
+from gia_roadmap.calendar.terms import Bound, Relative, ResolutionStatus, Unit, WorkingDayCalendar
 
 __all__ = [
     "Applicability",
     "DerivedDate",
     "DerivedEvents",
-    "ExamDayResolution",
     "JointAssessment",
     "Timeline",
     "TimelineEvent",
     "TimelineRule",
     "derive",
-    "derived_events",
     "federal_timelines",
-    "resolve_per_exam_day",
 ]
 
 
@@ -850,88 +830,4 @@ def derive(
             for (start, chain), members in groups.items():
                 if chain:
                     out.append(DerivedEvents(day, tuple(members), start, chain))
-    return tuple(out)
-
-
-def derived_events(
-    schedule: ExamSchedule,
-    calendar: WorkingDayCalendar,
-    *,
-    timelines: Sequence[Timeline] | None = None,
-) -> dict[Anchor, tuple[dt.date | DateWindow, ...]]:
-    """The derived events of every exam day of ``schedule`` pooled by anchor (each date once, sorted).
-
-    ``GEK_RESULTS_APPROVAL``: the approval dates; ``APPEAL_SUBMISSION``: the exam days (appeals on
-    procedure) and the last days to appeal against scores; ``APPEAL_TRANSFER`` the same days (when
-    the inference rules are in); ``AK_DECISION``: the latest decision dates of both kinds;
-    ``AK_WORK_START``: the exam days.
-    """
-    pooled: dict[Anchor, set[dt.date]] = {}
-    for derived in derive(schedule, calendar, timelines=timelines):
-        for anchor, dates in derived.events().items():
-            pooled.setdefault(anchor, set()).update(dates)
-    return {a: tuple(sorted(v)) for a, v in pooled.items() if a is not Anchor.EXAM_DAY}
-
-
-# --------------------------------------------------------------------------------------------
-# Resolving deadline terms against every exam day
-# --------------------------------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class ExamDayResolution:
-    """Deadline terms resolved against one exam day and the events derived from it.
-
-    Attributes:
-        day: the exam day.
-        events: the anchor → dates map of that day alone (its derived events included).
-        resolutions: one :class:`~gia_roadmap.calendar.terms.Resolution` per term, in the given order.
-    """
-
-    day: ExamDay
-    events: Mapping[Anchor, tuple[dt.date | DateWindow, ...]]
-    resolutions: tuple[Resolution, ...]
-
-
-def _day_events(
-    day: ExamDay, derived: Sequence[DerivedEvents]
-) -> dict[Anchor, tuple[dt.date | DateWindow, ...]]:
-    events: dict[Anchor, tuple[dt.date | DateWindow, ...]] = {
-        Anchor.EXAM_DAY: (day.date,),
-        Anchor.EXAM_START: (day.date,),
-    }
-    pooled: dict[Anchor, set[dt.date]] = {}
-    for d in derived:
-        for anchor, found in d.events().items():
-            pooled.setdefault(anchor, set()).update(found)
-    for anchor, dates in pooled.items():
-        if anchor is not Anchor.EXAM_DAY:
-            events[anchor] = tuple(sorted(dates))
-    return events
-
-
-def resolve_per_exam_day(
-    terms: Sequence[TermLike],
-    schedule: ExamSchedule,
-    calendar: WorkingDayCalendar,
-    *,
-    timelines: Sequence[Timeline] | None = None,
-    options: ResolveOptions | None = None,
-) -> tuple[ExamDayResolution, ...]:
-    """Resolve every term against every visible exam day of ``schedule`` on its own.
-
-    For each day the events are that day (``EXAM_DAY``, ``EXAM_START``) and the events the
-    timelines derive from it (approval, appeals …), so «не позднее чем за 1 рабочий день до дня
-    проведения экзамена» gives one date per exam day. Terms are resolved with the day's school year.
-    """
-    by_day: dict[ExamDay, list[DerivedEvents]] = {}
-    for derived in derive(schedule, calendar, timelines=timelines):
-        by_day.setdefault(derived.day, []).append(derived)
-    out = []
-    for day in schedule.days:
-        events = _day_events(day, by_day.get(day, []))
-        resolutions = tuple(
-            t.resolve(calendar, events, school_year=schedule.school_year, options=options) for t in terms
-        )
-        out.append(ExamDayResolution(day, events, resolutions))
     return tuple(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,16 +117,16 @@ def _with_progress(console: Console | None, label: str, work: Callable[[], Impor
 
 def events_for(
     roadmap: Roadmap, calendar: RussianCalendar, schedule: ExamSchedule | None
-) -> dict[Anchor, tuple[dt.date | DateWindow, ...]]:
+) -> Mapping[Anchor, tuple[dt.date | DateWindow, ...]]:
     """Anchor dates for a roadmap: the given schedule, else the bundled one of its school year."""
-    from gia_roadmap.calendar import ExamSchedule, bundled_school_years
+    from gia_roadmap.calendar import ExamSchedule, bundled_school_years, exam_events
 
     if schedule is None:
         year = roadmap.school_year.start_year if roadmap.school_year is not None else None
         if year is None or year not in bundled_school_years():
             return {}
         schedule = ExamSchedule.bundled(year)
-    return dict(schedule.events(calendar))
+    return exam_events(schedule, calendar)
 
 
 def check_exit_status(reports: Sequence[Report]) -> int:

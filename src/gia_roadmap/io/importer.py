@@ -48,6 +48,12 @@ from pathlib import Path
 import attrs
 
 from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, parse_term, split_terms
+from gia_roadmap.calendar.exams import (
+    ExamScope,
+    detect_exam_scopes,
+    detect_exam_stages,
+    mentions_reserve_days,
+)
 from gia_roadmap.errors import Location, Problem, Severity, TableReadError
 from gia_roadmap.io.cells import is_dash_item, join_cells, split_stacked
 from gia_roadmap.io.limits import ReadLimits
@@ -74,7 +80,6 @@ from gia_roadmap.io.tables import (
 )
 from gia_roadmap.plan.bodies import BodyLevel, body_from_name
 from gia_roadmap.plan.categories import resolve_category
-from gia_roadmap.plan.exams import ExamScope, detect_exam_periods, detect_exam_scopes
 from gia_roadmap.plan.glossary import Glossary, GlossaryEntry, GlossarySource
 from gia_roadmap.plan.model import (
     ActionLevel,
@@ -1106,7 +1111,8 @@ class _PlanBuilder:
             participants=participants,
             targets=tuple(targets),
             exam_scope=exam_scope,
-            exam_periods=detect_exam_periods(title),
+            exam_periods=detect_exam_stages(title),
+            reserve_days=mentions_reserve_days(title),
             level_actions=tuple(level_actions),
             expected_result=fields.get("expected_result", ""),
             evidence=fields.get("evidence", ""),
@@ -1323,7 +1329,8 @@ class _PlanBuilder:
                     responsible=responsible,
                     responsible_raw=responsible_raw,
                     exam_scope=detect_exam_scopes(event) or base.exam_scope,
-                    exam_periods=detect_exam_periods(event),
+                    exam_periods=detect_exam_stages(event),
+                    reserve_days=mentions_reserve_days(event),
                     provenance=tuple(provenance),
                 )
             )

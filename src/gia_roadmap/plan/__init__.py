@@ -5,8 +5,8 @@
   :mod:`~gia_roadmap.plan.glossary`, :mod:`~gia_roadmap.plan.people`,
   :mod:`~gia_roadmap.plan.responsible` — the registries (general rules for synonyms, inflections,
   typos);
-* :mod:`~gia_roadmap.plan.exams` — exam scopes and periods; :mod:`~gia_roadmap.plan.sections` —
-  canonical section kinds;
+* :mod:`~gia_roadmap.plan.sections` — canonical section kinds (exam scopes and stages are calendar
+  vocabulary: :mod:`gia_roadmap.calendar.exams`);
 * :mod:`~gia_roadmap.plan.queries`, :mod:`~gia_roadmap.plan.summary` — questions asked of a plan;
 * :mod:`~gia_roadmap.plan.graph`, :mod:`~gia_roadmap.plan.scheduling` — the dependency graph between
   measures and events, earliest/latest dates, slack and the critical path;
@@ -45,7 +45,6 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         check,
         is_training,
     )
-    from gia_roadmap.plan.exams import ExamPeriod, ExamScope, detect_exam_periods, detect_exam_scopes
     from gia_roadmap.plan.findings import (
         CATALOGUE,
         CodeInfo,
@@ -153,8 +152,6 @@ __all__ = [
     "DependencyKind",
     "DueState",
     "EventNode",
-    "ExamPeriod",
-    "ExamScope",
     "Finding",
     "Glossary",
     "GlossaryEntry",
@@ -211,8 +208,6 @@ __all__ = [
     "check",
     "classify_body",
     "classify_section",
-    "detect_exam_periods",
-    "detect_exam_scopes",
     "find_categories",
     "find_federal_body",
     "harvest_inline",
@@ -253,7 +248,6 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "check",
         "is_training",
     ),
-    "exams": ("ExamPeriod", "ExamScope", "detect_exam_periods", "detect_exam_scopes"),
     "findings": (
         "CATALOGUE",
         "CodeInfo",

@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from gia_roadmap.plan.exams import ExamScope
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.text import normalize
 
 __all__ = ["CategoryMention", "SpecialistCategory", "find_categories", "resolve_category"]

@@ -25,6 +25,7 @@ from functools import cached_property
 import attrs
 
 from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import (
     ByDate,
@@ -37,7 +38,6 @@ from gia_roadmap.calendar.terms import (
     ExactDate,
     ExamPeriod,
     ExamPhase,
-    ExamStage,
     ExternalSchedule,
     MissingTerm,
     Month,
@@ -63,8 +63,6 @@ from gia_roadmap.calendar.terms import (
 from gia_roadmap.errors import CalendarCoverageError, Severity
 from gia_roadmap.plan.bodies import FEDERAL_BODIES, STANDARD_ABBREVIATIONS
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
-from gia_roadmap.plan.exams import ExamPeriod as PlanExamPeriod
-from gia_roadmap.plan.exams import ExamScope
 from gia_roadmap.plan.findings import CATALOGUE, Finding, Location, Report, Suppression
 from gia_roadmap.plan.glossary import abbreviation_key
 from gia_roadmap.plan.graph import (
@@ -1028,7 +1026,7 @@ def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     yield ctx.finding(
         "GR211",
         f"{len(items)} deadlines count from exam days or periods ({numbers}) but no exam schedule was given; "
-        "pass events=ExamSchedule.bundled(…).events(calendar)",
+        "pass events=exam_events(ExamSchedule.bundled(…), calendar)",
         ctx.location(None, "term"),
         related=[ctx.location(i, "term") for i in items],
         evidence=items[0].measure.term.raw,
@@ -1359,11 +1357,6 @@ def check_untrained_categories(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-_STAGE_ANCHORS = {
-    ExamStage.EARLY: Anchor.EARLY_PERIOD,
-    ExamStage.MAIN: Anchor.MAIN_PERIOD,
-    ExamStage.ADDITIONAL: Anchor.ADDITIONAL_PERIOD,
-}
 _LEVEL_EXAMS = {
     ExamScope.GIA_11: ("ЕГЭ", "ГВЭ-11"),
     ExamScope.EGE: ("ЕГЭ",),
@@ -1385,8 +1378,7 @@ def _first_exam(ctx: CheckContext, item: LocatedMeasure) -> tuple[dt.date, str] 
         prefixes = ()
     if scopes and not prefixes and ExamScope.GIA not in scopes:
         return None  # admission tests, ВПР …: not exams of the campaign
-    stages = [p.stage for p in measure.exam_periods if isinstance(p, PlanExamPeriod) and p.stage is not None]
-    anchors = [_STAGE_ANCHORS[s] for s in stages] or [Anchor.MAIN_PERIOD]
+    anchors = [stage.anchor for stage in measure.exam_periods] or [Anchor.MAIN_PERIOD]
     for anchor in (*anchors, Anchor.EXAM_PERIOD):
         windows = [v for v in events.get(anchor, ()) if isinstance(v, DateWindow)]
         matching = [w for w in windows if not prefixes or w.label.startswith(prefixes)]
@@ -1628,7 +1620,7 @@ def check(
         roadmap: the plan.
         calendar: the working-day calendar (a :class:`~gia_roadmap.calendar.RussianCalendar`); None
             skips the day-off check and counts lags in calendar days.
-        events: exam events (``ExamSchedule.bundled(…).events(calendar)``) for relative deadlines,
+        events: exam events (``exam_events(ExamSchedule.bundled(…), calendar)``) for relative deadlines,
             the training-before-exams check and event nodes; None reports GR211 instead.
         parent: the parent plan, for the cascade checks (GR603, GR604).
         today: the day to judge overdue measures against (GR701 runs only with it).

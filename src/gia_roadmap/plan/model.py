@@ -17,11 +17,11 @@ from collections.abc import Iterator
 
 import attrs
 
+from gia_roadmap.calendar.exams import ExamScope, ExamStage
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import MissingTerm, Term
 from gia_roadmap.plan.bodies import Body, BodyLevel
 from gia_roadmap.plan.categories import SpecialistCategory
-from gia_roadmap.plan.exams import ExamPeriod, ExamScope
 from gia_roadmap.plan.glossary import Glossary
 from gia_roadmap.plan.people import NameOrder
 from gia_roadmap.plan.responsible import Responsible
@@ -383,7 +383,8 @@ class Measure:
         participants: «Участники» (004 C), as targets.
         targets: whom the measure addresses («Специфика», clusters, schools).
         exam_scope: exams the measure concerns.
-        exam_periods: exam periods it concerns.
+        exam_periods: the stages of the exam campaign it concerns (досрочный, основной, дополнительный).
+        reserve_days: True when it concerns the reserve days (резервные дни) of those stages.
         level_actions: per-level actions (003: municipal and institutional).
         expected_result: «Ожидаемый результат» / «Управленческие решения».
         evidence: «Вид подтверждающего документа».
@@ -405,7 +406,8 @@ class Measure:
     participants: tuple[Target, ...] = ()
     targets: tuple[Target, ...] = ()
     exam_scope: tuple[ExamScope, ...] = ()
-    exam_periods: tuple[ExamPeriod, ...] = ()
+    exam_periods: tuple[ExamStage, ...] = ()
+    reserve_days: bool = False
     level_actions: tuple[LevelAction, ...] = ()
     expected_result: str = ""
     evidence: str = ""

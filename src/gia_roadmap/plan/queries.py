@@ -19,6 +19,7 @@ import enum
 
 import attrs
 
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import (
     EventDates,
@@ -29,7 +30,6 @@ from gia_roadmap.calendar.terms import (
 )
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
-from gia_roadmap.plan.exams import ExamScope
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap, SectionKind, StatusKind
 from gia_roadmap.plan.people import Person, Role
 

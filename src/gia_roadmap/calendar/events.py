@@ -1,0 +1,407 @@
+"""Exam events: the exam days of a schedule and what the timelines derive from them, dated and scoped.
+
+An :class:`~gia_roadmap.calendar.schedule.ExamSchedule` is a record of exam days; the federal timelines
+(:mod:`~gia_roadmap.calendar.timelines`) say what follows each day. This module puts the two together:
+:func:`exam_events` gives an :class:`ExamEvents` collection, one :class:`ExamEvent` per dated event,
+each carrying its exam kind, period, stage, whether it is a reserve day, its subjects, and its
+confidence and sources.
+
+An :class:`ExamEvents` collection is also the anchor → dates mapping that ``Term.resolve(calendar,
+events)`` and ``check(…, events=…)`` take, and :meth:`ExamEvents.filter` narrows it to a scope
+(:class:`EventScope`: exam kinds, stages, reserve days, subjects):
+
+>>> from gia_roadmap.calendar import Anchor, ExamKind, ExamSchedule, RussianCalendar, exam_events
+>>> events = exam_events(ExamSchedule.bundled(2024), RussianCalendar())
+>>> ege = events.filter(exams={ExamKind.EGE})
+>>> ege[Anchor.EXAM_DAY][0]
+datetime.date(2025, 3, 21)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+
+from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamKind, ExamStage, PeriodKind, Subject
+from gia_roadmap.calendar.schedule import Confidence, ExamDay, ExamSchedule, PeriodWindow
+from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
+from gia_roadmap.calendar.terms import Resolution, ResolveOptions, TermLike, WorkingDayCalendar
+from gia_roadmap.calendar.timelines import DerivedEvents, Timeline, derive
+from gia_roadmap.errors import DateTypeError
+
+__all__ = [
+    "EventScope",
+    "ExamDayResolution",
+    "ExamEvent",
+    "ExamEvents",
+    "exam_events",
+    "resolve_per_exam_day",
+]
+
+EventDate = dt.date | DateWindow
+
+
+def _subjects(value: Iterable[Subject]) -> tuple[Subject, ...]:
+    return tuple(value)
+
+
+def _sources(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _events(value: Iterable[ExamEvent]) -> tuple[ExamEvent, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class ExamEvent:
+    """One dated event of the exam campaign: an exam day, a period, or a step derived from an exam day.
+
+    Attributes:
+        anchor: the event relative deadlines count from (:attr:`Anchor.EXAM_DAY`, :attr:`Anchor.MAIN_PERIOD`,
+            :attr:`Anchor.GEK_RESULTS_APPROVAL` …).
+        when: the day, or the window of a period.
+        exam: the exam kind (ЕГЭ, ОГЭ, ГВЭ-9, ГВЭ-11, итоговое сочинение, итоговое собеседование).
+        stage: the stage of the campaign (досрочный, основной, дополнительный), None for admission tests.
+        period: the period of the exam day it comes from; None for a period window (several periods).
+        subjects: the specific subjects it holds for; empty when it holds for every subject of the exam
+            (period windows, days whose subjects are not known).
+        confidence: the weaker of the exam day's confidence and the timeline rule's.
+        sources: source keys of the exam day (and of the rule that derived the event).
+        rule: the key of the timeline rule that derived it, empty for exam days and periods.
+    """
+
+    anchor: Anchor
+    when: EventDate
+    exam: ExamKind
+    stage: ExamStage | None
+    period: PeriodKind | None = None
+    subjects: tuple[Subject, ...] = attrs.field(default=(), converter=_subjects)
+    confidence: Confidence
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
+    rule: str = ""
+
+    @property
+    def reserve(self) -> bool:
+        """True for events of a reserve day (резервный день)."""
+        return self.period is not None and self.period.is_reserve
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of the event."""
+        return self.when.start if isinstance(self.when, DateWindow) else self.when
+
+    def label(self) -> str:
+        """A short Russian label: «ЕГЭ, основной период: 2025-06-16»."""
+        period = (
+            self.period.russian if self.period is not None else (self.stage.russian if self.stage else "")
+        )
+        return (
+            f"{self.exam.russian}, {period}: {self.when}" if period else f"{self.exam.russian}: {self.when}"
+        )
+
+
+M = TypeVar("M", ExamKind, ExamStage, Subject)
+
+
+def _members(value: Iterable[M] | M | None, kind: type[M], field: str) -> frozenset[M] | None:
+    if value is None:
+        return None
+    items: frozenset[object] = frozenset([value]) if isinstance(value, kind) else frozenset(value)  # type: ignore[arg-type]
+    for item in items:
+        if not isinstance(item, kind):
+            raise DateTypeError(f"{field}: expected {kind.__name__} members, got {item!r}")
+    return frozenset(items)  # type: ignore[arg-type]
+
+
+def _exam_kinds(value: Iterable[ExamKind] | ExamKind | None) -> frozenset[ExamKind] | None:
+    return _members(value, ExamKind, "exams")
+
+
+def _stages(value: Iterable[ExamStage] | ExamStage | None) -> frozenset[ExamStage] | None:
+    return _members(value, ExamStage, "stages")
+
+
+def _subject_set(value: Iterable[Subject] | Subject | None) -> frozenset[Subject] | None:
+    return _members(value, Subject, "subjects")
+
+
+@attrs.frozen(kw_only=True)
+class EventScope:
+    """Which events a deadline may count from. ``None`` means "any".
+
+    Attributes:
+        exams: the exam kinds.
+        stages: the stages of the campaign.
+        reserve: True for reserve days only, False for main days only (period windows match either).
+        subjects: the subjects; an event matches when it holds for any of them (a general subject such
+            as :attr:`Subject.MATHEMATICS` stands for its parts), and events that hold for every subject
+            match any subject.
+    """
+
+    exams: frozenset[ExamKind] | None = attrs.field(default=None, converter=_exam_kinds)
+    stages: frozenset[ExamStage] | None = attrs.field(default=None, converter=_stages)
+    reserve: bool | None = None
+    subjects: frozenset[Subject] | None = attrs.field(default=None, converter=_subject_set)
+
+    def matches(self, event: ExamEvent) -> bool:
+        """True when ``event`` is in this scope."""
+        if self.exams is not None and event.exam not in self.exams:
+            return False
+        if self.stages is not None and event.stage not in self.stages:
+            return False
+        if self.reserve is not None and event.period is not None and event.reserve is not self.reserve:
+            return False
+        if self.subjects is not None and event.subjects:
+            wanted = {part for s in self.subjects for part in s.parts}
+            return any(s in wanted for s in event.subjects)
+        return True
+
+    @property
+    def is_everything(self) -> bool:
+        """True when the scope narrows nothing."""
+        return self.exams is None and self.stages is None and self.reserve is None and self.subjects is None
+
+
+def _group(events: Iterable[ExamEvent]) -> dict[Anchor, tuple[EventDate, ...]]:
+    pooled: dict[Anchor, set[EventDate]] = {}
+    for event in events:
+        pooled.setdefault(event.anchor, set()).add(event.when)
+    return {
+        anchor: tuple(sorted(values, key=_sort_key))
+        for anchor, values in sorted(pooled.items(), key=lambda kv: _ANCHOR_ORDER[kv[0]])
+    }
+
+
+_ANCHOR_ORDER = {anchor: i for i, anchor in enumerate(Anchor)}
+
+
+def _sort_key(value: EventDate) -> tuple[dt.date, dt.date, str]:
+    if isinstance(value, DateWindow):
+        return (value.start, value.end, value.label)
+    return (value, value, "")
+
+
+@attrs.frozen
+class ExamEvents(Mapping[Anchor, tuple[EventDate, ...]]):
+    """Dated exam events, filterable by scope, and the anchor → dates mapping ``Term.resolve`` takes.
+
+    As a mapping, each anchor gives its dates sorted, each once: ``events[Anchor.EXAM_DAY]``. Period
+    anchors give windows. :attr:`Anchor.EXAM_PERIOD` holds every stage window and
+    :attr:`Anchor.EXAM_PERIOD_START` their first days; :attr:`Anchor.EXAM_START` the exam days.
+
+    Attributes:
+        events: the events, in date order.
+        school_year: the school year of the schedule they come from, None when unknown.
+    """
+
+    events: tuple[ExamEvent, ...] = attrs.field(converter=_events)
+    school_year: SchoolYear | None = None
+    _by_anchor: dict[Anchor, tuple[EventDate, ...]] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_anchor", _group(self.events))
+
+    def __getitem__(self, anchor: Anchor) -> tuple[EventDate, ...]:
+        return self._by_anchor[anchor]
+
+    def __iter__(self) -> Iterator[Anchor]:
+        return iter(self._by_anchor)
+
+    def __len__(self) -> int:
+        return len(self._by_anchor)
+
+    def filter(
+        self,
+        scope: EventScope | None = None,
+        *,
+        exams: Iterable[ExamKind] | ExamKind | None = None,
+        stages: Iterable[ExamStage] | ExamStage | None = None,
+        reserve: bool | None = None,
+        subjects: Iterable[Subject] | Subject | None = None,
+    ) -> ExamEvents:
+        """The events in ``scope`` (or in the scope the keywords give; both may be given and both apply)."""
+        given = EventScope(exams=exams, stages=stages, reserve=reserve, subjects=subjects)
+        kept = tuple(e for e in self.events if given.matches(e) and (scope is None or scope.matches(e)))
+        return ExamEvents(kept, school_year=self.school_year)
+
+    @property
+    def exams(self) -> tuple[ExamKind, ...]:
+        """The exam kinds with at least one event, in enum order."""
+        present = {e.exam for e in self.events}
+        return tuple(k for k in ExamKind if k in present)
+
+    def of(self, anchor: Anchor) -> tuple[ExamEvent, ...]:
+        """The events of one anchor, in date order."""
+        return tuple(e for e in self.events if e.anchor is anchor)
+
+
+# --------------------------------------------------------------------------------------------
+# Building the events of a schedule
+# --------------------------------------------------------------------------------------------
+
+_CONFIDENCE_ORDER = (
+    Confidence.A,
+    Confidence.A_STAR,
+    Confidence.B,
+    Confidence.C,
+    Confidence.UNCONFIRMED,
+)
+
+
+def _weaker(a: Confidence, b: Confidence) -> Confidence:
+    return a if _CONFIDENCE_ORDER.index(a) >= _CONFIDENCE_ORDER.index(b) else b
+
+
+def _day_events(day: ExamDay) -> list[ExamEvent]:
+    return [
+        ExamEvent(
+            anchor=anchor,
+            when=day.date,
+            exam=day.exam,
+            stage=day.stage,
+            period=day.period,
+            subjects=day.specific_subjects,
+            confidence=day.confidence,
+            sources=day.sources,
+        )
+        for anchor in (Anchor.EXAM_DAY, Anchor.EXAM_START)
+    ]
+
+
+def _stage_events(schedule: ExamSchedule) -> list[ExamEvent]:
+    out: list[ExamEvent] = []
+    for (exam, stage), window in schedule.stage_windows().items():
+        rows: list[ExamDay | PeriodWindow] = [
+            *(d for d in schedule.days if d.exam is exam and d.stage is stage),
+            *(w for w in schedule.windows if w.exam is exam and stage in w.stages),
+        ]
+        confidence = Confidence.A
+        for row in rows:
+            confidence = _weaker(confidence, row.confidence)
+        sources = tuple(dict.fromkeys(key for row in rows for key in row.sources))
+        for anchor, when in (
+            (stage.anchor, window),
+            (Anchor.EXAM_PERIOD, window),
+            (Anchor.EXAM_PERIOD_START, window.start),
+        ):
+            out.append(
+                ExamEvent(
+                    anchor=anchor, when=when, exam=exam, stage=stage, confidence=confidence, sources=sources
+                )
+            )
+    return out
+
+
+def _derived(found: DerivedEvents) -> list[ExamEvent]:
+    day = found.day
+
+    def event(
+        anchor: Anchor, when: dt.date, confidence: Confidence, sources: Sequence[str], rule: str
+    ) -> ExamEvent:
+        return ExamEvent(
+            anchor=anchor,
+            when=when,
+            exam=day.exam,
+            stage=day.stage,
+            period=day.period,
+            subjects=found.subjects,
+            confidence=confidence,
+            sources=tuple(dict.fromkeys((*day.sources, *sources))),
+            rule=rule,
+        )
+
+    out = [event(Anchor.AK_WORK_START, day.date, day.confidence, (), "")]
+    for derived in found.dates:
+        anchor = derived.event.anchor
+        if anchor is None or anchor is Anchor.EXAM_DAY or derived.rule is None:
+            continue
+        rule = derived.rule
+        out.append(
+            event(anchor, derived.due, _weaker(day.confidence, rule.confidence), rule.sources, rule.key)
+        )
+    return out
+
+
+def exam_events(
+    schedule: ExamSchedule,
+    calendar: WorkingDayCalendar | None = None,
+    *,
+    timelines: Sequence[Timeline] | None = None,
+) -> ExamEvents:
+    """The dated events of the visible days and windows of ``schedule``.
+
+    * :attr:`Anchor.EXAM_DAY` and :attr:`Anchor.EXAM_START`: every exam day;
+    * :attr:`Anchor.EARLY_PERIOD`, :attr:`Anchor.MAIN_PERIOD`, :attr:`Anchor.ADDITIONAL_PERIOD`: one window
+      per exam kind and stage; :attr:`Anchor.EXAM_PERIOD`: all of them; :attr:`Anchor.EXAM_PERIOD_START`:
+      their first days.
+
+    With a ``calendar``, the federal timelines (:func:`~gia_roadmap.calendar.timelines.federal_timelines`,
+    or the given ``timelines``) add the events derived from every exam day:
+    :attr:`Anchor.GEK_RESULTS_APPROVAL`, :attr:`Anchor.APPEAL_SUBMISSION`, :attr:`Anchor.APPEAL_TRANSFER`,
+    :attr:`Anchor.AK_DECISION` and :attr:`Anchor.AK_WORK_START`. :attr:`Anchor.ADMISSION_DECISION` is not a
+    schedule event and is never filled in.
+
+    Raises:
+        CalendarCoverageError: a derived date falls outside the calendar's covered years.
+    """
+    events: list[ExamEvent] = []
+    for day in schedule.days:
+        events.extend(_day_events(day))
+    events.extend(_stage_events(schedule))
+    if calendar is not None:
+        for found in derive(schedule, calendar, timelines=timelines):
+            events.extend(_derived(found))
+    events.sort(key=lambda e: (e.start, _ANCHOR_ORDER[e.anchor], e.exam.value))
+    return ExamEvents(events, school_year=schedule.school_year)
+
+
+# --------------------------------------------------------------------------------------------
+# Resolving deadline terms against every exam day
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ExamDayResolution:
+    """Deadline terms resolved against one exam day and the events derived from it.
+
+    Attributes:
+        day: the exam day.
+        events: the events of that day alone (its derived events included).
+        resolutions: one :class:`~gia_roadmap.calendar.terms.Resolution` per term, in the given order.
+    """
+
+    day: ExamDay
+    events: ExamEvents
+    resolutions: tuple[Resolution, ...]
+
+
+def resolve_per_exam_day(
+    terms: Sequence[TermLike],
+    schedule: ExamSchedule,
+    calendar: WorkingDayCalendar,
+    *,
+    timelines: Sequence[Timeline] | None = None,
+    options: ResolveOptions | None = None,
+) -> tuple[ExamDayResolution, ...]:
+    """Resolve every term against every visible exam day of ``schedule`` on its own.
+
+    For each day the events are that day (``EXAM_DAY``, ``EXAM_START``) and the events the
+    timelines derive from it (approval, appeals …), so «не позднее чем за 1 рабочий день до дня
+    проведения экзамена» gives one date per exam day. Terms are resolved with the day's school year.
+    """
+    by_day: dict[ExamDay, list[ExamEvent]] = {}
+    for found in derive(schedule, calendar, timelines=timelines):
+        by_day.setdefault(found.day, []).extend(_derived(found))
+    out = []
+    for day in schedule.days:
+        events = ExamEvents((*_day_events(day), *by_day.get(day, ())), school_year=schedule.school_year)
+        resolutions = tuple(
+            t.resolve(calendar, events, school_year=schedule.school_year, options=options) for t in terms
+        )
+        out.append(ExamDayResolution(day, events, resolutions))
+    return tuple(out)
