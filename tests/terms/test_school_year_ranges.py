@@ -5,7 +5,15 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gia_roadmap.calendar import DateWindow, MonthRange, ResolutionStatus, SchoolYear, parse_term, render
+from gia_roadmap.calendar import (
+    DateWindow,
+    MonthRange,
+    ResolutionStatus,
+    SchoolYear,
+    SchoolYearTerm,
+    parse_term,
+    render,
+)
 
 MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
           "сентябрь", "октябрь", "ноябрь", "декабрь"]  # fmt: skip
@@ -44,3 +52,16 @@ def test_yearless_ranges_never_run_backwards(year: int, first: int, last: int) -
         assert window.start.month == first
         assert window.end.month == last
         assert window.days <= 366
+
+
+@given(st.integers(2000, 2040), st.integers(-3, 3))
+def test_explicit_school_year_span_resolves_or_is_invalid(start: int, length: int) -> None:
+    """«2023-2024 учебный год» runs from 1 September of the first year to 31 August of the last; a span
+    that does not move forward («2023-2023») is invalid, never a crash."""
+    resolution = SchoolYearTerm(start, start + length).resolve()
+    if length >= 1:
+        (window,) = resolution.windows
+        assert (window.start, window.end) == (dt.date(start, 9, 1), dt.date(start + length, 8, 31))
+    else:
+        assert resolution.status is ResolutionStatus.INVALID
+        assert not resolution.windows

@@ -917,9 +917,9 @@ class SchoolYearTerm(_Base):
         if start_year is None:
             return _no_year("school year")
         end_year = self.end_year if self.end_year is not None else start_year + 1
-        if end_year < start_year:
+        if end_year <= start_year:  # 1 September of the first year to 31 August of the last
             return _unresolved(
-                ResolutionStatus.INVALID, f"school year {start_year}-{end_year} runs backwards"
+                ResolutionStatus.INVALID, f"school year {start_year}-{end_year} ends before it starts"
             )
         return _ok(DateWindow(dt.date(start_year, 9, 1), dt.date(end_year, 8, 31)))
 
