@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import SchoolYear
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.cli import main
 from gia_roadmap.io import ImportOptions, import_text
 from gia_roadmap.io.metadata import exam_school_year, level_of
 from gia_roadmap.plan import PlanLevel
-from gia_roadmap.plan.exams import ExamScope
 
 TABLE = "№\tМероприятия\tСроки\tОтветственные\n1.\tСовещание с руководителями ОО\tсентябрь\tУО\n"
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar import DayRange, parse_term
+from gia_roadmap.calendar.exams import ExamScope, detect_exam_scopes
 from gia_roadmap.io.cells import ends_with_break_hyphen
-from gia_roadmap.plan.exams import ExamScope, detect_exam_scopes
 from gia_roadmap.text import (
     BLANKS,
     DASH_CLASS,

@@ -106,9 +106,9 @@ def _add_import_options(command: argparse.ArgumentParser) -> None:
 
 def _import_options(args: argparse.Namespace) -> ImportOptions | None:
     from gia_roadmap.calendar import SchoolYear
+    from gia_roadmap.calendar.exams import ExamScope, detect_exam_scopes
     from gia_roadmap.io import ImportOptions
     from gia_roadmap.plan import PlanLevel
-    from gia_roadmap.calendar.exams import ExamScope, detect_exam_scopes
 
     school_year = level = None
     scopes: list[ExamScope] = []
