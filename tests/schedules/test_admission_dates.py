@@ -19,15 +19,9 @@ from gia_roadmap.calendar.admission_dates import (
     admission_procedure,
     admission_test_dates,
 )
+from gia_roadmap.calendar.exams import ExamKind, PeriodKind
 from gia_roadmap.calendar.production import RussianCalendar
-from gia_roadmap.calendar.schedule import (
-    ExamKind,
-    ExamSchedule,
-    OrderKind,
-    PeriodKind,
-    bundled_school_years,
-    bundled_sources,
-)
+from gia_roadmap.calendar.schedule import ExamSchedule, OrderKind, bundled_school_years, bundled_sources
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError, InvalidValueError
 

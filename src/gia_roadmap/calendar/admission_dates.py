@@ -29,7 +29,7 @@ them to these rules, so a published date that breaks its rule has to be listed i
 Example:
     >>> from gia_roadmap.calendar.admission_dates import admission_test_dates
     >>> from gia_roadmap.calendar.production import RussianCalendar
-    >>> from gia_roadmap.calendar.schedule import ExamKind
+    >>> from gia_roadmap.calendar.exams import ExamKind
     >>> dates = admission_test_dates(2022, RussianCalendar(), exam=ExamKind.FINAL_INTERVIEW)
     >>> [d.date.isoformat() for d in dates]
     ['2023-02-08', '2023-03-15', '2023-05-15']
@@ -42,7 +42,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from gia_roadmap.calendar.schedule import ExamKind, PeriodKind
+from gia_roadmap.calendar.exams import ExamKind, PeriodKind
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import WorkingDayCalendar
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError

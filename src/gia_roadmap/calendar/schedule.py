@@ -15,10 +15,11 @@ amended" (every adopted order); :meth:`ExamSchedule.original` shows the schedule
 ``ExamSchedule.bundled(2023)`` gives the shipped data for the school year 2023/24 (also 2024/25 and
 2025/26); :meth:`ExamSchedule.load` / :meth:`ExamSchedule.loads` read a user's own schedule from YAML
 or JSON and report every problem with its file and path (:class:`~gia_roadmap.errors.ScheduleDataError`).
-:meth:`ExamSchedule.events` gives the anchor → dates map that ``Term.resolve`` takes.
+:func:`gia_roadmap.calendar.events.exam_events` turns the days into dated, scoped events (the anchor →
+dates map that ``Term.resolve`` takes).
 
 Example:
-    >>> from gia_roadmap.calendar.schedule import ExamKind, ExamSchedule
+    >>> from gia_roadmap.calendar import ExamKind, ExamSchedule
     >>> ege = ExamSchedule.bundled(2024).filter(exam=ExamKind.EGE)
     >>> [d.date.isoformat() for d in ege.days if d.period.value == "main_reserve"][0]
     '2025-06-16'
