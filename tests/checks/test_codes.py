@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import attrs
 import pytest
 
 from gia_roadmap.calendar.exams import ExamScope
@@ -127,6 +128,12 @@ CASES: dict[str, tuple[Run, Run]] = {
         lambda: run(
             plan(m("1", term="не позднее чем за 1 рабочий день до дня проведения экзамена")), events=events()
         ),
+    ),
+    "GR212": (
+        # Калмыкия 2023/2024: no act for 2023 is bundled, so the regional days of 2023 are estimates
+        lambda: run(attrs.evolve(plan(m("1")), issuer="Министерство образования Республики Калмыкия")),
+        # Татарстан 2023/2024: official regional data for both years
+        lambda: run(attrs.evolve(plan(m("1")), issuer="Министерство образования Республики Татарстан")),
     ),
     "GR301": (lambda: run(plan(m("1", responsible=""))), lambda: run(plan(m("1")))),
     "GR302": (lambda: run(plan(m("1", responsible="Хрюндель"))), lambda: run(plan(m("1")))),

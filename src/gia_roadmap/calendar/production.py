@@ -552,6 +552,21 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
         )
         return clone
 
+    def with_region(self, region: str | None, *, rules_only: bool | None = None) -> RussianCalendar:
+        """The same calendar (week, switches, overrides) for another region (``None``: federal only).
+
+        ``rules_only`` keeps this calendar's setting unless given.
+        """
+        twin = RussianCalendar(
+            work_week=self._week,
+            rules_only=self._rules_only if rules_only is None else rules_only,
+            special_days_off=self._special_days_off,
+            region=region,
+        )
+        if self._overrides_off or self._overrides_work:
+            twin = twin.with_overrides(days_off=self._overrides_off, working_days=self._overrides_work)
+        return twin
+
     def with_work_week(self, work_week: WorkWeek | str) -> RussianCalendar:
         """The same calendar (switches and overrides) on another working-week regime."""
         twin = RussianCalendar(

@@ -8,9 +8,9 @@ ISO 3166-2; their codes are marked). A regional calendar is named by the code:
 :func:`find_federal_subjects` finds the subjects a text names, in any grammatical case and with the
 document's own dashes, letter case and «ё»: «Министерство образования и науки Республики Татарстан» →
 ``RU-TA``, «Кемеровской области – Кузбасса» → ``RU-KEM``, «Ханты-Мансийского автономного округа – Югры» →
-``RU-KHM``. The rule is general: every name and alias is cut into word stems (the Snowball stemmer for Russian
-strips the case endings), and a text names a subject where the stems of one of its names follow each
-other in the text. The longest name wins where names overlap («Республика Саха (Якутия)» over «Якутия»).
+``RU-KHM``. The rule is general: a case form of a name's word keeps the word's root (the word without its
+last one or two vowels, «й» or «ь») and adds an ending of at most three letters, and a text names a
+subject where the words of one of its names follow each other in such forms.
 """
 
 from __future__ import annotations
@@ -107,42 +107,44 @@ def federal_subject(code: str) -> FederalSubject:
 
 # ---------------------------------------------------------------------------------------------- finding
 _WORD = re.compile(r"[а-яa-z0-9]+(?:-[а-яa-z0-9]+)*")
+_ENDING_LETTERS = frozenset("аеёиоуыэюяйь")
+_MAX_ENDING = 3
+"""The longest case ending added to a root («-ого», «-ому», «-ами»)."""
 
 
-@functools.cache
-def _stemmer() -> object:
-    import snowballstemmer  # type: ignore[import-untyped]
+def _root(word: str) -> str:
+    """The part of a name's word that every case form keeps: the word without its last one or two vowels,
+    «й» or «ь» (at least three letters stay). «республика» → «республик», «кемеровская» → «кемеровск»,
+    «адыгея» → «адыг», «край» → «кра», «татарстан» → «татарстан»."""
+    root = word
+    for _ in range(2):
+        if len(root) > 3 and root[-1] in _ENDING_LETTERS:
+            root = root[:-1]
+    return root
 
-    return snowballstemmer.stemmer("russian")
 
-
-def _stems(text: str) -> tuple[str, ...]:
+def _words(text: str) -> list[str]:
     from gia_roadmap.calendar.parsing import normalize
 
-    words = _WORD.findall(normalize(text).low)
-    stem = _stemmer().stemWord  # type: ignore[attr-defined]
-    return tuple(stem(word) for word in words)
+    return _WORD.findall(normalize(text).low)
 
 
 @functools.cache
-def _patterns() -> Mapping[tuple[str, ...], str]:
-    """Stem sequence of every name and alias -> subject code; a sequence two subjects share is dropped."""
-    patterns: dict[tuple[str, ...], str] = {}
-    shared: set[tuple[str, ...]] = set()
+def _patterns() -> Mapping[tuple[str, ...], tuple[str, ...]]:
+    """The roots of every name and alias -> the subject codes that name has (one, or several when two
+    subjects share a name, which then decides nothing)."""
+    patterns: dict[tuple[str, ...], list[str]] = {}
     for item in _registry().values():
         for name in item.names:
-            key = _stems(name)
-            if key in patterns and patterns[key] != item.code:
-                shared.add(key)
-            patterns[key] = item.code
-    return {key: code for key, code in patterns.items() if key not in shared}
+            codes = patterns.setdefault(tuple(_root(w) for w in _words(name)), [])
+            if item.code not in codes:
+                codes.append(item.code)
+    return {key: tuple(codes) for key, codes in patterns.items()}
 
 
-@attrs.frozen(slots=True)
-class _Match:
-    start: int
-    end: int
-    code: str
+def _is_form(word: str, root: str) -> bool:
+    """Whether ``word`` is a case form of the name word with ``root``."""
+    return word.startswith(root) and len(word) - len(root) <= _MAX_ENDING
 
 
 def find_federal_subjects(text: str) -> tuple[FederalSubject, ...]:
@@ -150,22 +152,32 @@ def find_federal_subjects(text: str) -> tuple[FederalSubject, ...]:
 
     Any grammatical case, letter case, «ё», dash and Latin look-alike letter is accepted:
     ``find_federal_subjects("Министерство образования и науки Республики Татарстан")`` gives Татарстан.
+    A name is found where its words follow each other in the text, each in some case form (the name's
+    root and an ending of at most three letters); the longest name wins where names overlap («Республика
+    Саха (Якутия)» over «Якутия», «Кемеровская область – Кузбасс» over «Кузбасс»).
     """
-    stems = _stems(text)
+    words = _words(text)
     patterns = _patterns()
-    longest = max((len(p) for p in patterns), default=0)
-    matches: list[_Match] = []
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for key, codes in patterns.items():
+        by_first.setdefault(key[0][:3], []).append((key, codes))
+    found: list[str] = []
     i = 0
-    while i < len(stems):
-        for size in range(min(longest, len(stems) - i), 0, -1):
-            code = patterns.get(stems[i : i + size])
-            if code is not None:
-                matches.append(_Match(i, i + size, code))
-                i += size
-                break
-        else:
+    while i < len(words):
+        best: tuple[int, tuple[str, ...]] | None = None
+        for key, codes in by_first.get(words[i][:3], ()):
+            size = len(key)
+            if (
+                i + size <= len(words)
+                and (best is None or size > best[0])
+                and all(_is_form(w, r) for w, r in zip(words[i : i + size], key, strict=True))
+            ):
+                best = (size, codes)
+        if best is None:
             i += 1
-    seen: dict[str, FederalSubject] = {}
-    for match in matches:
-        seen.setdefault(match.code, _registry()[match.code])
-    return tuple(seen.values())
+            continue
+        size, codes = best
+        if len(codes) == 1 and codes[0] not in found:
+            found.append(codes[0])
+        i += size
+    return tuple(_registry()[code] for code in found)

@@ -137,6 +137,12 @@ def _import_options(args: argparse.Namespace) -> ImportOptions | None:
 def _add_calendar_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--six-day", action="store_true", help="count working days on a six-day week")
     command.add_argument(
+        "--region",
+        metavar="CODE",
+        help="the plan's region, an ISO 3166-2:RU code such as RU-TA: its own non-working days count "
+        "(default: read from the issuer, territory or title)",
+    )
+    command.add_argument(
         "--schedule",
         metavar="FILE",
         help="exam schedule (.json/.yaml/.toml); default: bundled",
@@ -175,6 +181,11 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument("year", type=int, help="the calendar year, e.g. 2025")
     cal.add_argument("--month", type=int, choices=range(1, 13), metavar="M", help="only this month (1-12)")
     cal.add_argument("--six-day", action="store_true", help="the six-day working week")
+    cal.add_argument(
+        "--region",
+        metavar="CODE",
+        help="with a region's own non-working days (ISO 3166-2:RU code, e.g. RU-TA)",
+    )
     cal.add_argument(
         "--rules-only",
         action="store_true",
@@ -301,6 +312,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             work_week=WorkWeek.SIX_DAY if args.six_day else WorkWeek.FIVE_DAY,
             rules_only=args.rules_only,
             special_days_off=args.special_days_off,
+            region=args.region,
         )
         print(render_calendar(calendar, args.year, args.month), file=out)
         return 0
@@ -339,18 +351,26 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "import":
         return _import(args, out, status_console)
     source = load_source(args.file, args.example, console=status_console, options=_import_options(args))
+    if getattr(args, "region", None):
+        import attrs
+
+        source = attrs.evolve(
+            source, roadmaps=tuple(attrs.evolve(r, region=args.region) for r in source.roadmaps)
+        )
     calendar = _calendar(args)
     schedule = _schedule(args)
     if args.command == "check":
         from gia_roadmap.plan import check
+        from gia_roadmap.plan.regions import regional_calendar
 
         console = Console(file=out, highlight=False, soft_wrap=False)
         if args.limit < 1:
             raise UsageError(f"--limit {args.limit} is not valid; give a positive number")
-        reports = [
-            (r, check(r, calendar=calendar, events=events_for(r, calendar, schedule), today=args.today))
-            for r in source.roadmaps
-        ]
+        reports = []
+        for r in source.roadmaps:
+            plan_calendar = regional_calendar(r, calendar)
+            plan_events = events_for(r, plan_calendar, schedule)
+            reports.append((r, check(r, calendar=plan_calendar, events=plan_events, today=args.today)))
         if args.format == "json":
             print(dumps_json(report_document(source, reports)), file=out)
         else:
@@ -420,16 +440,19 @@ def _export(
     schedule: ExamSchedule | None,
     out: TextIO,
 ) -> int:
+    from gia_roadmap.plan.regions import regional_calendar
+
     target = Path(args.output)
     for index, roadmap in enumerate(roadmaps):
         path = target if len(roadmaps) == 1 else target.with_stem(f"{target.stem}-{index + 1}")
-        events = events_for(roadmap, calendar, schedule)
+        plan_calendar = regional_calendar(roadmap, calendar)
+        events = events_for(roadmap, plan_calendar, schedule)
         if args.to == "xlsx":
-            roadmap_io.write_xlsx(roadmap, path, calendar, events)
+            roadmap_io.write_xlsx(roadmap, path, plan_calendar, events)
         elif args.to == "ics":
-            roadmap_io.write_ics(roadmap, path, calendar, events)
+            roadmap_io.write_ics(roadmap, path, plan_calendar, events)
         elif args.to == "html":
-            roadmap_io.write_html(roadmap, path, calendar, events)
+            roadmap_io.write_html(roadmap, path, plan_calendar, events)
         else:
             roadmap_io.dump(roadmap, path, format="yaml" if args.to == "yaml" else "json")
         print(f"{path}: {roadmap.id} as {args.to}", file=out)

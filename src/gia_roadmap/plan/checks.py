@@ -26,7 +26,9 @@ import attrs
 
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamScope
+from gia_roadmap.calendar.regional import region_rules
 from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.subjects import federal_subject
 from gia_roadmap.calendar.terms import (
     ByDate,
     ByMonth,
@@ -85,6 +87,7 @@ from gia_roadmap.plan.model import (
     SectionKind,
 )
 from gia_roadmap.plan.queries import DueState, state_of
+from gia_roadmap.plan.regions import estimated_years, plan_region, regional_calendar
 from gia_roadmap.plan.responsible import MatchQuality, Responsible
 from gia_roadmap.plan.scheduling import Schedule, ViolationKind, schedule
 
@@ -1033,6 +1036,59 @@ def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     )
 
 
+def check_regional_days(ctx: CheckContext) -> Iterator[Finding]:
+    """GR212: the plan's region has non-working days of its own that the count does not use, uses only
+    as estimates, or uses only in part (a reading notice about the calendar, not about the document)."""
+    calendar = ctx.calendar
+    if calendar is None:
+        return
+    reading = plan_region(ctx.roadmap)
+    where = ctx.location(None, "region")
+    if reading.candidates:
+        yield ctx.finding(
+            "GR212",
+            f"the {reading.source} «{reading.text}» names several subjects "
+            f"({', '.join(reading.candidates)}), so the plan's region is not known and the federal "
+            "calendar applies; set the region (Roadmap.region, or --region)",
+            where,
+            evidence=reading.text,
+        )
+        return
+    code = reading.code
+    rules = None if code is None else region_rules(code)
+    if code is None or rules is None:
+        return
+    name = federal_subject(code).name
+    days = ", ".join(h.name for h in rules.holidays)
+    applied = getattr(calendar, "region", None)
+    if applied != code:
+        used = f"has the region {applied}" if applied else "is the federal one"
+        yield ctx.finding(
+            "GR212",
+            f"the plan is from {code} ({name}), which has non-working days of its own ({days}); the calendar "
+            f"used {used}, so they are not counted",
+            where,
+            evidence=reading.text,
+        )
+        return
+    estimated = estimated_years(ctx.roadmap, calendar)
+    if estimated:
+        yield ctx.finding(
+            "GR212",
+            f"the non-working days of {code} ({name}) in {', '.join(map(str, estimated))} are estimates: no "
+            f"regional act fixing them is bundled ({days}); check the dates against the regional acts",
+            where,
+            evidence=reading.text,
+        )
+    if rules.unmodelled:
+        yield ctx.finding(
+            "GR212",
+            f"other regional days of {code} are not counted: {'; '.join(rules.unmodelled)}",
+            where,
+            evidence=reading.text,
+        )
+
+
 # --------------------------------------------------------------------------------------------
 # GR3xx: responsible parties
 # --------------------------------------------------------------------------------------------
@@ -1557,6 +1613,7 @@ CHECKS: tuple[tuple[str, Callable[[CheckContext], Iterable[Finding]]], ...] = (
     ("GR209", check_anchor_events),
     ("GR210", check_external_schedules),
     ("GR211", check_schedule_supplied),
+    ("GR212", check_regional_days),
     ("GR301", check_missing_responsible),
     ("GR302", check_unresolved_responsible),
     ("GR303", check_approximate_responsible),
@@ -1619,7 +1676,9 @@ def check(
     Args:
         roadmap: the plan.
         calendar: the working-day calendar (a :class:`~gia_roadmap.calendar.RussianCalendar`); None
-            skips the day-off check and counts lags in calendar days.
+            skips the day-off check and counts lags in calendar days. A RussianCalendar without a region
+            gets the plan's region (:func:`~gia_roadmap.plan.regions.regional_calendar`): its own
+            non-working days count; GR212 says when they cannot, or only as estimates.
         events: exam events (``exam_events(ExamSchedule.bundled(…), calendar)``) for relative deadlines,
             the training-before-exams check and event nodes; None reports GR211 instead.
         parent: the parent plan, for the cascade checks (GR603, GR604).
@@ -1638,6 +1697,7 @@ def check(
         collector would otherwise take about half the time; cyclic garbage made meanwhile is
         collected once the collector runs again.
     """
+    calendar = regional_calendar(roadmap, calendar)
     with _collection_paused():
         ctx = CheckContext(
             roadmap,

@@ -79,6 +79,12 @@ CATALOGUE: Mapping[str, CodeInfo] = _catalogue(
         _I,
         "a deadline counts from exam events but no exam schedule was given",
     ),
+    (
+        "GR212",
+        "regional_days",
+        _I,
+        "the plan's region has non-working days of its own that are not counted, or only estimated",
+    ),
     ("GR301", "missing_responsible", _W, "no one is responsible for the measure"),
     ("GR302", "unresolved_responsible", _W, "a responsible party could not be read"),
     (

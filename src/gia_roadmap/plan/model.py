@@ -534,6 +534,16 @@ class LocatedMeasure:
         return SectionKind.OTHER
 
 
+def _region_code(value: object) -> str | None:
+    """``None``, or the canonical ISO 3166-2:RU code of a subject («ru-ta» → «RU-TA»); an unknown code is
+    an :class:`~gia_roadmap.errors.InvalidValueError` naming the nearest valid ones."""
+    if value is None:
+        return None
+    from gia_roadmap.calendar.subjects import federal_subject
+
+    return federal_subject(value).code  # type: ignore[arg-type]  # federal_subject checks the type
+
+
 @attrs.frozen(slots=True)
 class Roadmap:
     """A «дорожная карта»: one plan with its sections and measures.
@@ -545,6 +555,10 @@ class Roadmap:
         issuer_body: the issuer as a body, when read.
         level: federal, regional, municipal or school.
         territory: the region / city as written.
+        region: the ISO 3166-2:RU code of the subject of the Russian Federation the plan belongs to
+            («RU-TA»), when set; :func:`gia_roadmap.plan.regions.plan_region` otherwise reads it from the
+            issuer, the territory or the title. ``check()`` counts working days with the region's own
+            non-working days.
         school_year: the school year, when the plan names one.
         period: the period the plan covers (e.g. the first to the last term), when known.
         orders: the order(s) approving the plan.
@@ -563,6 +577,7 @@ class Roadmap:
     issuer_body: Body | None = None
     level: PlanLevel = PlanLevel.REGIONAL
     territory: str = ""
+    region: str | None = attrs.field(default=None, converter=_region_code)
     school_year: SchoolYear | None = None
     period: DateWindow | None = None
     orders: tuple[Order, ...] = ()
