@@ -310,3 +310,28 @@ def test_known_facts() -> None:
     assert first_half == {
         date(2024, 2, 22), date(2024, 3, 7), date(2024, 4, 30), date(2024, 5, 8), date(2024, 6, 11),
     }  # fmt: skip
+
+
+def test_six_day_facts_and_the_third_party_disagreements() -> None:
+    """docs/calendar-data.md, «The six-day week»: the published partial facts hold, and the days a
+    third-party dataset takes from five-day Saturday transfers are working days of the six-day week."""
+    y2022, y2023, y2024, y2025 = load(2022), load(2023), load(2024), load(2025)
+    # 2022 (m24.ru): the Saturday 05.03 -> 07.03 transfer concerns five-day workers only
+    assert is_six_day_working(y2022, date(2022, 3, 7))
+    assert date(2022, 3, 7) in y2022.six_day_short_days
+    # 2025 (isdayoff/calendars db/2025/ru2025.json, dayoff6/predayoff6): agrees with the rules, except
+    # that the dataset leaves out 08.03, a holiday (art. 112) on a Saturday, which is a day off on any week
+    off = {d for d in days_of(2025) if d.weekday() < 6 and not is_six_day_working(y2025, d)}
+    assert off == {date(2025, 1, d) for d in (1, 2, 3, 4, 6, 7, 8)} | {
+        date(2025, 3, 8), date(2025, 5, 1), date(2025, 5, 8), date(2025, 5, 9), date(2025, 6, 12),
+        date(2025, 11, 4), date(2025, 12, 31),
+    }  # fmt: skip
+    assert y2025.six_day_short_days == {
+        date(2025, 2, 22), date(2025, 3, 7), date(2025, 4, 30), date(2025, 6, 11), date(2025, 11, 3),
+    }  # fmt: skip
+    # the disagreements: five-day Saturday transfers do not reach the six-day week
+    assert is_six_day_working(y2024, date(2024, 4, 29))
+    assert is_six_day_working(y2024, date(2024, 4, 30))
+    assert date(2024, 4, 30) in y2024.six_day_short_days
+    assert is_six_day_working(y2023, date(2023, 11, 6))
+    assert not is_five_day_working(y2023, date(2023, 11, 6))
