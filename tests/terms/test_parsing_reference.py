@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.text.test_fuzzy import _reference_osa
 
 from gia_roadmap.calendar import parsing
 from gia_roadmap.calendar.parsing import PARA, normalize
@@ -127,17 +128,6 @@ _SLOT = re.compile(
 )
 
 
-def _osa(a: str, b: str) -> int:
-    """Plain optimal-string-alignment distance (the textbook table, no cut-offs)."""
-    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[-1][-1]
-
-
 def _reference_units(low: str) -> str:
     """A misspelt unit in the unit slot: the closest unit (one edit at most, only one unit that
     close), written as its longest form that fits, padded with spaces."""
@@ -146,7 +136,7 @@ def _reference_units(low: str) -> str:
         word = m.group(1)
         if word in _UNITS:
             continue
-        close = {unit for form, unit in _UNITS.items() if _osa(word, form) <= 1}
+        close = {unit for form, unit in _UNITS.items() if _reference_osa(word, form) <= 1}
         if len(close) != 1:
             continue
         (unit,) = close

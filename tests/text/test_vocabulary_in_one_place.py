@@ -103,3 +103,39 @@ def test_public_names_written_once() -> None:
     assert dir(text) == sorted(text.__all__)
     for name in text.__all__:
         assert getattr(text, name) is not None
+
+
+_OTHER_DASHES = "".join(c for c in text.DASHES if c != "-")
+# A regex character class holding a dash other than «-», or a literal made of dashes only: a copy of
+# the dash table.
+_DASH_TABLE = re.compile(rf"\[[^\]]*[{_OTHER_DASHES}][^\]]*\]|^[{re.escape(text.DASHES)}]{{2,}}$")
+
+
+def _dash_tables(source: str) -> list[tuple[int, str]]:
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    return sorted(
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and _DASH_TABLE.search(node.value)
+    )
+
+
+def test_no_dash_table_outside_text() -> None:
+    """Dash classes written by hand drift (the one that missed U+2010 hid «ГИА‐9»): build them from
+    gia_roadmap.text (DASH_CLASS, dash_class, DASHES)."""
+    offenders = [
+        f"{path.relative_to(SRC)}:{line}: {value[:60]!r}"
+        for path in sorted(SRC.rglob("*.py"))
+        if TEXT not in path.parents
+        for line, value in _dash_tables(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_dash_scan_finds_a_copy() -> None:
+    planted = 'A = r"\\s+[–—-]\\s+"\nB = "-‐‑"\nC = "май – июнь"\nD = r"[-•*]"\n'
+    assert [value for _, value in _dash_tables(planted)] == ["\\s+[–—-]\\s+", "-‐‑"]

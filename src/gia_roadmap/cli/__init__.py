@@ -42,6 +42,7 @@ from gia_roadmap.cli.plan_commands import (
     report_document,
 )
 from gia_roadmap.errors import Problem, UsageError
+from gia_roadmap.text import dash_class
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -114,7 +115,7 @@ def _import_options(args: argparse.Namespace) -> ImportOptions | None:
     scopes: list[ExamScope] = []
     if getattr(args, "school_year", None):
         text = str(args.school_year).strip()
-        parts = [p for p in re.split(r"\s*[/\-–—]\s*", text) if p]
+        parts = [p for p in re.split(rf"\s*{dash_class('/')}\s*", text) if p]
         if not parts or not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 2:
             raise UsageError(f"--school-year {text!r}: write it as 2025/2026 or 2025")
         first = int(parts[0])

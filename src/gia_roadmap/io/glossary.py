@@ -26,7 +26,7 @@ from gia_roadmap.io.tables import (
     RawTable,
     RowKind,
 )
-from gia_roadmap.text import DASH_CLASS, DASHES
+from gia_roadmap.text import DASH_CLASS, DASHES, dash_class
 
 __all__ = ["bullet_entries", "collect_glossary", "inline_entries", "table_entries"]
 
@@ -37,7 +37,7 @@ _INLINE = re.compile(
     r"(?P<term>[^()]{1,60}?)\s*\)",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"[,;:()\[\]]|\s[–—]\s|\.\s")
+_BOUNDARY = re.compile(rf"[,;:()\[\]]|\s{dash_class(hyphens=False)}\s|\.\s")
 _STOP_PREFIX = re.compile(r"^(?:с|со|в|во|на|по|и)\s+", re.IGNORECASE)
 
 

@@ -102,7 +102,7 @@ from gia_roadmap.plan.model import (
 from gia_roadmap.plan.people import NameOrder, Person
 from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleResolver
 from gia_roadmap.plan.sections import classify_section
-from gia_roadmap.text import MONTH_PATTERN, month_of
+from gia_roadmap.text import DASH_CLASS, MONTH_PATTERN, dash_class, month_of
 
 __all__ = [
     "ImportOptions",
@@ -427,11 +427,13 @@ _ORDER_TITLE = re.compile(r"^\s*[«\"*]*(?:Об?|Об?о)\s", re.UNICODE)
 _CITED_ORDER = re.compile(
     r"(?:от\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?\s*)?№\s*(?P<number>[\w./\-]+))", re.IGNORECASE
 )
-_SCHOOL_YEAR = re.compile(r"(20\d\d)\s*(?:[-–—/]|\s)\s*(20\d\d)\s*(?:учебн|уч\.)", re.IGNORECASE)
+_SCHOOL_YEAR = re.compile(rf"(20\d\d)\s*(?:{dash_class('/')}|\s)\s*(20\d\d)\s*(?:учебн|уч\.)", re.IGNORECASE)
 _EXAM_YEAR = re.compile(r"\bв\s+(20\d\d)\s+год", re.IGNORECASE)
 _TERRITORY = re.compile(
     r"\b(?:в|на территории)\s+((?:город\w*\s+[А-ЯЁ][\w-]+)"
-    r"|(?:[А-ЯЁ][\w-]+\s+(?:кра\w+|област\w+|округ\w*|республик\w+)(?:\s*[-–]\s*[А-ЯЁ][\w-]+)?)"
+    r"|(?:[А-ЯЁ][\w-]+\s+(?:кра\w+|област\w+|округ\w*|республик\w+)(?:\s*"
+    + DASH_CLASS
+    + r"\s*[А-ЯЁ][\w-]+)?)"
     r"|(?:Республик\w+\s+[А-ЯЁ][\w-]+))"
 )
 
@@ -927,7 +929,9 @@ class _PlanBuilder:
                 continue
             following = rows[position + 1] if position + 1 < len(rows) else None
             title = row.cells[title_col].text
-            glued = re.match(r"^(?P<lead>[^:]{1,80}?:)\s*(?P<item>[–—-]\s+.+)$", title, flags=re.DOTALL)
+            glued = re.match(
+                rf"^(?P<lead>[^:]{{1,80}}?:)\s*(?P<item>{DASH_CLASS}\s+.+)$", title, flags=re.DOTALL
+            )
             if (
                 row.kind is RowKind.ITEM
                 and glued is not None
@@ -1377,7 +1381,7 @@ def _dash_items(cell: RawCell | None) -> list[str]:
         return []
     out: list[str] = []
     for paragraph in cell.paragraphs:
-        pieces = re.split(r"(?:^|\s)[–—-]\s+", paragraph)
+        pieces = re.split(rf"(?:^|\s){DASH_CLASS}\s+", paragraph)
         if len(pieces) > 1:
             out.extend(p.strip(" ;") for p in pieces[1:] if p.strip(" ;"))
     return out

@@ -35,15 +35,15 @@ import attrs
 
 from gia_roadmap.calendar import SchoolYear
 from gia_roadmap.plan.model import PlanLevel
+from gia_roadmap.text import DASH_CLASS, dash_class
 
 __all__ = ["StampOrder", "exam_school_year", "level_of", "school_year_of_dates", "stamp_order"]
 
-_DASH = "-–—‐‑"
 #: A pair of consecutive years: «2025/2026», «2025 – 2026», «2025-26», «2025/26».
-_PAIR = re.compile(rf"(?<!\d)(20\d\d)\s*(?:[{_DASH}/]|\s)\s*(20\d\d|\d\d)(?!\d)")
+_PAIR = re.compile(rf"(?<!\d)(20\d\d)\s*(?:{dash_class('/')}|\s)\s*(20\d\d|\d\d)(?!\d)")
 #: The year of the exams: «ГИА-2026», «ЕГЭ 2026», «ОГЭ–2026», «ГИА-9 и ГИА-11 – 2026».
 _EXAM_YEAR = re.compile(
-    rf"\b(?:ГИА|ЕГЭ|ОГЭ|ГВЭ)(?:\s*[{_DASH}]?\s*(?:9|11)\b)?\s*[{_DASH}]?\s*(20\d\d)(?!\d)"
+    rf"\b(?:ГИА|ЕГЭ|ОГЭ|ГВЭ)(?:\s*{DASH_CLASS}?\s*(?:9|11)\b)?\s*{DASH_CLASS}?\s*(20\d\d)(?!\d)"
 )
 #: «в 2026 году», «в 2026 г.», «на 2026 год».
 _IN_YEAR = re.compile(r"\b(?:в|на)\s+(20\d\d)\s*(?:год\w*|г\.?(?!\w))", re.IGNORECASE)

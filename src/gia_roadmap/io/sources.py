@@ -48,6 +48,7 @@ from gia_roadmap.io.tables import (
     SourceRow,
     reader_problem,
 )
+from gia_roadmap.text import dash_class
 
 __all__ = [
     "MAX_CELLS",
@@ -69,7 +70,7 @@ MAX_UNPACKED_BYTES = ReadLimits().max_unpacked_bytes
 #: Largest number of cells read from one source: the default of :attr:`ReadLimits.max_cells`.
 MAX_CELLS = ReadLimits().max_cells
 
-_SEPARATOR = re.compile(r"^[\s\-–—=_|+:]*$")
+_SEPARATOR = re.compile("^" + dash_class(r"\s=_|+:") + "*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 

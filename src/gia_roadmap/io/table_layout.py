@@ -44,11 +44,14 @@ from gia_roadmap.plan.model import (
     Roadmap,
     Section,
 )
+from gia_roadmap.text import dash_class
 
 __all__ = ["LayoutCell", "LayoutRow", "LayoutTable", "RoadmapLayout", "hard_paragraphs", "roadmap_layout"]
 
 _APPENDIX = re.compile(r"^\s*(приложени[ея]\s*(?:№\s*)?\d*)\.?\s*", re.IGNORECASE)
-_SCHOOL_YEAR = re.compile(r"(20\d\d)\s*(?:[-–—/]|\s)\s*(20\d\d)\s*(?:учебн|уч\.)|\bв\s+20\d\d\s+год", re.I)
+_SCHOOL_YEAR = re.compile(
+    rf"(20\d\d)\s*(?:{dash_class('/')}|\s)\s*(20\d\d)\s*(?:учебн|уч\.)|\bв\s+20\d\d\s+год", re.I
+)
 _STACKED = re.compile(r"^event (\d+) of (\d+) stacked in one row$")
 _LEVEL_HEADERS = {
     ActionLevel.FEDERAL: "федеральный уровень",

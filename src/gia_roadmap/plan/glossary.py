@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 from gia_roadmap.plan.bodies import Body, BodyLevel, body_from_name
-from gia_roadmap.text import clean_cell, normalize
+from gia_roadmap.text import DASH_CLASS, clean_cell, dash_class, normalize
 
 __all__ = [
     "CONVENTIONAL_SENSES",
@@ -212,8 +212,11 @@ class Glossary:
 # Harvesting
 # --------------------------------------------------------------------------------------------
 
+_ABBR_START = dash_class(r"\s:", negate=True)  # not a blank, a dash or a colon
+_ABBR_REST = dash_class(":", hyphens=False, negate=True)  # hyphens may stand inside («ГИА-9»)
 _LIST_LINE = re.compile(
-    r"^\s*(?:[-•·*]\s*)?(?P<abbr>[^\s\-–—:][^–—:]{0,40}?)\s+[-–—]\s+(?P<expansion>.+?)\s*[;.,]?\s*$"
+    rf"^\s*(?:{dash_class('•·*')}\s*)?(?P<abbr>{_ABBR_START}{_ABBR_REST}{{0,40}}?)"
+    rf"\s+{DASH_CLASS}\s+(?P<expansion>.+?)\s*[;.,]?\s*$"
 )
 _HAS_CAPITALS = re.compile(r"[А-ЯЁA-Z].*[А-ЯЁA-Z]|^[А-ЯЁ][а-яё]+$")
 
@@ -242,7 +245,8 @@ def harvest_list(text: str) -> Glossary:
 
 
 _INLINE = re.compile(
-    r"\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*(?:[-–—]\s*)?(?P<abbr>[^()]{1,60}?)\s*\)", re.IGNORECASE
+    rf"\(\s*далее\s*(?:по тексту\s*)?{dash_class(':')}?\s*(?:{DASH_CLASS}\s*)?(?P<abbr>[^()]{{1,60}}?)\s*\)",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\n]|,(?=\s)")
 _MINOR = frozenset({"в", "во", "и", "по", "на", "с", "со", "для", "при", "за", "к", "о", "об", "от", "из"})

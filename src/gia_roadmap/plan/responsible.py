@@ -34,7 +34,7 @@ from gia_roadmap.plan.bodies import (
 from gia_roadmap.plan.categories import resolve_category
 from gia_roadmap.plan.glossary import Glossary, abbreviation_key
 from gia_roadmap.plan.people import INITIALS, ROLE_HEAD, SURNAME, NameOrder, Person, Role, normalize_initials
-from gia_roadmap.text import clean_cell, strip_markup
+from gia_roadmap.text import clean_cell, dash_class, strip_markup
 
 __all__ = ["MatchQuality", "Party", "Responsible", "ResponsibleResolver", "resolve_responsible"]
 
@@ -109,7 +109,7 @@ _PLAN_REFERENCE = re.compile(r"^(?:по|согласно|в соответств
 _NAMED_AFTER = re.compile(r"(?:\bим\.|\bимени)\s*$")
 _SENTENCE_DOT = re.compile(r"(?<=[А-ЯЁа-яё]{2})(?<!\bим)(?<!\bг)\.\s+(?=[А-ЯЁ])")
 _SEPARATORS = re.compile(r"[,;\n]")
-_ONLY_PUNCTUATION = re.compile(r"^[\s\-–—.,;:_*()«»\"']*$")
+_ONLY_PUNCTUATION = re.compile("^" + dash_class(r"\s.,;:_*()«»\"'") + "*$")
 _PERSON_PATTERNS = {
     NameOrder.SURNAME_FIRST: re.compile(rf"(?P<surname>{SURNAME})\s+(?P<initials>{INITIALS})"),
     NameOrder.INITIALS_FIRST: re.compile(rf"(?P<initials>{INITIALS})\s*(?P<surname>{SURNAME})"),
@@ -286,7 +286,7 @@ class ResponsibleResolver:
         inner = match.group("inner").strip()
         tail = match.group("tail").strip(" .,;")
         rest = self._segment(tail, order) if tail else []
-        definition = re.match(r"далее\s*[-–—:]?\s*(?P<abbr>.+)$", inner, flags=re.IGNORECASE)
+        definition = re.match(rf"далее\s*{dash_class(':')}?\s*(?P<abbr>.+)$", inner, flags=re.IGNORECASE)
         if definition is not None:
             return self._defined(head, inner, definition.group("abbr").strip(), order, rest)
         head_items = self._scan(head, order)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["words_pattern"]
+__all__ = ["names_pattern", "words_pattern"]
 
 _Trie = dict[str, "_Trie"]
 _END = ""  # key marking the end of a word (never a character of a word)
@@ -36,6 +36,15 @@ def words_pattern(words: Iterable[str]) -> str:
         return "(?!)"  # matches nothing
     source = _source(trie)
     return source if len(trie) > 1 else "(?:" + source + ")"  # several branches are a group already
+
+
+def names_pattern(words: Iterable[str], abbreviations: Iterable[str] = ()) -> str:
+    """A regex source matching one of ``words`` or one of ``abbreviations`` followed by an optional
+    dot (an abbreviation that is also a word, as «март», is matched as the word)."""
+    full = set(words)
+    source = words_pattern(sorted(full))
+    short = set(abbreviations) - full
+    return f"(?:{source}|{words_pattern(sorted(short))}\\.?)" if short else source
 
 
 def _source(node: _Trie) -> str:

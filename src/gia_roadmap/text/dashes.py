@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DASHES", "DASH_CLASS", "DASH_TRANSLATION", "HYPHENS", "unify_dashes"]
+__all__ = ["DASHES", "DASH_CLASS", "DASH_TRANSLATION", "HYPHENS", "dash_class", "unify_dashes"]
 
 DASHES: str = (
     "-"  # HYPHEN-MINUS
@@ -59,8 +59,27 @@ word broken at a line end ends with («учи-»)."""
 DASH_TRANSLATION: dict[int, str] = str.maketrans(dict.fromkeys(DASHES, "-"))
 """Each of :data:`DASHES` → «-», as a :meth:`str.translate` table."""
 
-DASH_CLASS: str = "[" + "".join(re.escape(c) for c in DASHES) + "]"
+_ESCAPED = "".join(re.escape(c) for c in DASHES)
+_ESCAPED_LONG = "".join(re.escape(c) for c in DASHES if c not in HYPHENS)
+
+DASH_CLASS: str = "[" + _ESCAPED + "]"
 """A regex character class matching any one of :data:`DASHES`."""
+
+
+def dash_class(extra: str = "", *, hyphens: bool = True, negate: bool = False) -> str:
+    """A regex character class of the dashes plus ``extra`` (regex class items such as ``r"\\s:"``).
+
+    Args:
+        extra: more items of the class, written as inside ``[...]``.
+        hyphens: include the hyphens (:data:`HYPHENS`); without them the class holds the dashes
+            that separate («май – июнь», «ГИА — экзамен»), not those inside words («ГИА-9»).
+        negate: match any character but these.
+
+    >>> import re
+    >>> bool(re.fullmatch(dash_class("/"), "/")), bool(re.fullmatch(dash_class(hyphens=False), "-"))
+    (True, False)
+    """
+    return "[" + ("^" if negate else "") + (_ESCAPED if hyphens else _ESCAPED_LONG) + extra + "]"
 
 
 def unify_dashes(text: str) -> str:

@@ -26,7 +26,7 @@ from types import MappingProxyType
 import attrs
 
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
-from gia_roadmap.text._patterns import words_pattern
+from gia_roadmap.text._patterns import names_pattern, words_pattern
 from gia_roadmap.text.cases import Case
 from gia_roadmap.text.lookalikes import fix_lookalikes
 
@@ -174,11 +174,8 @@ def month_pattern(cases: Iterable[Case] | None = None, *, abbreviations: bool = 
     """
     chosen = tuple(Case) if cases is None else tuple(cases)
     words = {s for m in MONTH_NAMES for case in chosen for s in _spellings(m.form(case))}
-    source = words_pattern(sorted(words))
-    if abbreviations:
-        short = words_pattern(sorted({a for m in MONTH_NAMES for a in m.abbreviations} - words))
-        source = f"(?:{source}|{short}\\.?)"
-    return source
+    short = {a for m in MONTH_NAMES for a in m.abbreviations} if abbreviations else set()
+    return names_pattern(words, short)
 
 
 MONTH_PATTERN: str = month_pattern()

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import attrs
 
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
-from gia_roadmap.text._patterns import words_pattern
+from gia_roadmap.text._patterns import names_pattern
 from gia_roadmap.text.cases import Case
 from gia_roadmap.text.lookalikes import fix_lookalikes
 
@@ -161,11 +161,8 @@ def weekday_pattern(
     words = {w.form(case) for w in WEEKDAY_NAMES for case in chosen}
     if plural:
         words |= {w.form(case, plural=True) for w in WEEKDAY_NAMES for case in chosen}
-    source = words_pattern(sorted(words))
-    if abbreviations:
-        short = words_pattern(sorted({a for w in WEEKDAY_NAMES for a in w.abbreviations} - words))
-        source = f"(?:{source}|{short}\\.?)"
-    return source
+    short = {a for w in WEEKDAY_NAMES for a in w.abbreviations} if abbreviations else set()
+    return names_pattern(words, short)
 
 
 WEEKDAY_PATTERN: str = weekday_pattern()

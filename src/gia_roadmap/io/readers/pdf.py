@@ -40,11 +40,12 @@ from gia_roadmap.io.tables import (
     SourceBlock,
     SourceGrid,
 )
+from gia_roadmap.text import dash_class
 
 __all__ = ["read_pdf_blocks", "unwrap"]
 
 _EPSILON = 1.0
-_ITEM_START = re.compile(r"^(?:[-–—−•·▪●]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s)")
+_ITEM_START = re.compile(rf"^(?:{dash_class('•·▪●')}\s|\d{{1,3}}(?:\.\d{{1,3}})*[.)]\s)")
 
 
 def unwrap(text: str) -> str:
