@@ -135,19 +135,6 @@ def test_a_partial_year_is_not_official_but_keeps_its_known_date() -> None:
         # Башкортостан 2021 (belskazak): Ураза-байрам on Thursday 13.05, Wednesday 12.05 shortened (ст. 95)
         ("RU-BA", D(2021, 5, 13), DayKind.REGIONAL_HOLIDAY, False),
         ("RU-BA", D(2021, 5, 12), DayKind.WORKING, True),
-    ],
-)
-def test_sourced_facts(code: str, day: dt.date, kind: DayKind, short: bool) -> None:
-    calendar = RussianCalendar(region=code)
-    record = calendar.day(day)
-    assert record.kind is kind
-    assert record.is_short is short
-    assert not record.is_estimate
-
-
-@pytest.mark.parametrize(
-    ("code", "day", "kind", "short"),
-    [
         # Чечня 2025 (grozny-news.net): the act declares 30.03, 31.03 and 01.04 non-working
         ("RU-CE", D(2025, 3, 31), DayKind.REGIONAL_HOLIDAY, False),
         ("RU-CE", D(2025, 4, 1), DayKind.REGIONAL_HOLIDAY, False),
@@ -170,10 +157,13 @@ def test_sourced_facts(code: str, day: dt.date, kind: DayKind, short: bool) -> N
         ("RU-BU", D(2025, 3, 3), DayKind.TRANSFERRED_DAY_OFF, False),
     ],
 )
-def test_sourced_facts_of_other_regions(code: str, day: dt.date, kind: DayKind, short: bool) -> None:
-    record = RussianCalendar(region=code).day(day)
+def test_sourced_facts(code: str, day: dt.date, kind: DayKind, short: bool) -> None:
+    # rules_only: a partial year (Калмыкия 2025: Цаган Сар sourced, Зул not yet) still uses its sourced dates
+    record = RussianCalendar(region=code, rules_only=True).day(day)
     assert record.kind is kind
     assert record.is_short is short
+    if day.year in official_years(code):
+        assert RussianCalendar(region=code).day(day) == record
 
 
 def test_an_act_can_make_a_saturday_working() -> None:
@@ -346,13 +336,15 @@ def test_islamic_estimates_against_the_official_dates() -> None:
             continue
         estimate = estimate_islamic(year, rule.month, rule.day)
         assert estimate is not None
-        assert min(abs((estimate - day).days) for day in days) <= 1, (code, year, key)
+        # within two days of a declared day (Чечня 2022 declared only 04.05, after the federal days off
+        # 02–03.05 on which the holiday fell)
+        assert min(abs((estimate - day).days) for day in days) <= 2, (code, year, key)
         hits += estimate in days
         total += 1
     assert total >= 60
-    assert (
-        hits / total >= 0.85
-    )  # 67 of 75 when measured; the misses are mostly a Sunday holiday whose region declared the Monday
+    # 68 of 77 when measured; the misses are mostly a holiday on a day off whose region declared the next
+    # working day instead
+    assert hits / total >= 0.85
 
 
 def test_islamic_estimate_past_the_umm_al_qura_table() -> None:
@@ -448,4 +440,3 @@ def test_every_regional_source_is_documented() -> None:
         assert rules is not None
         for source in rules.sources:
             assert source.split(" ")[0] in text, (code, source)
-

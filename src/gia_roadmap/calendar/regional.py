@@ -46,8 +46,8 @@ __all__ = [
     "regions_with_days",
 ]
 
-HolidayKind = Literal["fixed", "islamic", "lunar_new_year", "easter"]
-_KINDS: tuple[HolidayKind, ...] = ("fixed", "islamic", "lunar_new_year", "easter")
+HolidayKind = Literal["fixed", "islamic", "lunar_new_year", "easter", "announced"]
+_KINDS: tuple[HolidayKind, ...] = ("fixed", "islamic", "lunar_new_year", "easter", "announced")
 WeekendRule = Literal["none", "next_working_day"]
 _WEEKEND_RULES: tuple[WeekendRule, ...] = ("none", "next_working_day")
 
@@ -62,7 +62,9 @@ class HolidayRule:
         kind: ``"fixed"`` (a fixed day of the year, ``month``/``day``), ``"islamic"`` (a day of the Hijri
             year, ``month``/``day`` of the Hijri calendar, fixed each year by the regional authority) or
             ``"lunar_new_year"`` (the first day of the Buddhist lunar year, fixed each year) or ``"easter"``
-            (``day`` days after Orthodox Easter, e.g. Радоница = 9, fixed each year).
+            (``day`` days after Orthodox Easter, e.g. Радоница = 9, fixed each year) or ``"announced"`` (a
+            date announced each year that no rule of this library estimates, e.g. Зул; with
+            ``rules_only`` such a day is missing from an estimated year).
         month, day: the date (fixed), the Hijri month and day (islamic), the offset from Easter (easter);
             0 for the lunar new year.
         moves: whether the holiday, falling on a day off, moves to the next working day; ``None`` takes
