@@ -19,7 +19,7 @@ import re
 
 import attrs
 
-from gia_roadmap.text import abbreviates, clean_cell, normalize, similar_words
+from gia_roadmap.text import Vocabulary, abbreviates, clean_cell, normalize
 
 __all__ = [
     "FEDERAL_BODIES",
@@ -401,13 +401,18 @@ FEDERAL_BODIES: tuple[Body, ...] = tuple(rule.body for rule in _FEDERAL_RULES)
 Правительство РФ, Спецсвязь, Ростелеком, МВД, МЧС)."""
 
 _WORD = re.compile(r"[а-яa-z]+")
+_FEDERAL_STEMS: Vocabulary[_FederalRule] = Vocabulary(
+    {stem: rule for rule in _FEDERAL_RULES for stem in rule.stems}, endings=4
+)
+"""The stem words of the federal bodies, found in any case ending and with the typos a reader
+forgives (:class:`~gia_roadmap.text.Vocabulary`)."""
 
 
 def find_federal_body(text: str) -> Body | None:
     """The standard federal body ``text`` names, or None.
 
-    Matches full names, abbreviations and inflected forms; a word within the typo distance of
-    :func:`~gia_roadmap.text.similar_words` of a body's stem word (with any case ending)
+    Matches full names, abbreviations and inflected forms; a word that the typo rule of
+    :class:`~gia_roadmap.text.Vocabulary` finds close to a body's stem word (with any case ending)
     also matches: «Рособнадзора», «Рособранзором», «особрнадзором» are Рособрнадзор.
 
     >>> find_federal_body("письмо Рособнадзора").short
@@ -424,15 +429,10 @@ def federal_match(text: str) -> tuple[Body, bool] | None:
         if rule.pattern.search(low):
             return rule.body, False
     words = _WORD.findall(low)
-    for rule in _FEDERAL_RULES:
-        for stem in rule.stems:
-            for word in words:
-                # Compare with the case ending cut to the stem's length, ±2 letters.
-                if any(
-                    similar_words(word[:length], stem)
-                    for length in range(max(1, len(stem) - 2), len(stem) + 3)
-                ):
-                    return rule.body, not any(w.startswith(stem) for w in words)
+    for word in words:
+        found = _FEDERAL_STEMS.lookup(word)
+        if found is not None:
+            return found.body, not any(w.startswith(stem) for stem in found.stems for w in words)
     return None
 
 

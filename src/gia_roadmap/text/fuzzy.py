@@ -143,8 +143,8 @@ class Vocabulary(Generic[T]):
 
     @overload
     def __init__(
-        self: Vocabulary[str],
-        words: Iterable[str] = (),
+        self,
+        words: Mapping[str, T],
         *,
         max_edits: Callable[[int], int] = ...,
         endings: int = ...,
@@ -153,8 +153,8 @@ class Vocabulary(Generic[T]):
 
     @overload
     def __init__(
-        self,
-        words: Mapping[str, T],
+        self: Vocabulary[str],
+        words: Iterable[str] = (),
         *,
         max_edits: Callable[[int], int] = ...,
         endings: int = ...,
