@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from gia_roadmap import examples, io
-from gia_roadmap.calendar import ExamSchedule, RussianCalendar, parse_term
+from gia_roadmap.calendar import ExamSchedule, RussianCalendar, exam_events, parse_term
 from gia_roadmap.plan import check
 
 np = pytest.importorskip("numpy")
@@ -48,7 +48,7 @@ def _tasks() -> dict[str, Callable[[], Any]]:
     steps = (np.arange(days.size) % 41) - 20
     plans = [examples.load(name) for name in ("yurga-2024", "kogalym-2022", "smolensk-gia-2023")]
     texts = sorted({getattr(m.term, "raw", "") for plan in plans for m in plan.measures} - {""})
-    events = ExamSchedule.bundled(2023).events(RussianCalendar())
+    events = exam_events(ExamSchedule.bundled(2023), RussianCalendar())
     document = io.dumps(plans[1])
     return {
         "is_working_day_batch": lambda: calendar.is_working_day_batch(days).tolist(),
