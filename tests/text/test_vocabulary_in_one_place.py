@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import gia_roadmap
@@ -33,30 +34,41 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
-def _vocabulary_literals(source: str) -> list[tuple[int, str]]:
-    """(line, literal) of each string literal but docstrings that holds a month word and reads as
-    vocabulary (a single word or a regex), not as prose (labels, messages and examples may name
-    a month)."""
+def _literals(source: str, copy: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """(line, literal) of each string literal but docstrings that ``copy`` calls a copy."""
     tree = ast.parse(source)
     docs = _docstrings(tree)
-    out = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
-            value = node.value
-            if _STEM.search(value) and (" " not in value.strip() or _REGEX_SYNTAX.search(value)):
-                out.append((node.lineno, value))
-    return sorted(out)
+    return sorted(
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+        if copy(node.value)
+    )
+
+
+def _month_vocabulary(value: str) -> bool:
+    """A month word that reads as vocabulary (a single word or a regex), not as prose (labels,
+    messages and examples may name a month)."""
+    return bool(_STEM.search(value)) and (" " not in value.strip() or bool(_REGEX_SYNTAX.search(value)))
+
+
+def _vocabulary_literals(source: str) -> list[tuple[int, str]]:
+    return _literals(source, _month_vocabulary)
+
+
+def _offenders(copy: Callable[[str], bool]) -> list[str]:
+    """Copies in src/ outside text/, as «path:line: literal»."""
+    return [
+        f"{path.relative_to(SRC)}:{line}: {value[:60]!r}"
+        for path in sorted(SRC.rglob("*.py"))
+        if TEXT not in path.parents
+        for line, value in _literals(path.read_text(encoding="utf-8"), copy)
+    ]
 
 
 def test_no_month_vocabulary_outside_text() -> None:
     """Month names, stems or patterns written anywhere in src/ but text/ are a second copy."""
-    offenders = [
-        f"{path.relative_to(SRC)}:{line}: {value[:60]!r}"
-        for path in sorted(SRC.rglob("*.py"))
-        if TEXT not in path.parents
-        for line, value in _vocabulary_literals(path.read_text(encoding="utf-8"))
-    ]
-    assert offenders == []
+    assert _offenders(_month_vocabulary) == []
 
 
 def test_the_scan_finds_a_copy() -> None:
@@ -112,28 +124,13 @@ _DASH_TABLE = re.compile(rf"\[[^\]]*[{_OTHER_DASHES}][^\]]*\]|^[{re.escape(text.
 
 
 def _dash_tables(source: str) -> list[tuple[int, str]]:
-    tree = ast.parse(source)
-    docs = _docstrings(tree)
-    return sorted(
-        (node.lineno, node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in docs
-        and _DASH_TABLE.search(node.value)
-    )
+    return _literals(source, lambda value: _DASH_TABLE.search(value) is not None)
 
 
 def test_no_dash_table_outside_text() -> None:
     """Dash classes written by hand drift (the one that missed U+2010 hid «ГИА‐9»): build them from
     gia_roadmap.text (DASH_CLASS, dash_class, DASHES)."""
-    offenders = [
-        f"{path.relative_to(SRC)}:{line}: {value[:60]!r}"
-        for path in sorted(SRC.rglob("*.py"))
-        if TEXT not in path.parents
-        for line, value in _dash_tables(path.read_text(encoding="utf-8"))
-    ]
-    assert offenders == []
+    assert _offenders(lambda value: _DASH_TABLE.search(value) is not None) == []
 
 
 def test_the_dash_scan_finds_a_copy() -> None:
