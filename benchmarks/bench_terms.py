@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.schoolyear import SchoolYear
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "terms" / "seed_deadlines.tsv"

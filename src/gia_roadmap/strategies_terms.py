@@ -1,7 +1,7 @@
 """Hypothesis strategies for deadline terms (to be merged into the public ``gia_roadmap.strategies``).
 
 Every generated term is *canonical* for the school year it was generated with: it is what
-:func:`~gia_roadmap.calendar.parsing.parse_term` returns for the term's canonical rendering, so
+:func:`~gia_roadmap.calendar.grammar.parse_term` returns for the term's canonical rendering, so
 ``parse_term(render(t), school_year=sy) == t`` holds. Use :func:`terms_with_school_year` to get
 ``(term, school_year)`` pairs.
 

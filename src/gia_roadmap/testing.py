@@ -37,7 +37,7 @@ import attrs
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.exams import ExamScope
-from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import MissingTerm, Term, WorkingDayCalendar
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError

@@ -206,7 +206,8 @@ def build_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     for t in SEED_TERMS:
-        term = f"`Relative({t.term.offset}, {t.term.unit.name}, {t.term.bound.name}, {t.term.anchor.name})`"
+        anchor = t.term.anchor.key.upper()
+        term = f"`Relative({t.term.offset}, {t.term.unit.name}, {t.term.bound.name}, {anchor})`"
         exams = ", ".join(e.russian for e in ExamKind if e in t.exams)
         parts.append(f"| {t.code} | «{t.text}» | {', '.join(t.where)} | {term} | {exams} |")
     for exam in (EGE, OGE):

@@ -8,7 +8,7 @@ import pytest
 
 from gia_roadmap.calendar.events import resolve_per_exam_day
 from gia_roadmap.calendar.exams import ExamKind
-from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.production import RussianCalendar
 from gia_roadmap.calendar.schedule import ExamSchedule
 from gia_roadmap.calendar.terms import ResolutionStatus

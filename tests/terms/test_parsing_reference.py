@@ -1,11 +1,11 @@
 """The parser's fast paths give exactly what the original, straightforward code gave.
 
 * ``_reference_normalize`` is the normaliser as first written (one pass per whitespace/word run,
-  closures, per-word dash translation); :func:`gia_roadmap.calendar.parsing.normalize` was later
+  closures, per-word dash translation); :func:`gia_roadmap.calendar.grammar.normalize` was later
   rewritten for speed (a fast path for plain text, whole chunks of single-spaced words per token).
   Both must agree on every input: the matching text, the display text and the offset map.
 * ``_reference_month_step`` reads a month, its year and what follows with the separate patterns
-  and checks the parser first used; ``_Parser.month_step`` does it with one fused pattern.
+  and checks the parser first used; ``grammar.months.month_step`` does it with one fused pattern.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.text.test_fuzzy import _reference_osa
 
-from gia_roadmap.calendar import parsing
-from gia_roadmap.calendar.parsing import PARA, normalize
+from gia_roadmap.calendar.grammar import PARA, Normalized, lexicon, normalize
+from gia_roadmap.calendar.grammar import normalizer as grammar_normalize
+from gia_roadmap.calendar.grammar.months import month_step
+from gia_roadmap.calendar.grammar.parser import Parser
 from gia_roadmap.text import month_of
 
 _LATIN_TO_CYRILLIC = str.maketrans("aAbBcCeEHhKkMmOoPpTtXxYy", "аАвВсСеЕНнКкМмОоРрТтХхУу")
@@ -225,16 +227,13 @@ def test_normalize_matches_reference_on_seed_strings() -> None:
 
 def test_other_blanks_are_every_whitespace_but_the_space() -> None:
     every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
-    assert set(parsing._OTHER_BLANKS) == every - {" "}
+    assert set(grammar_normalize._OTHER_BLANKS) == every - {" "}
 
 
-def test_relative_heads_cover_every_relative_pattern_once() -> None:
-    grouped = [pattern for patterns in parsing._REL_BY_HEAD.values() for _, pattern in patterns]
-    assert sorted(p.pattern for p in grouped) == sorted(p.pattern for _, p in parsing._RE_REL)
-
-
-_RE_MONTH = parsing._rx(parsing._MONTH)
-_RE_YEAR_AFTER_MONTH = parsing._rx(r"~,?~" + parsing._YEAR + r"(?:~" + parsing._YEAR_MARK + r")?")
+_RE_MONTH = lexicon.rx(lexicon.MONTH)
+_RE_YEAR_AFTER_MONTH = lexicon.rx(r"~,?~" + lexicon.YEAR + r"(?:~" + lexicon.YEAR_MARK + r")?")
+_RE_DASH = lexicon.rx(lexicon.DASH)
+_RE_SEP = lexicon.rx(lexicon.SEP)
 _DASH_DIGIT = re.compile(r"[ ¶]*-[ ¶]*\d")
 
 
@@ -256,10 +255,10 @@ def _reference_month_step(low: str, pos: int, end: int) -> tuple[int, int | None
         if (not has_comma or has_mark) and not followed_by_dash:
             year = int(y.group(1))
             stop = y.end()
-    d = parsing._RE_DASH.match(low, stop, end)
+    d = _RE_DASH.match(low, stop, end)
     if d is not None:
         return month, year, stop, d.end(), -1
-    s = parsing._RE_SEP.match(low, stop, end)
+    s = _RE_SEP.match(low, stop, end)
     return month, year, stop, -1, s.end() if s else stop
 
 
@@ -306,7 +305,7 @@ _MONTH_TEXT = st.lists(
 @settings(max_examples=400)
 @given(_MONTH_TEXT, st.integers(0, 40), st.integers(0, 40))
 def test_month_step_matches_reference(low: str, pos: int, cut: int) -> None:
-    parser = parsing._Parser(parsing.Normalized(low, low, tuple(range(len(low))), low), None)
+    parser = Parser(Normalized(low, low, tuple(range(len(low))), low), None)
     for end in (len(low), max(0, len(low) - cut)):
         for start in {min(pos, len(low)), 0}:
-            assert parser.month_step(start, end) == _reference_month_step(low, start, end)
+            assert month_step(parser, start, end) == _reference_month_step(low, start, end)

@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.parsing import _Parser, normalize, parse_term, split_terms
+from gia_roadmap.calendar.grammar import normalize, parse_term, split_terms
+from gia_roadmap.calendar.grammar.months import assign
+from gia_roadmap.calendar.grammar.parser import Parser
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import (
     Bound,
@@ -20,6 +22,7 @@ from gia_roadmap.calendar.terms import (
     Conditional,
     DateList,
     DayRange,
+    DayRef,
     ExternalSchedule,
     MissingTerm,
     Month,
@@ -114,8 +117,8 @@ def test_a_year_written_in_a_note_applies_leftwards() -> None:
 def test_the_parser_assigns_years_as_assign_years_does(
     entries: list[tuple[int, int | None]], school_year: SchoolYear | None
 ) -> None:
-    parser = _Parser(normalize(""), school_year)
-    assert tuple(parser._assign(entries)) == assign_years(entries, school_year)
+    parser = Parser(normalize(""), school_year)
+    assert tuple(assign(parser, entries)) == assign_years(entries, school_year)
 
 
 def test_mixed_period_list() -> None:
@@ -163,7 +166,9 @@ def test_by_dates() -> None:
 
 
 def test_day_range_year_written_once() -> None:
-    assert parse_term("с 1 марта по 20 мая 2024 года") == DayRange(dt.date(2024, 3, 1), dt.date(2024, 5, 20))
+    assert parse_term("с 1 марта по 20 мая 2024 года") == DayRange(
+        DayRef(3, 1, 2024, YearOrigin.PROPAGATED), dt.date(2024, 5, 20)
+    )
 
 
 def test_school_years() -> None:
@@ -375,3 +380,17 @@ def test_strict_raises_only_term_syntax_errors(text: str) -> None:
         span = exc.problem.location.span
     assert span is not None
     assert 0 <= span[0] <= span[1] == len(text)
+
+
+@pytest.mark.parametrize("depth", [1, 8, 9, 500, 5000])
+def test_nested_parentheses_give_a_term_never_a_recursion_error(depth: int) -> None:
+    text = "май 2024 " + "(" * depth + "при необходимости" + ")" * depth
+    term = parse_term(text, school_year=SY23)
+    assert not isinstance(term, UnparsedTerm)
+    assert term.resolve(school_year=SY23).windows[0].start == dt.date(2024, 5, 1)
+    assert parse_term(text, strict=True) is not None
+    assert split_terms(text)
+    unbalanced = "(" * depth + "май 2024"
+    with pytest.raises(TermSyntaxError):
+        parse_term(unbalanced, strict=True)
+    assert isinstance(parse_term(unbalanced), UnparsedTerm)

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.grammar import parse_term
+from gia_roadmap.calendar.production import RussianCalendar
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import ResolutionStatus, ResolveOptions, WorkingDayCalendar
 from gia_roadmap.errors import CalendarCoverageError
@@ -212,3 +213,23 @@ def test_outside_calendar_is_reported() -> None:
     term = parse_term("не позднее чем за 1 рабочий день до дня проведения экзамена")
     resolution = term.resolve(production.RussianCalendar(), {Anchor.EXAM_DAY: (dt.date(1990, 6, 1),)})
     assert resolution.status is ResolutionStatus.OUTSIDE_CALENDAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "за 800000 календарных дней до дня проведения экзамена",
+        "за 25000 месяцев до дня проведения экзамена",
+        "через 999999999 недель после дня проведения экзамена",
+        "не позднее 3000000 календарных дней после утверждения результатов председателем ГЭК",
+    ],
+)
+def test_huge_offsets_resolve_outside_the_calendar(text: str) -> None:
+    events = {
+        Anchor.EXAM_DAY: (dt.date(2025, 6, 16),),
+        Anchor.GEK_RESULTS_APPROVAL: (dt.date(2025, 6, 20),),
+    }
+    resolution = parse_term(text).resolve(RussianCalendar(), events)
+    assert resolution.status is ResolutionStatus.OUTSIDE_CALENDAR
+    assert "leaves the years a calendar can hold" in resolution.reason
+    assert resolution.windows == ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import Term

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import SchoolYear
 

@@ -6,6 +6,11 @@ after «до», «после», «со дня», «с момента», «нак
 
 An event schedule maps anchors to dates: ``{Anchor.EXAM_DAY: (date(2025, 6, 16), ...)}``. Period
 anchors (:attr:`Anchor.EXAM_PERIOD` and the three stages) may also map to :class:`DateWindow` values.
+
+An event the enum does not know («в течение 2 дней со дня получения сведений») is an
+:class:`OpenAnchor`: the phrase as written, compared by its normalised :attr:`OpenAnchor.key`. A
+caller binds it to dates like any anchor, by the open anchor itself or by its key:
+``{OpenAnchor("получения сведений"): (date(2025, 3, 3),)}`` or ``{"получения сведений": (…,)}``.
 """
 
 from __future__ import annotations
@@ -13,7 +18,11 @@ from __future__ import annotations
 import enum
 import re
 
-__all__ = ["Anchor"]
+import attrs
+
+from gia_roadmap.errors import InvalidTypeError
+
+__all__ = ["Anchor", "OpenAnchor"]
 
 
 class Anchor(enum.Enum):
@@ -64,6 +73,11 @@ class Anchor(enum.Enum):
         """True for anchors that denote periods (resolved to windows) rather than days."""
         return self in _PERIODS
 
+    @property
+    def key(self) -> str:
+        """The anchor's stable identifier (its value), as events may be keyed."""
+        return self.value
+
 
 _PERIODS = frozenset({Anchor.EXAM_PERIOD, Anchor.EARLY_PERIOD, Anchor.MAIN_PERIOD, Anchor.ADDITIONAL_PERIOD})
 
@@ -107,3 +121,46 @@ _PATTERNS: dict[Anchor, re.Pattern[str]] = {a: re.compile(p) for a, p in _RAW_PA
 
 ANCHOR_SEARCH_ORDER: tuple[Anchor, ...] = tuple(_RAW_PATTERNS)
 """Anchors in the order the parser tries their patterns (specific before general)."""
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_EDGE = " \t\n,;:.-–—"
+
+
+def _clean_phrase(phrase: str) -> str:
+    if not isinstance(phrase, str):
+        raise InvalidTypeError(f"an open anchor's phrase must be a str, got {type(phrase).__name__}")
+    return _SPACE_RUN.sub(" ", phrase).strip(_EDGE)
+
+
+def anchor_key(phrase: str) -> str:
+    """The key an event phrase is compared and bound by: lower case, «е» for «ё», one space.
+
+    >>> anchor_key("  Получения  сведений ")
+    'получения сведений'
+    """
+    return _clean_phrase(phrase).lower().replace("ё", "е")
+
+
+@attrs.frozen(slots=True)
+class OpenAnchor:
+    """An event that :class:`Anchor` does not name, kept as written: «получения сведений» in «в течение
+    2 дней со дня получения сведений».
+
+    Two open anchors are equal when their keys are (:func:`anchor_key`: case, «ё» and spacing do not
+    count). ``phrase`` is the event as the text writes it after the preposition («со дня», «после»,
+    «до»), usually in the genitive; an empty phrase is an event the text does not name («в течение
+    двух рабочих дней»).
+    """
+
+    phrase: str = attrs.field(converter=_clean_phrase, eq=anchor_key)
+
+    @property
+    def key(self) -> str:
+        """The normalised phrase events are bound by."""
+        return anchor_key(self.phrase)
+
+    @property
+    def is_period(self) -> bool:
+        """Open anchors are days (an event), never periods."""
+        return False

@@ -1,18 +1,19 @@
-"""Term → canonical Russian deadline text.
+"""Term → canonical Russian deadline text (the grammar's "compiler", as babel's plural compilers render
+one rule tree).
 
 :func:`render` writes one canonical wording per meaning, such that
 ``parse_term(render(t), school_year=sy) == t`` for every term ``t`` read with that school year
-(years inferred by the parser — propagated, rolled back, assumed — are left out, so the parser
-infers them again). Canonical choices: lower-case month names in the nominative, years as
-«2024 года», ranges with a spaced en dash «–», lists joined by «, », dates as «dd.mm.yyyy».
+(years inferred by the parser — propagated, rolled back, assumed, picked by a weekday — are left out,
+so the parser infers them again). Canonical choices: lower-case month names in the nominative, years
+as «2024 года», ranges with a spaced en dash «–», lists joined by «, », dates as «dd.mm.yyyy» (or
+«dd.mm» without a written year), a written weekday as «(пт)», day ranges as «с 1 марта по 20 мая».
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
 from gia_roadmap.calendar.exams import ExamStage
+from gia_roadmap.calendar.grammar.lexicon import unit_phrase
 from gia_roadmap.calendar.terms import (
     Bound,
     ByDate,
@@ -22,19 +23,27 @@ from gia_roadmap.calendar.terms import (
     Conditional,
     Continuous,
     DateList,
+    DayList,
     DayRange,
+    DayRef,
     ExactDate,
     ExamPeriod,
     ExamPhase,
     ExternalSchedule,
     Frequency,
+    FromDate,
+    HalfYearTerm,
+    Label,
     MissingTerm,
     Month,
     MonthList,
+    MonthPart,
     MonthRange,
     MonthRef,
     Note,
+    NthDay,
     OnRequest,
+    PartOfMonth,
     PerExam,
     PeriodList,
     PlanPeriod,
@@ -48,11 +57,10 @@ from gia_roadmap.calendar.terms import (
     SeparateSchedule,
     Term,
     TermSequence,
-    Unit,
     UnparsedTerm,
 )
 from gia_roadmap.errors import InvalidTypeError
-from gia_roadmap.text import MONTHS_GENITIVE, MONTHS_NOMINATIVE, plural_form
+from gia_roadmap.text import MONTHS_GENITIVE, MONTHS_NOMINATIVE, WEEKDAY_NAMES, WEEKDAYS_SHORT, Case
 
 __all__ = ["render"]
 
@@ -61,6 +69,14 @@ _STAGES_GEN = {
     ExamStage.EARLY: "досрочного",
     ExamStage.MAIN: "основного",
     ExamStage.ADDITIONAL: "дополнительного",
+}
+_PARTS = {
+    PartOfMonth.FIRST_DECADE: "1 декада",
+    PartOfMonth.SECOND_DECADE: "2 декада",
+    PartOfMonth.THIRD_DECADE: "3 декада",
+    PartOfMonth.BEGINNING: "начало",
+    PartOfMonth.MIDDLE: "середина",
+    PartOfMonth.END: "конец",
 }
 _FREQ = {
     Frequency.DAILY: "ежедневно",
@@ -71,42 +87,36 @@ _FREQ = {
 }
 
 
-# accusative («за N …») and genitive («в течение N …») forms: (one, few, many)
-_UNIT_ACC = {
-    Unit.WORKING_DAY: ("рабочий день", "рабочих дня", "рабочих дней"),
-    Unit.CALENDAR_DAY: ("календарный день", "календарных дня", "календарных дней"),
-    Unit.DAY: ("день", "дня", "дней"),
-    Unit.WEEK: ("неделю", "недели", "недель"),
-    Unit.MONTH: ("месяц", "месяца", "месяцев"),
-}
-_UNIT_GEN = {
-    Unit.WORKING_DAY: ("рабочего дня", "рабочих дней", "рабочих дней"),
-    Unit.CALENDAR_DAY: ("календарного дня", "календарных дней", "календарных дней"),
-    Unit.DAY: ("дня", "дней", "дней"),
-    Unit.WEEK: ("недели", "недель", "недель"),
-    Unit.MONTH: ("месяца", "месяцев", "месяцев"),
-}
-
-
-def _count(n: int, unit: Unit, forms: dict[Unit, tuple[str, str, str]]) -> str:
-    one, few, many = forms.get(unit, ("дня", "дней", "дней"))
-    return f"{n} {plural_form(n, one, few, many)}"
-
-
 def _month(ref: MonthRef) -> str:
     name = MONTHS_NOMINATIVE[ref.month - 1]
     return f"{name} {ref.year} года" if ref.year_written else name
 
 
-def _date(day: dt.date) -> str:
-    return day.strftime("%d.%m.") + f"{day.year:04d}"
+def _weekday(ref: DayRef) -> str:
+    return f" ({WEEKDAYS_SHORT[ref.weekday]})" if ref.weekday is not None else ""
+
+
+def _date(ref: DayRef) -> str:
+    """«17.05.2024», «17.05» without a written year, «22.04 (пт)» with a written weekday."""
+    text = f"{ref.day:02d}.{ref.month:02d}"
+    if ref.year_written:
+        text += f".{ref.year:04d}"
+    return text + _weekday(ref)
+
+
+def _day_words(ref: DayRef) -> str:
+    """«1 марта», «1 марта 2024 года», «1 марта (пт)»."""
+    text = f"{ref.day} {MONTHS_GENITIVE[ref.month - 1]}"
+    if ref.year_written:
+        text += f" {ref.year} года"
+    return text + _weekday(ref)
 
 
 def _year_suffix(year: int | None, written: bool) -> str:
     return f" {year} года" if written and year is not None else ""
 
 
-def _anchor(anchor: Anchor, *, after_day_word: bool = False) -> str:
+def _anchor(anchor: Anchor | OpenAnchor, *, after_day_word: bool = False) -> str:
     phrase = anchor.phrase
     if after_day_word and phrase.startswith("дня "):
         return phrase[len("дня ") :]
@@ -116,18 +126,26 @@ def _anchor(anchor: Anchor, *, after_day_word: bool = False) -> str:
 def _relative(t: Relative) -> str:
     a = _anchor(t.anchor)
     bound = t.bound
-    if bound is Bound.LATEST_BEFORE:
-        text = f"не позднее чем за {_count(t.offset, t.unit, _UNIT_ACC)} до {a}"
+    accusative = unit_phrase(t.offset, t.unit, Case.ACCUSATIVE)
+    genitive = unit_phrase(t.offset, t.unit, Case.GENITIVE)
+    if not a and bound in (Bound.WITHIN_AFTER, Bound.LATEST_AFTER, Bound.EXACT_AFTER):  # no event named
+        text = {
+            Bound.WITHIN_AFTER: f"в течение {genitive}",
+            Bound.LATEST_AFTER: f"не позднее {genitive}",
+            Bound.EXACT_AFTER: f"через {accusative}",
+        }[bound]
+    elif bound is Bound.LATEST_BEFORE:
+        text = f"не позднее чем за {accusative} до {a}"
     elif bound is Bound.EXACT_BEFORE:
-        text = f"за {_count(t.offset, t.unit, _UNIT_ACC)} до {a}"
+        text = f"за {accusative} до {a}"
+    elif bound is Bound.WITHIN_BEFORE:
+        text = f"в течение {genitive} до {a}"
     elif bound is Bound.WITHIN_AFTER:
-        text = (
-            f"в течение {_count(t.offset, t.unit, _UNIT_GEN)} со дня {_anchor(t.anchor, after_day_word=True)}"
-        )
+        text = f"в течение {genitive} со дня {_anchor(t.anchor, after_day_word=True)}"
     elif bound is Bound.LATEST_AFTER:
-        text = f"не позднее {_count(t.offset, t.unit, _UNIT_GEN)} после {a}"
+        text = f"не позднее {genitive} после {a}"
     elif bound is Bound.EXACT_AFTER:
-        text = f"через {_count(t.offset, t.unit, _UNIT_ACC)} после {a}"
+        text = f"через {accusative} после {a}"
     elif bound is Bound.ON:
         text = f"в день {_anchor(t.anchor, after_day_word=True)}"
     elif bound is Bound.EVE:
@@ -169,6 +187,8 @@ def render(term: Term) -> str:
     if isinstance(term, ByDate):
         text = f"{term.wording} {_date(term.day)}"
         return text if term.inclusive else text + " исключительно"
+    if isinstance(term, FromDate):
+        return f"{term.wording} {_date(term.day)}"
     if isinstance(term, ByMonth):
         m = term.month
         text = f"{term.wording} {MONTHS_GENITIVE[m.month - 1]}{_year_suffix(m.year, m.year_written)}"
@@ -176,20 +196,21 @@ def render(term: Term) -> str:
     if isinstance(term, DateList):
         return ", ".join(render(i) for i in term.items)
     if isinstance(term, DayRange):
-        s, e = term.start, term.end
-        if s.year == e.year:
-            first, last = MONTHS_GENITIVE[s.month - 1], MONTHS_GENITIVE[e.month - 1]
-            return f"с {s.day} {first} по {e.day} {last} {e.year} года"
-        return (
-            f"с {s.day} {MONTHS_GENITIVE[s.month - 1]} {s.year} года "
-            f"по {e.day} {MONTHS_GENITIVE[e.month - 1]} {e.year} года"
-        )
+        return f"с {_day_words(term.start)} по {_day_words(term.end)}"
+    if isinstance(term, DayList):
+        return ", ".join(render(i) for i in term.items)
     if isinstance(term, ExactDate):
         return _date(term.day)
+    if isinstance(term, MonthPart):
+        return f"{_PARTS[term.part]} {MONTHS_GENITIVE[term.month.month - 1]}" + _year_suffix(
+            term.month.year, term.month.year_written
+        )
     if isinstance(term, SeasonTerm):
         return _SEASONS[term.season] + _year_suffix(term.year, term.origin.value == "written")
     if isinstance(term, QuarterTerm):
         return f"{term.quarter} квартал" + _year_suffix(term.year, term.origin.value == "written")
+    if isinstance(term, HalfYearTerm):
+        return f"{term.half} полугодие" + _year_suffix(term.year, term.origin.value == "written")
     if isinstance(term, SchoolYearTerm):
         if term.explicit:
             if term.academic:
@@ -215,9 +236,17 @@ def render(term: Term) -> str:
     if isinstance(term, Continuous):
         return term.word
     if isinstance(term, Recurring):
-        if term.day is not None:
+        if term.day is None:
+            return _FREQ[term.frequency]
+        if term.following:
+            return f"{_FREQ[term.frequency]} до {term.day} числа месяца, следующего за отчётным"
+        if term.frequency is Frequency.MONTHLY:
             return f"до {term.day} числа каждого месяца"
-        return _FREQ[term.frequency]
+        return f"{_FREQ[term.frequency]} до {term.day} числа"
+    if isinstance(term, NthDay):
+        return _nth_day(term)
+    if isinstance(term, Label):
+        return term.wording
     if isinstance(term, Note):
         return term.text
     if isinstance(term, Compound):
@@ -234,3 +263,25 @@ def render(term: Term) -> str:
     if isinstance(term, MissingTerm):
         return ""
     raise InvalidTypeError(f"not a deadline term: {term!r}")
+
+
+def _nth_day(term: NthDay) -> str:
+    """«2-я среда февраля», «1-я рабочая среда декабря», «последний рабочий день каждого месяца»."""
+    if term.weekday is None:
+        noun = "рабочий день" if term.working else "день"
+        ordinal = "последний" if term.ordinal == -1 else f"{term.ordinal}-й"
+    else:
+        name = WEEKDAY_NAMES[term.weekday].form(Case.NOMINATIVE)
+        feminine = name.endswith("а")  # среда, пятница, суббота
+        neuter = name.endswith("е")  # воскресенье
+        ending = "я" if feminine else "е" if neuter else "й"
+        adjective = "рабочая" if feminine else "рабочее" if neuter else "рабочий"
+        working = adjective + " " if term.working else ""
+        last = "последняя" if feminine else "последнее" if neuter else "последний"
+        ordinal = last if term.ordinal == -1 else f"{term.ordinal}-{ending}"
+        noun = working + name
+    if term.month is None:
+        return f"{ordinal} {noun} каждого месяца"
+    return f"{ordinal} {noun} {MONTHS_GENITIVE[term.month.month - 1]}" + _year_suffix(
+        term.month.year, term.month.year_written
+    )

@@ -124,7 +124,7 @@ def _root(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    from gia_roadmap.calendar.parsing import normalize
+    from gia_roadmap.calendar.grammar import normalize
 
     return _WORD.findall(normalize(text).low)
 

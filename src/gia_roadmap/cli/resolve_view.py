@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.parsing import parse_term
+from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import Relative, Resolution, ResolutionStatus, Term, UnparsedTerm
@@ -103,7 +103,7 @@ def _explain(term: Term, resolution: Resolution) -> str:
     if status is ResolutionStatus.RESOLVED:
         return ""
     if status is ResolutionStatus.NO_EVENT_DATES and isinstance(term, Relative):
-        option = "--exam-day ДАТА" if term.anchor is Anchor.EXAM_DAY else f"--event {term.anchor.value}=ДАТА"
+        option = "--exam-day ДАТА" if term.anchor is Anchor.EXAM_DAY else f"--event {term.anchor.key}=ДАТА"
         return f"{STATUS_RU[status]}: «{term.anchor.phrase}» (укажите {option})"
     if isinstance(term, UnparsedTerm):
         before, after = term.text[: term.position], term.text[term.position :]

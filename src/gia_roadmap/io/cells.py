@@ -196,7 +196,7 @@ def looks_like_term(text: str) -> bool:
     """A cheap test: does the text look like a deadline («ноябрь 2023», «до 17.05», «в течение года»)?
 
     Used only to align cells with columns; the deadline grammar lives in
-    :mod:`gia_roadmap.calendar.parsing`.
+    :mod:`gia_roadmap.calendar.grammar`.
     """
     t = text.strip()
     if not t or len(t) > 250:

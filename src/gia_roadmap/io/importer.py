@@ -303,17 +303,9 @@ def _measure_location(located: LocatedMeasure, field: str = "") -> Location:
 
 
 def _unreadable_terms(term: Term) -> list[tuple[str, str]]:
-    from gia_roadmap.calendar import Compound, PerExam, UnparsedTerm
+    from gia_roadmap.calendar.terms import UnparsedTerm, walk
 
-    if isinstance(term, UnparsedTerm):
-        return [("unparsed-term", term.text)]
-    if isinstance(term, TermSequence):
-        return [x for item in term.items for x in _unreadable_terms(item)]
-    if isinstance(term, Compound):
-        return _unreadable_terms(term.base) + _unreadable_terms(term.qualifier)
-    if isinstance(term, PerExam):
-        return [x for _, item in term.parts for x in _unreadable_terms(item)]
-    return []
+    return [("unparsed-term", part.text) for part in walk(term) if isinstance(part, UnparsedTerm)]
 
 
 # --------------------------------------------------------------------------------------------

@@ -121,6 +121,8 @@ class _Builder:
             return {"type": "integer"}
         if tp is dt.date:
             return {"type": "string", "format": "date"}
+        if tp is terms.DayRef:  # an ISO date when its year is written and no weekday is
+            return {"anyOf": [{"type": "string", "format": "date"}, self.ref(tp)]}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return {"enum": [m.value for m in tp]}
         if isinstance(tp, type) and attrs.has(tp):

@@ -23,10 +23,13 @@ import typing
 from typing import Any, Literal
 
 import cattrs
+import cattrs.gen
 from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
 from gia_roadmap.calendar import terms
+from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
+from gia_roadmap.calendar.terms import DayRef, YearOrigin
 from gia_roadmap.datafiles import DataFileError, LoadLimits, check_shape, dump_json, dump_yaml, parse
 from gia_roadmap.errors import (
     InvalidTypeError,
@@ -122,6 +125,57 @@ def _configure_parties(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_func(lambda t: t == _PARTY_TYPE, structure)
 
 
+_ANCHOR_TYPE = Anchor | OpenAnchor
+
+
+def _configure_anchors(conv: cattrs.Converter) -> None:
+    """A relative term's event: a built-in anchor as its value («exam_day»), an open anchor (an event
+    the enum does not name) as ``{"phrase": "получения сведений"}``."""
+
+    def unstructure(anchor: Anchor | OpenAnchor) -> object:
+        if isinstance(anchor, Anchor):
+            return anchor.value
+        return {"phrase": anchor.phrase}
+
+    def structure(value: object, _: type) -> Anchor | OpenAnchor:
+        if isinstance(value, str):
+            try:
+                return Anchor(value)
+            except ValueError:
+                valid = ", ".join(a.value for a in Anchor)
+                raise InvalidValueError(
+                    f"unknown anchor {value!r}; expected one of {valid}, or an open anchor {{\"phrase\": …}}"
+                ) from None
+        open_anchor: OpenAnchor = conv.structure(value, OpenAnchor)
+        return open_anchor
+
+    conv.register_unstructure_hook_func(lambda t: t == _ANCHOR_TYPE, unstructure)
+    conv.register_structure_hook_func(lambda t: t == _ANCHOR_TYPE, structure)
+
+
+def _configure_days(conv: cattrs.Converter) -> None:
+    """A day of a deadline: an ISO date when its year is written and no weekday is (as version 1 of
+    the format wrote every day), else the object ``{"month", "day", "year", "origin", "weekday"}``."""
+    plain = cattrs.gen.make_dict_unstructure_fn(DayRef, conv)
+    structure_object = cattrs.gen.make_dict_structure_fn(DayRef, conv, _cattrs_forbid_extra_keys=True)
+
+    def unstructure(day: DayRef) -> object:
+        if day.origin is YearOrigin.WRITTEN and day.weekday is None and day.year is not None:
+            return dt.date(day.year, day.month, day.day).isoformat()
+        return plain(day)
+
+    def structure(value: object, _: type) -> DayRef:
+        if isinstance(value, str | dt.date):
+            return DayRef.of(_structure_date(value, dt.date))
+        if not isinstance(value, dict):
+            kind = type(value).__name__
+            raise InvalidTypeError(f"expected an ISO date or a day object, got {kind} {value!r}")
+        return structure_object(value, DayRef)
+
+    conv.register_unstructure_hook(DayRef, unstructure)
+    conv.register_structure_hook(DayRef, structure)
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
@@ -130,12 +184,15 @@ def _make_converter() -> cattrs.Converter:
         conv.register_structure_hook(kind, _strict(kind))
     # Deadline terms: tagged by their class-level ``kind``. The inner union of PeriodList first:
     # configuring the Term union builds its members' hooks at once.
-    configure_tagged_union(
-        terms.Month | terms.MonthRange,
-        conv,
-        tag_generator=lambda cl: typing.cast(str, getattr(cl, "kind")),  # noqa: B009
-        tag_name="kind",
-    )
+    _configure_days(conv)  # before the unions below build the hooks of the classes holding days
+    for inner in (terms.Month | terms.MonthRange, terms.ExactDate | terms.DayRange):
+        configure_tagged_union(
+            inner,
+            conv,
+            tag_generator=lambda cl: typing.cast(str, getattr(cl, "kind")),  # noqa: B009
+            tag_name="kind",
+        )
+    _configure_anchors(conv)
     configure_tagged_union(
         terms.Term,
         conv,

@@ -33,7 +33,6 @@ from gia_roadmap.calendar.terms import (
     ByDate,
     ByMonth,
     CalendarYear,
-    Compound,
     DateList,
     DayRange,
     EventDates,
@@ -46,7 +45,6 @@ from gia_roadmap.calendar.terms import (
     MonthList,
     MonthRange,
     OnRequest,
-    PerExam,
     PeriodList,
     QuarterTerm,
     Relative,
@@ -58,10 +56,11 @@ from gia_roadmap.calendar.terms import (
     SeparatePlan,
     SeparateSchedule,
     Term,
-    TermSequence,
     UnparsedTerm,
     WorkingDayCalendar,
+    event_dates,
 )
+from gia_roadmap.calendar.terms import parts as term_parts
 from gia_roadmap.errors import CalendarCoverageError, Severity
 from gia_roadmap.plan.bodies import FEDERAL_BODIES, STANDARD_ABBREVIATIONS
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
@@ -229,22 +228,9 @@ _EXPLICIT = (
 _EXTERNAL = (ExternalSchedule, SeparateSchedule, SeparatePlan, OnRequest)
 
 
-_CONTAINERS = (Compound, TermSequence, PerExam)
-
-
 def _leaves(term: Term) -> Iterator[Term]:
     """The parts of a term that are not containers (a DateList or PeriodList counts as one part)."""
-    if isinstance(term, Compound):
-        yield from _leaves(term.base)
-        yield from _leaves(term.qualifier)
-    elif isinstance(term, TermSequence):
-        for item in term.items:
-            yield from _leaves(item)
-    elif isinstance(term, PerExam):
-        for _, part in term.parts:
-            yield from _leaves(part)
-    else:
-        yield term
+    return term_parts(term)
 
 
 def _explicit(term: Term) -> bool:
@@ -427,7 +413,7 @@ class CheckContext:
         """Per measure (in the order of :attr:`located`), the parts of its deadline that are not
         containers (a DateList or PeriodList counts as one part)."""
         return tuple(
-            tuple(_leaves(term)) if isinstance(term, _CONTAINERS) else (term,)
+            tuple(_leaves(term)) if term.container else (term,)
             for term in (item.measure.term for item in self.located)
         )
 
@@ -583,7 +569,7 @@ class CheckContext:
             append(hull)
         out: dict[Node, DateWindow | None] = dict(zip((item.id for item in self.located), own, strict=True))
         for event in self.graph.events:
-            values = (self.events or {}).get(event.anchor, ())
+            values = event_dates(self.events or {}, event.anchor)
             days = [v if isinstance(v, DateWindow) else DateWindow.day(v) for v in values]
             out[event] = _hull(days)
         return out
@@ -633,7 +619,7 @@ class CheckContext:
     def node_location(self, node: Node) -> Location:
         """The location of a graph node (a measure of this or the parent plan, or an event)."""
         if isinstance(node, EventNode):
-            return Location(self.roadmap.id, "", f"event:{node.anchor.value}")
+            return Location(self.roadmap.id, "", f"event:{node.anchor.key}")
         item = self.by_id.get(node)
         if item is not None:
             return self.location(item)
@@ -908,12 +894,15 @@ def check_days_off(ctx: CheckContext) -> Iterator[Finding]:
         item = ctx.located[position]
         for leaf in ctx.leaves[position]:
             if isinstance(leaf, ExactDate | ByDate):
-                days = [leaf.day]
+                refs = [leaf.day]
             elif isinstance(leaf, DateList):
-                days = [i.day for i in leaf.items]
+                refs = [i.day for i in leaf.items]
             else:
                 continue
-            for day in days:
+            for ref in refs:
+                day = ref.date(ctx.roadmap.school_year)
+                if day is None:
+                    continue
                 try:
                     working = calendar.is_working_day(day)
                 except CalendarCoverageError:

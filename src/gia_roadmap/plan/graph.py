@@ -35,8 +35,8 @@ from typing import TypeAlias
 import attrs
 import networkx as nx  # type: ignore[import-untyped]  # no stubs are installed
 
-from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.terms import Compound, PerExam, Relative, Term, TermSequence
+from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
+from gia_roadmap.calendar.terms import Compound, PerExam, Relative, Term, TermSequence, parts
 from gia_roadmap.errors import InvalidValueError
 from gia_roadmap.plan.model import (
     Dependency,
@@ -69,13 +69,14 @@ class EventNode:
     """An event of the exam campaign as a graph node («событие»): the anchor of relative deadlines.
 
     Attributes:
-        anchor: which event (:class:`~gia_roadmap.calendar.anchors.Anchor`).
+        anchor: which event (:class:`~gia_roadmap.calendar.anchors.Anchor`, or an
+            :class:`~gia_roadmap.calendar.anchors.OpenAnchor` the enum does not name).
     """
 
-    anchor: Anchor = attrs.field(order=lambda a: a.value)
+    anchor: Anchor | OpenAnchor = attrs.field(order=lambda a: a.key)
 
     def __str__(self) -> str:
-        return f"event:{self.anchor.value}"
+        return f"event:{self.anchor.key}"
 
 
 Node: TypeAlias = MeasureId | EventNode
@@ -229,16 +230,7 @@ _RELATIVE_HOLDERS = (Relative, Compound, TermSequence, PerExam)
 
 
 def _relative_parts(term: Term) -> Iterator[Relative]:
-    if isinstance(term, Relative):
-        yield term
-    elif isinstance(term, Compound):
-        yield from _relative_parts(term.base)
-    elif isinstance(term, TermSequence):
-        for item in term.items:
-            yield from _relative_parts(item)
-    elif isinstance(term, PerExam):
-        for _, part in term.parts:
-            yield from _relative_parts(part)
+    return (part for part in parts(term) if isinstance(part, Relative))
 
 
 class DependencyGraph:
@@ -557,7 +549,7 @@ class DependencyGraph:
 
 def _node_key(node: Node) -> tuple[int, str, tuple[int, ...], int]:
     if isinstance(node, EventNode):
-        return (1, node.anchor.value, (), 0)
+        return (1, node.anchor.key, (), 0)
     return (0, node.plan, node.section, node.ordinal)
 
 

@@ -1,0 +1,204 @@
+"""Productions of terms counted from events, and of recurring deadlines.
+
+::
+
+    relative  := head count unit [«,»] direction event [detail]
+               | no_offset event [detail]
+    head      := «не позднее [,] [чем] за» | «не менее чем за»      → latest before (with «до»)
+               | «за»                                              → exactly before (with «до»)
+               | «в течение»                                       → within before («до») / after / unnamed
+               | «не позднее [,] [чем] [через]»                      → latest after
+               | «через»                                           → exactly after
+               | nothing                                           → latest before («до») / latest after
+    count     := digits [«(» number in words «)»] | a number in words («двух», «пяти») | nothing (one:
+                 «за неделю», «в течение дня»)
+    unit      := «рабочих дней» | «календарных дней» | «дней» | «недель» | «месяцев» | «суток» (any case)
+    direction := «до» | «после» | «со дня» | «с момента» | «с даты» | «от даты» | «следующих за [днём]»
+    no_offset := «в день» → on, «накануне» → eve, «до» | «перед» → until, «после» | «с момента» |
+                 «по окончании» | «по завершении» → after
+    event     := a built-in anchor («дня проведения экзамена», «принятия решения АК» …)
+               | any other phrase up to the end of the item → an open anchor («получения сведений»)
+    recurring := [«ежемесячно» | «ежеквартально» | «ежегодно»] («до» | «не позднее») N «числа»
+                 [«каждого месяца» | «месяца, следующего за отчётным»]
+               | «ежедневно» | «еженедельно» | «ежемесячно» | «ежеквартально» | «ежегодно»
+
+Built-in anchors are tried first (:func:`m_relative`); an event phrase the enum does not know is read
+only when nothing else fits the item (:func:`m_relative_open`), so «до декабря» stays a month and «после
+15 мая» a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gia_roadmap.calendar.anchors import ANCHOR_SEARCH_ORDER, Anchor, OpenAnchor
+from gia_roadmap.calendar.grammar.lexicon import (
+    MONTH,
+    UNIT,
+    UNIT_SINGULAR,
+    clean_exam,
+    rx,
+    unit_of,
+)
+from gia_roadmap.calendar.grammar.named import ref_end
+from gia_roadmap.calendar.grammar.reader import Found, Reader
+from gia_roadmap.calendar.terms import Bound, Frequency, Recurring, Relative, Unit
+
+__all__ = ["m_recurring", "m_relative", "m_relative_open"]
+
+_LB, _EB, _WITHIN, _LA, _EA, _BARE = range(6)
+_RE_HEAD = rx(
+    r"(?:(не позднее~,?(?: чем)? за |не менее~,?(?: чем)? за )|(за )|(в течение )"
+    r"|(не позднее~,?(?: чем)?(?: через)? )|(через ))"
+)
+_RE_COUNT = rx(r"(\d{1,9})(?:~\(~([а-я ]+?)~\))? " + UNIT)
+_RE_SINGULAR = rx(UNIT_SINGULAR)
+_RE_BEFORE = rx(r"~,?~до (?:дня )?")
+_RE_AFTER = rx(
+    r"~,?~(?:после|с момента|со дня|с даты|от даты|следующ(?:их|его|ие|ий) за(?: днем| днём)?) (?:дня )?"
+)
+_RE_NO_OFFSET = rx(
+    r"(?:(в (?:день|дни) )|(накануне (?:дня )?)|((?:до|перед) (?:дня )?)"
+    r"|((?:после|с момента|по окончании|по завершении|по итогам) (?:дня )?))"
+)
+_NO_OFFSET_BOUNDS = (Bound.ON, Bound.EVE, Bound.UNTIL, Bound.AFTER)
+_ANCHOR = rx(
+    "(?:"
+    + "|".join(f"(?P<a{i}>{a.pattern.pattern})" for i, a in enumerate(ANCHOR_SEARCH_ORDER))
+    + r")(?![а-я])"
+)
+_RE_DETAIL = rx(r"~(?:,~)?(?!по (?:графику|плану|запрос|отдельн|мере|согласовани))(?=[а-я0-9(«\"])")
+_RE_OPEN_START = re.compile(r"[а-я]")
+_RE_NOT_EVENT = rx(r"(?:" + MONTH + r"|конца |начала (?=" + MONTH + r")|\d)")
+
+
+def _count(p: Reader, pos: int, end: int) -> tuple[int, Unit, int] | None:
+    """N and the unit at ``pos`` («2 рабочих дня», «5 (пяти) дней», «неделю» for one), and the end."""
+    m = p.match(_RE_COUNT, pos, end)
+    if m is not None:
+        return int(m.group(1)), unit_of(m.group(3)), m.end()
+    m = p.match(_RE_SINGULAR, pos, end)
+    if m is not None:
+        return 1, unit_of(m.group(1)), m.end()
+    return None
+
+
+def _event(
+    p: Reader, pos: int, end: int, *, open_events: bool
+) -> tuple[Anchor | OpenAnchor, str, int] | None:
+    """The event at ``pos``: a built-in anchor with the detail after it, or (``open_events``) the phrase
+    up to the end of the item as an open anchor."""
+    m = p.match(_ANCHOR, pos, end)
+    if m is not None:
+        anchor = next(a for i, a in enumerate(ANCHOR_SEARCH_ORDER) if m.group(f"a{i}") is not None)
+        stop = m.end()
+        detail = ""
+        d = _RE_DETAIL.match(p.low, stop, end)
+        if d is not None:
+            tail_end = ref_end(p, d.end(), end)
+            if tail_end > d.end():
+                detail = clean_exam(p.text(d.end(), tail_end))
+                stop = tail_end
+        return anchor, detail, stop
+    if not open_events or pos >= end or _RE_OPEN_START.match(p.low, pos) is None:
+        return None
+    if _RE_NOT_EVENT.match(p.low, pos, end) is not None:
+        return None
+    stop = ref_end(p, pos, end)
+    comma = p.low.find(",", pos, stop)
+    if comma >= 0:
+        stop = comma
+    while stop > pos and p.low[stop - 1] in " ¶.":
+        stop -= 1
+    if stop <= pos:
+        return None
+    return OpenAnchor(p.text(pos, stop)), "", stop
+
+
+def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
+    head = _RE_HEAD.match(p.low, pos, end)
+    kind = (head.lastindex or 0) - 1 if head is not None else _BARE
+    at = head.end() if head is not None else pos
+    count = _count(p, at, end)
+    if count is None:
+        if head is not None:
+            return None
+        m = _RE_NO_OFFSET.match(p.low, pos, end)
+        if m is None:
+            return None
+        event = _event(p, m.end(), end, open_events=open_events)
+        if event is None:
+            return None
+        anchor, detail, stop = event
+        no_offset = _NO_OFFSET_BOUNDS[(m.lastindex or 1) - 1]
+        return Relative(0, Unit.NONE, no_offset, anchor, detail, raw=p.raw(pos, stop)), stop, True
+    n, unit, at = count
+    before = p.match(_RE_BEFORE, at, end)
+    after = None if before is not None else p.match(_RE_AFTER, at, end)
+    bound: Bound | None
+    if before is not None:
+        bound = {_LB: Bound.LATEST_BEFORE, _EB: Bound.EXACT_BEFORE, _WITHIN: Bound.WITHIN_BEFORE}.get(
+            kind, Bound.LATEST_BEFORE if kind == _BARE else None
+        )
+        direction_end = before.end()
+    elif after is not None:
+        bound = {_WITHIN: Bound.WITHIN_AFTER, _LA: Bound.LATEST_AFTER, _EA: Bound.EXACT_AFTER}.get(
+            kind, Bound.LATEST_AFTER if kind == _BARE else None
+        )
+        direction_end = after.end()
+    else:  # «в течение двух рабочих дней», «через 3 дня»: the event is not named
+        bound = {_WITHIN: Bound.WITHIN_AFTER, _LA: Bound.LATEST_AFTER, _EA: Bound.EXACT_AFTER}.get(kind)
+        if bound is None or not open_events:
+            return None
+        return Relative(n, unit, bound, OpenAnchor(""), raw=p.raw(pos, at)), at, True
+    if bound is None:
+        return None
+    event = _event(p, direction_end, end, open_events=open_events)
+    if event is None:
+        return None
+    anchor, detail, stop = event
+    return Relative(n, unit, bound, anchor, detail, raw=p.raw(pos, stop)), stop, True
+
+
+def m_relative(p: Reader, pos: int, end: int) -> Found:
+    """A relative term whose event is a built-in anchor."""
+    return _relative(p, pos, end, open_events=False)
+
+
+def m_relative_open(p: Reader, pos: int, end: int) -> Found:
+    """A relative term whose event the anchor enum does not name (an open anchor), or none at all."""
+    return _relative(p, pos, end, open_events=True)
+
+
+_RE_RECURRING_WORD = rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно)(?![а-я])")
+_RE_RECURRING_DAY = rx(
+    r"(?:(ежемесячно|ежеквартально|ежегодно|каждый месяц|каждый квартал),? )?(?:до|не позднее) (\d{1,2})"
+    r"(?:~-?~го)? числа(?:(?: (?:каждого|ежемесячно) месяца| ежемесячно)"
+    r"|( месяца,? следующего за отч[её]тным(?: (?:периодом|месяцем|кварталом|годом))?))?"
+)
+_FREQUENCIES = {
+    "ежедневно": Frequency.DAILY,
+    "еженедельно": Frequency.WEEKLY,
+    "ежемесячно": Frequency.MONTHLY,
+    "каждый месяц": Frequency.MONTHLY,
+    "ежеквартально": Frequency.QUARTERLY,
+    "каждый квартал": Frequency.QUARTERLY,
+    "ежегодно": Frequency.YEARLY,
+}
+
+
+def m_recurring(p: Reader, pos: int, end: int) -> Found:
+    """«ежемесячно», «до 25 числа каждого месяца», «ежеквартально до 5 числа месяца, следующего за
+    отчётным»."""
+    m = p.match(_RE_RECURRING_DAY, pos, end)
+    if m is not None:
+        day = int(m.group(2))
+        if not 1 <= day <= 31:
+            raise p.fail(pos, "a day of the month 1..31")
+        frequency = _FREQUENCIES.get(re.sub(r"[ ¶]+", " ", m.group(1) or ""), Frequency.MONTHLY)
+        term = Recurring(frequency, day, m.group(3) is not None, raw=p.raw(pos, m.end()))
+        return term, m.end(), True
+    m = p.match(_RE_RECURRING_WORD, pos, end)
+    if m is None:
+        return None
+    return Recurring(_FREQUENCIES[m.group(1)], None, raw=p.raw(pos, m.end())), m.end(), True

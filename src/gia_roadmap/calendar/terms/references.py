@@ -1,0 +1,272 @@
+"""Terms whose date is set elsewhere or not at all: external schedules, separate plans, requests,
+conditions, continuous activity, labels and free notes."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+import attrs
+
+from gia_roadmap.calendar.exams import ExamStage
+from gia_roadmap.calendar.terms.resolution import (
+    Resolution,
+    ResolutionStatus,
+    _Base,
+    _Ctx,
+    _raw,
+    _unresolved,
+)
+from gia_roadmap.errors import InvalidValueError
+from gia_roadmap.text import Vocabulary, abbreviates
+
+__all__ = [
+    "Conditional",
+    "Continuous",
+    "ExternalSchedule",
+    "Label",
+    "Note",
+    "OnRequest",
+    "SeparatePlan",
+    "SeparateSchedule",
+]
+
+
+# Owners of an external schedule, found by general rules: a known word in any case ending and with
+# the typos a reader forgives («Рособнадзора», «Депатраментa»: :class:`~gia_roadmap.text.Vocabulary`),
+# a known phrase, or an abbreviation of «институт развития образования» with a region's letters
+# («ИРО», «ИРОК», «АИРО»: :func:`~gia_roadmap.text.abbreviates`), named as written.
+_OWNER_WORDS: Vocabulary[str] = Vocabulary(
+    {
+        "фцт": "ФЦТ",
+        "рособрнадзор": "Рособрнадзор",
+        "рон": "Рособрнадзор",
+        "минпросвещения": "Минпросвещения",
+        "фипи": "ФИПИ",
+        "спецсвязь": "Спецсвязь",
+        "департамент": "Департамент",
+        "министерство": "Министерство",
+        "минобрнауки": "Министерство",
+        "умо": "УМО",
+        "моуо": "МОУО",
+        "оо": "ОО",
+    },
+    endings=3,
+)
+_OWNER_PHRASES = (
+    ("ФЦТ", re.compile(r"федеральн\w* центр\w* тестировани")),
+    ("Рособрнадзор", re.compile(r"федеральн\w* служб\w* по надзору")),
+)
+_INSTITUTE = "институт развития образования"
+_OWNER_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+_OWNER_ORDER = (
+    "ФЦТ", "Рособрнадзор", "Минпросвещения", "ФИПИ", "Спецсвязь", "", "Департамент", "Министерство",
+    "УМО", "МОУО", "ОО",
+)  # fmt: skip
+_OWNER_RANK = {name: rank for rank, name in enumerate(_OWNER_ORDER)}
+_INSTITUTE_RANK = _OWNER_RANK[""]  # institutes come after the federal owners, before the regional ones
+
+
+def _owners(text: str) -> tuple[str, ...]:
+    low = text.lower().replace("ё", "е")
+    found = {name: _OWNER_RANK[name] for name, pattern in _OWNER_PHRASES if pattern.search(low)}
+    for word in _OWNER_WORD.findall(text):
+        name = _OWNER_WORDS.lookup(word)
+        if name is not None:
+            found.setdefault(name, _OWNER_RANK[name])
+        elif abbreviates(word, _INSTITUTE):
+            found.setdefault(word, _INSTITUTE_RANK)
+    return tuple(sorted(found, key=found.__getitem__))
+
+
+def _unknown(ctx: _Ctx, reason: str) -> Resolution:
+    if ctx.options.unknown_as_period and ctx.frame is not None:
+        return Resolution((ctx.frame,), ResolutionStatus.UNKNOWN, reason)
+    return _unresolved(ResolutionStatus.UNKNOWN, reason)
+
+
+@attrs.frozen(slots=True)
+class ExternalSchedule(_Base):
+    """Dates set by someone else's schedule or act: «по графику ФЦТ», «по согласованному со
+    Спецсвязью графику», «в соответствии с Порядком и графиком Рособрнадзора», «согласно приказам
+    Департамента». Resolves to UNKNOWN (reason names the reference).
+
+    Attributes:
+        preposition: «по», «в соответствии с», «согласно» … (empty for a bare «приказы Департамента»).
+        text: the reference as written (whitespace and dashes normalised).
+    """
+
+    kind: ClassVar[str] = "external_schedule"
+    preposition: str
+    text: str
+    raw: str = _raw()
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """Bodies recognised in the text (typos such as «Рособнадзора» included)."""
+        return _owners(self.text)
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return _unknown(ctx, f"external schedule: {self.preposition} {self.text}".replace("  ", " "))
+
+
+@attrs.frozen(slots=True)
+class SeparateSchedule(_Base):
+    """A separate schedule with no owner named: «по отдельному графику», «По спец. графику»,
+    «Согласно графику». Resolves to UNKNOWN."""
+
+    kind: ClassVar[str] = "separate_schedule"
+    preposition: str = "по"
+    text: str = "отдельному графику"
+    raw: str = _raw()
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return _unknown(ctx, f"separate schedule: {self.preposition} {self.text}")
+
+
+@attrs.frozen(slots=True)
+class SeparatePlan(_Base):
+    """A separate plan: «по отдельному плану», «по плану учредительного контроля», «По плану ОО»,
+    «в соответствии с планом работы отделений краевого УМО». Resolves to UNKNOWN."""
+
+    kind: ClassVar[str] = "separate_plan"
+    preposition: str = "по"
+    text: str = "отдельному плану"
+    raw: str = _raw()
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """Bodies recognised in the text."""
+        return _owners(self.text)
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return _unknown(ctx, f"separate plan: {self.preposition} {self.text}")
+
+
+@attrs.frozen(slots=True)
+class OnRequest(_Base):
+    """On request: «по запросу ФЦТ», «по запросу МОУО, ОО». Resolves to UNKNOWN."""
+
+    kind: ClassVar[str] = "on_request"
+    text: str = "запросу"
+    raw: str = _raw()
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """Bodies recognised in the text."""
+        return _owners(self.text)
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return _unknown(ctx, f"on request: по {self.text}")
+
+
+@attrs.frozen(slots=True)
+class Conditional(_Base):
+    """A condition instead of a date: «по мере необходимости», «при необходимости», «по мере
+    поступления региональной ДК», «по согласованию с Министерством …». Resolves to UNKNOWN.
+
+    ``text`` is the whole phrase, first letter lower-cased.
+    """
+
+    kind: ClassVar[str] = "conditional"
+    text: str
+    raw: str = _raw()
+
+    @property
+    def condition(self) -> str:
+        """ "as_needed", "on_receipt", "on_agreement" or "other"."""
+        low = self.text.lower()
+        if "необходимост" in low:
+            return "as_needed"
+        if "поступлени" in low or "получени" in low:
+            return "on_receipt"
+        if "согласовани" in low:
+            return "on_agreement"
+        return "other"
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return _unknown(ctx, f"conditional: {self.text}")
+
+
+@attrs.frozen(slots=True)
+class Continuous(_Base):
+    """Continuous activity, no due date: «постоянно», «круглогодично».
+
+    Resolves to the plan period (or school year) with status CONTINUOUS, so it is never overdue.
+    """
+
+    kind: ClassVar[str] = "continuous"
+    word: str = "постоянно"
+    raw: str = _raw()
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        if not ctx.options.continuous_as_period:
+            return _unresolved(ResolutionStatus.UNKNOWN, f"continuous activity ({self.word}): no due date")
+        frame = ctx.frame
+        if frame is None:
+            return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, "continuous activity: no plan period given")
+        return Resolution((frame,), ResolutionStatus.CONTINUOUS, f"continuous activity ({self.word})")
+
+
+@attrs.frozen(slots=True)
+class Note(_Base):
+    """A free qualifier that is neither a date nor a reference, usually in parentheses:
+    «(промежуточные сведения соответствующих периодов)». Resolves to nothing (status RESOLVED,
+    no windows) so it never hides the dates of the term it qualifies."""
+
+    kind: ClassVar[str] = "note"
+    text: str
+    raw: str = _raw()
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return Resolution((), ResolutionStatus.RESOLVED, "")
+
+
+def _check_label(instance: Label, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if instance.stage is None and not value:
+        raise InvalidValueError("a Label names a stage, or a reserve day, or both")
+
+
+@attrs.frozen(slots=True)
+class Label(_Base):
+    """A stage label on a date: «04 декабря 2024 года (основная дата)», «(резервный день)»,
+    «05.07.2014 – дополнительный этап», «(дополнительные сроки)».
+
+    It qualifies the date before it (the two form a :class:`~gia_roadmap.calendar.terms.Compound`,
+    whose windows carry the label) and resolves to nothing itself. Two labels are equal when they say
+    the same: the stage and whether the date is a reserve; ``text`` keeps the wording.
+
+    Attributes:
+        stage: the exam stage named («основная» → main, «дополнительные сроки» → additional), or None.
+        reserve: the date is a reserve one («резервный день», «резерв»).
+        text: the label as written (spaces normalised), not compared.
+    """
+
+    kind: ClassVar[str] = "label"
+    stage: ExamStage | None = None
+    reserve: bool = attrs.field(default=False, validator=_check_label)
+    text: str = attrs.field(default="", eq=False)
+    raw: str = _raw()
+
+    @property
+    def wording(self) -> str:
+        """The canonical Russian wording: «основная дата», «резервный день», «дополнительный срок»,
+        «резервный день основного периода» …"""
+        if self.reserve:
+            return "резервный день" + (f" {_STAGE_GENITIVE[self.stage]} периода" if self.stage else "")
+        return _STAGE_WORDING[self.stage] if self.stage else ""
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return Resolution((), ResolutionStatus.RESOLVED, "")
+
+
+_STAGE_WORDING = {
+    ExamStage.EARLY: "досрочный срок",
+    ExamStage.MAIN: "основная дата",
+    ExamStage.ADDITIONAL: "дополнительный срок",
+}
+_STAGE_GENITIVE = {
+    ExamStage.EARLY: "досрочного",
+    ExamStage.MAIN: "основного",
+    ExamStage.ADDITIONAL: "дополнительного",
+}

@@ -1,0 +1,198 @@
+"""Calendar rules: recurring deadlines («ежемесячно», «до 25 числа каждого месяца», «ежеквартально до 5
+числа месяца, следующего за отчётным») and days named by their place in a month («во вторую среду
+февраля», «в первую рабочую среду декабря», «последний рабочий день месяца»)."""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+import datetime as dt
+import enum
+from typing import ClassVar
+
+import attrs
+
+from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.terms.resolution import (
+    Resolution,
+    ResolutionStatus,
+    _Base,
+    _Ctx,
+    _last_day,
+    _no_year,
+    _ok,
+    _raw,
+    _unresolved,
+)
+from gia_roadmap.calendar.terms.years import MonthRef, _month_flags
+from gia_roadmap.errors import CalendarCoverageError, InvalidValueError
+
+__all__ = ["Frequency", "NthDay", "Recurring"]
+
+
+def _check_day_of_month(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 31):
+        raise InvalidValueError(f"{attribute.name} must be a day of the month 1..31 or None, got {value!r}")
+
+
+class Frequency(enum.Enum):
+    """Recurrence of a recurring term."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+
+@attrs.frozen(slots=True)
+class Recurring(_Base):
+    """A recurrence: «ежемесячно», «еженедельно», «до 25 числа каждого месяца» (``day`` = 25),
+    «ежеквартально до 5 числа месяца, следующего за отчётным» (``following``).
+
+    Resolves within the plan period (or school year): monthly → one window per month (ending on
+    ``day`` when given); weekly → one window per Monday–Sunday week; daily → one per day;
+    quarterly/yearly → one per quarter/calendar year. With ``following`` the report on a period is
+    due in the month after it: the window runs from the day after the period to ``day`` of the next
+    month (a shorter month ends it on its last day).
+    """
+
+    kind: ClassVar[str] = "recurring"
+    frequency: Frequency
+    day: int | None = attrs.field(default=None, validator=_check_day_of_month)
+    following: bool = False
+    raw: str = _raw()
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        frame = ctx.frame
+        if frame is None:
+            return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, "recurring: no plan period given")
+        windows: list[DateWindow] = []
+        if self.frequency in (Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY):
+            step = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.YEARLY: 12}[self.frequency]
+            year, month = frame.start.year, frame.start.month
+            if self.frequency is Frequency.QUARTERLY:
+                month -= (month - 1) % 3
+            elif self.frequency is Frequency.YEARLY:
+                month = 1
+            while dt.date(year, month, 1) <= frame.end:
+                last_month = month + step - 1
+                last_year = year + (last_month - 1) // 12
+                last_month = (last_month - 1) % 12 + 1
+                end = _last_day(last_year, last_month)
+                if self.following:
+                    due_year, due_month = (
+                        (last_year + 1, 1) if last_month == 12 else (last_year, last_month + 1)
+                    )
+                    due = _last_day(due_year, due_month)
+                    due = due.replace(day=min(self.day or due.day, due.day))
+                    if dt.date(year, month, 1) >= frame.start:
+                        windows.append(
+                            DateWindow(end + dt.timedelta(days=1), due, label=f"{month:02d}.{year}")
+                        )
+                    month += step
+                    year += (month - 1) // 12
+                    month = (month - 1) % 12 + 1
+                    continue
+                if self.day is not None:
+                    end = min(end, dt.date(last_year, last_month, min(self.day, end.day)))
+                start = max(dt.date(year, month, 1), frame.start)
+                end = min(end, frame.end)
+                if start <= end:
+                    windows.append(DateWindow(start, end))
+                month += step
+                year += (month - 1) // 12
+                month = (month - 1) % 12 + 1
+        else:
+            step_days = 7 if self.frequency is Frequency.WEEKLY else 1
+            start = frame.start
+            if step_days == 7:
+                start -= dt.timedelta(days=start.weekday())
+            while start <= frame.end:
+                end = start + dt.timedelta(days=step_days - 1)
+                windows.append(DateWindow(max(start, frame.start), min(end, frame.end)))
+                start = end + dt.timedelta(days=1)
+        return _ok(*windows)
+
+
+def _check_ordinal(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (-1, 1, 2, 3, 4, 5):
+        raise InvalidValueError(f"ordinal must be 1..5 or -1 (the last), got {value!r}")
+
+
+def _check_weekday(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6):
+        raise InvalidValueError(f"weekday must be 0 (Monday) .. 6 (Sunday) or None, got {value!r}")
+
+
+@attrs.frozen(slots=True)
+class NthDay(_Base):
+    """A day named by its place in a month: «во вторую среду февраля» (ordinal 2, weekday 2, February),
+    «в первую рабочую среду декабря» (working), «последний рабочий день месяца» (ordinal −1, any
+    weekday, working, every month), «в последнюю пятницу каждого месяца».
+
+    Resolves to one day per month: the month given, or every month of the plan period (or school
+    year) when ``month`` is None. Counting working days needs a calendar (status ``needs_calendar``
+    without one).
+
+    Attributes:
+        ordinal: 1..5 (the first … fifth), −1 for the last.
+        weekday: 0 (Monday) … 6 (Sunday), or None for any day («рабочий день»).
+        working: only working days of the production calendar count.
+        month: the month, or None for every month («месяца», «каждого месяца»).
+    """
+
+    kind: ClassVar[str] = "nth_day"
+    ordinal: int = attrs.field(validator=_check_ordinal)
+    weekday: int | None = attrs.field(default=None, validator=_check_weekday)
+    working: bool = False
+    month: MonthRef | None = None
+    raw: str = _raw()
+
+    @property
+    def flags(self) -> frozenset[str]:
+        """Year flags of the month (none for every month)."""
+        return _month_flags((self.month,)) if self.month is not None else frozenset()
+
+    def _day(self, ctx: _Ctx, year: int, month: int) -> dt.date | None:
+        days = [dt.date(year, month, d) for d in range(1, _stdlib_calendar.monthrange(year, month)[1] + 1)]
+        if self.weekday is not None:
+            days = [d for d in days if d.weekday() == self.weekday]
+        if self.working:
+            if ctx.calendar is None:
+                raise _NeedsCalendarError
+            days = [d for d in days if ctx.calendar.is_working_day(d)]
+        index = self.ordinal - 1 if self.ordinal > 0 else self.ordinal
+        return days[index] if -len(days) <= index < len(days) else None
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        if self.month is not None:
+            year = self.month.effective_year(ctx.school_year)
+            if year is None:
+                return _no_year("month")
+            months = [(year, self.month.month)]
+        else:
+            frame = ctx.frame
+            if frame is None:
+                return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, "every month: no plan period given")
+            months = []
+            year, month = frame.start.year, frame.start.month
+            while dt.date(year, month, 1) <= frame.end:
+                months.append((year, month))
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        windows = []
+        try:
+            for year, month in months:
+                day = self._day(ctx, year, month)
+                if day is not None:
+                    windows.append(DateWindow.day(day))
+        except _NeedsCalendarError:
+            return _unresolved(ResolutionStatus.NEEDS_CALENDAR, "working days need a calendar")
+        except CalendarCoverageError as exc:
+            return _unresolved(ResolutionStatus.OUTSIDE_CALENDAR, str(exc))
+        if not windows:
+            return _unresolved(ResolutionStatus.INVALID, "no such day in the month")
+        return _ok(*windows)
+
+
+class _NeedsCalendarError(Exception):
+    pass
