@@ -1,18 +1,28 @@
-"""Column headers: which role a header names, by synonyms and word stems, and which rows are headers.
+"""Column headers: which role a header names, from a vocabulary kept as data, and which rows are headers.
 
 Officials title the same column in many ways: «Сроки», «Сроки реализации», «Срок исполнения»,
-«Дата проведения»; «Ответственные», «Ответственный исполнитель», «Ответственные исполнители»,
-«Исполнители». The rules below look at word stems, so unseen variants («Срок выполнения»,
-«Ответственное лицо») are recognised too.
+«Дата проведения»; «Ответственные», «Ответственный исполнитель», «Исполнители», «Куратор». The
+wordings live in ``io/data/headers.toml`` (one list of phrases per :class:`ColumnRole`); a header is
+compared with them word by word, by stem (Snowball's Russian stemmer), forgiving small typos
+(:class:`gia_roadmap.text.Vocabulary`), so unseen inflections and misspellings («Ответсвенные»,
+«Срок выполненя») are recognised too. The most specific phrase wins: «Срок исполнения мероприятия»
+is a deadline, «Отметка о выполнении» a completion column, «№ по приказу» a reference number.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
 
 from gia_roadmap.io.cells import clean_text, is_number, looks_like_term
 from gia_roadmap.io.tables import ColumnRole
+from gia_roadmap.text import Vocabulary
 
 __all__ = ["header_key", "is_header_row", "role_of_header"]
 
@@ -28,30 +38,49 @@ def header_key(text: str) -> str:
     return " ".join(low.split())
 
 
-# Ordered: the first rule that matches wins. Each rule is (role, regular expression on header_key).
-_RULES: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(pattern))
-    for role, pattern in (
-        (ColumnRole.REFERENCE_NUMBER, r"^(?:№|n|номер|пункт)\s*(?:п/п\s*)?по\s|^№ в\s|^номер пункта"),
-        (ColumnRole.NUMBER, r"^(?:№|n|no|номер|нпп)(?:\s*п/?п)?$|^п/п$|^№\s*(?:пункта|мероприятия)$"),
-        (ColumnRole.ABBREVIATION, r"^(?:сокращени|аббревиатур|условн\w* обозначени|обозначени)"),
-        (ColumnRole.EXPANSION, r"^(?:расшифровк|полное (?:наименование|название)|значени|определени)"),
-        (ColumnRole.LEVEL_ACTION, r"\bуров(?:ень|ня)\b"),
-        (ColumnRole.ACTION, r"^действи"),
-        (ColumnRole.TERM, r"\bсрок|\bдата\b|\bдаты\b|\bпериод (?:исполнения|проведения|реализации)|^когда"),
-        (
-            ColumnRole.RESPONSIBLE,
-            r"\bответственн|\bисполнител|\bкто проводит|\bкуратор",
-        ),
-        (ColumnRole.EVIDENCE, r"подтверждающ|\bдокумент|\bформа (?:отчет|завершени|контрол)"),
-        (ColumnRole.RESULT, r"результат|\bрешени|\bэффект|\bпоказател"),
-        (ColumnRole.CATEGORY, r"^категори"),
-        (ColumnRole.PROBLEM, r"^проблем|^направлени\w* деятельности|^трек"),
-        (ColumnRole.SPECIFICS, r"специфик|^описани"),
-        (ColumnRole.PARTICIPANTS, r"^участник|^целев\w* (?:групп|аудитори)|^для кого"),
-        (ColumnRole.TITLE, r"мероприят|^наименовани|\bмеры\b|^содержани|^направлени|^задач|^вид работ"),
-    )
-)
+@attrs.frozen(slots=True)
+class _Phrase:
+    role: ColumnRole
+    words: tuple[str, ...]  # stems
+    whole: bool
+    order: int
+
+
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word) if len(word) > 3 and word.isalpha() else word
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("russian")
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in key.split())
+
+
+@functools.cache
+def _vocabulary() -> tuple[tuple[_Phrase, ...], Vocabulary[str]]:
+    """The phrases of ``io/data/headers.toml`` and the vocabulary of their word stems."""
+    source = resources.files("gia_roadmap.io").joinpath("data", "headers.toml")
+    data = tomllib.loads(source.read_text("utf-8"))
+    phrases = []
+    for order, entry in enumerate(data["role"]):
+        role = ColumnRole(entry["name"])
+        for phrase in entry["phrases"]:
+            phrases.append(_Phrase(role, _words(header_key(phrase)), bool(entry.get("whole", False)), order))
+    stems = Vocabulary(sorted({w for p in phrases for w in p.words if w.isalpha()}))
+    return tuple(phrases), stems
+
+
+def _canonical(word: str, stems: Vocabulary[str]) -> str:
+    """The vocabulary stem a header word stands for (itself when none is close)."""
+    if word in stems or not word.isalpha():
+        return word
+    match = stems.match(word)
+    return match.value if match is not None else word
 
 
 def role_of_header(text: str) -> ColumnRole:
@@ -59,14 +88,29 @@ def role_of_header(text: str) -> ColumnRole:
 
     A blank header is OTHER here; the table builder decides from the column's values whether a blank
     first header is the «№» column.
+
+    >>> role_of_header("Ответсвенные исполнители").value, role_of_header("Отметка о выполнении").value
+    ('responsible', 'completion')
     """
-    key = header_key(text)
+    return _role_of_key(header_key(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_of_key(key: str) -> ColumnRole:
     if not key:
         return ColumnRole.OTHER
-    for role, pattern in _RULES:
-        if pattern.search(key):
-            return role
-    return ColumnRole.OTHER
+    phrases, stems = _vocabulary()
+    words = tuple(_canonical(w, stems) for w in _words(key))
+    present = set(words)
+    best: _Phrase | None = None
+    for phrase in phrases:
+        if not set(phrase.words) <= present:
+            continue
+        if phrase.whole and set(words) != set(phrase.words):
+            continue
+        if best is None or (len(phrase.words), -phrase.order) > (len(best.words), -best.order):
+            best = phrase
+    return best.role if best is not None else ColumnRole.OTHER
 
 
 def is_header_row(texts: Sequence[str]) -> bool:

@@ -56,6 +56,7 @@ from gia_roadmap.calendar.exams import (
 )
 from gia_roadmap.errors import Location, Problem, Severity, TableReadError
 from gia_roadmap.io.cells import is_dash_item, join_cells, split_stacked
+from gia_roadmap.io.completion import read_completion
 from gia_roadmap.io.limits import ReadLimits
 from gia_roadmap.io.metadata import (
     exam_school_year,
@@ -96,6 +97,7 @@ from gia_roadmap.plan.model import (
     Roadmap,
     Section,
     SectionKind,
+    Status,
     Target,
     TargetKind,
 )
@@ -845,6 +847,14 @@ class _PlanBuilder:
 
     def _table(self, table: RawTable, *, appendix: bool) -> None:
         self._report_note_columns(table)
+        if table.column(ColumnRole.RESPONSIBLE) is None and not table.columns_with(ColumnRole.LEVEL_ACTION):
+            self._problem(
+                "no-responsible-column",
+                "the table has no responsible column; its measures are read without one (a valid plan, "
+                "so no measure is faulted for it)",
+                f"{table.source} (table {table.index})",
+                "info",
+            )
         root: _SectionDraft | None = None
         if appendix:
             heading = " ".join(p.text.strip() for p in table.preamble if p.text.strip())
@@ -1059,6 +1069,8 @@ class _PlanBuilder:
                 fields["expected_result"] = _join(fields.get("expected_result", ""), cell.text)
             elif role is ColumnRole.EVIDENCE:
                 fields["evidence"] = _join(fields.get("evidence", ""), cell.text)
+            elif role is ColumnRole.COMPLETION:
+                fields["completion"] = _join(fields.get("completion", ""), cell.text)
             elif role is ColumnRole.SPECIFICS:
                 fields["description"] = _join(fields.get("description", ""), cell.text)
                 if _ALL_SCHOOLS.match(cell.text.strip()):
@@ -1099,6 +1111,20 @@ class _PlanBuilder:
             scope_note = "the exams the whole plan is about, as the importer was told"
         if scope_from:
             provenance.append(Provenance("exam_scope", ProvenanceKind.INFERRED, scope_from, scope_note))
+        status = Status()
+        evidence = fields.get("evidence", "")
+        if fields.get("completion"):
+            status, reported = read_completion(fields["completion"], parse_document_date)
+            evidence = _join(evidence, reported) if reported and reported not in evidence else evidence
+        if table.column(ColumnRole.RESPONSIBLE) is None and not table.columns_with(ColumnRole.LEVEL_ACTION):
+            provenance.append(
+                Provenance(
+                    "responsible",
+                    ProvenanceKind.NOT_IN_LAYOUT,
+                    f"{table.source} (table {table.index})",
+                    "the table has no responsible column",
+                )
+            )
         base = Measure(
             number=number,
             title=title,
@@ -1111,7 +1137,8 @@ class _PlanBuilder:
             reserve_days=mentions_reserve_days(title),
             level_actions=tuple(level_actions),
             expected_result=fields.get("expected_result", ""),
-            evidence=fields.get("evidence", ""),
+            evidence=evidence,
+            status=status,
             description=fields.get("description", ""),
             parent_item=parent_item,
             notes=tuple(notes),
@@ -1386,6 +1413,7 @@ def _cell_provenance(column: Column, cell: RawCell) -> list[Provenance]:
         ColumnRole.RESPONSIBLE: "responsible",
         ColumnRole.RESULT: "expected_result",
         ColumnRole.EVIDENCE: "evidence",
+        ColumnRole.COMPLETION: "status",
         ColumnRole.SPECIFICS: "description",
         ColumnRole.PARTICIPANTS: "participants",
         ColumnRole.CATEGORY: "targets",

@@ -30,6 +30,7 @@ The rules (general, not tied to any particular document):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -125,6 +126,8 @@ def build_document(
             continue
         rows = list(block.rows)
         header_at = _find_header(rows)
+        if header_at is None and builder is None and _label_row(rows):
+            header_at = 0  # unusual headers: the columns are recognised by their cells
         if header_at is not None:
             header = rows[header_at]
             same = builder is not None and builder.same_header(header)
@@ -183,6 +186,17 @@ def build_document(
 #: How far down a grid the header row is looked for: a sheet may carry the document's title lines
 #: (issuer, order, plan title) above its table.
 _HEADER_SEARCH_ROWS = 30
+
+
+def _label_row(rows: Sequence[SourceRow]) -> bool:
+    """True when the first row of a grid is a row of labels over data rows: at least three short
+    cells, none a number (but «№»), a date or a deadline, and at least two rows below it."""
+    if len(rows) < 3:
+        return False
+    texts = [c.text.strip() for c in rows[0].cells if not c.is_blank]
+    if len(texts) < 3 or any(len(t) > 60 for t in texts):
+        return False
+    return not any((is_number(t) or looks_like_term(t)) and t not in ("№", "N") for t in texts)
 
 
 def _find_header(rows: Sequence[SourceRow]) -> int | None:
@@ -615,7 +629,63 @@ class _TableBuilder:
 
     # -- finishing --------------------------------------------------------------------------------
 
+    def _recognise_by_content(self) -> None:
+        """Give a column whose header names no known role the role its cells show: the measures are the
+        longest texts (when no header names them), deadlines look like dates («до 15.05.2026», «в
+        течение года»), responsible parties like bodies or people («УО, ОО», «Иванов И.И.»,
+        «заместитель директора»). Each guess is reported, so it can be checked."""
+        items = [r for r in self.rows if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM)]
+        columns = list(self.columns)
+        roles = {c.role for c in columns}
+
+        def values(column: Column) -> list[str]:
+            return [
+                r.cells[column.index].text
+                for r in items
+                if column.index < len(r.cells) and not r.cells[column.index].is_blank
+            ]
+
+        def mean_length(column: Column) -> float:
+            texts = values(column)
+            return sum(len(t) for t in texts) / max(len(texts), 1)
+
+        def assign(column: Column, role: ColumnRole, why: str) -> None:
+            roles.add(role)
+            columns[column.index] = attrs.evolve(column, role=role)
+            header = f"«{column.header}»" if column.header else "without a header"
+            self.problems.append(
+                ReadProblem(
+                    "column-by-content",
+                    f"column {column.index + 1} {header} names no known role; {why}, so it is read as the "
+                    f"«{role.value}» column",
+                    Provenance(self.source, Location(column=column.index + 1), self.index),
+                )
+            )
+
+        others = [c for c in columns if c.role is ColumnRole.OTHER and len(values(c)) >= 2]
+        if ColumnRole.TITLE not in roles and others:
+            title = max(others, key=mean_length)
+            if mean_length(title) >= 12 and not all(looks_like_term(v) for v in values(title)):
+                assign(title, ColumnRole.TITLE, "its cells are the longest texts")
+                others.remove(title)
+        title_length = max((mean_length(c) for c in columns if c.role is ColumnRole.TITLE), default=0.0)
+        for column in others:
+            texts = values(column)
+            terms = sum(1 for v in texts if len(v) < 120 and looks_like_term(v)) / len(texts)
+            parties = sum(1 for v in texts if _looks_like_party(v)) / len(texts)
+            if terms >= 0.6:
+                assign(column, ColumnRole.TERM, "its cells look like deadlines")
+            elif (
+                parties >= 0.6
+                and ColumnRole.RESPONSIBLE not in roles
+                and (not title_length or mean_length(column) < title_length)
+            ):
+                assign(column, ColumnRole.RESPONSIBLE, "its cells look like responsible parties")
+        self.columns = tuple(columns)
+
     def finish(self) -> RawTable:
+        if self.header_rows:
+            self._recognise_by_content()
         rows = self._inherit(self.rows)
         return RawTable(
             self.source,
@@ -676,6 +746,25 @@ class _TableBuilder:
             if not other.cells[column].is_blank:
                 return other
         return None
+
+
+#: An abbreviation in capitals («УО», «МОУО») or a name with initials («Иванов И.И.», «И.И. Иванов»).
+_PARTY_FORM = re.compile(
+    r"\b[А-ЯЁ]{2,}\b|\b[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.|\b[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+"
+)
+#: The words that name bodies and posts.
+_PARTY_WORD = re.compile(
+    r"управлени|отдел|министерств|департамент|комитет|администраци|директор|руководител|заместител|"
+    r"учител|педагог|специалист|координатор|методист|организатор|председател|секретар",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_party(text: str) -> bool:
+    """True for a short cell naming bodies or people («УО, ОО», «Иванов И.И., заместитель директора»)."""
+    if len(text) > 150 or looks_like_term(text):
+        return False
+    return _PARTY_FORM.search(text) is not None or _PARTY_WORD.search(text) is not None
 
 
 def _trim(cells: Sequence[RawCell]) -> tuple[RawCell, ...]:

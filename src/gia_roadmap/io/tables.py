@@ -91,6 +91,7 @@ class ColumnRole(enum.Enum):
     RESPONSIBLE = "responsible"  #: «Ответственные», «Ответственный исполнитель»
     RESULT = "result"  #: «Ожидаемый результат», «Управленческие решения/ожидаемый результат»
     EVIDENCE = "evidence"  #: «Вид подтверждающего документа»
+    COMPLETION = "completion"  #: «Отметка о выполнении», «Информация об исполнении» (status, evidence)
     CATEGORY = "category"  #: «Категории» (of specialists trained)
     PROBLEM = "problem"  #: «Проблема/актуальное направление деятельности»
     SPECIFICS = "specifics"  #: «Описание специфики», «Специфика»

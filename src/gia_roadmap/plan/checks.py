@@ -81,6 +81,7 @@ from gia_roadmap.plan.model import (
     MeasureId,
     MeasureNumber,
     PlanLevel,
+    ProvenanceKind,
     Roadmap,
     Section,
     SectionKind,
@@ -1089,6 +1090,8 @@ def check_missing_responsible(ctx: CheckContext) -> Iterator[Finding]:
     for item, responsible in zip(ctx.located, ctx.responsible_list, strict=True):
         if responsible or item.measure.responsible_raw.strip() or (groups and item.id in groups):
             continue
+        if any(p.kind is ProvenanceKind.NOT_IN_LAYOUT for p in item.measure.provenance):
+            continue  # the table has no responsible column: a valid plan, not a blank cell
         yield ctx.finding(
             "GR301",
             f"{_label(item)} «{_title(item)}» names no one responsible",

@@ -327,6 +327,9 @@ class ProvenanceKind(enum.Enum):
     """Inferred by a rule (an exam scope from the heading, a parent from the numbering)."""
     MANUAL = "manual"
     """Set by hand."""
+    NOT_IN_LAYOUT = "not-in-layout"
+    """The document's table has no column for the field (a plan without a responsible column): the
+    field is empty by the document's design, not left blank."""
 
 
 @attrs.frozen(slots=True)
