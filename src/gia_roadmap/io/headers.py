@@ -62,25 +62,32 @@ def _words(key: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _vocabulary() -> tuple[tuple[_Phrase, ...], Vocabulary[str]]:
-    """The phrases of ``io/data/headers.toml`` and the vocabulary of their word stems."""
+def _vocabulary() -> tuple[tuple[_Phrase, ...], Vocabulary[str], Vocabulary[str]]:
+    """The phrases of ``io/data/headers.toml``, the vocabulary of their words as written (each mapped to
+    its stem) and the vocabulary of their stems."""
     source = resources.files("gia_roadmap.io").joinpath("data", "headers.toml")
     data = tomllib.loads(source.read_text("utf-8"))
     phrases = []
+    written: dict[str, str] = {}
     for order, entry in enumerate(data["role"]):
         role = ColumnRole(entry["name"])
         for phrase in entry["phrases"]:
-            phrases.append(_Phrase(role, _words(header_key(phrase)), bool(entry.get("whole", False)), order))
+            key = header_key(phrase)
+            phrases.append(_Phrase(role, _words(key), bool(entry.get("whole", False)), order))
+            written.update((w, _stem(w)) for w in key.split() if w.isalpha())
     stems = Vocabulary(sorted({w for p in phrases for w in p.words if w.isalpha()}))
-    return tuple(phrases), stems
+    return tuple(phrases), Vocabulary(written), stems
 
 
-def _canonical(word: str, stems: Vocabulary[str]) -> str:
-    """The vocabulary stem a header word stands for (itself when none is close)."""
-    if word in stems or not word.isalpha():
-        return word
-    match = stems.match(word)
-    return match.value if match is not None else word
+def _canonical(word: str, written: Vocabulary[str], stems: Vocabulary[str]) -> str:
+    """The vocabulary stem a header word stands for (its own stem when none is close): the word as
+    written is compared with the phrases' words first (a typo can change what the stemmer cuts off),
+    then its stem with their stems."""
+    stem = _stem(word)
+    if stem in stems or not word.isalpha():
+        return stem
+    match = written.match(word) or stems.match(stem)
+    return match.value if match is not None else stem
 
 
 def role_of_header(text: str) -> ColumnRole:
@@ -99,8 +106,8 @@ def role_of_header(text: str) -> ColumnRole:
 def _role_of_key(key: str) -> ColumnRole:
     if not key:
         return ColumnRole.OTHER
-    phrases, stems = _vocabulary()
-    words = tuple(_canonical(w, stems) for w in _words(key))
+    phrases, written, stems = _vocabulary()
+    words = tuple(_canonical(w, written, stems) for w in key.split())
     present = set(words)
     best: _Phrase | None = None
     for phrase in phrases:

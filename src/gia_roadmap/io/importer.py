@@ -852,8 +852,8 @@ class _PlanBuilder:
                 "no-responsible-column",
                 "the table has no responsible column; its measures are read without one (a valid plan, "
                 "so no measure is faulted for it)",
-                f"{table.source} (table {table.index})",
-                "info",
+                Location(file=table.source, table=table.index),
+                Severity.INFO,
             )
         root: _SectionDraft | None = None
         if appendix:

@@ -653,12 +653,13 @@ class _TableBuilder:
             roles.add(role)
             columns[column.index] = attrs.evolve(column, role=role)
             header = f"«{column.header}»" if column.header else "without a header"
+            place = Location(file=self.source, table=self.index, column=column.index + 1)
             self.problems.append(
-                ReadProblem(
+                reader_problem(
                     "column-by-content",
                     f"column {column.index + 1} {header} names no known role; {why}, so it is read as the "
                     f"«{role.value}» column",
-                    Provenance(self.source, Location(column=column.index + 1), self.index),
+                    Provenance(place),
                 )
             )
 
