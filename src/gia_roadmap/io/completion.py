@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from gia_roadmap.plan.model import Status, StatusKind
+from gia_roadmap.text import dash_class
 
 __all__ = ["read_completion"]
 
@@ -40,7 +41,10 @@ _EVIDENCE = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^\s*(?:выполнен\w*|исполнен\w*|проведен\w*|реализован\w*|сделано|завершен\w*|да)\b[\s.,;:–—-]*", re.I
+    r"^\s*(?:выполнен\w*|исполнен\w*|проведен\w*|реализован\w*|сделано|завершен\w*|да)\b"
+    + dash_class(r"\s.,;:")
+    + "*",
+    re.IGNORECASE,
 )
 
 
