@@ -15,10 +15,10 @@ import gia_roadmap.display as display
 from gia_roadmap import strategies as gst
 from gia_roadmap.calendar import Anchor, DayKind, RussianCalendar, WorkWeek
 from gia_roadmap.display import CalendarMonth, HtmlFragment, OptionalDependencyError
-from gia_roadmap.errors import Severity
+from gia_roadmap.errors import Location, Severity
 from gia_roadmap.plan import DueState, Measure, Roadmap
 from gia_roadmap.plan.checks import check
-from gia_roadmap.plan.findings import Finding, Location, Report, Suppression
+from gia_roadmap.plan.findings import Finding, Report, Suppression
 from gia_roadmap.testing import PlanBuilder
 
 CAL = RussianCalendar()
@@ -108,9 +108,19 @@ def test_six_day_month() -> None:
 def test_every_text_is_escaped() -> None:
     plan = _nasty_plan()
     report = check(plan, calendar=CAL)
-    finding = Finding("GR999", Severity.ERROR, NASTY, Location(NASTY, NASTY, NASTY, NASTY), evidence=NASTY)
+    finding = Finding(
+        code="GR999",
+        severity=Severity.ERROR,
+        message=NASTY,
+        location=Location(plan=NASTY, section=NASTY, measure=NASTY, field=NASTY),
+        evidence=NASTY,
+    )
     suppressed = Finding(
-        "GR998", Severity.INFO, "m", Location("p"), suppressed=Suppression("GR998", "", NASTY)
+        code="GR998",
+        severity=Severity.INFO,
+        message="m",
+        location=Location(plan="p"),
+        suppressed=Suppression("GR998", "", NASTY),
     )
     views = [
         plan._repr_html_(),
@@ -144,7 +154,9 @@ def test_generated_measures_render(measure: Measure, extra: str) -> None:
     assert set(parsed.tags) <= ALLOWED_TAGS
     assert measure.title in "".join(parsed.text)
     assert set(
-        _parse(display.html(Report((Finding("GR1", Severity.INFO, extra, Location()),))).text).tags
+        _parse(
+            display.html(Report((Finding(code="GR1", severity=Severity.INFO, message=f"m{extra}"),))).text
+        ).tags
     ) <= (ALLOWED_TAGS)
 
 

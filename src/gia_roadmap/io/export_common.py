@@ -2,16 +2,13 @@
 
 The exports (XLSX, iCalendar, pandas, HTML) all start from :func:`measure_rows` — each measure with
 its section path, number as written, title, the raw «Сроки» beside the resolved date windows, and the
-responsible parties — and from :func:`findings_for`, which uses
-``gia_roadmap.plan.checks.check`` when that module exists (issue 6) and otherwise the importer's own
-problems (:func:`gia_roadmap.io.importer.import_problems`). Pass ``findings=`` to any export to show
-your own list instead.
+responsible parties — and from :func:`findings_for`, which runs :func:`gia_roadmap.plan.checks.check`.
+Pass ``findings=`` to any export to show your own list instead (findings, import problems or rows).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -19,7 +16,6 @@ import attrs
 from gia_roadmap.calendar import DateWindow, ResolveOptions
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
 from gia_roadmap.errors import Problem
-from gia_roadmap.io.importer import import_problems
 from gia_roadmap.plan.model import LocatedMeasure, Roadmap
 from gia_roadmap.plan.queries import resolve_measure
 from gia_roadmap.plan.responsible import Responsible
@@ -141,49 +137,23 @@ def findings_for(
 ) -> tuple[FindingRow, ...]:
     """The findings to show beside ``roadmap``.
 
-    Given ``findings`` (finding rows or :class:`~gia_roadmap.errors.Problem` values) wins. Otherwise
-    ``gia_roadmap.plan.checks.check(roadmap, calendar=…, events=…)`` is used when that module exists
-    (the hook for issue 6: any report whose findings have ``code``, ``severity``, ``message`` and
-    ``location``), and failing that the problems
-    :func:`~gia_roadmap.io.importer.import_problems` reads off the roadmap.
+    Given ``findings`` (finding rows, or any :class:`~gia_roadmap.errors.Problem`: findings, import
+    problems) wins. Otherwise :func:`gia_roadmap.plan.checks.check` runs on the roadmap with
+    ``calendar`` and ``events``.
     """
     if findings is not None:
         return tuple(_as_row(f) for f in findings)
-    checked = _checked(roadmap, calendar, events)
-    if checked is not None:
-        return checked
-    return tuple(_as_row(p) for p in import_problems(roadmap))
+    # The checks (and networkx under them) load only when an export asks for findings, so importing
+    # the exports (and the CLI that offers them) stays light.
+    from gia_roadmap.plan.checks import check
+
+    return tuple(_as_row(f) for f in check(roadmap, calendar=calendar, events=events))
 
 
 def _as_row(item: FindingRow | Problem) -> FindingRow:
     if isinstance(item, FindingRow):
         return item
     return FindingRow(item.code, item.severity.value, item.message, str(item.location))
-
-
-def _checked(
-    roadmap: Roadmap, calendar: WorkingDayCalendar | None, events: EventDates | None
-) -> tuple[FindingRow, ...] | None:
-    try:
-        module = importlib.import_module("gia_roadmap.plan.checks")
-    except ImportError:
-        return None
-    check = getattr(module, "check", None)
-    if check is None:
-        return None
-    report = check(roadmap, calendar=calendar, events=events)
-    rows: list[FindingRow] = []
-    for finding in getattr(report, "findings", report):
-        severity = getattr(finding, "severity", "")
-        rows.append(
-            FindingRow(
-                str(getattr(finding, "code", "")),
-                str(getattr(severity, "value", severity)),
-                str(getattr(finding, "message", "")),
-                str(getattr(finding, "location", "")),
-            )
-        )
-    return tuple(rows)
 
 
 def window_text(windows: Sequence[DateWindow]) -> str:

@@ -3,8 +3,8 @@
 Sheet «План» has one row per measure: section, number as written, title, «Сроки» as written, the
 deadline form, the first start and the last end as real Excel dates, every resolved window, the
 resolution status (and why it did not resolve), the responsible cell as written and the parties read
-from it, and the exam scopes. Sheet «Замечания» lists the findings (``check()`` of issue 6 when
-available, else the importer's own problems; see :func:`~gia_roadmap.io.export_common.findings_for`).
+from it, and the exam scopes. Sheet «Замечания» lists the findings (those of ``check()``, or the
+ones given; see :func:`~gia_roadmap.io.export_common.findings_for`).
 Text that starts with «=» is stored as text, never as a formula.
 
 >>> import io as _io

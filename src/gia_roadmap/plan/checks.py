@@ -61,10 +61,10 @@ from gia_roadmap.calendar.terms import (
     event_dates,
 )
 from gia_roadmap.calendar.terms import parts as term_parts
-from gia_roadmap.errors import CalendarCoverageError, Severity
+from gia_roadmap.errors import CalendarCoverageError, Location, Severity
 from gia_roadmap.plan.bodies import FEDERAL_BODIES, STANDARD_ABBREVIATIONS
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
-from gia_roadmap.plan.findings import CATALOGUE, Finding, Location, Report, Suppression
+from gia_roadmap.plan.findings import CATALOGUE, Finding, Report, Suppression
 from gia_roadmap.plan.glossary import abbreviation_key
 from gia_roadmap.plan.graph import (
     DependencyGraph,
@@ -612,25 +612,29 @@ class CheckContext:
     ) -> Location:
         """The location of a measure field (or of a section, or of the plan)."""
         if item is None:
-            return Location(self.roadmap.id, "" if section is None else section.heading, "", field, path)
+            heading = "" if section is None else section.heading
+            return Location(plan=self.roadmap.id, section=heading, field=field, section_path=path)
         return Location(
-            item.id.plan, item.section.heading, _label(item), field, item.id.section, item.id.ordinal
+            plan=item.id.plan,
+            section=item.section.heading,
+            measure=_label(item),
+            field=field,
+            section_path=item.id.section,
+            ordinal=item.id.ordinal,
         )
 
     def node_location(self, node: Node) -> Location:
         """The location of a graph node (a measure of this or the parent plan, or an event)."""
         if isinstance(node, EventNode):
-            return Location(self.roadmap.id, "", f"event:{node.anchor.key}")
+            return Location(plan=self.roadmap.id, measure=f"event:{node.anchor.key}")
         item = self.by_id.get(node)
         if item is not None:
             return self.location(item)
         return Location(
-            node.plan,
-            "",
-            MeasureNumber.parse(node.number).canonical or f"#{node.ordinal}",
-            "",
-            node.section,
-            node.ordinal,
+            plan=node.plan,
+            measure=MeasureNumber.parse(node.number).canonical or f"#{node.ordinal}",
+            section_path=node.section,
+            ordinal=node.ordinal,
         )
 
     def finding(
@@ -643,7 +647,14 @@ class CheckContext:
         evidence: str = "",
     ) -> Finding:
         """A finding of ``code`` with this run's severity."""
-        return Finding(code, self.severity(code), message, location, tuple(related), evidence)
+        return Finding(
+            code=code,
+            severity=self.severity(code),
+            message=message,
+            location=location,
+            related=tuple(related),
+            evidence=evidence,
+        )
 
 
 def _node_text(ctx: CheckContext, node: Node) -> str:
@@ -1477,12 +1488,16 @@ def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
         if not number.is_numbered or number.canonical in referenced:
             continue
         yield Finding(
-            "GR603",
-            ctx.severity("GR603"),
-            f"parent-plan measure {number.canonical} «{_title(item, 60)}» has no implementing measure in "
-            f"«{ctx.roadmap.id}»",
-            Location(
-                item.id.plan, item.section.heading, number.canonical, "", item.id.section, item.id.ordinal
+            code="GR603",
+            severity=ctx.severity("GR603"),
+            message=f"parent-plan measure {number.canonical} «{_title(item, 60)}» has no implementing "
+            f"measure in «{ctx.roadmap.id}»",
+            location=Location(
+                plan=item.id.plan,
+                section=item.section.heading,
+                measure=number.canonical,
+                section_path=item.id.section,
+                ordinal=item.id.ordinal,
             ),
             evidence=item.measure.title,
         )
@@ -1646,7 +1661,7 @@ def _suppress(
                         "GR801",
                         f"the suppression of {suppression.code} for {suppression.measure or 'the plan'} "
                         f"(«{suppression.reason}») matched no finding",
-                        Location(suppression.plan or ctx.roadmap.id, "", suppression.measure),
+                        Location(plan=suppression.plan or ctx.roadmap.id, measure=suppression.measure),
                         evidence=suppression.reason,
                     )
                 )

@@ -1,8 +1,10 @@
 """Findings («замечания»): what :func:`gia_roadmap.plan.checks.check` reports about a roadmap.
 
-A :class:`Finding` is data, never printed and never raised: a stable ``code`` («GR501»), a
-:class:`Severity`, an English ``message`` that quotes the Russian source text in «», and a
-:class:`Location` (plan, section, measure number, field). A :class:`Report` holds the findings of
+A :class:`Finding` is data, never printed and never raised: a :class:`~gia_roadmap.errors.Problem`
+of the document (a stable ``code`` «GR501», a :class:`~gia_roadmap.errors.Severity`, an English
+``message`` that quotes the Russian source text in «», a :class:`~gia_roadmap.errors.Location` in the
+plan's terms: plan, section, measure number, field) with the other places involved and its
+suppression. A :class:`Report` holds the findings of
 one run with filtering, sorting, the worst severity, a summary and three outputs: text
 (:meth:`Report.to_text`), JSON (:meth:`Report.to_json`) and the grouped data an HTML report needs
 (:meth:`Report.html_data`).
@@ -21,13 +23,12 @@ from typing import Any
 
 import attrs
 
-from gia_roadmap.errors import InvalidValueError, Severity
+from gia_roadmap.errors import InvalidValueError, Location, Problem, Severity
 
 __all__ = [
     "CATALOGUE",
     "CodeInfo",
     "Finding",
-    "Location",
     "Report",
     "ReportSummary",
     "Suppression",
@@ -122,42 +123,6 @@ CATALOGUE: Mapping[str, CodeInfo] = _catalogue(
 
 
 @attrs.frozen(slots=True)
-class Location:
-    """Where a finding is.
-
-    Attributes:
-        plan: the roadmap id.
-        section: the innermost section heading as written (empty for the whole plan).
-        measure: the measure number as written, canonical («2.2.14»); «#3» for an unnumbered measure
-            (its ordinal); empty when the finding is about the plan or a section.
-        field: the measure field («term», «responsible», «number», «dependencies»), or a plan field
-            («glossary»); empty when the whole measure is meant.
-        section_path: ordinals of the section path (``(5, 0)``), empty when not in a section.
-        ordinal: the measure's ordinal in its section (duplicates are told apart by it).
-    """
-
-    plan: str = ""
-    section: str = ""
-    measure: str = ""
-    field: str = ""
-    section_path: tuple[int, ...] = ()
-    ordinal: int | None = None
-
-    def __str__(self) -> str:
-        parts = [self.plan or "?"]
-        if self.section:
-            parts.append(f"«{self.section}»")
-        if self.measure:
-            parts.append(self.measure)
-        text = " / ".join(parts)
-        return f"{text} [{self.field}]" if self.field else text
-
-    def sort_key(self) -> tuple[str, tuple[int, ...], int, str]:
-        """Document order: plan, section path, ordinal, field."""
-        return (self.plan, self.section_path, -1 if self.ordinal is None else self.ordinal, self.field)
-
-
-@attrs.frozen(slots=True)
 class Suppression:
     """A decision not to act on a finding for one measure, with the reason («подавление»).
 
@@ -186,9 +151,15 @@ def _number_key(text: str) -> str:
     return ".".join(p for p in text.strip().rstrip(".").replace(" ", "").split(".") if p)
 
 
-@attrs.frozen(slots=True)
-class Finding:
-    """One thing check() noticed.
+@attrs.frozen(kw_only=True)
+class Finding(Problem):
+    """One thing check() noticed: a :class:`~gia_roadmap.errors.Problem` of the document, with the
+    other places involved and the decision not to act on it, if any.
+
+    Its location is in the plan's terms: ``plan``, ``section`` (the heading as written),
+    ``measure`` (the number, canonical, «2.2.14»; «#3» for an unnumbered measure, by its ordinal;
+    ``event:…`` for an exam event of the graph), ``field`` («term», «responsible», «number»,
+    «dependencies»), ``section_path`` and ``ordinal``.
 
     Attributes:
         code: stable code from :data:`CATALOGUE`.
@@ -200,12 +171,7 @@ class Finding:
         suppressed: the suppression that covers it, None when active.
     """
 
-    code: str
-    severity: Severity
-    message: str
-    location: Location
     related: tuple[Location, ...] = ()
-    evidence: str = ""
     suppressed: Suppression | None = None
 
     @property
@@ -235,7 +201,8 @@ class Finding:
         }
 
     def to_text(self) -> str:
-        """One line: severity, code, location, message (and the suppression reason)."""
+        """One line: severity, code, location (in Russian, «план p, раздел «…», п. 2.2.14, графа
+        «Сроки»»), message (and the suppression reason)."""
         line = f"{self.severity.value.upper()} {self.code} {self.location}: {self.message}"
         if self.suppressed is not None:
             line += f" (suppressed: {self.suppressed.reason})"
