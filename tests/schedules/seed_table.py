@@ -16,7 +16,7 @@ from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.events import resolve_per_exam_day
 from gia_roadmap.calendar.exams import ExamKind
 from gia_roadmap.calendar.production import RussianCalendar
-from gia_roadmap.calendar.schedule import ExamSchedule
+from gia_roadmap.calendar.schedule import Confidence, ExamSchedule, bundled_school_years
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import Bound, Relative, Resolution, Unit
 from gia_roadmap.calendar.timelines import TimelineEvent, derive
@@ -227,36 +227,57 @@ def build_markdown() -> str:
     return "\n".join(parts) + "\n"
 
 
-def flagged_rows() -> str:
-    """Every bundled row that is not confirmed by two sources (B, C, —), all versions, as a table."""
+def coverage() -> str:
+    """Rows of every bundled school year in the default view, per exam kind and confidence, as a table."""
+    marks = list(Confidence)
     lines = [
-        "| school year | exam | date / span | period | confidence | sources | visible by default |",
-        "|---|---|---|---|---|---|---|",
+        "| school year | exam | " + " | ".join(c.value for c in marks) + " | days |",
+        "|---|---|" + "---|" * len(marks) + "---|",
     ]
-    for year in (2023, 2024, 2025):
+    for year in bundled_school_years():
         schedule = ExamSchedule.bundled(year)
-        visible = set(schedule.days) | set(schedule.windows)
-        for day in schedule.all_days:
-            if not day.confidence.confirmed:
-                lines.append(
-                    f"| {schedule.school_year} | {day.exam.russian} | {day.date.isoformat()} "
-                    f"| {day.period.value} "
-                    f"| {day.confidence.value} | {', '.join(day.sources) or '—'} | "
-                    f"{'yes' if day in visible else 'no (' + (day.superseded_by or day.order) + ')'} |"
-                )
-        for w in schedule.all_windows:
-            if not w.confidence.confirmed:
-                periods = ", ".join(p.value for p in w.periods)
-                lines.append(
-                    f"| {schedule.school_year} | {w.exam.russian} "
-                    f"| {w.start.isoformat()} … {w.end.isoformat()} "
-                    f"| {periods} | {w.confidence.value} | {', '.join(w.sources) or '—'} | "
-                    f"{'yes' if w in visible else 'no (' + (w.superseded_by or w.order) + ')'} |"
-                )
+        for exam in ExamKind:
+            days = [d for d in schedule.days if d.exam is exam]
+            counts = [sum(1 for d in days if d.confidence is c) for c in marks]
+            cells = " | ".join(str(n) if n else "·" for n in counts)
+            lines.append(f"| {schedule.school_year} | {exam.russian} | {cells} | {len(days) or '**none**'} |")
     return "\n".join(lines) + "\n"
 
 
-BLOCKS = {"flagged-rows": flagged_rows, "seed-table": build_markdown}
+def flagged_rows() -> str:
+    """Every bundled row not confirmed by two sources (B, C, —), all versions, grouped by year, exam,
+    period, confidence and view: the dates (dd.mm) and the sources they cite."""
+    lines = [
+        "| school year | exam | period | confidence | dates / spans | sources | visible by default |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for year in bundled_school_years():
+        schedule = ExamSchedule.bundled(year)
+        visible = set(schedule.days) | set(schedule.windows)
+        groups: dict[tuple[str, str, str, str], tuple[list[str], list[str]]] = {}
+        rows: list[tuple[ExamKind, str, Confidence, str, str, tuple[str, ...]]] = []
+        for day in schedule.all_days:
+            shown = "yes" if day in visible else f"no ({day.superseded_by or day.order})"
+            rows.append((day.exam, day.period.value, day.confidence, shown, f"{day.date:%d.%m}", day.sources))
+        for w in schedule.all_windows:
+            shown = "yes" if w in visible else f"no ({w.superseded_by or w.order})"
+            span = f"{w.start:%d.%m} … {w.end:%d.%m}"
+            rows.append((w.exam, ", ".join(p.value for p in w.periods), w.confidence, shown, span, w.sources))
+        for exam, period, confidence, shown, when, sources in rows:
+            if confidence.confirmed:
+                continue
+            dates, cited = groups.setdefault((exam.russian, period, confidence.value, shown), ([], []))
+            dates.append(when)
+            cited.extend(k for k in sources if k not in cited)
+        for (exam_name, period, mark, shown), (dates, cited) in groups.items():
+            lines.append(
+                f"| {schedule.school_year} | {exam_name} | {period} | {mark} | {', '.join(dates)} "
+                f"| {', '.join(cited) or '—'} | {shown} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+BLOCKS = {"coverage": coverage, "flagged-rows": flagged_rows, "seed-table": build_markdown}
 
 
 def render_docs(text: str) -> str:

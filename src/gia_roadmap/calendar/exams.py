@@ -291,6 +291,7 @@ _EXAM_SUBJECTS[ExamKind.GVE_9] = _EXAM_SUBJECTS[ExamKind.OGE]
 _EXAM_SUBJECTS[ExamKind.GVE_11] = (
     *(s for s in _EXAM_SUBJECTS[ExamKind.EGE] if s is not Subject.MATHEMATICS_PROFILE),
     Subject.MATHEMATICS,
+    Subject.FOREIGN_LANGUAGES,  # ГВЭ-11 orders list «иностранные языки» without parts (eduinspector-gve11-22)
 )
 
 
