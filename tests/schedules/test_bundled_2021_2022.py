@@ -197,3 +197,31 @@ def test_orders_of_the_two_years() -> None:
     assert not [d for d in y22.all_days if d.order == "483/1233"]  # its content was not seen
     assert {d.order for d in y22.filter(exam={ES, IN}).days} == {"190/1512", "189/1513"}
     assert y22.order("190/1512").signed == dt.date(2018, 11, 7)
+
+
+@pytest.mark.parametrize("year", [2021, 2022, 2023, 2024, 2025])
+def test_gve_11_days_are_ege_days(year: int) -> None:
+    """ГВЭ-11 rows mirror the ЕГЭ days (or, in 2022, the ГВЭ-11 order); where the ЕГЭ reserves are known
+    only as a span, the ГВЭ-11 reserve lies in it. Never a day outside the ЕГЭ campaign."""
+    schedule = ExamSchedule.bundled(year)
+    for view in (schedule, schedule.original()):
+        ege = {d.date for d in view.filter(exam=E).days}
+        spans = [(w.start, w.end) for w in view.filter(exam=E).windows]
+        for day in view.filter(exam=G11).days:
+            assert day.date in ege or any(a <= day.date <= b for a, b in spans), day.label()
+
+
+@pytest.mark.parametrize("year", [2021, 2022, 2025])
+def test_gve_9_days_are_oge_days(year: int) -> None:
+    schedule = ExamSchedule.bundled(year)
+    oge = {d.date for d in schedule.filter(exam=OG).days}
+    assert {d.date for d in schedule.filter(exam=G9).days} <= oge
+
+
+def test_gve_from_2023_lists_the_compulsory_subjects_only() -> None:
+    for year in (2023, 2024, 2025):
+        for day in ExamSchedule.bundled(year).filter(exam=G11).days:
+            assert set(day.specific_subjects) <= set(
+                Subject.RUSSIAN.parts | M.parts | ALL.parts
+            ) or day.subjects == (ALL,), day.label()
+            assert day.confidence is Confidence.C

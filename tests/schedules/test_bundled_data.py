@@ -123,8 +123,8 @@ def test_every_row_cites_known_sources(year: int) -> None:
 
 def test_source_registry_is_complete() -> None:
     sources = bundled_sources()
-    assert len(sources) == 191
-    assert len({s.key for s in sources}) == 191
+    assert len(sources) == 201
+    assert len({s.key for s in sources}) == 201
     assert all(re.match(r"https?://", s.url) for s in sources)
 
 
@@ -144,7 +144,12 @@ def test_view_sizes() -> None:
     assert len(s.filter(exam=ExamKind.OGE)) == 13
     assert len(s.filter(exam=ExamKind.FINAL_ESSAY)) == 3
     assert len(s.filter(exam=ExamKind.FINAL_INTERVIEW)) == 3
-    assert len(s.filter(exam={ExamKind.GVE_9, ExamKind.GVE_11})) == 0
+    # ГВЭ, mirrored (C): ГВЭ-11 русский язык and математика on the ЕГЭ days, three reserves as amended by
+    # 244/803; ГВЭ-9 on every ОГЭ day but the second foreign-language day
+    assert len(s.filter(exam=ExamKind.GVE_11)) == 12
+    assert len(s.original().filter(exam=ExamKind.GVE_11)) == 9
+    assert len(s.filter(exam=ExamKind.GVE_9)) == 32
+    assert {d.confidence for d in s.filter(exam={ExamKind.GVE_9, ExamKind.GVE_11})} == {Confidence.C}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,12 +382,17 @@ def test_filters() -> None:
         "2025-07-03",
     ]
     maths = s.filter(subject=Subject.MATHEMATICS, period=PeriodKind.MAIN)
-    assert {(d.exam, d.date.isoformat()) for d in maths} == {(E, "2025-05-27"), (OG, "2025-06-03")}
+    assert {(d.exam, d.date.isoformat()) for d in maths} == {
+        (E, "2025-05-27"),
+        (OG, "2025-06-03"),
+        (ExamKind.GVE_11, "2025-05-27"),
+        (ExamKind.GVE_9, "2025-06-03"),
+    }
     september = s.filter(stage=ExamStage.ADDITIONAL)
     assert all(d.date.month == 9 for d in september)
-    window = s.filter(start=dt.date(2025, 6, 1), end=dt.date(2025, 6, 5))
+    window = s.filter(exam=(E, OG), start=dt.date(2025, 6, 1), end=dt.date(2025, 6, 5))
     assert [d.date.day for d in window] == [2, 3, 5]
-    assert len(s.filter(predicate=lambda d: d.confidence is Confidence.C)) == 4
+    assert len(s.filter(exam=(E, OG), predicate=lambda d: d.confidence is Confidence.C)) == 4
     with pytest.raises(DateTypeError):
         s.filter(exam=["ege"])  # type: ignore[list-item]
 
