@@ -37,7 +37,7 @@ NOT_FOR_LIGHT_COMMANDS = (
     "docx",
     "gia_roadmap.plan.checks",
     "gia_roadmap.plan.graph",
-    "gia_roadmap.io.importer",
+    "gia_roadmap.io.importing",
     "gia_roadmap.examples",
     "gia_roadmap.display",
     "gia_roadmap.plan.model",

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from gia_roadmap.calendar import MissingTerm, SchoolYear, TermSequence
 from gia_roadmap.errors import TableReadError
-from gia_roadmap.io.importer import (
+from gia_roadmap.io.importing import (
     ImportOptions,
     import_file,
     import_problems,

@@ -1,7 +1,7 @@
 """The seed roadmaps as bundled datasets: ``names()`` and ``load(name)``.
 
 Seven roadmaps from five real documents (text conversions of Word tables), produced by the importer
-(:mod:`gia_roadmap.io.importer`) from the bundled seed texts plus a small reviewed corrections file
+(:mod:`gia_roadmap.io.importing`) from the bundled seed texts plus a small reviewed corrections file
 (``corrections.toml``: each correction names the seed, the line, the text before and after, and why):
 
 =============================  ====  ============================================================
@@ -38,7 +38,7 @@ from importlib import resources
 import attrs
 
 from gia_roadmap.errors import InvalidValueError, Problem, UnknownExampleError
-from gia_roadmap.io.importer import ImportOptions, ImportResult, import_text
+from gia_roadmap.io.importing import ImportOptions, ImportResult, import_text
 from gia_roadmap.plan.model import Roadmap
 
 __all__ = [

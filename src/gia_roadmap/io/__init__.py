@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         to_xlsx_bytes,
         write_xlsx,
     )
-    from gia_roadmap.io.importer import (
+    from gia_roadmap.io.importing import (
         ImportOptions,
         ImportResult,
         import_document,
@@ -140,7 +140,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "export_pandas": ("to_dataframe",),
     "export_table_xlsx": ("to_table_xlsx_bytes", "write_table_xlsx"),
     "export_xlsx": ("to_xlsx_bytes", "write_xlsx"),
-    "importer": (
+    "importing": (
         "ImportOptions",
         "ImportResult",
         "import_document",

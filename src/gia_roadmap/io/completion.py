@@ -12,7 +12,7 @@ rules:
   kept in the status note;
 * the document the cell names (a приказ, протокол, справка, отчёт, письмо, a link) is the evidence.
 
->>> from gia_roadmap.io.importer import parse_document_date
+>>> from gia_roadmap.io.importing import parse_document_date
 >>> status, evidence = read_completion("Выполнено. Приказ УО от 12.10.2025 № 345", parse_document_date)
 >>> status.kind.value, status.date, evidence
 ('done', datetime.date(2025, 10, 12), 'Приказ УО от 12.10.2025 № 345')
@@ -50,7 +50,7 @@ _LEAD = re.compile(
 
 def read_completion(text: str, parse_date: Callable[[str], dt.date | None]) -> tuple[Status, str]:
     """The status and the evidence a completion cell gives (see the module rules); ``parse_date``
-    reads a date as officials write it (:func:`gia_roadmap.io.importer.parse_document_date`)."""
+    reads a date as officials write it (:func:`gia_roadmap.io.importing.parse_document_date`)."""
     cleaned = " ".join(text.split())
     if not cleaned:
         return Status(), ""

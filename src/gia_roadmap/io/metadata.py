@@ -111,7 +111,7 @@ def stamp_order(texts: Sequence[str], parse_date: object) -> StampOrder | None:
 
     A stamp broken over several short lines («Приложение», «к приказу управления образования», «от
     12.09.2025 № 345») is joined before it is read. ``parse_date`` reads the date as written
-    (:func:`gia_roadmap.io.importer.parse_document_date`).
+    (:func:`gia_roadmap.io.importing.parse_document_date`).
     """
     for index, text in enumerate(texts):
         if not _STAMP_START.match(text):

@@ -1,7 +1,7 @@
 """The layout of a roadmap as officials write it: document header paragraphs, the plan table(s) and the
 glossary table, ready to be rendered by the DOCX and XLSX table writers.
 
-The layout follows the tables the importer (:mod:`gia_roadmap.io.importer`) reads, so a roadmap
+The layout follows the tables the importer (:mod:`gia_roadmap.io.importing`) reads, so a roadmap
 written this way reads back to an equal roadmap (see :func:`gia_roadmap.io.roundtrip.table_view`):
 
 * **Header paragraphs**: the issuer, «ПРИКАЗ», the order's date and number lines as written, the order

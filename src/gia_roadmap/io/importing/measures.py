@@ -1,0 +1,418 @@
+"""Reading the measures of one row: fields by column role, deadlines (stacked, split into events),
+responsible parties, and the problems of what could not be read."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, parse_term, split_terms
+from gia_roadmap.calendar.exams import (
+    ExamScope,
+    detect_exam_scopes,
+    detect_exam_stages,
+    mentions_reserve_days,
+)
+from gia_roadmap.errors import Location, Problem, Severity
+from gia_roadmap.io.cells import is_dash_item, split_stacked
+from gia_roadmap.io.completion import read_completion
+from gia_roadmap.io.importing.header import parse_document_date
+from gia_roadmap.io.importing.options import ImportOptions
+from gia_roadmap.io.importing.rows import (
+    _ALL_SCHOOLS,
+    _LEVEL_WORDS,
+    _TRAILING_PARTY,
+    _cell_provenance,
+    _dash_items,
+    _hard_breaks,
+    _join,
+    _place_text,
+    _SectionDraft,
+    _unreadable_terms,
+)
+from gia_roadmap.io.tables import (
+    CellFlag,
+    Column,
+    ColumnRole,
+    RawCell,
+    RawRow,
+    RawTable,
+    RowKind,
+)
+from gia_roadmap.plan.categories import resolve_category
+from gia_roadmap.plan.model import (
+    ActionLevel,
+    LevelAction,
+    Measure,
+    MeasureNumber,
+    ParentItemRef,
+    Provenance,
+    ProvenanceKind,
+    Status,
+    Target,
+    TargetKind,
+)
+from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleResolver
+
+
+class _MeasureReader:
+    """Reading the measures of one item row: fields by column role, deadlines, parties, problems."""
+
+    plan_id: str
+    source: str
+    options: ImportOptions
+    school_year: SchoolYear | None
+    resolver: ResponsibleResolver
+    problems: list[Problem]
+
+    # ---- helpers ----------------------------------------------------------------------------
+
+    def _problem(
+        self,
+        code: str,
+        message: str,
+        location: Location | None = None,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        place = attrs.evolve(location or Location(file=self.source), plan=self.plan_id)
+        self.problems.append(Problem(code=code, severity=severity, location=place, message=message))
+
+    # ---- measures ---------------------------------------------------------------------------
+
+    def _measures(
+        self,
+        row: RawRow,
+        table: RawTable,
+        number_raw: str,
+        scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]],
+        section: _SectionDraft,
+    ) -> list[Measure]:
+        where = row.provenance.location
+        fields: dict[str, str] = {}
+        provenance: list[Provenance] = []
+        notes: list[str] = []
+        level_actions: list[LevelAction] = []
+        participants: tuple[Target, ...] = ()
+        targets: list[Target] = []
+        parent_item: ParentItemRef | None = None
+        title_cell: RawCell | None = None
+        term_cell: RawCell | None = None
+        responsible_cell: RawCell | None = None
+        for column, cell in zip(table.columns, row.cells, strict=False):
+            provenance.extend(_cell_provenance(column, cell))
+            role = column.role
+            if role is ColumnRole.TITLE:
+                title_cell = cell if title_cell is None else title_cell
+                if cell is not title_cell and not cell.is_blank:
+                    notes.append(f"«{column.header}»: {cell.text}")
+            elif role is ColumnRole.TERM:
+                if term_cell is None:
+                    term_cell = cell
+                elif not cell.is_blank:
+                    notes.append(f"«{column.header}»: {cell.text}")
+            elif role is ColumnRole.RESPONSIBLE:
+                if responsible_cell is None:
+                    responsible_cell = cell
+                elif not cell.is_blank:
+                    notes.append(f"«{column.header}»: {cell.text}")
+            elif role is ColumnRole.RESULT:
+                fields["expected_result"] = _join(fields.get("expected_result", ""), cell.text)
+            elif role is ColumnRole.EVIDENCE:
+                fields["evidence"] = _join(fields.get("evidence", ""), cell.text)
+            elif role is ColumnRole.COMPLETION:
+                fields["completion"] = _join(fields.get("completion", ""), cell.text)
+            elif role is ColumnRole.SPECIFICS:
+                fields["description"] = _join(fields.get("description", ""), cell.text)
+                if _ALL_SCHOOLS.match(cell.text.strip()):
+                    targets.append(Target(cell.text.strip(), TargetKind.ALL_SCHOOLS))
+            elif role is ColumnRole.PARTICIPANTS:
+                participants = self._participants(cell.text)
+            elif role is ColumnRole.CATEGORY:
+                if not cell.is_blank:
+                    text = re.sub(r"\s+", " ", cell.text).strip()
+                    targets.append(Target(text, TargetKind.CATEGORY, resolve_category(text)))
+            elif role is ColumnRole.PROBLEM:
+                pass  # the problem is the sub-group heading
+            elif role is ColumnRole.REFERENCE_NUMBER:
+                if not cell.is_blank:
+                    parent_item = ParentItemRef.parse(cell.text)
+            elif role in (ColumnRole.LEVEL_ACTION, ColumnRole.ACTION):
+                if not cell.is_blank:
+                    level_actions.append(self._level_action(column, cell))
+            elif role is ColumnRole.NUMBER:
+                pass
+            elif not cell.is_blank:
+                notes.append(f"«{column.header}»: {cell.text}")
+        for cell in row.extra:
+            notes.append(f"unplaced: «{cell.text}» ({_place_text(cell.provenance.location)})")
+            self._problem(
+                "unplaced-cell",
+                f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»",
+                cell.provenance.location,
+            )
+        title = title_cell.text if title_cell is not None else ""
+        responsible_raw = responsible_cell.text if responsible_cell is not None else ""
+        responsible = self._responsible(responsible_cell)
+        number = MeasureNumber.parse(number_raw) if number_raw else MeasureNumber()
+        exam_scope, scope_from = self._scopes(row, number, title, scopes, section)
+        scope_note = "from the heading or group row above"
+        if not exam_scope and self.options.exam_scope:
+            exam_scope, scope_from = self.options.exam_scope, "ImportOptions.exam_scope"
+            scope_note = "the exams the whole plan is about, as the importer was told"
+        if scope_from:
+            provenance.append(Provenance("exam_scope", ProvenanceKind.INFERRED, scope_from, scope_note))
+        status = Status()
+        evidence = fields.get("evidence", "")
+        if fields.get("completion"):
+            status, reported = read_completion(fields["completion"], parse_document_date)
+            evidence = _join(evidence, reported) if reported and reported not in evidence else evidence
+        if table.column(ColumnRole.RESPONSIBLE) is None and not table.columns_with(ColumnRole.LEVEL_ACTION):
+            provenance.append(
+                Provenance(
+                    "responsible",
+                    ProvenanceKind.NOT_IN_LAYOUT,
+                    f"{table.source} (table {table.index})",
+                    "the table has no responsible column",
+                )
+            )
+        base = Measure(
+            number=number,
+            title=title,
+            responsible=responsible,
+            responsible_raw=responsible_raw,
+            participants=participants,
+            targets=tuple(targets),
+            exam_scope=exam_scope,
+            exam_periods=detect_exam_stages(title),
+            reserve_days=mentions_reserve_days(title),
+            level_actions=tuple(level_actions),
+            expected_result=fields.get("expected_result", ""),
+            evidence=evidence,
+            status=status,
+            description=fields.get("description", ""),
+            parent_item=parent_item,
+            notes=tuple(notes),
+            provenance=tuple(provenance),
+        )
+        events = self._split_events(title_cell, term_cell)
+        if events is not None:
+            measures = self._event_measures(base, events, responsible_cell, where)
+        else:
+            term, term_notes = self._term(term_cell, title_cell, where)
+            measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
+        for measure in measures:
+            self._report_unread(measure, term_cell, responsible_cell, where)
+        self._report_guessed_fills(row, table, where)
+        return measures
+
+    def _report_unread(
+        self, measure: Measure, term_cell: RawCell | None, responsible_cell: RawCell | None, where: Location
+    ) -> None:
+        """A problem for each deadline no rule reads and each party no rule resolves, at its cell."""
+        label = f" (№ {measure.number.raw})" if measure.number.raw else ""
+        term_place = term_cell.provenance.location if term_cell is not None else where
+        for _kind, text in _unreadable_terms(measure.term):
+            self._problem("unparsed-term", f"no deadline rule reads «{text}»{label}", term_place)
+        party_place = responsible_cell.provenance.location if responsible_cell is not None else where
+        for party in measure.all_responsible:
+            if party.quality is MatchQuality.UNRESOLVED:
+                note = f" ({party.note})" if party.note else ""
+                message = f"no party read from «{party.raw}»{note}{label}"
+                self._problem("unresolved-party", message, party_place)
+
+    def _report_guessed_fills(self, row: RawRow, table: RawTable, where: Location) -> None:
+        """A problem for each blank cell filled from a row above without a merged cell proving it."""
+        for column, cell in zip(table.columns, row.cells, strict=False):
+            if CellFlag.INHERITED in cell.flags and CellFlag.MERGED_ABOVE not in cell.flags:
+                origin = ", ".join(_place_text(o, in_table=True) for o in cell.provenance.origin)
+                self._problem(
+                    "guessed-fill",
+                    f"the blank «{column.header or column.role.value}» cell was filled from the row above "
+                    f"({origin}) without a merged cell proving it: «{cell.text[:60]}»",
+                    cell.provenance.location,
+                    Severity.INFO,
+                )
+
+    def _scopes(
+        self,
+        row: RawRow,
+        number: MeasureNumber,
+        title: str,
+        scopes: list[tuple[tuple[int, ...], tuple[ExamScope, ...], str]],
+        section: _SectionDraft,
+    ) -> tuple[tuple[ExamScope, ...], str]:
+        own = detect_exam_scopes(title)
+        parts = number.parts
+        if row.kind is RowKind.ITEM and parts:
+            while scopes and not (
+                len(scopes[-1][0]) < len(parts) and parts[: len(scopes[-1][0])] == scopes[-1][0]
+            ):
+                scopes.pop()
+            scopes.append((parts, own, number.raw))
+        if own:
+            return own, ""
+        if row.kind is RowKind.SUB_ITEM or not parts:
+            for entry_parts, entry_scopes, raw in reversed(scopes):
+                if entry_scopes and (row.kind is RowKind.SUB_ITEM or entry_parts != parts):
+                    return entry_scopes, raw
+        else:
+            for _parts, entry_scopes, raw in reversed(scopes[:-1]):
+                if entry_scopes:
+                    return entry_scopes, raw
+        heading_scopes = detect_exam_scopes(section.heading)
+        if heading_scopes:
+            return heading_scopes, section.heading
+        return (), ""
+
+    def _participants(self, text: str) -> tuple[Target, ...]:
+        out = []
+        for piece in re.split(r"[,;\n]", text):
+            piece = piece.strip(" .")
+            if not piece:
+                continue
+            category = resolve_category(piece)
+            if category is not None:
+                out.append(Target(piece, TargetKind.CATEGORY, category))
+            elif _ALL_SCHOOLS.match(piece):
+                out.append(Target(piece, TargetKind.ALL_SCHOOLS))
+            else:
+                body, _quality, _note = self.resolver.resolve_body(piece)
+                if body is not None:
+                    out.append(Target(piece, TargetKind.BODY, body=body))
+                else:
+                    out.append(Target(piece, TargetKind.GROUP if piece[:1].isupper() else TargetKind.OTHER))
+        return tuple(out)
+
+    def _level_action(self, column: Column, cell: RawCell) -> LevelAction:
+        header = f"{column.header} {column.parent_header or ''}"
+        level = next((lvl for rx, lvl in _LEVEL_WORDS if rx.search(header)), ActionLevel.MUNICIPAL)
+        text = re.sub(r"[ \t]+", " ", cell.text).strip()
+        match = _TRAILING_PARTY.search(text.replace("\n", " "))
+        responsible_raw = match.group("party").strip() if match else ""
+        responsible: tuple[Responsible, ...] = ()
+        if responsible_raw:
+            responsible = tuple(r for r in self.resolver.resolve(responsible_raw) if r.party is not None)
+        return LevelAction(level, text, responsible, responsible_raw)
+
+    def _responsible(self, cell: RawCell | None) -> tuple[Responsible, ...]:
+        if cell is None or cell.is_blank:
+            return ()
+        if CellFlag.CONTINUATION in cell.flags:
+            source = cell.text
+        elif CellFlag.PARAGRAPHS in cell.flags:
+            source = _hard_breaks(cell)
+        else:
+            source = cell.raw
+        return self.resolver.resolve(source)
+
+    # ---- deadlines --------------------------------------------------------------------------
+
+    def _term_source(self, cell: RawCell) -> str:
+        # Page-break fragments were joined by the reader; for those the cleaned text is the source.
+        # Otherwise the verbatim text keeps <p> breaks between stacked items.
+        # The paragraphs of a Word or spreadsheet cell are hard breaks between stacked items.
+        if CellFlag.CONTINUATION in cell.flags or CellFlag.SHIFTED in cell.flags:
+            return cell.text
+        if CellFlag.PARAGRAPHS in cell.flags:
+            return _hard_breaks(cell)
+        return cell.raw.strip("\t ")
+
+    def _term(
+        self, cell: RawCell | None, title_cell: RawCell | None, where: Location
+    ) -> tuple[Term, list[str]]:
+        if cell is None or cell.is_blank:
+            return MissingTerm(raw=cell.raw if cell is not None else ""), []
+        source = self._term_source(cell)
+        items = split_terms(source)
+        notes: list[str] = []
+        hard = len(cell.paragraphs) > 1 or "  " in cell.text
+        if len(items) > 1 and hard:
+            terms = tuple(parse_term(item, school_year=self.school_year) for item in items)
+            term: Term = TermSequence(terms, raw=source)
+            dashes = _dash_items(title_cell)
+            if dashes:
+                if len(dashes) == len(items):
+                    notes.extend(f"stacked: «{d}» → «{t}»" for d, t in zip(dashes, items, strict=True))
+                else:
+                    message = (
+                        f"{len(dashes)} sub-items but {len(items)} stacked deadlines; the cell is kept whole "
+                        f"(«{' / '.join(items)}»)"
+                    )
+                    notes.append(f"stacked-mismatch: {message}")
+                    self._problem("stacked-mismatch", message, where)
+            return term, notes
+        return parse_term(source, school_year=self.school_year), notes
+
+    def _split_events(
+        self, title_cell: RawCell | None, term_cell: RawCell | None
+    ) -> list[tuple[str, str]] | None:
+        """Events stacked in the title cell with as many stacked deadlines, or None."""
+        if (
+            not self.options.split_stacked_events
+            or title_cell is None
+            or term_cell is None
+            or term_cell.is_blank
+        ):
+            return None
+        events = split_stacked(title_cell)
+        if len(events) < 2 or any(is_dash_item(e) or e.rstrip().endswith(":") for e in events):
+            return None
+        if len(title_cell.paragraphs) < 2 and "  " not in term_cell.raw:
+            return None
+        items = split_terms(self._term_source(term_cell))
+        if len(items) != len(events):
+            return None
+        return list(zip(events, items, strict=True))
+
+    def _event_measures(
+        self, base: Measure, events: list[tuple[str, str]], responsible_cell: RawCell | None, where: Location
+    ) -> list[Measure]:
+        groups = self._responsible_groups(responsible_cell)
+        out = []
+        for index, (event, term_text) in enumerate(events):
+            provenance = list(base.provenance)
+            responsible = base.responsible
+            responsible_raw = base.responsible_raw
+            if len(groups) == len(events):
+                responsible = groups[index]
+                responsible_raw = " ".join(r.raw for r in responsible)
+            elif len(events) > 1 and base.responsible:
+                provenance.append(
+                    Provenance(
+                        "responsible",
+                        ProvenanceKind.INHERITED,
+                        "the row's responsible cell",
+                        f"{len(groups)} responsible group(s) for {len(events)} events: shared, not aligned",
+                    )
+                )
+            provenance.append(
+                Provenance(
+                    "title",
+                    ProvenanceKind.INFERRED,
+                    _place_text(where),
+                    f"event {index + 1} of {len(events)} stacked in one row",
+                )
+            )
+            out.append(
+                attrs.evolve(
+                    base,
+                    number=MeasureNumber(),
+                    title=event,
+                    term=parse_term(term_text, school_year=self.school_year),
+                    responsible=responsible,
+                    responsible_raw=responsible_raw,
+                    exam_scope=detect_exam_scopes(event) or base.exam_scope,
+                    exam_periods=detect_exam_stages(event),
+                    reserve_days=mentions_reserve_days(event),
+                    provenance=tuple(provenance),
+                )
+            )
+        return out
+
+    def _responsible_groups(self, cell: RawCell | None) -> list[tuple[Responsible, ...]]:
+        parties = self._responsible(cell)
+        if not parties:
+            return []
+        count = max(r.group for r in parties) + 1
+        return [tuple(r for r in parties if r.group == g) for g in range(count)]
