@@ -350,7 +350,24 @@ def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
-    """PyYAML's safe constructor, with timestamps kept as written and integers within the digit limit."""
+    """PyYAML's safe constructor, with timestamps kept as written, integers within the digit limit, and
+    every value that its tag cannot hold («!!float abc», «!!bool maybe») reported at its node."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except DataFileError:
+            raise
+        except (ValueError, TypeError, KeyError, OverflowError, ArithmeticError) as error:
+            line, column = _mark(node)
+            tag = str(node.tag).rpartition(":")[2]
+            value = node.value if isinstance(node, yaml.ScalarNode) else type(node).__name__
+            raise DataFileError(
+                f"invalid YAML: {str(value)[:60]!r} cannot be read as !!{tag} ({type(error).__name__})",
+                line=line,
+                column=column,
+                code="invalid-yaml",
+            ) from None
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         return self.construct_scalar(node)
@@ -362,6 +379,8 @@ class _Constructor(yaml.constructor.SafeConstructor):
             value = super().construct_yaml_int(node)
             str(value)  # 0x…, 0b… and 0o… forms are converted without the limit: write it out
         except ValueError:
+            if digits <= _int_digits() and len(text) <= _int_digits():
+                raise  # not an integer at all («!!int abc»): reported by construct_object
             line, column = _mark(node)
             raise DataFileError(
                 _too_wide(digits), line=line, column=column, code="integer-too-wide"
@@ -447,7 +466,16 @@ if _CParser is not None:
 
 
 def _parse_yaml(text: str, limits: LoadLimits) -> Any:
-    loader = _loader(text, limits)
+    try:
+        loader = _loader(text, limits)
+    except UnicodeEncodeError as error:  # libyaml reads UTF-8: a lone surrogate cannot be given to it
+        line, column = _line_column(text, error.start)
+        raise DataFileError(
+            f"invalid YAML: {text[error.start]!r} is a lone surrogate, not a character",
+            line=line,
+            column=column,
+            code="invalid-yaml",
+        ) from None
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
@@ -498,6 +526,32 @@ def _size(value: dict[Any, Any] | list[Any]) -> int:
     return len(value)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain_tree_within(document: dict[Any, Any] | list[Any], max_depth: int) -> bool:
+    """True when the document is a tree (no collection met twice) no deeper than ``max_depth``: the
+    common case, checked level by level with one type test per value."""
+    seen = {id(document)}
+    level: list[Any] = [document]
+    depth = 1
+    while level:
+        if depth > max_depth:
+            return False
+        below: list[Any] = []
+        for collection in level:
+            for value in collection.values() if type(collection) is dict else collection:
+                if type(value) not in _SCALARS and isinstance(value, (dict, list)):
+                    below.append(value)
+        for value in below:
+            if id(value) in seen:
+                return False
+            seen.add(id(value))
+        level = below
+        depth += 1
+    return True
+
+
 def check_shape(document: Any, limits: LoadLimits) -> None:
     """Check the nesting and the aliases of a parsed document (iteratively: any depth is safe).
 
@@ -507,8 +561,9 @@ def check_shape(document: Any, limits: LoadLimits) -> None:
     Raises:
         DataFileError: at the JSONPath of the first value that breaks a limit.
     """
-    if not isinstance(document, (dict, list)):
+    if not isinstance(document, (dict, list)) or _plain_tree_within(document, limits.max_depth):
         return
+    # Something to report or to count: walk again, depth first, keeping paths, sizes and heights.
     # height and expanded size of each collection closed so far, by id (the document keeps them alive)
     closed: dict[int, tuple[int, int]] = {}
     open_ids: set[int] = set()

@@ -102,6 +102,7 @@ class GroupingKind(enum.Enum):
     EXAM_SUBBLOCK = "exam_subblock"
 
 
+_WIDEST_PART = 18  # digits of one part: more is no item number (and past 4300 int() refuses it)
 _NUMBER = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+)*)\s*(\.)?\s*$")
 
 
@@ -131,7 +132,10 @@ class MeasureNumber:
         match = _NUMBER.match(raw)
         if match is None:
             return cls(raw)
-        parts = tuple(int(p) for p in re.split(r"\s*\.\s*", match.group(1)))
+        pieces = re.split(r"\s*\.\s*", match.group(1))
+        if any(len(p) > _WIDEST_PART for p in pieces):  # no number of an item: keep it as written
+            return cls(raw)
+        parts = tuple(int(p) for p in pieces)
         return cls(raw, parts, match.group(2) is not None)
 
     @property
