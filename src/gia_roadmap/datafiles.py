@@ -107,7 +107,8 @@ class DataFileError(GiaRoadmapError, ValueError):
     :class:`~gia_roadmap.errors.ScheduleDataError`).
 
     Codes: ``invalid-json``, ``invalid-yaml``, ``invalid-toml`` (syntax), ``not-unicode`` (encoding),
-    ``too-large``, ``too-deep``, ``yaml-alias``, ``integer-too-wide`` (limits).
+    ``too-large``, ``too-deep``, ``yaml-alias``, ``integer-too-wide`` (limits), ``invalid-key`` (a
+    mapping key that is not text).
 
     Attributes:
         problem: the problem (also the only member of ``problems``).
@@ -540,7 +541,13 @@ def _plain_tree_within(document: dict[Any, Any] | list[Any], max_depth: int) -> 
             return False
         below: list[Any] = []
         for collection in level:
-            for value in collection.values() if type(collection) is dict else collection:
+            if type(collection) is dict:
+                if not all(type(key) is str for key in collection):
+                    return False
+                values = collection.values()
+            else:
+                values = collection
+            for value in values:
                 if type(value) not in _SCALARS and isinstance(value, (dict, list)):
                     below.append(value)
         for value in below:
@@ -552,8 +559,22 @@ def _plain_tree_within(document: dict[Any, Any] | list[Any], max_depth: int) -> 
     return True
 
 
+def _text_keys(collection: Any, frames: list[tuple[Any, Any]]) -> None:
+    """Every key of a mapping is text: the formats read here name their fields (YAML could key by
+    ``0``, ``null`` or ``true``)."""
+    if isinstance(collection, dict):
+        for key in collection:
+            if not isinstance(key, str):
+                raise DataFileError(
+                    f"a key must be text, got {key!r} ({type(key).__name__}); quote it",
+                    path=_path_of(frames),
+                    code="invalid-key",
+                )
+
+
 def check_shape(document: Any, limits: LoadLimits) -> None:
-    """Check the nesting and the aliases of a parsed document (iteratively: any depth is safe).
+    """Check the nesting, the keys and the aliases of a parsed document (iteratively: any depth is
+    safe). Every mapping key must be text.
 
     A collection met a second time is an alias (or, when it holds itself, a recursive alias); its
     values count against ``limits.max_alias_nodes`` each time it is met again.
@@ -570,6 +591,7 @@ def check_shape(document: Any, limits: LoadLimits) -> None:
     added = 0
     # a frame: the collection, the key it has in its parent, its pending children, its expanded size
     frames: list[tuple[Any, Any]] = [(document, None)]
+    _text_keys(document, frames)
     pending: list[list[tuple[Any, Any]]] = [_children(document)]
     sizes: list[int] = [_size(document)]
     heights: list[int] = [1]
@@ -624,6 +646,7 @@ def check_shape(document: Any, limits: LoadLimits) -> None:
         if depth > limits.max_depth:
             raise DataFileError(_too_deep_message(depth, limits), path=_path_of(frames, key), code="too-deep")
         frames.append((child, key))
+        _text_keys(child, frames)
         pending.append(_children(child))
         sizes.append(_size(child))
         heights.append(1)

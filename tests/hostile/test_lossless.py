@@ -233,3 +233,13 @@ def test_a_measure_number_of_any_width_is_kept_as_written(parts: list[str], dot:
         assert number.parts == ()
     roadmap = Roadmap("n", sections=(Section(measures=(Measure(number=number),)),))
     assert io.loads(io.dumps(roadmap)) == roadmap
+
+
+@pytest.mark.parametrize("key", ["0", "null", "~", "true", "1.5", "0x1F"])
+def test_a_key_that_is_not_text_is_located(key: str) -> None:
+    text = f"schema_version: 1\nroadmap:\n  id: k\n  sections:\n  - measures:\n    - {key}: x\n"
+    with pytest.raises(RoadmapFormatError) as caught:
+        io.loads(text, "yaml")
+    problem = caught.value.problems[0]
+    assert problem.code == "invalid-key"
+    assert problem.location.path == "$.roadmap.sections[0].measures[0]"
