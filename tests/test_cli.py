@@ -103,7 +103,19 @@ def test_resolve_relative_without_events_says_why() -> None:
     status, out, _ = _run("resolve", "в течение 2 дней со дня принятия решения")
     assert status == 0
     assert "нет дат события, от которого отсчитывается срок: «принятия решения»" in out
-    assert "--event admission_decision=ДАТА" in out
+    assert "--event «admission_decision=ДАТА»" in out
+
+
+def test_resolve_binds_an_open_anchor_by_its_words() -> None:
+    status, out, _ = _run(
+        "resolve",
+        "в течение 2 рабочих дней со дня получения сведений",
+        "--event",
+        "Получения сведений=2025-03-03",
+    )
+    assert status == 0
+    assert "событие названо своими словами" in out
+    assert "с 04.03.2025 (вт, рабочий день) по 05.03.2025 (ср, рабочий день)" in out
 
 
 def test_resolve_named_event() -> None:

@@ -57,6 +57,21 @@ class Anchor(enum.Enum):
     """«начало работы АК»: the appeal commission starts work."""
     GEK_RESULTS_APPROVAL = "gek_results_approval"
     """«утверждение результатов председателем ГЭК»: the ГЭК chair approves the results."""
+    GEK_APPROVAL = "gek_approval"
+    """«утверждение ГЭК», «решение ГЭК»: a decision or approval of the ГЭК (государственная
+    экзаменационная комиссия) other than of the results."""
+    RESULTS_RECEIVED = "results_received"
+    """«получение результатов»: the results reach the region, the school or the participant."""
+    RESULTS_ANNOUNCED = "results_announced"
+    """«объявление результатов», «ознакомление с результатами»: participants learn their results."""
+    RESULTS_PUBLISHED = "results_published"
+    """«официальное опубликование результатов»: the results are officially published."""
+    APPEAL_RECEIVED = "appeal_received"
+    """«поступление апелляции»: an appeal reaches the appeal commission."""
+    ESSAY_DAY = "essay_day"
+    """«день проведения итогового сочинения (изложения)»: never «экзамен»."""
+    INTERVIEW_DAY = "interview_day"
+    """«день проведения итогового собеседования по русскому языку»: never «экзамен»."""
 
     @property
     def phrase(self) -> str:
@@ -95,6 +110,13 @@ _PHRASES: dict[Anchor, str] = {
     Anchor.AK_DECISION: "принятия решения АК",
     Anchor.AK_WORK_START: "начала работы АК",
     Anchor.GEK_RESULTS_APPROVAL: "утверждения результатов председателем ГЭК",
+    Anchor.GEK_APPROVAL: "утверждения ГЭК",
+    Anchor.RESULTS_RECEIVED: "получения результатов",
+    Anchor.RESULTS_ANNOUNCED: "объявления результатов",
+    Anchor.RESULTS_PUBLISHED: "официального опубликования результатов",
+    Anchor.APPEAL_RECEIVED: "поступления апелляции",
+    Anchor.ESSAY_DAY: "дня проведения итогового сочинения",
+    Anchor.INTERVIEW_DAY: "дня проведения итогового собеседования",
 }
 
 # Order matters: more specific wordings first (the parser tries anchors in this order).
@@ -103,7 +125,30 @@ _RAW_PATTERNS: dict[Anchor, str] = {
     Anchor.APPEAL_TRANSFER: r"передачи апелляции (?:в ак|в апелляционную комиссию)",
     Anchor.APPEAL_SUBMISSION: r"подачи апелляции",
     Anchor.AK_WORK_START: r"начала работы (?:ак|апелляционной комиссии)",
-    Anchor.GEK_RESULTS_APPROVAL: r"утверждения результатов(?: экзаменов| гиа)? председателем гэк",
+    Anchor.GEK_RESULTS_APPROVAL: (
+        r"утверждения(?: председателем гэк)? результатов(?: экзаменов| гиа| егэ| огэ| гвэ)?"
+        r" (?:председателем гэк|гэк|государственной экзаменационной комиссией)"
+        r"|утверждения председателем гэк результатов(?: экзаменов| гиа| егэ| огэ| гвэ)?"
+    ),
+    Anchor.GEK_APPROVAL: (
+        r"(?:утверждения|принятия решения|решения|заседания) (?:на заседании )?"
+        r"(?:гэк|государственной экзаменационной комисси(?:и|ей))"
+    ),
+    Anchor.RESULTS_PUBLISHED: (
+        r"(?:официального )?(?:опубликования|публикации|размещения) результатов"
+    ),
+    Anchor.RESULTS_ANNOUNCED: (
+        r"(?:официального )?(?:объявления|ознакомления(?: участников)? с) результат(?:ов|ами)"
+    ),
+    Anchor.RESULTS_RECEIVED: r"(?:получения|поступления) результатов",
+    Anchor.APPEAL_RECEIVED: r"(?:поступления|получения|регистрации) апелляци[ий]",
+    Anchor.ESSAY_DAY: (
+        r"(?:дня |днем |день )?(?:проведения |написания )?итогового сочинения"
+        r"(?: \(изложения\)| или изложения)?"
+    ),
+    Anchor.INTERVIEW_DAY: (
+        r"(?:дня |днем |день )?(?:проведения )?итогового собеседования(?: по русскому языку)?"
+    ),
     Anchor.EXAM_PERIOD_START: r"начала экзаменационного периода|начала периода проведения (?:экзаменов|гиа)",
     Anchor.EXAM_START: r"начала (?:проведения )?(?:экзамена|экзаменов)",
     Anchor.EXAM_DAY: r"(?:дня |днем |день )?(?:проведения )?(?:экзамена|экзаменов)",

@@ -60,7 +60,16 @@ from gia_roadmap.calendar.terms import (
     UnparsedTerm,
 )
 from gia_roadmap.errors import InvalidTypeError
-from gia_roadmap.text import MONTHS_GENITIVE, MONTHS_NOMINATIVE, WEEKDAY_NAMES, WEEKDAYS_SHORT, Case
+from gia_roadmap.text import (
+    MONTHS_GENITIVE,
+    MONTHS_NOMINATIVE,
+    WEEKDAY_NAMES,
+    WEEKDAYS_SHORT,
+    Case,
+    Gender,
+    month_name,
+    ordinal_words,
+)
 
 __all__ = ["render"]
 
@@ -71,9 +80,9 @@ _STAGES_GEN = {
     ExamStage.ADDITIONAL: "дополнительного",
 }
 _PARTS = {
-    PartOfMonth.FIRST_DECADE: "1 декада",
-    PartOfMonth.SECOND_DECADE: "2 декада",
-    PartOfMonth.THIRD_DECADE: "3 декада",
+    PartOfMonth.FIRST_DECADE: ordinal_words(1, Case.NOMINATIVE, Gender.FEMININE) + " декада",
+    PartOfMonth.SECOND_DECADE: ordinal_words(2, Case.NOMINATIVE, Gender.FEMININE) + " декада",
+    PartOfMonth.THIRD_DECADE: ordinal_words(3, Case.NOMINATIVE, Gender.FEMININE) + " декада",
     PartOfMonth.BEGINNING: "начало",
     PartOfMonth.MIDDLE: "середина",
     PartOfMonth.END: "конец",
@@ -191,7 +200,8 @@ def render(term: Term) -> str:
         return f"{term.wording} {_date(term.day)}"
     if isinstance(term, ByMonth):
         m = term.month
-        text = f"{term.wording} {MONTHS_GENITIVE[m.month - 1]}{_year_suffix(m.year, m.year_written)}"
+        name = month_name(m.month, Case.DATIVE) if term.wording == "к" else MONTHS_GENITIVE[m.month - 1]
+        text = f"{term.wording} {name}{_year_suffix(m.year, m.year_written)}"
         return text if term.inclusive else text + " исключительно"
     if isinstance(term, DateList):
         return ", ".join(render(i) for i in term.items)
@@ -266,22 +276,28 @@ def render(term: Term) -> str:
 
 
 def _nth_day(term: NthDay) -> str:
-    """«2-я среда февраля», «1-я рабочая среда декабря», «последний рабочий день каждого месяца»."""
+    """«вторая среда февраля», «первая рабочая среда декабря», «последний рабочий день каждого месяца»."""
     if term.weekday is None:
-        noun = "рабочий день" if term.working else "день"
-        ordinal = "последний" if term.ordinal == -1 else f"{term.ordinal}-й"
+        gender, noun = Gender.MASCULINE, "день"
     else:
-        name = WEEKDAY_NAMES[term.weekday].form(Case.NOMINATIVE)
-        feminine = name.endswith("а")  # среда, пятница, суббота
-        neuter = name.endswith("е")  # воскресенье
-        ending = "я" if feminine else "е" if neuter else "й"
-        adjective = "рабочая" if feminine else "рабочее" if neuter else "рабочий"
-        working = adjective + " " if term.working else ""
-        last = "последняя" if feminine else "последнее" if neuter else "последний"
-        ordinal = last if term.ordinal == -1 else f"{term.ordinal}-{ending}"
-        noun = working + name
+        noun = WEEKDAY_NAMES[term.weekday].form(Case.NOMINATIVE)
+        gender = (
+            Gender.FEMININE
+            if noun.endswith("а")
+            else Gender.NEUTER
+            if noun.endswith("е")
+            else Gender.MASCULINE
+        )
+    if term.working:
+        noun = _WORKING[gender] + " " + noun
+    ordinal = _LAST[gender] if term.ordinal == -1 else ordinal_words(term.ordinal, Case.NOMINATIVE, gender)
     if term.month is None:
         return f"{ordinal} {noun} каждого месяца"
     return f"{ordinal} {noun} {MONTHS_GENITIVE[term.month.month - 1]}" + _year_suffix(
         term.month.year, term.month.year_written
     )
+
+
+_GENDER_OF_ENDING = {"а": Gender.FEMININE, "е": Gender.NEUTER}
+_WORKING = {Gender.MASCULINE: "рабочий", Gender.FEMININE: "рабочая", Gender.NEUTER: "рабочее"}
+_LAST = {Gender.MASCULINE: "последний", Gender.FEMININE: "последняя", Gender.NEUTER: "последнее"}

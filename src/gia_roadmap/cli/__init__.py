@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 # command imports the rest when it runs. gia_roadmap.calendar and gia_roadmap.io import lazily (PEP 562).
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import Anchor
+from gia_roadmap.calendar.anchors import OpenAnchor
 from gia_roadmap.cli.boundary import guarded
 from gia_roadmap.cli.calendar_view import render_calendar
 from gia_roadmap.cli.plan_commands import (
@@ -67,13 +68,20 @@ def _date(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{text!r} is not a date; write 2025-06-16, 16.06.2025 or today")
 
 
-def _event(text: str) -> tuple[Anchor, dt.date]:
+def _event(text: str) -> tuple[Anchor | OpenAnchor, dt.date]:
     name, sep, value = text.partition("=")
-    try:
-        anchor = Anchor(name.strip())
-    except ValueError:
-        valid = ", ".join(a.value for a in Anchor)
-        raise argparse.ArgumentTypeError(f"{name!r} is not an anchor; use one of: {valid}") from None
+    anchor: Anchor | OpenAnchor
+    if re.search("[а-яёА-ЯЁ]", name):  # an event in the text's own words: «получения сведений=…»
+        anchor = OpenAnchor(name)
+    else:
+        try:
+            anchor = Anchor(name.strip())
+        except ValueError:
+            valid = ", ".join(a.value for a in Anchor)
+            raise argparse.ArgumentTypeError(
+                f"{name!r} is not an anchor; use one of: {valid}, or the event as the text writes it "
+                "(«получения сведений=2025-03-03»)"
+            ) from None
     if not sep:
         raise argparse.ArgumentTypeError(f"{text!r}: write ANCHOR=DATE, e.g. ak_decision=2025-06-20")
     return anchor, _date(value.strip())
@@ -321,7 +329,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from gia_roadmap.calendar import SchoolYear
         from gia_roadmap.cli.resolve_view import render_resolution, resolution_document
 
-        events: dict[Anchor, tuple[dt.date, ...]] = {}
+        events: dict[Anchor | OpenAnchor, tuple[dt.date, ...]] = {}
         if args.exam_day:
             events[Anchor.EXAM_DAY] = tuple(args.exam_day)
         for anchor, day in args.event:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
 from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
@@ -54,6 +54,9 @@ FLAGS_RU: Mapping[str, str] = {
     "span_not_one_year": "учебный год длиннее одного года",
     "winter_ambiguous": "зима читается как декабрь – февраль следующего года",
     "weekday_mismatch": "написанный день недели не совпадает с датой",
+    "year_from_weekday": "год выбран по написанному дню недели",
+    "open_anchor": "событие названо своими словами: его даты задаёт пользователь",
+    "event_unnamed": "событие, от которого отсчитывается срок, не названо",
     "missing": "срок не указан",
     "unparsed": "текст не прочитан",
 }
@@ -103,7 +106,7 @@ def _explain(term: Term, resolution: Resolution) -> str:
     if status is ResolutionStatus.RESOLVED:
         return ""
     if status is ResolutionStatus.NO_EVENT_DATES and isinstance(term, Relative):
-        option = "--exam-day ДАТА" if term.anchor is Anchor.EXAM_DAY else f"--event {term.anchor.key}=ДАТА"
+        option = "--exam-day ДАТА" if term.anchor is Anchor.EXAM_DAY else f"--event «{term.anchor.key}=ДАТА»"
         return f"{STATUS_RU[status]}: «{term.anchor.phrase}» (укажите {option})"
     if isinstance(term, UnparsedTerm):
         before, after = term.text[: term.position], term.text[term.position :]
@@ -115,7 +118,7 @@ def render_resolution(
     text: str,
     *,
     school_year: SchoolYear | None,
-    events: Mapping[Anchor, Sequence[dt.date]],
+    events: Mapping[Anchor | OpenAnchor, Sequence[dt.date]],
     calendar: RussianCalendar | None,
     strict: bool = False,
 ) -> str:
@@ -162,7 +165,7 @@ def resolution_document(
     text: str,
     *,
     school_year: SchoolYear | None,
-    events: Mapping[Anchor, Sequence[dt.date]],
+    events: Mapping[Anchor | OpenAnchor, Sequence[dt.date]],
     calendar: RussianCalendar | None,
     strict: bool = False,
 ) -> dict[str, Any]:

@@ -34,24 +34,37 @@ import re
 from gia_roadmap.calendar.anchors import ANCHOR_SEARCH_ORDER, Anchor, OpenAnchor
 from gia_roadmap.calendar.grammar.lexicon import (
     MONTH,
+    MONTH_GEN,
+    ORDINAL,
     UNIT,
     UNIT_SINGULAR,
+    WEEKDAY,
+    YEAR,
+    YEAR_MARK,
     clean_exam,
+    is_ordinal,
+    month_number,
+    ordinal_value,
     rx,
     unit_of,
+    weekday_number,
 )
+from gia_roadmap.calendar.grammar.months import assign
 from gia_roadmap.calendar.grammar.named import ref_end
 from gia_roadmap.calendar.grammar.reader import Found, Reader
-from gia_roadmap.calendar.terms import Bound, Frequency, Recurring, Relative, Unit
+from gia_roadmap.calendar.terms import Bound, Frequency, MonthRef, NthDay, Recurring, Relative, Unit
+from gia_roadmap.text import NumeralKind, parse_number
 
-__all__ = ["m_recurring", "m_relative", "m_relative_open"]
+__all__ = ["m_nth_day", "m_recurring", "m_relative", "m_relative_open"]
 
 _LB, _EB, _WITHIN, _LA, _EA, _BARE = range(6)
 _RE_HEAD = rx(
     r"(?:(не позднее~,?(?: чем)? за |не менее~,?(?: чем)? за )|(за )|(в течение )"
     r"|(не позднее~,?(?: чем)?(?: через)? )|(через ))"
 )
-_RE_COUNT = rx(r"(\d{1,9})(?:~\(~([а-я ]+?)~\))? " + UNIT)
+_RE_DIGITS = re.compile(r"(\d{1,9})(?![\d.,])")
+_RE_WORDS_IN_PARENS = rx(r"~\(~[а-я ]+?~\)")
+_RE_UNIT = rx(r" " + UNIT)
 _RE_SINGULAR = rx(UNIT_SINGULAR)
 _RE_BEFORE = rx(r"~,?~до (?:дня )?")
 _RE_AFTER = rx(
@@ -73,10 +86,33 @@ _RE_NOT_EVENT = rx(r"(?:" + MONTH + r"|конца |начала (?=" + MONTH + r
 
 
 def _count(p: Reader, pos: int, end: int) -> tuple[int, Unit, int] | None:
-    """N and the unit at ``pos`` («2 рабочих дня», «5 (пяти) дней», «неделю» for one), and the end."""
-    m = p.match(_RE_COUNT, pos, end)
+    """N and the unit at ``pos`` and where they end: digits («2 рабочих дня», any size), a number in
+    words in any case («двух рабочих дней», «двадцати одного дня»), both («5 (пяти) дней»), or none
+    before a unit in the singular, which means one («за неделю», «в течение дня»)."""
+    low = p.low
+    m = _RE_DIGITS.match(low, pos, end)
     if m is not None:
-        return int(m.group(1)), unit_of(m.group(3)), m.end()
+        n, at = int(m.group(1)), m.end(1)
+        paren = _RE_WORDS_IN_PARENS.match(low, at, end)
+        if paren is not None:  # «5 (пяти)», «5 (пять)»: the digits count, the words repeat them
+            at = paren.end()
+    else:
+        if low[pos].isdigit() or _RE_OPEN_START.match(low, pos) is None:
+            return None
+        number = parse_number(low, pos)
+        if number is None or number.kind is not NumeralKind.CARDINAL or number.end > end:
+            return None
+        n, at = number.value, number.end
+    if at != pos:
+        u = _RE_UNIT.match(low, at, end)
+        if u is not None and p.match(_RE_UNIT, at, end) is not None:
+            return n, unit_of(u.group(1)), u.end()
+        return None
+    return None
+
+
+def _one(p: Reader, pos: int, end: int) -> tuple[int, Unit, int] | None:
+    """A unit in the singular with no number: one («за неделю до …», «в течение дня»)."""
     m = p.match(_RE_SINGULAR, pos, end)
     if m is not None:
         return 1, unit_of(m.group(1)), m.end()
@@ -119,7 +155,9 @@ def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
     head = _RE_HEAD.match(p.low, pos, end)
     kind = (head.lastindex or 0) - 1 if head is not None else _BARE
     at = head.end() if head is not None else pos
-    count = _count(p, at, end)
+    count = _count(p, at, end) if at < end else None
+    if count is None and head is not None and at < end:
+        count = _one(p, at, end)
     if count is None:
         if head is not None:
             return None
@@ -202,3 +240,46 @@ def m_recurring(p: Reader, pos: int, end: int) -> Found:
     if m is None:
         return None
     return Recurring(_FREQUENCIES[m.group(1)], None, raw=p.raw(pos, m.end())), m.end(), True
+
+
+_LAST = r"последн(?:ий|яя|юю|ее|его|ей|ем)"
+_RE_NTH_DAY = rx(
+    r"(?:(?:в|во) )?(?:"
+    + ORDINAL
+    + r"|("
+    + _LAST
+    + r"))~(?:-?[а-я]{1,3})?(?: (рабоч(?:ий|ая|ую|ее|его|ей|ем)))? (?:"
+    + WEEKDAY
+    + r"|(день|дня|дню|днем))(?![а-я]) (?:"
+    + MONTH_GEN
+    + r"(?:~"
+    + YEAR
+    + r"(?:~"
+    + YEAR_MARK
+    + r")?)?|(?:(?:каждого|ежемесячно|текущего|отчетного) )?месяца(?![а-я]))"
+)
+
+
+def m_nth_day(p: Reader, pos: int, end: int) -> Found:
+    """A day by its place in a month: «во вторую среду февраля», «в первую рабочую среду декабря»,
+    «последний рабочий день месяца», «в последнюю пятницу каждого месяца»."""
+    m = p.match(_RE_NTH_DAY, pos, end)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        if not is_ordinal(m.group(1)) and not m.group(1).isdigit():
+            return None
+        ordinal = ordinal_value(m.group(1))
+    else:
+        ordinal = -1
+    weekday = weekday_number(m.group(4)) if m.group(4) else None
+    if weekday is not None and not (ordinal == -1 or 1 <= ordinal <= 5):
+        return None
+    if weekday is None and not (ordinal == -1 or 1 <= ordinal <= 31):
+        return None
+    month: MonthRef | None = None
+    if m.group(6):
+        year = int(m.group(7)) if m.group(7) else None
+        month = assign(p, [(month_number(m.group(6)), year)])[0]
+    term = NthDay(ordinal, weekday, m.group(3) is not None, month, raw=p.raw(pos, m.end()))
+    return term, m.end(), month is None or month.year_written

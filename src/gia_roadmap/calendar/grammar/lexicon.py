@@ -13,7 +13,20 @@ import re
 from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.grammar.normalizer import PARA
 from gia_roadmap.calendar.terms import Unit
-from gia_roadmap.text import MONTH_FORMS, Case, month_pattern, plural_form, weekday_of
+from gia_roadmap.text import (
+    MONTH_FORMS,
+    ORDINAL_DIGITS_PATTERN,
+    ORDINAL_WORD_PATTERN,
+    Case,
+    Gender,
+    NumeralKind,
+    month_pattern,
+    number_words,
+    ordinal_words,
+    parse_number,
+    plural_form,
+    weekday_of,
+)
 from gia_roadmap.text.weekdays import WEEKDAY_PATTERN
 
 __all__ = [
@@ -96,6 +109,50 @@ def weekday_number(word: str) -> int:
     if found is None:  # pragma: no cover - WEEKDAY matches only weekday words
         raise KeyError(word)
     return found
+
+
+# --- ordinals ------------------------------------------------------------------------------------
+
+ORDINAL = (
+    "(" + ORDINAL_WORD_PATTERN + r"(?![а-я])|" + ORDINAL_DIGITS_PATTERN + r"(?![а-я])|iv|i{1,3}|[1-9]\d?)"
+)
+"""An ordinal (group 1): in words in any case and gender («первая», «во второй»), with digits («1-й»,
+«2-я»), in Roman numerals («II», lower case after normalisation) or as a bare number."""
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+CARDINAL_WORDS: frozenset[str] = frozenset(
+    word
+    for n in (*range(1, 21), 30, 40, 50, 60, 70, 80, 90, *range(100, 1000, 100))
+    for case in Case
+    for gender in Gender
+    for word in number_words(n, case, gender).split()
+)
+"""The cardinal words (every case and gender), as a count can start: «две недели до …»."""
+ORDINAL_WORDS: frozenset[str] = frozenset(
+    word
+    for n in range(1, 32)
+    for case in Case
+    for gender in Gender
+    for word in ordinal_words(n, case, gender).split()
+) | {"последний", "последняя", "последнюю", "последнее", "последнего", "последней", "последнем"}
+"""The ordinal words of the numbers 1–31 (day numbers), from the shared numerals, and the forms of
+«последний» (the last), as the first words of a calendar rule can be written."""
+
+
+def ordinal_value(text: str) -> int:
+    """The number an :data:`ORDINAL` names."""
+    roman = _ROMAN.get(text)
+    if roman is not None:
+        return roman
+    number = parse_number(text)
+    if number is None:  # pragma: no cover - ORDINAL matches only numbers
+        raise KeyError(text)
+    return number.value
+
+
+def is_ordinal(text: str) -> bool:
+    """True when the :data:`ORDINAL` text is an ordinal (not a bare number or a Roman numeral)."""
+    number = parse_number(text)
+    return number is not None and number.kind is NumeralKind.ORDINAL
 
 
 # --- exams ------------------------------------------------------------------------------------

@@ -31,11 +31,13 @@ from gia_roadmap.calendar.grammar.lexicon import (
     EXAMS_NC,
     MONTH,
     MONTH_GEN,
+    ORDINAL,
     STAGE_ADJ,
     YEAR,
     YEAR_MARK,
     exams,
     month_number,
+    ordinal_value,
     rx,
     stages,
 )
@@ -114,12 +116,11 @@ _RE_EXAM_STAGES = rx(
 )
 _RE_CONTINUOUS = rx(r"(постоянно|круглогодично)(?![а-я])")
 _RE_SEASON = rx(r"(?:(?:в|во) )?(зим[аоуе]й?|весн[аоуе]й?|лет[оау]м?|осен[ьи]ю?)(?![а-я])" + _YEAR_OPT)
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _RE_QUARTER = rx(
-    r"(?:(?:в|во) )?(iv|i{1,3}|[1-4])~(?:-?(?:й|го|ом|ый))? квартал(?:а|е|у)?(?![а-я])" + _YEAR_OPT
+    r"(?:(?:в|во) )?" + ORDINAL + r"~(?:-?(?:й|го|ом|ый))? квартал(?:а|е|у|ом)?(?![а-я])" + _YEAR_OPT
 )
 _RE_HALF_YEAR = rx(
-    r"(?:(?:в|во) )?(i{1,2}|[12])~(?:-?(?:е|го|ом|ое))? полугоди(?:е|я|и|ю|ем)(?![а-я])" + _YEAR_OPT
+    r"(?:(?:в|во) )?" + ORDINAL + r"~(?:-?(?:е|го|ом|ое))? полугоди(?:е|я|и|ю|ем)(?![а-я])" + _YEAR_OPT
 )
 _PARTS = (
     ("начал", PartOfMonth.BEGINNING),
@@ -128,7 +129,7 @@ _PARTS = (
 )
 _RE_MONTH_PART = rx(
     r"(?:(?:в|во) )?(?:(начал[оеау]|середин[аеуы]|конец|конце|конца)"
-    r"|(i{1,3}|[1-3])~(?:-?(?:я|й|ей|ой))? декад\w*) " + MONTH_GEN + _YEAR_OPT
+    r"|" + ORDINAL + r"~(?:-?(?:я|й|ей|ой|ю))? декад\w*) " + MONTH_GEN + _YEAR_OPT
 )
 
 _REF_START = rx(r"(в соответствии со|в соответствии с|согласно|по)(?= )")
@@ -258,7 +259,9 @@ def m_quarter(p: Reader, pos: int, end: int) -> Found:
     m = p.match(_RE_QUARTER, pos, end)
     if m is None:
         return None
-    q = _ROMAN.get(m.group(1)) or int(m.group(1))
+    q = ordinal_value(m.group(1))
+    if not 1 <= q <= 4:
+        return None
     year, origin = _year_of(p, m.group(2), 3 * q - 2)
     return QuarterTerm(q, year, origin, raw=p.raw(pos, m.end())), m.end(), True
 
@@ -268,7 +271,9 @@ def m_half_year(p: Reader, pos: int, end: int) -> Found:
     m = p.match(_RE_HALF_YEAR, pos, end)
     if m is None:
         return None
-    half = _ROMAN.get(m.group(1)) or int(m.group(1))
+    half = ordinal_value(m.group(1))
+    if not 1 <= half <= 2:
+        return None
     year, origin = _year_of(p, m.group(2), 6 * half - 5)
     return HalfYearTerm(half, year, origin, raw=p.raw(pos, m.end())), m.end(), True
 
@@ -281,7 +286,9 @@ def m_month_part(p: Reader, pos: int, end: int) -> Found:
     if m.group(1):
         part = next(part for stem, part in _PARTS if m.group(1).startswith(stem))
     else:
-        decade = _ROMAN.get(m.group(2)) or int(m.group(2))
+        decade = ordinal_value(m.group(2))
+        if not 1 <= decade <= 3:
+            return None
         part = (PartOfMonth.FIRST_DECADE, PartOfMonth.SECOND_DECADE, PartOfMonth.THIRD_DECADE)[decade - 1]
     month = month_number(m.group(3))
     ref = assign(p, [(month, int(m.group(4)) if m.group(4) else None)])[0]

@@ -21,7 +21,15 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from gia_roadmap.calendar.grammar import counted, days, months, named
-from gia_roadmap.calendar.grammar.lexicon import EXAM, SEP, SEP_FIRST, clean_exam, rx
+from gia_roadmap.calendar.grammar.lexicon import (
+    CARDINAL_WORDS,
+    EXAM,
+    ORDINAL_WORDS,
+    SEP,
+    SEP_FIRST,
+    clean_exam,
+    rx,
+)
 from gia_roadmap.calendar.grammar.normalizer import PARA, Normalized, normalize
 from gia_roadmap.calendar.grammar.reader import FailError, Found, Item, Reader
 from gia_roadmap.calendar.schoolyear import SchoolYear
@@ -43,14 +51,18 @@ _RE_SEP = rx(SEP)
 
 Production = Callable[[Reader, int, int], Found]
 
+_ORDINAL_STARTS = "0123456789" + "".join(sorted({w[0] for w in ORDINAL_WORDS})) + "в"  # «во вторую»
+_RELATIVE_STARTS = "нзвчдпс0123456789" + "".join(sorted({w[0] for w in CARDINAL_WORDS}))  # «две недели до …»
+
 PRODUCTIONS: tuple[tuple[Production, str], ...] = (
-    (counted.m_relative, "нзвчдпс0123456789"),
+    (counted.m_relative, _RELATIVE_STARTS),
     (days.m_day_run, "0123456789днвкпсн"),
     (months.m_month_run, "яфмаисонд"),
     (months.m_by_month, "днвк"),
     (months.m_in_month, "в"),
     (months.m_from_month, "снв"),
-    (named.m_month_part, "вн0123456789скi"),
+    (named.m_month_part, _ORDINAL_STARTS + "нскi"),
+    (counted.m_nth_day, _ORDINAL_STARTS + "i"),
     (named.m_school_year, "вн0123456789"),
     (named.m_plan_period, "вн"),
     (named.m_exam_period, "впдо"),
@@ -60,9 +72,9 @@ PRODUCTIONS: tuple[tuple[Production, str], ...] = (
     (named.m_conditional, "пв"),
     (named.m_reference, "всопгрц"),
     (named.m_season, "звлов"),
-    (named.m_quarter, "iv0123456789в"),
-    (named.m_half_year, "i0123456789в"),
-    (counted.m_relative_open, "нзвчдпс0123456789"),
+    (named.m_quarter, _ORDINAL_STARTS + "iv"),
+    (named.m_half_year, _ORDINAL_STARTS + "i"),
+    (counted.m_relative_open, _RELATIVE_STARTS),
 )
 """Each production with the characters an item it reads can start with, in the order they are tried."""
 

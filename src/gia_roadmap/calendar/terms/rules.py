@@ -115,8 +115,8 @@ class Recurring(_Base):
 
 
 def _check_ordinal(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value not in (-1, 1, 2, 3, 4, 5):
-        raise InvalidValueError(f"ordinal must be 1..5 or -1 (the last), got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not (value == -1 or 1 <= value <= 31):
+        raise InvalidValueError(f"ordinal must be 1..31 or -1 (the last), got {value!r}")
 
 
 def _check_weekday(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -135,7 +135,7 @@ class NthDay(_Base):
     without one).
 
     Attributes:
-        ordinal: 1..5 (the first … fifth), −1 for the last.
+        ordinal: 1..31 (the first … ; at most the fifth of a weekday), −1 for the last.
         weekday: 0 (Monday) … 6 (Sunday), or None for any day («рабочий день»).
         working: only working days of the production calendar count.
         month: the month, or None for every month («месяца», «каждого месяца»).
