@@ -13,13 +13,13 @@ from pathlib import Path
 import attrs
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.events import resolve_per_exam_day
+from gia_roadmap.calendar.events import derive, resolve_per_exam_day
 from gia_roadmap.calendar.exams import ExamKind
 from gia_roadmap.calendar.production import RussianCalendar
 from gia_roadmap.calendar.schedule import Confidence, ExamSchedule, bundled_school_years
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import Bound, Relative, Resolution, Unit
-from gia_roadmap.calendar.timelines import TimelineEvent, derive
+from gia_roadmap.calendar.timelines import TimelineEvent
 
 EGE = ExamKind.EGE
 OGE = ExamKind.OGE

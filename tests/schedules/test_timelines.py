@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.events import exam_events, resolve_per_exam_day
+from gia_roadmap.calendar.events import derive, exam_events, resolve_per_exam_day
 from gia_roadmap.calendar.exams import ExamKind, PeriodKind, Subject, exam_subjects
 from gia_roadmap.calendar.production import RussianCalendar
 from gia_roadmap.calendar.schedule import (
@@ -22,7 +22,8 @@ from gia_roadmap.calendar.schedule import (
 )
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import Bound, Relative, Unit
-from gia_roadmap.calendar.timelines import DerivedEvents, TimelineEvent, derive, federal_timelines
+from gia_roadmap.calendar.timeline_data import federal_timelines
+from gia_roadmap.calendar.timelines import DerivedEvents, TimelineEvent
 
 CAL = RussianCalendar()
 EV = TimelineEvent

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         ExamDayResolution,
         ExamEvent,
         ExamEvents,
+        derive,
         exam_events,
         resolve_per_exam_day,
     )
@@ -124,6 +125,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         WorkingDayCalendar,
         YearOrigin,
     )
+    from gia_roadmap.calendar.timeline_data import federal_timelines, read_timelines
     from gia_roadmap.calendar.timelines import (
         Applicability,
         DerivedDate,
@@ -132,8 +134,6 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         Timeline,
         TimelineEvent,
         TimelineRule,
-        derive,
-        federal_timelines,
     )
     from gia_roadmap.calendar.yeardata import (
         Decree,
@@ -256,6 +256,7 @@ __all__ = [
     "find_subjects",
     "mentions_reserve_days",
     "parse_term",
+    "read_timelines",
     "regions_with_days",
     "render",
     "resolve_per_exam_day",
@@ -277,6 +278,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "daykinds": ("CalendarDay", "DayKind", "WorkWeek"),
     "events": (
         "EventScope",
+        "derive",
         "ExamDayResolution",
         "ExamEvent",
         "ExamEvents",
@@ -373,9 +375,8 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "Timeline",
         "TimelineEvent",
         "TimelineRule",
-        "derive",
-        "federal_timelines",
     ),
+    "timeline_data": ("federal_timelines", "read_timelines"),
     "yeardata": ("Decree", "SpecialPeriod", "Transfer", "WeekData", "YearData", "bundled_years"),
 }
 _RENAMED = {"ScheduleSource": "Source"}  # public name -> the name in its submodule

@@ -26,11 +26,18 @@ from typing import TypeVar
 import attrs
 
 from gia_roadmap.calendar.anchors import Anchor
-from gia_roadmap.calendar.exams import ExamKind, ExamStage, PeriodKind, Subject
+from gia_roadmap.calendar.exams import ExamKind, ExamStage, PeriodKind, Subject, exam_subjects
 from gia_roadmap.calendar.schedule import Confidence, ExamDay, ExamSchedule, PeriodWindow
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import Resolution, ResolveOptions, TermLike, WorkingDayCalendar
-from gia_roadmap.calendar.timelines import DerivedEvents, Timeline, derive
+from gia_roadmap.calendar.timeline_data import federal_timelines
+from gia_roadmap.calendar.timelines import (
+    DerivedDate,
+    DerivedEvents,
+    JointAssessment,
+    Timeline,
+    TimelineEvent,
+)
 from gia_roadmap.errors import DateTypeError
 
 __all__ = [
@@ -38,6 +45,7 @@ __all__ = [
     "ExamDayResolution",
     "ExamEvent",
     "ExamEvents",
+    "derive",
     "exam_events",
     "resolve_per_exam_day",
 ]
@@ -241,6 +249,93 @@ class ExamEvents(Mapping[Anchor, tuple[EventDate, ...]]):
 
 
 # --------------------------------------------------------------------------------------------
+# Deriving the events of every exam day
+# --------------------------------------------------------------------------------------------
+
+
+def _joint_start(
+    schedule: ExamSchedule, day: ExamDay, subject: Subject, joint: Sequence[JointAssessment]
+) -> dt.date:
+    for group in joint:
+        if day.exam in group.exams and subject in group.subjects:
+            days = [
+                d.date
+                for d in schedule.days
+                if d.exam is day.exam
+                and d.period is day.period
+                and any(s in group.subjects for s in d.subjects)
+            ]
+            return max([day.date, *days])
+    return day.date
+
+
+def _chain(
+    timeline: Timeline, day: ExamDay, subject: Subject | None, start: dt.date, calendar: WorkingDayCalendar
+) -> tuple[DerivedDate, ...]:
+    known: dict[TimelineEvent, dt.date] = {TimelineEvent.EXAM_DAY: day.date}
+    out: list[DerivedDate] = []
+    progressed = True
+    done: set[TimelineEvent] = set()
+    while progressed:
+        progressed = False
+        for rule in timeline.rules:
+            if rule.event in done:
+                continue
+            if timeline.rule_for(rule.event, day, subject) is not rule:
+                continue
+            after = timeline.base_event(rule, day, subject)
+            if after is None or after not in known:
+                continue
+            base = known[after]
+            if after is TimelineEvent.EXAM_DAY and rule.event is TimelineEvent.PROCESSING_DONE:
+                base = start  # jointly assessed parts start from the last part
+            window = rule.window(calendar, base)
+            known[rule.event] = window.end
+            done.add(rule.event)
+            out.append(DerivedDate(event=rule.event, window=window, rule=rule, base=base))
+            progressed = True
+    order = {e: i for i, e in enumerate(TimelineEvent)}
+    return tuple(sorted(out, key=lambda d: (order[d.event], d.due)))
+
+
+def derive(
+    schedule: ExamSchedule,
+    calendar: WorkingDayCalendar,
+    *,
+    timelines: Sequence[Timeline] | None = None,
+) -> tuple[DerivedEvents, ...]:
+    """The derived events of every visible exam day of ``schedule``, per group of subjects.
+
+    Subjects of a day whose chains give the same dates form one group; «по всем учебным предметам»
+    is expanded into the subjects of the exam kind first, and so is a day whose subjects are not
+    known (``subjects_confirmed`` false and none listed, e.g. the ЕГЭ 2026 retake days).
+
+    Raises:
+        CalendarCoverageError: a date falls outside the calendar's covered years.
+    """
+    rules = tuple(timelines) if timelines is not None else federal_timelines()
+    out: list[DerivedEvents] = []
+    for day in schedule.days:
+        for timeline in rules:
+            if not any(day.exam in r.applies.exams for r in timeline.rules):
+                continue
+            subjects: Sequence[Subject | None] = day.specific_subjects or (None,)
+            if not day.specific_subjects and not day.subjects_confirmed and exam_subjects(day.exam):
+                subjects = exam_subjects(day.exam)  # any subject may be on this day
+            groups: dict[tuple[dt.date, tuple[DerivedDate, ...]], list[Subject]] = {}
+            for subject in subjects:
+                start = day.date if subject is None else _joint_start(schedule, day, subject, timeline.joint)
+                chain = _chain(timeline, day, subject, start, calendar)
+                members = groups.setdefault((start, chain), [])
+                if subject is not None:
+                    members.append(subject)
+            for (start, chain), members in groups.items():
+                if chain:
+                    out.append(DerivedEvents(day=day, subjects=tuple(members), start=start, dates=chain))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------
 # Building the events of a schedule
 # --------------------------------------------------------------------------------------------
 
@@ -340,7 +435,7 @@ def exam_events(
       per exam kind and stage; :attr:`Anchor.EXAM_PERIOD`: all of them; :attr:`Anchor.EXAM_PERIOD_START`:
       their first days.
 
-    With a ``calendar``, the federal timelines (:func:`~gia_roadmap.calendar.timelines.federal_timelines`,
+    With a ``calendar``, the federal timelines (:func:`~gia_roadmap.calendar.timeline_data.federal_timelines`,
     or the given ``timelines``) add the events derived from every exam day:
     :attr:`Anchor.GEK_RESULTS_APPROVAL`, :attr:`Anchor.APPEAL_SUBMISSION`, :attr:`Anchor.APPEAL_TRANSFER`,
     :attr:`Anchor.AK_DECISION` and :attr:`Anchor.AK_WORK_START`. :attr:`Anchor.ADMISSION_DECISION` is not a

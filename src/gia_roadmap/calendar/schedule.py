@@ -349,11 +349,7 @@ class ExamSchedule:
             if order.key == key:
                 return order
         raise ScheduleDataError(
-            [
-                _problem(
-                    "<schedule>", "orders", f"no order {key!r}", _one_of(o.key for o in self.orders)
-                )
-            ]
+            [_problem("<schedule>", "orders", f"no order {key!r}", _one_of(o.key for o in self.orders))]
         )
 
     def source(self, key: str) -> Source:
@@ -397,10 +393,7 @@ class ExamSchedule:
         unknown = sorted(wanted - known)
         if unknown:
             raise ScheduleDataError(
-                [
-                    _problem("<schedule>", "in_force", f"no order {k!r}", _one_of(known))
-                    for k in unknown
-                ]
+                [_problem("<schedule>", "in_force", f"no order {k!r}", _one_of(known)) for k in unknown]
             )
         return attrs.evolve(self, in_force=wanted)
 
@@ -511,9 +504,7 @@ class ExamSchedule:
             path = f"{d.exam.value} {d.date.isoformat()}"
             key = (d.exam, d.date)
             if key in seen:
-                problems.append(
-                    _problem(file, path, "two visible rows for the same exam day", "one row")
-                )
+                problems.append(_problem(file, path, "two visible rows for the same exam day", "one row"))
             seen[key] = i
             if not _in_campaign(d.date, self.school_year):
                 problems.append(
@@ -648,9 +639,7 @@ class ExamSchedule:
             return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         if format == "yaml":
             return datafiles.dump_yaml(doc, width=80)
-        raise ScheduleDataError(
-            [_problem("<dumps>", "", f"unknown format {format!r}", "'json' or 'yaml'")]
-        )
+        raise ScheduleDataError([_problem("<dumps>", "", f"unknown format {format!r}", "'json' or 'yaml'")])
 
     def save(self, path: str | Path) -> None:
         """Write the schedule to ``path`` (``.json`` or ``.yaml``/``.yml`` by its suffix)."""

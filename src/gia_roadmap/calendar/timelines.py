@@ -17,9 +17,15 @@ deadline written with the same words give the same date. Every rule quotes its w
 sources and :class:`~gia_roadmap.calendar.schedule.Confidence`; the rules marked ``C`` are inferences
 (see their notes) and can be left out with ``federal_timelines(include_inferences=False)``.
 
+The rules are data: ``calendar/data/timelines/federal.toml`` holds one ``[[rule]]`` per step with named
+fields, checked against a schema when it is read
+(:func:`~gia_roadmap.calendar.timeline_data.read_timelines`: every problem with its path,
+``$.rule[7].offset``), once per process (:func:`~gia_roadmap.calendar.timeline_data.federal_timelines`).
+
 Applied to a schedule, the timelines give, for every exam day and group of subjects, the derived
 events (:class:`DerivedEvents`): results processed, checked, approved, published, and the appeal
-deadlines. :func:`gia_roadmap.calendar.events.exam_events` turns them into dated, scoped events.
+deadlines (:func:`gia_roadmap.calendar.events.derive`); :func:`gia_roadmap.calendar.events.exam_events`
+turns them into dated, scoped events.
 
 All dates are the *latest* dates the rules allow: results may be approved and published earlier.
 """
@@ -29,14 +35,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamKind, PeriodKind, Subject, exam_subjects
-from gia_roadmap.calendar.schedule import Confidence, ExamDay, ExamSchedule
+from gia_roadmap.calendar.schedule import Confidence, ExamDay
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import Bound, Relative, ResolutionStatus, Unit, WorkingDayCalendar
+from gia_roadmap.errors import CalendarCoverageError, InvalidTypeError, InvalidValueError
 
 __all__ = [
     "Applicability",
@@ -46,8 +54,8 @@ __all__ = [
     "Timeline",
     "TimelineEvent",
     "TimelineRule",
-    "derive",
-    "federal_timelines",
+    "applicability_issues",
+    "step_issues",
 ]
 
 
@@ -121,7 +129,103 @@ def _months(value: Iterable[int] | None) -> frozenset[int] | None:
     return None if value is None else frozenset(value)
 
 
-@attrs.frozen(slots=True)
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidTypeError(f"expected a sequence of source keys, got the string {value!r}")
+    return tuple(value)
+
+
+def _events(value: Iterable[TimelineEvent]) -> tuple[TimelineEvent, ...]:
+    return tuple(value)
+
+
+def _members_of(kind: type[enum.Enum]) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items = value if isinstance(value, (frozenset, tuple)) else (value,)
+        for item in items:
+            if not isinstance(item, kind):
+                where = f"{type(instance).__name__}.{attribute.name}"
+                raise InvalidTypeError(f"{where}: expected {kind.__name__} members, got {item!r}")
+
+    return check
+
+
+def _optional_members_of(kind: type[enum.Enum]) -> Any:
+    check = _members_of(kind)
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _raise_first(owner: str, issues: Sequence[tuple[str, str, str]]) -> None:
+    if issues:
+        field, message, expected = issues[0]
+        raise InvalidValueError(f"{owner}.{field}: {message}; expected {expected}")
+
+
+def applicability_issues(
+    *,
+    exams: Iterable[ExamKind],
+    periods: Iterable[PeriodKind] | None,
+    subjects: Iterable[Subject] | None,
+    months: Iterable[int] | None,
+    first_school_year: int | None,
+    last_school_year: int | None,
+) -> list[tuple[str, str, str]]:
+    """What is wrong with these parts of an :class:`Applicability`, as (field, message, expected) triples.
+
+    Empty when they are consistent: at least one exam kind; periods that exist for those exams (the
+    admission tests have only their основной / дополнительный срок); subjects held in one of them;
+    months 1–12; a first school year not after the last.
+    """
+    issues: list[tuple[str, str, str]] = []
+    kinds = tuple(exams)
+    if not kinds:
+        issues.append(("exams", "no exam kind given", "at least one exam kind"))
+    if periods is not None:
+        allowed = {p for k in kinds for p in PeriodKind if p.for_admission_tests == k.is_admission_test}
+        for period in periods:
+            if period not in allowed:
+                issues.append(
+                    ("periods", f"{period.value!r} is not a period of these exams", _one_of(allowed))
+                )
+    if subjects is not None:
+        held = {s for k in kinds for s in exam_subjects(k)}
+        for subject in subjects:
+            if subject not in held:
+                issues.append(("subjects", f"{subject.value!r} is not held in these exams", _one_of(held)))
+    for month in months or ():
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+            issues.append(("months", f"{month!r} is not a month", "numbers 1-12"))
+    for name, year in (("first_school_year", first_school_year), ("last_school_year", last_school_year)):
+        if year is not None and (
+            isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100
+        ):
+            issues.append((name, f"{year!r} is not the start year of a school year", "a year 2000-2100"))
+    if (
+        isinstance(first_school_year, int)
+        and isinstance(last_school_year, int)
+        and first_school_year > last_school_year
+    ):
+        issues.append(
+            (
+                "last_school_year",
+                f"{last_school_year} is before the first school year {first_school_year}",
+                "a year on or after first_school_year",
+            )
+        )
+    return issues
+
+
+def _one_of(values: Iterable[enum.Enum]) -> str:
+    names = sorted(str(v.value) for v in values)
+    return "one of " + ", ".join(repr(n) for n in names) if names else "nothing (no value fits)"
+
+
+@attrs.frozen(kw_only=True)
 class Applicability:
     """Which exam days (and subjects) a rule applies to. ``None`` means "any".
 
@@ -132,14 +236,35 @@ class Applicability:
         months: the months of the exam day, or None for all (сочинение: February vs April).
         first_school_year, last_school_year: start years of the school years the rule holds in
             (inclusive), None for open ends.
+
+    Raises:
+        InvalidTypeError, InvalidValueError: a part of the wrong type, or parts that do not fit together
+            (:func:`applicability_issues`).
     """
 
-    exams: frozenset[ExamKind] = attrs.field(converter=_exams)
-    periods: frozenset[PeriodKind] | None = attrs.field(default=None, converter=_periods)
-    subjects: frozenset[Subject] | None = attrs.field(default=None, converter=_subjects)
+    exams: frozenset[ExamKind] = attrs.field(converter=_exams, validator=_members_of(ExamKind))
+    periods: frozenset[PeriodKind] | None = attrs.field(
+        default=None, converter=_periods, validator=_optional_members_of(PeriodKind)
+    )
+    subjects: frozenset[Subject] | None = attrs.field(
+        default=None, converter=_subjects, validator=_optional_members_of(Subject)
+    )
     months: frozenset[int] | None = attrs.field(default=None, converter=_months)
     first_school_year: int | None = None
     last_school_year: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _raise_first(
+            "Applicability",
+            applicability_issues(
+                exams=self.exams,
+                periods=self.periods,
+                subjects=self.subjects,
+                months=self.months,
+                first_school_year=self.first_school_year,
+                last_school_year=self.last_school_year,
+            ),
+        )
 
     def matches(self, day: ExamDay, subject: Subject | None = None) -> bool:
         """True when the rule applies to ``day`` (and to ``subject`` on that day, when given)."""
@@ -161,14 +286,54 @@ class Applicability:
         return True
 
 
-@attrs.frozen(slots=True)
+def step_issues(
+    *,
+    event: TimelineEvent,
+    after: Sequence[TimelineEvent],
+    offset: int,
+    unit: Unit,
+    bound: Bound,
+) -> list[tuple[str, str, str]]:
+    """What is wrong with the step of a :class:`TimelineRule`, as (field, message, expected) triples.
+
+    ``after`` is the event counted from followed by its fallbacks. A bound written with a count («за N
+    дней», «в течение N дней») needs an offset of 1 or more and a unit; a bound without one («в день»)
+    needs offset 0 and unit ``none``; an event is never counted from itself, and each event counted
+    from is named once.
+    """
+    issues: list[tuple[str, str, str]] = []
+    if not after:
+        issues.append(("after", "no event to count from", "an event, optionally followed by fallbacks"))
+    if event in after:
+        issues.append(("after", f"{event.value!r} is counted from itself", "an earlier event"))
+    if len(set(after)) != len(after):
+        issues.append(("after", "an event is named twice", "each event once"))
+    if isinstance(offset, bool) or not isinstance(offset, int):
+        issues.append(("offset", f"{offset!r} is not a whole number", "a number of days, weeks or months"))
+    elif bound.takes_offset:
+        if offset < 1:
+            issues.append(("offset", f"{offset} with the bound {bound.value!r}", "1 or more"))
+        if unit is Unit.NONE:
+            issues.append(("unit", f"'none' with the bound {bound.value!r}", "a unit of time"))
+    else:
+        if offset != 0:
+            issues.append(("offset", f"{offset} with the bound {bound.value!r}, which takes no count", "0"))
+        if unit is not Unit.NONE:
+            issues.append(("unit", f"{unit.value!r} with the bound {bound.value!r}", "'none'"))
+    return issues
+
+
+@attrs.frozen(kw_only=True)
 class TimelineRule:
     """One step of a federal timeline: ``event`` happens ``offset`` ``unit`` ``bound`` ``after``.
 
     Attributes:
-        key: a stable identifier («gia11.processing.russian_maths»).
+        key: a stable identifier («gia11.processing.russian»).
         event: the event the rule dates.
         after: the event it counts from.
+        fallbacks: events to count from instead, in order, when the timeline does not date ``after`` for
+            an exam day (leaving out the inferences marked C drops the appeal transfer, so a decision
+            counts from the submission).
         offset, unit, bound: as in :class:`~gia_roadmap.calendar.terms.Relative`.
         applies: which exam days and subjects it holds for.
         wording: the rule's Russian wording as published (quoted) or described.
@@ -176,20 +341,39 @@ class TimelineRule:
         confidence: how well the rule is confirmed (C: an inference, see ``note``).
         sources: source keys (:func:`gia_roadmap.calendar.schedule.bundled_sources`).
         note: conflicts, doubts, what was inferred.
+
+    Raises:
+        InvalidTypeError, InvalidValueError: a part of the wrong type, or a step that does not hold
+            together (:func:`step_issues`).
     """
 
-    key: str
-    event: TimelineEvent
-    after: TimelineEvent
+    key: str = attrs.field(validator=attrs.validators.instance_of(str))
+    event: TimelineEvent = attrs.field(validator=_members_of(TimelineEvent))
+    after: TimelineEvent = attrs.field(validator=_members_of(TimelineEvent))
+    fallbacks: tuple[TimelineEvent, ...] = attrs.field(
+        default=(), converter=_events, validator=_members_of(TimelineEvent)
+    )
     offset: int
-    unit: Unit
-    bound: Bound
-    applies: Applicability
-    wording: str
-    basis: str
-    confidence: Confidence
-    sources: tuple[str, ...]
-    note: str = ""
+    unit: Unit = attrs.field(validator=_members_of(Unit))
+    bound: Bound = attrs.field(validator=_members_of(Bound))
+    applies: Applicability = attrs.field(validator=attrs.validators.instance_of(Applicability))
+    wording: str = attrs.field(validator=attrs.validators.instance_of(str))
+    basis: str = attrs.field(validator=attrs.validators.instance_of(str))
+    confidence: Confidence = attrs.field(validator=_members_of(Confidence))
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        _raise_first(
+            "TimelineRule",
+            step_issues(
+                event=self.event,
+                after=(self.after, *self.fallbacks),
+                offset=self.offset,
+                unit=self.unit,
+                bound=self.bound,
+            ),
+        )
 
     @property
     def term(self) -> Relative | None:
@@ -209,8 +393,6 @@ class TimelineRule:
         term = Relative(self.offset, self.unit, self.bound, Anchor.EXAM_DAY)
         resolution = term.resolve(calendar, {Anchor.EXAM_DAY: (base,)})
         if resolution.status is ResolutionStatus.OUTSIDE_CALENDAR:
-            from gia_roadmap.errors import CalendarCoverageError
-
             raise CalendarCoverageError(base.year, (base.year, base.year), what=resolution.reason)
         (window,) = resolution.windows
         return attrs.evolve(window, label=self.event.value, open_start=False)
@@ -220,7 +402,7 @@ class TimelineRule:
         return self.window(calendar, base).end
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(kw_only=True)
 class JointAssessment:
     """Subjects whose parts are assessed together, so their results wait for the last part.
 
@@ -229,28 +411,38 @@ class JointAssessment:
     06-10/11 → results «не позднее 24 июня», obr-118178).
     """
 
-    exams: frozenset[ExamKind] = attrs.field(converter=_exams)
-    subjects: frozenset[Subject] = attrs.field(converter=_subject_set)
+    exams: frozenset[ExamKind] = attrs.field(converter=_exams, validator=_members_of(ExamKind))
+    subjects: frozenset[Subject] = attrs.field(converter=_subject_set, validator=_members_of(Subject))
     wording: str = ""
     confidence: Confidence = Confidence.B
-    sources: tuple[str, ...] = ()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
-@attrs.frozen(slots=True)
+def _rules(value: Iterable[TimelineRule]) -> tuple[TimelineRule, ...]:
+    return tuple(value)
+
+
+def _joint(value: Iterable[JointAssessment]) -> tuple[JointAssessment, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
 class Timeline:
     """The rules of one Порядок, applied to exam days.
 
     Attributes:
+        key: a stable identifier («gia11»).
         name: «ГИА-11 (233/552)» …
         basis: the document key («233/552»).
         rules: the rules; for each event the first rule that applies to a day and subject wins.
         joint: subjects assessed together (their chains start from the last part's day).
     """
 
+    key: str
     name: str
     basis: str
-    rules: tuple[TimelineRule, ...]
-    joint: tuple[JointAssessment, ...] = ()
+    rules: tuple[TimelineRule, ...] = attrs.field(converter=_rules)
+    joint: tuple[JointAssessment, ...] = attrs.field(default=(), converter=_joint)
 
     def rule_for(self, event: TimelineEvent, day: ExamDay, subject: Subject | None) -> TimelineRule | None:
         """The rule that dates ``event`` for ``subject`` on ``day``, or None."""
@@ -263,8 +455,16 @@ class Timeline:
         """True when any rule of this timeline applies to ``day``."""
         return any(day.exam in rule.applies.exams for rule in self.rules)
 
+    def base_event(self, rule: TimelineRule, day: ExamDay, subject: Subject | None) -> TimelineEvent | None:
+        """The event ``rule`` counts from for ``subject`` on ``day``: ``after``, or the first fallback the
+        timeline dates there; None when none is dated."""
+        for event in (rule.after, *rule.fallbacks):
+            if event is TimelineEvent.EXAM_DAY or self.rule_for(event, day, subject) is not None:
+                return event
+        return None
 
-@attrs.frozen(slots=True)
+
+@attrs.frozen(kw_only=True)
 class DerivedDate:
     """A derived event of one exam day: its window, the rule that gave it and the date it counted from."""
 
@@ -279,7 +479,7 @@ class DerivedDate:
         return self.window.end
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(kw_only=True)
 class DerivedEvents:
     """The derived events of one exam day for a group of its subjects that share one chain.
 
@@ -320,514 +520,3 @@ class DerivedEvents:
             if anchor is not None:
                 out.setdefault(anchor, []).append(d.due)
         return {a: tuple(sorted(set(v))) for a, v in out.items()}
-
-
-# --------------------------------------------------------------------------------------------
-# The federal rules
-# --------------------------------------------------------------------------------------------
-
-_GIA11 = frozenset({ExamKind.EGE, ExamKind.GVE_11})
-_GIA9 = frozenset({ExamKind.OGE, ExamKind.GVE_9})
-_APPEAL_SOURCES = ("nikolskaya", "college", "sch072")
-
-
-def _appeal_rules(
-    prefix: str, exams: frozenset[ExamKind], basis: str, inferences: bool
-) -> list[TimelineRule]:
-    every = Applicability(exams)
-    rules = [
-        TimelineRule(
-            f"{prefix}.appeal.procedure.submission",
-            TimelineEvent.PROCEDURE_APPEAL_SUBMISSION,
-            TimelineEvent.EXAM_DAY,
-            0,
-            Unit.NONE,
-            Bound.ON,
-            every,
-            "«в день проведения экзамена по соответствующему учебному предмету члену ГЭК, не покидая ППЭ»",
-            basis,
-            Confidence.A,
-            _APPEAL_SOURCES,
-        ),
-    ]
-    if inferences:
-        rules.append(
-            TimelineRule(
-                f"{prefix}.appeal.procedure.transfer",
-                TimelineEvent.PROCEDURE_APPEAL_TRANSFER,
-                TimelineEvent.PROCEDURE_APPEAL_SUBMISSION,
-                0,
-                Unit.NONE,
-                Bound.ON,
-                every,
-                "(no wording in the sources) the appeal reaches the conflict commission on the day it is "
-                "submitted",
-                basis,
-                Confidence.C,
-                (),
-                "Inference: the consideration periods count «со дня ее поступления в конфликтную комиссию», "
-                "and the reference notes give no separate transfer period.",
-            )
-        )
-    rules += [
-        TimelineRule(
-            f"{prefix}.appeal.procedure.decision",
-            TimelineEvent.PROCEDURE_APPEAL_DECISION,
-            TimelineEvent.PROCEDURE_APPEAL_TRANSFER
-            if inferences
-            else TimelineEvent.PROCEDURE_APPEAL_SUBMISSION,
-            2,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            every,
-            "«Конфликтная комиссия рассматривает апелляцию о нарушении Порядка проведения ГИА в течение двух "
-            "рабочих дней … следующих за днем ее поступления в конфликтную комиссию»",
-            basis,
-            Confidence.B,
-            _APPEAL_SOURCES,
-            "edupressa's «не позднее трех календарных дней» is the 2018 rule – superseded.",
-        ),
-        TimelineRule(
-            f"{prefix}.appeal.scores.submission",
-            TimelineEvent.SCORE_APPEAL_SUBMISSION,
-            TimelineEvent.RESULTS_PUBLISHED,
-            2,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            every,
-            "«в течение двух рабочих дней, следующих за официальным днем объявления результатов ГИА по "
-            "соответствующему учебному предмету»",
-            basis,
-            Confidence.A,
-            (*_APPEAL_SOURCES, "spb324"),
-            "St. Petersburg counts Saturday as a working day here (sch072, B): use a six-day calendar.",
-        ),
-    ]
-    if inferences:
-        rules.append(
-            TimelineRule(
-                f"{prefix}.appeal.scores.transfer",
-                TimelineEvent.SCORE_APPEAL_TRANSFER,
-                TimelineEvent.SCORE_APPEAL_SUBMISSION,
-                0,
-                Unit.NONE,
-                Bound.ON,
-                every,
-                "(no wording in the sources) the appeal reaches the conflict commission on the day it is "
-                "submitted",
-                basis,
-                Confidence.C,
-                (),
-                "Inference, as for appeals on procedure; dated from the last day of submission.",
-            )
-        )
-    rules.append(
-        TimelineRule(
-            f"{prefix}.appeal.scores.decision",
-            TimelineEvent.SCORE_APPEAL_DECISION,
-            TimelineEvent.SCORE_APPEAL_TRANSFER if inferences else TimelineEvent.SCORE_APPEAL_SUBMISSION,
-            4,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            every,
-            "«в течение … четырех рабочих дней, следующих за днем ее поступления в конфликтную комиссию»",
-            basis,
-            Confidence.A,
-            (*_APPEAL_SOURCES, "spb324"),
-        )
-    )
-    return rules
-
-
-def _gia11(inferences: bool) -> Timeline:
-    ege = frozenset({ExamKind.EGE})
-    compulsory = frozenset({Subject.RUSSIAN, Subject.MATHEMATICS_BASE, Subject.MATHEMATICS_PROFILE})
-    rules = [
-        TimelineRule(
-            "gia11.processing.russian",
-            TimelineEvent.PROCESSING_DONE,
-            TimelineEvent.EXAM_DAY,
-            6,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(ege, subjects={Subject.RUSSIAN}),
-            "русский язык – не позднее шести календарных дней после проведения экзамена (processing in the "
-            "РЦОИ, checking of extended answers by the предметные комиссии included)",
-            "233/552",
-            Confidence.A,
-            ("neurum", "piterburger", "eocshool"),
-            "piterburger and eocshool describe the same figures under the previous Порядок.",
-        ),
-        TimelineRule(
-            "gia11.processing.mathematics",
-            TimelineEvent.PROCESSING_DONE,
-            TimelineEvent.EXAM_DAY,
-            6,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(ege, subjects=compulsory - {Subject.RUSSIAN}),
-            "«На обязательные предметы (русский язык и математику) даётся шесть календарных дней»",
-            "233/552",
-            Confidence.B,
-            ("neurum", "piterburger", "eocshool"),
-            "The literal wording of 233/552 for mathematics is not confirmed.",
-        ),
-        TimelineRule(
-            "gia11.processing.by_choice",
-            TimelineEvent.PROCESSING_DONE,
-            TimelineEvent.EXAM_DAY,
-            4,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(ege),
-            "«на предметы по выбору — четыре дня» (calendar days)",
-            "233/552",
-            Confidence.A,
-            ("neurum", "piterburger", "eocshool"),
-        ),
-        TimelineRule(
-            "gia11.central_check",
-            TimelineEvent.CENTRAL_CHECK_DONE,
-            TimelineEvent.PROCESSING_DONE,
-            5,
-            Unit.WORKING_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(ege),
-            "«завершается не позднее чем через 5 рабочих дней с момента получения работ»",
-            "233/552",
-            Confidence.B,
-            ("piterburger", "neurum"),
-            "Conflict: neurum says «ещё пять календарных дней». Working days follow the Порядок tradition "
-            "and reproduce the published result dates 2024-06-26 (kirov) and 2025-06-24 (obr-118178).",
-        ),
-        TimelineRule(
-            "gia11.approval",
-            TimelineEvent.RESULTS_APPROVED,
-            TimelineEvent.CENTRAL_CHECK_DONE,
-            1,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            Applicability(ege),
-            "«в течение 1 рабочего дня результаты утверждаются» (after central checking)",
-            "233/552",
-            Confidence.A,
-            ("piterburger", "neurum"),
-            "Rosobrnadzor's «график обработки экзаменационных материалов» binds; results may be approved "
-            "earlier "
-            "(spb102, neurum).",
-        ),
-        TimelineRule(
-            "gia11.transfer",
-            TimelineEvent.RESULTS_TRANSFERRED,
-            TimelineEvent.RESULTS_APPROVED,
-            1,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            Applicability(ege),
-            "«После утверждения результаты ГИА-11 в течение одного рабочего дня передаются в образовательные "
-            "организации»",
-            "233/552",
-            Confidence.B,
-            ("ltbm",),
-            "A 2022/23 page, i.e. stated under the previous Порядок.",
-        ),
-    ]
-    if inferences:
-        rules.append(
-            TimelineRule(
-                "gia11.publication",
-                TimelineEvent.RESULTS_PUBLISHED,
-                TimelineEvent.RESULTS_TRANSFERRED,
-                0,
-                Unit.NONE,
-                Bound.ON,
-                Applicability(ege),
-                "(inferred) participants learn their results on the day the results reach the schools",
-                "233/552",
-                Confidence.C,
-                ("kirov", "obr-118178", "360-2025"),
-                "Inference: the chain «4 calendar days + 5 working days + 1 working day (ГЭК) + 1 working "
-                "day» reproduces the published result dates 2024-06-13 → 2024-06-26 (kirov) and 2025-06-05 "
-                "(foreign languages, oral part on 06-11) → 2025-06-24 (obr-118178) exactly; 2025-06-02 → "
-                "2025-06-18 (360-2025) is one day earlier than the chain's 06-19, because 13.06.2025 was a "
-                "transferred day off (results may be published earlier than the latest date).",
-            )
-        )
-    rules += _appeal_rules("gia11", _GIA11, "233/552", inferences)
-    foreign = JointAssessment(
-        ege,
-        frozenset({Subject.FOREIGN_LANGUAGES_WRITTEN, Subject.FOREIGN_LANGUAGES_ORAL}),
-        "written and oral parts are assessed together, so the result date follows the later of the two parts",
-        Confidence.B,
-        ("obr-118178",),
-    )
-    return Timeline("ГИА-11 (233/552)", "233/552", tuple(rules), (foreign,))
-
-
-def _gia9(inferences: bool) -> Timeline:
-    quick = {
-        PeriodKind.EARLY,
-        PeriodKind.EARLY_RESERVE,
-        PeriodKind.MAIN_RESERVE,
-        PeriodKind.ADDITIONAL,
-        PeriodKind.ADDITIONAL_RESERVE,
-    }
-    every = Applicability(_GIA9)
-    rules = [
-        TimelineRule(
-            "gia9.processing.main",
-            TimelineEvent.PROCESSING_DONE,
-            TimelineEvent.EXAM_DAY,
-            10,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(_GIA9, periods={PeriodKind.MAIN}),
-            "«Обработка и проверка экзаменационных работ занимают в основной период проведения ГИА – не "
-            "более "
-            "десяти календарных дней»",
-            "232/551",
-            Confidence.A,
-            ("school21", "gim5"),
-        ),
-        TimelineRule(
-            "gia9.processing.other",
-            TimelineEvent.PROCESSING_DONE,
-            TimelineEvent.EXAM_DAY,
-            5,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(_GIA9, periods=quick),
-            "«в досрочный и дополнительный период проведения ГИА, а также в резервные сроки каждого из "
-            "периодов "
-            "ГИА – не более пяти календарных дней после проведения соответствующего экзамена»",
-            "232/551",
-            Confidence.B,
-            ("school21",),
-        ),
-        TimelineRule(
-            "gia9.approval",
-            TimelineEvent.RESULTS_APPROVED,
-            TimelineEvent.PROCESSING_DONE,
-            1,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            every,
-            "«Утверждение результатов ГИА-9 осуществляется председателем государственной экзаменационной "
-            "комиссии в течение одного рабочего дня, следующего за днем получения результатов проверки "
-            "экзаменационных работ»",
-            "232/551",
-            Confidence.A,
-            ("school21", "gim5"),
-        ),
-        TimelineRule(
-            "gia9.transfer",
-            TimelineEvent.RESULTS_TRANSFERRED,
-            TimelineEvent.RESULTS_APPROVED,
-            1,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            every,
-            "«После утверждения результаты ГИА-9 в течение одного рабочего дня передаются в образовательные "
-            "организации, а также органы местного самоуправления»",
-            "232/551",
-            Confidence.A,
-            ("school21", "gim5"),
-        ),
-        TimelineRule(
-            "gia9.publication",
-            TimelineEvent.RESULTS_PUBLISHED,
-            TimelineEvent.RESULTS_TRANSFERRED,
-            1,
-            Unit.WORKING_DAY,
-            Bound.WITHIN_AFTER,
-            every,
-            "«Ознакомление участников ГИА-9 с утвержденными … результатами ГИА-9 осуществляется в течение "
-            "одного "
-            "рабочего дня со дня их передачи … Указанный день считается официальным днем объявления "
-            "результатов "
-            "ГИА»",
-            "232/551",
-            Confidence.A,
-            ("school21", "gim5"),
-            "«не позднее трех рабочих дней со дня их утверждения ГЭК» is the previous Порядок – superseded "
-            "(mousosh30, giabalakovo).",
-        ),
-    ]
-    rules += _appeal_rules("gia9", _GIA9, "232/551", inferences)
-    return Timeline("ГИА-9 (232/551)", "232/551", tuple(rules))
-
-
-def _admission_tests() -> Timeline:
-    essay = frozenset({ExamKind.FINAL_ESSAY})
-    interview = frozenset({ExamKind.FINAL_INTERVIEW})
-    both = essay | interview
-    rules = (
-        TimelineRule(
-            "admission.application",
-            TimelineEvent.APPLICATION_DEADLINE,
-            TimelineEvent.EXAM_DAY,
-            2,
-            Unit.WEEK,
-            Bound.LATEST_BEFORE,
-            Applicability(both),
-            "«не позднее чем за две недели до начала проведения»",
-            "233/552, 232/551",
-            Confidence.A,
-            ("krasnodar9", "bratsk", "bologoe", "prokina"),
-            "Regions publish their own cut-offs for the собеседование and they differ (bologoe, prokina).",
-        ),
-        TimelineRule(
-            "essay.checking.2023",
-            TimelineEvent.CHECKING_DONE,
-            TimelineEvent.EXAM_DAY,
-            7,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(essay, last_school_year=2023),
-            "«не позднее чем через семь календарных дней»",
-            "233/552",
-            Confidence.B,
-            ("kolesnikova",),
-        ),
-        TimelineRule(
-            "essay.checking.main_february",
-            TimelineEvent.CHECKING_DONE,
-            TimelineEvent.EXAM_DAY,
-            12,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(essay, months={12, 2}, first_school_year=2024),
-            "«итоговое сочинение, проведённое в основную дату и первую среду февраля — не позднее чем через "
-            "12 "
-            "календарных дней»",
-            "233/552",
-            Confidence.A,
-            ("bratsk", "gym25"),
-        ),
-        TimelineRule(
-            "essay.checking.april",
-            TimelineEvent.CHECKING_DONE,
-            TimelineEvent.EXAM_DAY,
-            8,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(essay, first_school_year=2024),
-            "«проведённое во вторую среду апреля, а также в дополнительную дату, определённую "
-            "Рособрнадзором — не "
-            "позднее чем через 8 календарных дней»",
-            "233/552",
-            Confidence.A,
-            ("bratsk", "gym25"),
-        ),
-        TimelineRule(
-            "interview.checking",
-            TimelineEvent.CHECKING_DONE,
-            TimelineEvent.EXAM_DAY,
-            5,
-            Unit.CALENDAR_DAY,
-            Bound.LATEST_AFTER,
-            Applicability(interview),
-            "«Проверка ответов участников итогового собеседования … завершается не позднее чем через пять "
-            "календарных дней с даты его проведения»",
-            "232/551",
-            Confidence.A,
-            ("sursk", "3535-sobes", "amsvlad"),
-        ),
-    )
-    return Timeline("итоговое сочинение и собеседование", "233/552, 232/551", rules)
-
-
-def federal_timelines(*, include_inferences: bool = True) -> tuple[Timeline, ...]:
-    """The federal timelines: ГИА-11 (233/552), ГИА-9 (232/551), and the admission tests.
-
-    Args:
-        include_inferences: keep the rules marked C (appeals reach the conflict commission on the
-            day they are submitted; ЕГЭ results are published on the day they reach the schools).
-            Without them the ЕГЭ chain stops at the transfer to schools and appeal decisions count
-            from the submission day.
-    """
-    return (_gia11(include_inferences), _gia9(include_inferences), _admission_tests())
-
-
-# --------------------------------------------------------------------------------------------
-# Deriving the events of every exam day
-# --------------------------------------------------------------------------------------------
-
-
-def _joint_start(
-    schedule: ExamSchedule, day: ExamDay, subject: Subject, joint: Sequence[JointAssessment]
-) -> dt.date:
-    for group in joint:
-        if day.exam in group.exams and subject in group.subjects:
-            days = [
-                d.date
-                for d in schedule.days
-                if d.exam is day.exam
-                and d.period is day.period
-                and any(s in group.subjects for s in d.subjects)
-            ]
-            return max([day.date, *days])
-    return day.date
-
-
-def _chain(
-    timeline: Timeline, day: ExamDay, subject: Subject | None, start: dt.date, calendar: WorkingDayCalendar
-) -> tuple[DerivedDate, ...]:
-    known: dict[TimelineEvent, dt.date] = {TimelineEvent.EXAM_DAY: day.date}
-    out: list[DerivedDate] = []
-    progressed = True
-    done: set[TimelineEvent] = set()
-    while progressed:
-        progressed = False
-        for rule in timeline.rules:
-            if rule.event in done:
-                continue
-            if timeline.rule_for(rule.event, day, subject) is not rule or rule.after not in known:
-                continue
-            base = known[rule.after]
-            if rule.after is TimelineEvent.EXAM_DAY and rule.event is TimelineEvent.PROCESSING_DONE:
-                base = start  # jointly assessed parts start from the last part
-            window = rule.window(calendar, base)
-            known[rule.event] = window.end
-            done.add(rule.event)
-            out.append(DerivedDate(rule.event, window, rule, base))
-            progressed = True
-    order = {e: i for i, e in enumerate(TimelineEvent)}
-    return tuple(sorted(out, key=lambda d: (order[d.event], d.due)))
-
-
-def derive(
-    schedule: ExamSchedule,
-    calendar: WorkingDayCalendar,
-    *,
-    timelines: Sequence[Timeline] | None = None,
-) -> tuple[DerivedEvents, ...]:
-    """The derived events of every visible exam day of ``schedule``, per group of subjects.
-
-    Subjects of a day whose chains give the same dates form one group; «по всем учебным предметам»
-    is expanded into the subjects of the exam kind first, and so is a day whose subjects are not
-    known (``subjects_confirmed`` false and none listed, e.g. the ЕГЭ 2026 retake days).
-
-    Raises:
-        CalendarCoverageError: a date falls outside the calendar's covered years.
-    """
-    rules = tuple(timelines) if timelines is not None else federal_timelines()
-    out: list[DerivedEvents] = []
-    for day in schedule.days:
-        for timeline in rules:
-            if not any(day.exam in r.applies.exams for r in timeline.rules):
-                continue
-            subjects: Sequence[Subject | None] = day.specific_subjects or (None,)
-            if not day.specific_subjects and not day.subjects_confirmed and exam_subjects(day.exam):
-                subjects = exam_subjects(day.exam)  # any subject may be on this day
-            groups: dict[tuple[dt.date, tuple[DerivedDate, ...]], list[Subject]] = {}
-            for subject in subjects:
-                start = day.date if subject is None else _joint_start(schedule, day, subject, timeline.joint)
-                chain = _chain(timeline, day, subject, start, calendar)
-                members = groups.setdefault((start, chain), [])
-                if subject is not None:
-                    members.append(subject)
-            for (start, chain), members in groups.items():
-                if chain:
-                    out.append(DerivedEvents(day, tuple(members), start, chain))
-    return tuple(out)
