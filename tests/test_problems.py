@@ -61,7 +61,10 @@ def test_the_module_examples_run() -> None:
 
 def test_severities_are_ordered_and_named_in_both_languages() -> None:
     assert Severity.INFO < Severity.WARNING < Severity.ERROR
+    assert Severity.ERROR > Severity.WARNING >= Severity.WARNING > Severity.INFO
+    assert Severity.INFO <= Severity.INFO
     assert max(Severity) is Severity.ERROR
+    assert sorted([Severity.ERROR, Severity.INFO, Severity.WARNING]) == list(Severity)
     assert [s.label() for s in Severity] == ["к сведению", "предупреждение", "ошибка"]
     assert [s.label("en") for s in Severity] == ["info", "warning", "error"]
     with pytest.raises(InvalidValueError, match="'ru' or 'en'"):

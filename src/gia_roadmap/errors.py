@@ -35,6 +35,7 @@ or a group of them, into the list of its problems, as cattrs' ``transform_error`
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -97,6 +98,7 @@ class InvalidTypeError(GiaRoadmapError, TypeError):
 # Severity, Location, Problem
 
 
+@functools.total_ordering
 class Severity(enum.Enum):
     """How serious a problem is, from INFO (worth knowing) to ERROR (it cannot be right as written).
 
@@ -123,21 +125,6 @@ class Severity(enum.Enum):
         if not isinstance(other, Severity):
             return NotImplemented
         return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank >= other.rank
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
