@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gia_roadmap.errors as errors_module
+from gia_roadmap import strategies as gst
 from gia_roadmap.errors import (
     GiaRoadmapError,
     InvalidTypeError,
@@ -27,32 +28,6 @@ from gia_roadmap.errors import (
     UsageError,
     problems_of,
 )
-
-texts = st.text(min_size=1, max_size=12).filter(str.strip)
-counts = st.none() | st.integers(min_value=1, max_value=10_000)
-
-
-@st.composite
-def locations(draw: st.DrawFn) -> Location:
-    start = draw(st.integers(0, 50))
-    return Location(
-        file=draw(st.just("") | texts),
-        page=draw(counts),
-        table=draw(counts),
-        sheet=draw(st.just("") | texts),
-        row=draw(counts),
-        column=draw(counts),
-        cell=draw(st.just("") | st.from_regex(r"[A-Z]{1,3}[1-9][0-9]{0,4}", fullmatch=True)),
-        line=draw(counts),
-        path=draw(st.just("") | texts),
-        plan=draw(st.just("") | texts),
-        section=draw(st.just("") | texts),
-        section_path=draw(st.lists(st.integers(0, 20), max_size=3).map(tuple)),
-        measure=draw(st.just("") | texts),
-        field=draw(st.sampled_from(["", "term", "responsible", "number", "dependencies"])),
-        ordinal=draw(st.none() | st.integers(0, 500)),
-        span=draw(st.none() | st.integers(0, 20).map(lambda n: (start, start + n))),
-    )
 
 
 def test_the_module_examples_run() -> None:
@@ -116,7 +91,7 @@ def test_a_location_reads_in_russian_by_default_and_in_english_on_request(
     assert location.describe("en") == en
 
 
-@given(locations())
+@given(gst.locations())
 def test_every_known_part_of_a_location_is_told(location: Location) -> None:
     for lang in ("ru", "en"):
         text = location.describe(lang)
@@ -134,13 +109,13 @@ def test_every_known_part_of_a_location_is_told(location: Location) -> None:
     assert bool(location.describe()) == bool(location.to_dict().keys() - {"section_path"})
 
 
-@given(locations())
+@given(gst.locations())
 def test_a_location_survives_json(location: Location) -> None:
     document = json.loads(json.dumps(location.to_dict(), ensure_ascii=False))
     assert Location(**document) == location
 
 
-@given(locations(), locations())
+@given(gst.locations(), gst.locations())
 def test_document_order_is_a_total_order_of_locations(a: Location, b: Location) -> None:
     assert (a.sort_key() <= b.sort_key()) or (b.sort_key() <= a.sort_key())
     assert (a.sort_key() == b.sort_key()) == (a == b)
@@ -264,3 +239,12 @@ def test_problems_of_flattens_groups_and_plain_errors() -> None:
 def test_usage_error_is_a_library_error() -> None:
     assert issubclass(UsageError, GiaRoadmapError)
     assert issubclass(UsageError, ValueError)
+
+
+@given(st.from_type(Problem))
+def test_any_problem_reads_with_its_message_and_place(problem: Problem) -> None:
+    for lang in ("ru", "en"):
+        text = problem.describe(lang)
+        assert problem.message in text
+        assert problem.location.describe(lang) in text
+    assert problem.to_dict()["location"] == problem.location.to_dict()

@@ -238,6 +238,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "column": "столбец {}",
         "cell": "ячейка {}",
         "line": "строка {}",
+        "text_line": "строка текста {}",
         "path": "путь {}",
         "plan": "план {}",
         "section_number": "раздел {}",
@@ -260,6 +261,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "column": "column {}",
         "cell": "cell {}",
         "line": "line {}",
+        "text_line": "line {}",
         "path": "at {}",
         "plan": "plan {}",
         "section_number": "section {}",
@@ -338,7 +340,9 @@ class Location:
         for name in ("row", "line", "column"):
             value = getattr(self, name)
             if value is not None:
-                parts.append(words[name].format(value))
+                # a text line beside a table row: «строка 7, строка текста 130»
+                key = "text_line" if name == "line" and self.row is not None else name
+                parts.append(words[key].format(value))
         if self.cell:
             parts.append(words["cell"].format(self.cell))
         if self.path:

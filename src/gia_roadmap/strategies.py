@@ -28,6 +28,7 @@ from gia_roadmap.calendar import terms as t
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamScope, ExamStage
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
+from gia_roadmap.errors import Location, Problem, Severity
 from gia_roadmap.plan import model as m
 from gia_roadmap.plan.bodies import Body, BodyKind, BodyLevel
 from gia_roadmap.plan.categories import SpecialistCategory
@@ -44,6 +45,7 @@ __all__ = [
     "glossaries",
     "glossary_entries",
     "level_actions",
+    "locations",
     "measure_numbers",
     "measure_refs",
     "measures",
@@ -53,6 +55,7 @@ __all__ = [
     "parties",
     "persons",
     "plan_refs",
+    "problems",
     "provenances",
     "responsibles",
     "roadmaps",
@@ -375,6 +378,53 @@ def dependencies() -> st.SearchStrategy[m.Dependency]:
     )
 
 
+@st.composite
+def _locations(draw: st.DrawFn) -> Location:
+    def maybe(strategy: st.SearchStrategy[Any]) -> Any:
+        return draw(st.none() | strategy)
+
+    counts = st.integers(min_value=1, max_value=10_000)
+    start = draw(st.integers(0, 200))
+    return Location(
+        file=draw(st.just("") | texts(12)),
+        page=maybe(counts),
+        table=maybe(counts),
+        sheet=draw(st.just("") | texts(10)),
+        row=maybe(counts),
+        column=maybe(st.integers(1, 60)),
+        cell=draw(st.just("") | st.from_regex(r"[A-Z]{1,3}[1-9][0-9]{0,4}", fullmatch=True)),
+        line=maybe(counts),
+        path=draw(st.just("") | st.from_regex(r"\$\.roadmap(\.sections\[[0-9]\])?", fullmatch=True)),
+        plan=draw(st.just("") | st.from_regex(r"[a-z]{1,8}-20[0-9]{2}", fullmatch=True)),
+        section=draw(st.just("") | texts(20)),
+        section_path=draw(st.lists(st.integers(0, 12), max_size=3).map(tuple)),
+        measure=draw(st.just("") | st.from_regex(r"[1-9][0-9]?(\.[1-9][0-9]?){0,2}", fullmatch=True)),
+        field=draw(st.sampled_from(["", "term", "responsible", "number", "title", "dependencies"])),
+        ordinal=maybe(st.integers(0, 500)),
+        span=maybe(st.integers(0, 40).map(lambda n: (start, start + n))),
+    )
+
+
+def locations() -> st.SearchStrategy[Location]:
+    """Places in a file, a saved document or a plan: any mix of the parts a
+    :class:`~gia_roadmap.errors.Location` holds, each valid."""
+    return _locations()
+
+
+def problems() -> st.SearchStrategy[Problem]:
+    """Located problems: a code, a severity, a place, a message and, sometimes, what was expected."""
+    code = st.from_regex(r"GR[1-8][0-9]{2}|[a-z]{3,10}(-[a-z]{3,10})?", fullmatch=True)
+    return st.builds(
+        Problem,
+        code=code,
+        severity=st.sampled_from(Severity),
+        location=locations(),
+        message=texts(40).filter(str.strip),
+        expected=st.just("") | texts(20),
+        evidence=st.just("") | texts(30),
+    )
+
+
 def provenances() -> st.SearchStrategy[m.Provenance]:
     """Provenance records."""
     return st.builds(m.Provenance, texts(12), st.sampled_from(m.ProvenanceKind), texts(10), texts(20))
@@ -472,6 +522,8 @@ def roadmaps() -> st.SearchStrategy[m.Roadmap]:
 
 
 _FACTORIES: dict[type, Any] = {
+    Location: locations,
+    Problem: problems,
     SchoolYear: school_years,
     DateWindow: date_windows,
     t.MonthRef: month_refs,
