@@ -37,28 +37,23 @@ from gia_roadmap.calendar.terms import (
     UnparsedTerm,
 )
 from gia_roadmap.plan import Roadmap, Section
-from gia_roadmap.plan.checks import (
+from gia_roadmap.plan.checks import CheckContext, CheckOptions, is_training
+from gia_roadmap.plan.checks.abbreviations import (
     _ABBREVIATION,
-    _EXTERNAL,
-    _TRAINING,
-    CheckContext,
-    CheckOptions,
-    _explicit,
+    _known_abbreviations,
+    check_undefined_abbreviations,
+)
+from gia_roadmap.plan.checks.context import _EXTERNAL, _TRAINING, _explicit, _label, _leaves, _title
+from gia_roadmap.plan.checks.deadlines import (
     _has_event_leaf,
     _is_stale,
-    _known_abbreviations,
-    _label,
-    _leaves,
-    _title,
     check_before_adoption,
-    check_duplicate_numbers,
     check_inverted_ranges,
-    check_load,
     check_schedule_supplied,
     check_stale_years,
-    check_undefined_abbreviations,
-    is_training,
 )
+from gia_roadmap.plan.checks.progress import check_load
+from gia_roadmap.plan.checks.structure import check_duplicate_numbers
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.glossary import abbreviation_key
 from gia_roadmap.plan.model import LocatedMeasure
