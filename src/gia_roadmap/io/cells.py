@@ -21,6 +21,7 @@ __all__ = [
     "looks_like_term",
     "make_cell",
     "number_depth",
+    "section_label",
     "split_leading_number",
     "split_stacked",
 ]
@@ -169,6 +170,27 @@ def number_parts(number: str) -> tuple[int, ...]:
     if not all(p.isdigit() for p in parts):
         return ()
     return tuple(int(p) for p in parts)
+
+
+#: A section label: a Roman numeral («I.», «II», «IV)») or a capital letter with a dot or bracket
+#: («А.», «Б)»), alone or before the heading's words.
+_SECTION_LABEL = re.compile(r"^\s*((?:[IVXL]{1,7}(?![A-Za-z])[.)]?|[А-ЯЁA-Z][.)]))(?:\s+(?=\S)|\s*$)")
+
+
+def section_label(text: str) -> tuple[str, str]:
+    """Split «II. Основной этап» into («II.», «Основной этап»), «А. Подготовка» into («А.», …);
+    («», text) when no Roman numeral or letter label leads.
+
+    >>> section_label("II. Основной этап"), section_label("В течение года")
+    (('II.', 'Основной этап'), ('', 'В течение года'))
+    """
+    m = _SECTION_LABEL.match(text)
+    if m is None:
+        return "", text
+    rest = text[m.end() :]
+    if rest and not (rest[:1].isalpha() or rest[:1] in '«"('):
+        return "", text
+    return m.group(1), rest
 
 
 def split_leading_number(text: str) -> tuple[str, str]:

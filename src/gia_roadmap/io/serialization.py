@@ -199,6 +199,16 @@ def _make_converter() -> cattrs.Converter:
         tag_generator=lambda cl: typing.cast(str, getattr(cl, "kind")),  # noqa: B009
         tag_name="kind",
     )
+    # A section's window is a term or nothing.
+    optional_term = terms.Term | None
+    conv.register_structure_hook_func(
+        lambda t: t == optional_term,
+        lambda value, _: None if value is None else conv.structure(value, terms.Term),  # type: ignore[arg-type]
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: t == optional_term,
+        lambda value: None if value is None else conv.unstructure(value, terms.Term),
+    )
     _configure_parties(conv)
     return conv
 

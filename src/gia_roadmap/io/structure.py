@@ -23,9 +23,13 @@ The rules (general, not tied to any particular document):
   deadline-looking text in the «Сроки» column); a row that lost its leading separator is shifted
   right. Both are flagged and reported. Cells beyond the last column are kept as unplaced. Word
   tables and sheets place every cell in its column, so their rows are taken as written.
-* **Merged cells.** A vertically merged cell takes the value above; with ``inherit_blank`` a blank
-  deadline or responsible cell of an item takes the value of the nearest preceding item of the same
-  or a higher level in the same section (never from a heading, never invented). Both are flagged.
+* **Merged cells.** A vertically merged cell takes the value above. In a format that records merged
+  cells (Word, spreadsheets, HTML, PDF) that is the only fill: a blank cell stays blank (a missing
+  responsible party is a defect to report, not to hide). A text conversion loses the merge marks, so
+  there, with ``inherit_blank``, a blank deadline or responsible cell of an item takes the value of
+  the nearest preceding item of the same or a higher level in the same section (never from a heading,
+  never invented); the importer reports each such fill as a guess (``guessed-fill``). Both are
+  flagged.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from gia_roadmap.io.cells import (
     make_cell,
     normalize_number,
     number_depth,
+    section_label,
     split_leading_number,
 )
 from gia_roadmap.io.headers import header_key, is_header_row, role_of_header
@@ -236,6 +241,9 @@ class _TableBuilder:
             self.columns = columns or ()
             self.header_key = ()
         self.width = len(self.columns)
+        #: The rows come from a format that records merged cells (Word, spreadsheets, HTML, PDF), so a
+        #: blank cell is blank: only a merged cell is filled from above.
+        self.fixed = False
 
     @classmethod
     def headerless(
@@ -456,6 +464,7 @@ class _TableBuilder:
         return 1
 
     def feed(self, row: SourceRow) -> None:
+        self.fixed = self.fixed or row.fixed_columns
         cells, extra, shifted = self._fit(row)
         if not any(not c.is_blank for c in cells) and not extra:
             if any(CellFlag.MERGED_ABOVE in c.flags for c in cells):
@@ -492,6 +501,17 @@ class _TableBuilder:
         number_text = cells[number_col].text.strip() if number_col is not None else ""
         title_text = cells[title_col].text.strip()
         previous = self._last_row()
+
+        # A Roman or letter section label («II.», «А.») in the «№» column, or leading the only text of a
+        # heading row, opens a section; a stage row keeps its own deadline («II. Основной этап | январь –
+        # май»), which the importer reads as the section's window.
+        label = section_label(number_text)[0] if number_text else ""
+        if not label and not number_text and len(filled) <= 2:
+            first_text = cells[filled[0]].text.strip() if filled else ""
+            label = section_label(first_text)[0] if filled and filled[0] in {0, title_col} else ""
+        if label and not self._after_broken_word(previous, cells):
+            self._append(RowKind.SECTION, cells, label, row, extra)
+            return
 
         # A heading: the only text sits in the first, number or title column.
         if len(filled) == 1 and filled[0] in {0, number_col, title_col} and not extra:
@@ -716,7 +736,8 @@ class _TableBuilder:
                 if not cell.is_blank:
                     continue
                 merged = CellFlag.MERGED_ABOVE in cell.flags
-                if not merged and (c not in columns or not self.options.inherit_blank or has_children):
+                guess = self.options.inherit_blank and not self.fixed
+                if not merged and (c not in columns or not guess or has_children):
                     continue
                 source_row = self._inherit_source(out, i, c, merged)
                 if source_row is None:

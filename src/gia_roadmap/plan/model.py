@@ -454,6 +454,8 @@ class Section:
         number: the heading's number when it has one.
         measures: the measures directly in this section, in document order.
         subgroups: nested sections («5.1 Подготовка к ГИА:»).
+        term: the section's own window, when its heading row carries a deadline (a stage row «II.
+            Основной этап | январь – май»); None otherwise.
     """
 
     heading: str = ""
@@ -463,6 +465,7 @@ class Section:
     number: MeasureNumber | None = None
     measures: tuple[Measure, ...] = ()
     subgroups: tuple[Section, ...] = ()
+    term: Term | None = None
 
 
 @attrs.frozen(slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from gia_roadmap.calendar import SchoolYear
+from gia_roadmap.calendar import SchoolYear, Term, parse_term
 from gia_roadmap.calendar.exams import (
     ExamScope,
 )
@@ -31,6 +31,7 @@ from gia_roadmap.io.importing.rows import (
     _place_text,
     _SectionDraft,
     _short,
+    _unreadable_terms,
 )
 from gia_roadmap.io.metadata import (
     school_year_of_dates,
@@ -191,8 +192,28 @@ class _PlanBuilder(_MeasureReader):
     # ---- sections ---------------------------------------------------------------------------
 
     def _open_section(self, row: RawRow, table: RawTable, root: _SectionDraft | None) -> None:
-        text = " ".join(c.text for c in row.cells if c.text.strip()).strip()
+        window_columns = set(table.columns_with(ColumnRole.TERM)) | set(
+            table.columns_with(ColumnRole.RESPONSIBLE)
+        )
+        text = " ".join(
+            c.text for i, c in enumerate(row.cells) if c.text.strip() and (i not in window_columns or i == 0)
+        ).strip()
         text = re.sub(r"\s+", " ", text)
+        window: Term | None = None
+        term_cells = [
+            row.cells[i] for i in table.columns_with(ColumnRole.TERM) if i < len(row.cells) and i > 0
+        ]
+        term_cell = next(
+            (c for c in term_cells if not c.is_blank and CellFlag.INHERITED not in c.flags), None
+        )
+        if term_cell is not None:
+            window = parse_term(term_cell.text, school_year=self.school_year)
+            for _kind, unread in _unreadable_terms(window):
+                self._problem(
+                    "unparsed-term",
+                    f"no deadline rule reads the section's «{unread}»",
+                    term_cell.provenance.location,
+                )
         number = MeasureNumber.parse(row.number) if row.number else None
         grouping = GroupingKind.TOPIC
         if _SUBJECTS.match(text) and text.upper() == text:
@@ -221,7 +242,9 @@ class _PlanBuilder(_MeasureReader):
         ):
             last.subgroups.append(_SectionDraft(text, None, grouping))
             return
-        siblings.append(_SectionDraft(text, number, grouping, numbered_heading=number is not None))
+        siblings.append(
+            _SectionDraft(text, number, grouping, numbered_heading=number is not None, term=window)
+        )
 
     # ---- tables -----------------------------------------------------------------------------
 

@@ -229,6 +229,7 @@ class _SectionDraft:
     numbered_heading: bool = False
     has_content: bool = False
     by_column: bool = False
+    term: Term | None = None
 
     def freeze(self, ordinal: int, parent_kind: SectionKind = SectionKind.OTHER) -> Section:
         kind = self.kind if self.kind is not None else classify_section(self.heading)
@@ -242,4 +243,5 @@ class _SectionDraft:
             number=self.number,
             measures=tuple(attrs.evolve(m, ordinal=i) for i, m in enumerate(self.measures)),
             subgroups=tuple(s.freeze(i, kind) for i, s in enumerate(self.subgroups)),
+            term=self.term,
         )

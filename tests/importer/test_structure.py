@@ -1,0 +1,99 @@
+"""Structure (issue 13 part 2): Roman and letter section numbers, stage rows with their own term as
+sections with a window, numbering running on across sections, and fill-down only where the layout
+proves a merged cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gia_roadmap import io as roadmap_io
+from gia_roadmap.calendar import MissingTerm
+from gia_roadmap.io import import_file, import_text
+from gia_roadmap.io.cells import section_label
+
+from ..io_tables.writers import WRITERS, Cell, Doc, cells
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I. Нормативное обеспечение", "I."),
+        ("II Организационные мероприятия", "II"),
+        ("IV) Информирование", "IV)"),
+        ("XII.", "XII."),
+        ("А. Подготовка", "А."),
+        ("Б) Проведение", "Б)"),
+        ("В течение года", ""),
+        ("Информирование", ""),
+        ("ИМЦ", ""),
+        ("1. Совещание", ""),
+    ],
+)
+def test_section_labels(text: str, label: str) -> None:
+    assert section_label(text)[0] == label
+
+
+STAGES = Doc(
+    ("ПЛАН подготовки к ГИА на 2025/2026 учебный год",),
+    (
+        cells(
+            ["№", "Мероприятия", "Сроки", "Ответственные"],
+            ["I.", "Подготовительный этап", "сентябрь – декабрь 2025", ""],
+            ["1.", "Совещание с руководителями ОО", "сентябрь 2025", "УО"],
+            ["2.", "Обучение организаторов ППЭ", "", "ИМЦ"],
+            [Cell("II. Основной этап", colspan=2), "январь – май 2026", ""],
+            ["3.", "Пробный экзамен по математике", "март 2026", "ОО"],
+            [Cell("А. Работа с родителями", colspan=4)],
+            ["4.", "Родительское собрание", Cell("апрель 2026", rowspan=2), "ОО"],
+            ["5.", "Консультации для родителей", "ОО"],
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_stage_rows_are_sections_with_a_window(kind: str, tmp_path: Path) -> None:
+    path = WRITERS[kind](STAGES, tmp_path / f"stages.{kind}")
+    plan = import_file(path).roadmap
+    sections = plan.sections
+    assert [s.number.raw if s.number else "" for s in sections] == ["I.", "II.", "А."]
+    assert [s.heading for s in sections] == [
+        "I. Подготовительный этап",
+        "II. Основной этап",
+        "А. Работа с родителями",
+    ]
+    assert [s.term.raw if s.term else None for s in sections] == [
+        "сентябрь – декабрь 2025",
+        "январь – май 2026",
+        None,
+    ]
+    # numbering runs on across the sections; every item is a measure, no stage row is one
+    assert [[m.number.raw for m in s.measures] for s in sections] == [["1.", "2."], ["3."], ["4.", "5."]]
+    # a blank cell stays blank (the layout records merges); a merged one is filled and says so
+    second = sections[0].measures[1]
+    assert isinstance(second.term, MissingTerm)
+    fifth = sections[2].measures[1]
+    assert fifth.term.raw == "апрель 2026"
+    assert fifth.inherited("term")
+
+
+def test_a_section_window_survives_the_file_format(tmp_path: Path) -> None:
+    path = WRITERS["html"](STAGES, tmp_path / "stages.html")
+    plan = import_file(path).roadmap
+    assert roadmap_io.loads(roadmap_io.dumps(plan)) == plan
+    assert roadmap_io.loads(roadmap_io.dumps(plan, format="yaml"), format="yaml") == plan
+
+
+def test_a_text_conversion_guesses_fills_and_says_so() -> None:
+    text = (
+        "План на 2025/2026 учебный год\n"
+        "№\tМероприятия\tСроки\tОтветственные\n"
+        "1.\tСовещание\tсентябрь 2025\tУО\n"
+        "2.\tОбучение\tоктябрь 2025\t\n"
+    )
+    result = import_text(text)
+    assert result.roadmap.measures[1].responsible_raw == "УО"
+    (problem,) = [p for p in result.problems if p.code == "guessed-fill"]
+    assert "without a merged cell proving it" in problem.message
