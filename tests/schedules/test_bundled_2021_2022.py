@@ -225,3 +225,21 @@ def test_gve_from_2023_lists_the_compulsory_subjects_only() -> None:
                 Subject.RUSSIAN.parts | M.parts | ALL.parts
             ) or day.subjects == (ALL,), day.label()
             assert day.confidence is Confidence.C
+
+
+def test_gia_2027_ships_only_the_computed_admission_tests() -> None:
+    """No ЕГЭ/ОГЭ/ГВЭ-2027 order or draft is published: 2026/27 has the сочинение and собеседование only,
+    computed by rule and flagged C, and no exam day or period window is invented."""
+    schedule = ExamSchedule.bundled(2026)
+    assert schedule.exams == (ES, IN)
+    assert not schedule.windows
+    assert {d.confidence for d in schedule.all_days} == {Confidence.C}
+    assert [d.date.isoformat() for d in schedule.days] == [
+        "2026-12-02",
+        "2027-02-03",
+        "2027-02-10",
+        "2027-03-10",
+        "2027-04-14",
+        "2027-04-19",
+    ]
+    assert all(d.note.startswith("Computed") for d in schedule.days)

@@ -26,7 +26,7 @@ from gia_roadmap.calendar.schedule import (
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.errors import DateTypeError, GiaRoadmapError, ScheduleCoverageError, ScheduleDataError
 
-YEARS = (2021, 2022, 2023, 2024, 2025)
+YEARS = (2021, 2022, 2023, 2024, 2025, 2026)
 PINNED_YEARS = (2023, 2024, 2025)  # every ЕГЭ, ОГЭ and admission-test day of these years is in FACTS
 CAL = RussianCalendar()
 
@@ -50,7 +50,7 @@ def test_bundled_unknown_year_is_a_lookup_error() -> None:
         ExamSchedule.bundled(2030)
     assert isinstance(info.value, LookupError)
     assert isinstance(info.value, GiaRoadmapError)
-    assert "2021/22, 2022/23, 2023/24, 2024/25, 2025/26" in str(info.value)
+    assert "2021/22, 2022/23, 2023/24, 2024/25, 2025/26, 2026/27" in str(info.value)
 
 
 def test_bundled_bad_arguments() -> None:

@@ -70,14 +70,14 @@ def test_reserve_and_stage_filters(year: int) -> None:
     schedule = ExamSchedule.bundled(year)
     events = exam_events(schedule)
     reserve = events.filter(reserve=True, exams=ExamKind.EGE)
-    assert set(reserve[Anchor.EXAM_DAY]) == {
+    assert set(reserve.get(Anchor.EXAM_DAY, ())) == {  # 2026/27 has no exam day yet
         d.date for d in schedule.days if d.exam is ExamKind.EGE and d.period.is_reserve
     }
     main = events.filter(stages=ExamStage.MAIN, reserve=False, exams=ExamKind.OGE)
-    assert set(main[Anchor.EXAM_DAY]) == {
+    assert set(main.get(Anchor.EXAM_DAY, ())) == {
         d.date for d in schedule.days if d.exam is ExamKind.OGE and d.period is PeriodKind.MAIN
     }
-    assert all(isinstance(w, DateWindow) for w in main[Anchor.MAIN_PERIOD])
+    assert all(isinstance(w, DateWindow) for w in main.get(Anchor.MAIN_PERIOD, ()))
     assert Anchor.EARLY_PERIOD not in main
 
 
