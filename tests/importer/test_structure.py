@@ -97,3 +97,47 @@ def test_a_text_conversion_guesses_fills_and_says_so() -> None:
     assert result.roadmap.measures[1].responsible_raw == "УО"
     (problem,) = [p for p in result.problems if p.code == "guessed-fill"]
     assert "without a merged cell proving it" in problem.message
+
+
+def test_several_date_columns_are_one_composite_term_with_labelled_parts(tmp_path: Path) -> None:
+    from gia_roadmap.calendar import TermSequence
+    from gia_roadmap.calendar.terms import Compound, Label, PerExam
+
+    doc = Doc(
+        ("План на 2025/2026 учебный год",),
+        (
+            cells(
+                [
+                    "№",
+                    "Мероприятия",
+                    "Основной период",
+                    "Резервные дни",
+                    "Дополнительный период",
+                    "Ответственные",
+                ],
+                ["1.", "Проведение ЕГЭ по математике", "20.05.2026", "25.06.2026", "10.09.2026", "УО"],
+                ["2.", "Собрание выпускников", "15.04.2026", "", "", "ОО"],
+            ),
+        ),
+    )
+    result = import_file(WRITERS["html"](doc, tmp_path / "rounds.html"))
+    first, second = result.roadmap.measures
+    assert isinstance(first.term, TermSequence)
+    parts = first.term.items
+    assert all(isinstance(p, Compound) and isinstance(p.qualifier, Label) for p in parts)
+    assert [
+        p.qualifier.reserve for p in parts if isinstance(p, Compound) and isinstance(p.qualifier, Label)
+    ] == [
+        False,
+        True,
+        False,
+    ]
+    assert first.notes == ()  # nothing dropped into notes
+    assert second.term.raw == "15.04.2026"  # one filled column is a plain term
+    assert "column-to-notes" not in [p.code for p in result.problems]
+    rounds = import_text(
+        "План на 2025/2026 учебный год\n№\tМероприятия\t1 тур\t2 тур\tОтветственные\n"
+        "1.\tОлимпиада\tоктябрь 2025\tдекабрь 2025\tУО\n"
+    ).roadmap.measures[0]
+    assert isinstance(rounds.term, PerExam)
+    assert [label for label, _ in rounds.term.parts] == ["1 тур", "2 тур"]

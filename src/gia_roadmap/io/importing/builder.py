@@ -256,7 +256,7 @@ class _PlanBuilder(_MeasureReader):
             first = role not in seen
             seen.add(role)
             to_notes = role is ColumnRole.OTHER or (
-                not first and role in (ColumnRole.TITLE, ColumnRole.TERM, ColumnRole.RESPONSIBLE)
+                not first and role in (ColumnRole.TITLE, ColumnRole.RESPONSIBLE)
             )
             if not to_notes or not any(
                 column.index < len(r.cells) and not r.cells[column.index].is_blank for r in table.items()

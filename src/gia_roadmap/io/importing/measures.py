@@ -14,6 +14,7 @@ from gia_roadmap.calendar.exams import (
     detect_exam_stages,
     mentions_reserve_days,
 )
+from gia_roadmap.calendar.terms import Compound, Label, PerExam
 from gia_roadmap.errors import Location, Problem, Severity
 from gia_roadmap.io.cells import is_dash_item, split_stacked
 from gia_roadmap.io.completion import read_completion
@@ -96,6 +97,7 @@ class _MeasureReader:
         participants: tuple[Target, ...] = ()
         targets: list[Target] = []
         parent_item: ParentItemRef | None = None
+        term_columns: list[tuple[Column, RawCell]] = []
         title_cell: RawCell | None = None
         term_cell: RawCell | None = None
         responsible_cell: RawCell | None = None
@@ -107,10 +109,9 @@ class _MeasureReader:
                 if cell is not title_cell and not cell.is_blank:
                     notes.append(f"«{column.header}»: {cell.text}")
             elif role is ColumnRole.TERM:
+                term_columns.append((column, cell))
                 if term_cell is None:
                     term_cell = cell
-                elif not cell.is_blank:
-                    notes.append(f"«{column.header}»: {cell.text}")
             elif role is ColumnRole.RESPONSIBLE:
                 if responsible_cell is None:
                     responsible_cell = cell
@@ -200,6 +201,9 @@ class _MeasureReader:
             measures = self._event_measures(base, events, responsible_cell, where)
         else:
             term, term_notes = self._term(term_cell, title_cell, where)
+            filled = [(c, cell) for c, cell in term_columns if not cell.is_blank]
+            if len(filled) > 1:
+                term, term_notes = self._columns_term(filled, title_cell, where), []
             measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
         for measure in measures:
             self._report_unread(measure, term_cell, responsible_cell, where)
@@ -307,6 +311,41 @@ class _MeasureReader:
         return self.resolver.resolve(source)
 
     # ---- deadlines --------------------------------------------------------------------------
+
+    def _columns_term(
+        self, filled: list[tuple[Column, RawCell]], title_cell: RawCell | None, where: Location
+    ) -> Term:
+        """One composite term from several date columns (main, reserve and additional periods, one
+        column per round): each part labelled by its column's header. When every header names an exam
+        stage or reserve days, the parts are dates qualified by a stage :class:`Label`; otherwise the
+        parts are labelled by the header as written (:class:`PerExam` parts)."""
+        parts = [
+            (
+                re.sub(r"\s+", " ", c.header).strip() or f"графа {c.index + 1}",
+                self._term(cell, title_cell, where)[0],
+            )
+            for c, cell in filled
+        ]
+        raw = " / ".join(f"{label}: {cell.text}" for (label, _), (_, cell) in zip(parts, filled, strict=True))
+        labels = []
+        for label, _ in parts:
+            stages = detect_exam_stages(label)
+            reserve = mentions_reserve_days(label)
+            labels.append(
+                Label(stage=stages[0], reserve=reserve, text=label)
+                if stages
+                else (Label(reserve=True, text=label) if reserve else None)
+            )
+        if all(item is not None for item in labels):
+            return TermSequence(
+                tuple(
+                    Compound(base=term, qualifier=lab, raw=f"{term.raw} ({lab.text})")
+                    for (_, term), lab in zip(parts, labels, strict=True)
+                    if lab is not None
+                ),
+                raw=raw,
+            )
+        return PerExam(tuple(parts), raw=raw)
 
     def _term_source(self, cell: RawCell) -> str:
         # Page-break fragments were joined by the reader; for those the cleaned text is the source.
