@@ -50,6 +50,7 @@ from gia_roadmap.calendar.terms import (
     MonthPart,
     MonthRange,
     MonthRef,
+    Note,
     NthDay,
     PartOfMonth,
     QuarterTerm,
@@ -772,11 +773,24 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
 _PRODUCTIONS = (_single_day, _day_range, _day_list, _month_phrase, _period_part, _calendar_rule)
 
 
+_NOTES = (
+    "промежуточные сведения",
+    "итоговые сведения",
+    "для выпускников прошлых лет",
+    "для участников ГИА-9",
+)
+
+
 @st.composite
 def _item(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     if draw(st.integers(0, 3)) == 0:
-        return draw(_relative())
-    return draw(draw(st.sampled_from(_PRODUCTIONS))(sy))
+        text, term = draw(_relative())
+    else:
+        text, term = draw(draw(st.sampled_from(_PRODUCTIONS))(sy))
+    if draw(st.integers(0, 7)) == 0:  # a note in parentheses qualifies the item: kept, never dropped
+        note = draw(st.sampled_from(_NOTES))
+        text, term = f"{text} ({note})", Compound(term, Note(note), True)
+    return text, term
 
 
 @st.composite
