@@ -98,7 +98,9 @@ def test_parentheses_that_disagree_are_not_taken(n: int, shift: int) -> None:
 @given(
     st.integers(0, MAX_NUMBER),
     st.sampled_from(list(Case)),
-    st.text(alphabet="абвгдеклмн", min_size=1, max_size=3),
+    # Letters that never end a numeral form: «сорок» + «а» is «сорока» (40 again), «одно» + «ю» is
+    # «одною», so a tail from the letters of numeral endings can make another whole numeral.
+    st.text(alphabet="бжзщъэфц", min_size=1, max_size=3),
 )
 def test_numbers_are_whole_words(n: int, case: Case, tail: str) -> None:
     words = number_words(n, case)
