@@ -27,16 +27,19 @@ def year(request: pytest.FixtureRequest) -> int:
 
 
 def _day_dates(schedule: ExamSchedule) -> tuple[dt.date, ...]:
-    return tuple(sorted({d.date for d in schedule.days}))
+    """The days of the exams of the ГИА (not the admission tests)."""
+    return tuple(sorted({d.date for d in schedule.days if not d.exam.is_admission_test}))
 
 
 def test_every_exam_day_is_an_event_with_its_scope(year: int) -> None:
     schedule = ExamSchedule.bundled(year)
     events = exam_events(schedule)
-    days = events.of(Anchor.EXAM_DAY)
+    days = (*events.of(Anchor.EXAM_DAY), *events.of(Anchor.ESSAY_DAY), *events.of(Anchor.INTERVIEW_DAY))
     assert len(days) == len(schedule.days)
     for day in schedule.days:
         (event,) = [e for e in days if e.when == day.date and e.exam is day.exam]
+        expected = {ExamKind.FINAL_ESSAY: Anchor.ESSAY_DAY, ExamKind.FINAL_INTERVIEW: Anchor.INTERVIEW_DAY}
+        assert event.anchor is expected.get(day.exam, Anchor.EXAM_DAY)
         assert event.period is day.period
         assert event.stage is day.period.stage
         assert event.reserve is day.period.is_reserve
@@ -59,8 +62,9 @@ def test_filtering_events_by_exam_is_filtering_the_schedule(year: int, exam: Exa
 def test_filtering_days_by_subject_is_filtering_the_schedule(subject: Subject) -> None:
     schedule = ExamSchedule.bundled(2024)
     events = exam_events(schedule).filter(subjects=subject)
-    unknown = {d.date for d in schedule.days if not d.specific_subjects}  # any subject may be on such a day
-    expected = {d.date for d in schedule.filter(subject=subject).days} | unknown
+    exams = [d for d in schedule.days if not d.exam.is_admission_test]
+    unknown = {d.date for d in exams if not d.specific_subjects}  # any subject may be on such a day
+    expected = {d.date for d in exams if d.covers(subject)} | unknown
     assert set(events.get(Anchor.EXAM_DAY, ())) == expected
     # a period is the period of every subject of its exam
     assert events[Anchor.MAIN_PERIOD] == exam_events(schedule)[Anchor.MAIN_PERIOD]
@@ -130,3 +134,40 @@ def test_filters_narrow_and_compose(kinds: set[ExamKind], stages: set[ExamStage]
 
 
 _EVENTS: ExamEvents = exam_events(ExamSchedule.bundled(2025), CAL)
+
+
+def test_exam_never_means_the_admission_tests(year: int) -> None:
+    schedule = ExamSchedule.bundled(year)
+    events = exam_events(schedule, CAL)
+    essays = {d.date for d in schedule.days if d.exam is ExamKind.FINAL_ESSAY}
+    interviews = {d.date for d in schedule.days if d.exam is ExamKind.FINAL_INTERVIEW}
+    assert set(events.get(Anchor.ESSAY_DAY, ())) == essays
+    assert set(events.get(Anchor.INTERVIEW_DAY, ())) == interviews
+    for anchor in (Anchor.EXAM_DAY, Anchor.EXAM_START, Anchor.AK_WORK_START):
+        assert not any(e.exam.is_admission_test for e in events.of(anchor))
+    assert events.filter(exams={ExamKind.FINAL_ESSAY}).get(Anchor.EXAM_DAY) is None
+
+
+def test_derived_events_under_every_anchor_that_names_them() -> None:
+    events = exam_events(ExamSchedule.bundled(2023), CAL).filter(exams=ExamKind.OGE)
+    # ОГЭ 2024-05-21 (main period): processed by Fri 05-31 (10 calendar days), approved Mon 06-03, at
+    # the schools 06-04, announced (the official day of results) 06-05
+    assert dt.date(2024, 6, 4) in events[Anchor.RESULTS_RECEIVED]
+    assert dt.date(2024, 6, 5) in events[Anchor.RESULTS_ANNOUNCED]
+    assert events[Anchor.RESULTS_ANNOUNCED] == events[Anchor.RESULTS_PUBLISHED]
+    assert events[Anchor.APPEAL_RECEIVED] == events[Anchor.APPEAL_TRANSFER]
+
+
+def test_a_year_without_a_schedule_says_so() -> None:
+    from gia_roadmap.calendar.events import exam_events_for
+    from gia_roadmap.calendar.schoolyear import SchoolYear
+
+    missing = exam_events_for(2019, CAL)
+    assert len(missing) == 0
+    assert missing.uncovered == SchoolYear(2019)
+    assert missing.notice == "нет расписания экзаменов на 2019/20 учебный год"
+    assert missing.filter(exams=ExamKind.EGE).notice == missing.notice
+    bundled = exam_events_for(SchoolYear(2021), CAL)
+    assert bundled.uncovered is None
+    assert bundled.notice == ""
+    assert bundled == exam_events(ExamSchedule.bundled(2021), CAL)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         ExamEvents,
         derive,
         exam_events,
+        exam_events_for,
         resolve_per_exam_day,
     )
     from gia_roadmap.calendar.exams import (
@@ -248,6 +249,7 @@ __all__ = [
     "detect_exam_scopes",
     "detect_exam_stages",
     "exam_events",
+    "exam_events_for",
     "exam_subjects",
     "federal_subject",
     "federal_subjects",
@@ -283,6 +285,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "ExamEvent",
         "ExamEvents",
         "exam_events",
+        "exam_events_for",
         "resolve_per_exam_day",
     ),
     "exams": (

@@ -27,7 +27,13 @@ import attrs
 
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamKind, ExamStage, PeriodKind, Subject, exam_subjects
-from gia_roadmap.calendar.schedule import Confidence, ExamDay, ExamSchedule, PeriodWindow
+from gia_roadmap.calendar.schedule import (
+    Confidence,
+    ExamDay,
+    ExamSchedule,
+    PeriodWindow,
+    bundled_school_years,
+)
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import Resolution, ResolveOptions, TermLike, WorkingDayCalendar
 from gia_roadmap.calendar.timeline_data import federal_timelines
@@ -47,6 +53,7 @@ __all__ = [
     "ExamEvents",
     "derive",
     "exam_events",
+    "exam_events_for",
     "resolve_per_exam_day",
 ]
 
@@ -205,10 +212,13 @@ class ExamEvents(Mapping[Anchor, tuple[EventDate, ...]]):
     Attributes:
         events: the events, in date order.
         school_year: the school year of the schedule they come from, None when unknown.
+        uncovered: the school year no schedule covers, when that is why there are no events
+            (:func:`exam_events_for`); its :attr:`notice` says so.
     """
 
     events: tuple[ExamEvent, ...] = attrs.field(converter=_events)
     school_year: SchoolYear | None = None
+    uncovered: SchoolYear | None = None
     _by_anchor: dict[Anchor, tuple[EventDate, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -235,7 +245,15 @@ class ExamEvents(Mapping[Anchor, tuple[EventDate, ...]]):
         """The events in ``scope`` (or in the scope the keywords give; both may be given and both apply)."""
         given = EventScope(exams=exams, stages=stages, reserve=reserve, subjects=subjects)
         kept = tuple(e for e in self.events if given.matches(e) and (scope is None or scope.matches(e)))
-        return ExamEvents(kept, school_year=self.school_year)
+        return ExamEvents(kept, school_year=self.school_year, uncovered=self.uncovered)
+
+    @property
+    def notice(self) -> str:
+        """«нет расписания экзаменов на 2021/22 учебный год» when no schedule covers the school year, else
+        empty: a notice about the library's data, not about a document."""
+        if self.uncovered is None:
+            return ""
+        return f"нет расписания экзаменов на {_short_year(self.uncovered)} учебный год"
 
     @property
     def exams(self) -> tuple[ExamKind, ...]:
@@ -352,6 +370,14 @@ def _weaker(a: Confidence, b: Confidence) -> Confidence:
     return a if _CONFIDENCE_ORDER.index(a) >= _CONFIDENCE_ORDER.index(b) else b
 
 
+_DAY_ANCHORS = {
+    ExamKind.FINAL_ESSAY: (Anchor.ESSAY_DAY,),
+    ExamKind.FINAL_INTERVIEW: (Anchor.INTERVIEW_DAY,),
+}
+"""The anchors of an exam day by kind: «экзамен» is never the итоговое сочинение or собеседование."""
+_EXAM_ANCHORS = (Anchor.EXAM_DAY, Anchor.EXAM_START)
+
+
 def _day_events(day: ExamDay) -> list[ExamEvent]:
     return [
         ExamEvent(
@@ -364,7 +390,7 @@ def _day_events(day: ExamDay) -> list[ExamEvent]:
             confidence=day.confidence,
             sources=day.sources,
         )
-        for anchor in (Anchor.EXAM_DAY, Anchor.EXAM_START)
+        for anchor in _DAY_ANCHORS.get(day.exam, _EXAM_ANCHORS)
     ]
 
 
@@ -410,14 +436,18 @@ def _derived(found: DerivedEvents) -> list[ExamEvent]:
             rule=rule,
         )
 
-    out = [event(Anchor.AK_WORK_START, day.date, day.confidence, (), "")]
+    out: list[ExamEvent] = []
+    if not day.exam.is_admission_test:  # the admission tests have no conflict commission
+        out.append(event(Anchor.AK_WORK_START, day.date, day.confidence, (), ""))
     for derived in found.dates:
-        anchor = derived.event.anchor
-        if anchor is None or anchor is Anchor.EXAM_DAY or derived.rule is None:
-            continue
         rule = derived.rule
-        out.append(
-            event(anchor, derived.due, _weaker(day.confidence, rule.confidence), rule.sources, rule.key)
+        if rule is None:
+            continue
+        confidence = _weaker(day.confidence, rule.confidence)
+        out.extend(
+            event(anchor, derived.due, confidence, rule.sources, rule.key)
+            for anchor in derived.event.anchors
+            if anchor is not Anchor.EXAM_DAY
         )
     return out
 
@@ -430,16 +460,20 @@ def exam_events(
 ) -> ExamEvents:
     """The dated events of the visible days and windows of ``schedule``.
 
-    * :attr:`Anchor.EXAM_DAY` and :attr:`Anchor.EXAM_START`: every exam day;
+    * :attr:`Anchor.EXAM_DAY` and :attr:`Anchor.EXAM_START`: every exam day of ЕГЭ, ОГЭ and ГВЭ;
+      :attr:`Anchor.ESSAY_DAY` and :attr:`Anchor.INTERVIEW_DAY`: the days of the итоговое сочинение
+      (изложение) and собеседование («экзамен» never means them);
     * :attr:`Anchor.EARLY_PERIOD`, :attr:`Anchor.MAIN_PERIOD`, :attr:`Anchor.ADDITIONAL_PERIOD`: one window
       per exam kind and stage; :attr:`Anchor.EXAM_PERIOD`: all of them; :attr:`Anchor.EXAM_PERIOD_START`:
       their first days.
 
     With a ``calendar``, the federal timelines (:func:`~gia_roadmap.calendar.timeline_data.federal_timelines`,
     or the given ``timelines``) add the events derived from every exam day:
-    :attr:`Anchor.GEK_RESULTS_APPROVAL`, :attr:`Anchor.APPEAL_SUBMISSION`, :attr:`Anchor.APPEAL_TRANSFER`,
-    :attr:`Anchor.AK_DECISION` and :attr:`Anchor.AK_WORK_START`. :attr:`Anchor.ADMISSION_DECISION` is not a
-    schedule event and is never filled in.
+    :attr:`Anchor.GEK_RESULTS_APPROVAL`, :attr:`Anchor.RESULTS_RECEIVED` (the results reach the schools),
+    :attr:`Anchor.RESULTS_ANNOUNCED` and :attr:`Anchor.RESULTS_PUBLISHED` (the official day of results),
+    :attr:`Anchor.APPEAL_SUBMISSION`, :attr:`Anchor.APPEAL_TRANSFER` and :attr:`Anchor.APPEAL_RECEIVED`,
+    :attr:`Anchor.AK_DECISION` and :attr:`Anchor.AK_WORK_START` (exams of the ГИА only).
+    :attr:`Anchor.ADMISSION_DECISION` is not a schedule event and is never filled in.
 
     Raises:
         CalendarCoverageError: a derived date falls outside the calendar's covered years.
@@ -453,6 +487,30 @@ def exam_events(
             events.extend(_derived(found))
     events.sort(key=lambda e: (e.start, _ANCHOR_ORDER[e.anchor], e.exam.value))
     return ExamEvents(events, school_year=schedule.school_year)
+
+
+def _short_year(school_year: SchoolYear) -> str:
+    """The school year as officials write it in a sentence: «2021/22»."""
+    return f"{school_year.start_year}/{(school_year.start_year + 1) % 100:02d}"
+
+
+def exam_events_for(
+    school_year: SchoolYear | int,
+    calendar: WorkingDayCalendar | None = None,
+    *,
+    timelines: Sequence[Timeline] | None = None,
+) -> ExamEvents:
+    """The events of the bundled schedule of ``school_year`` (:func:`exam_events`).
+
+    When no bundled schedule covers the year the result is empty and says why: its
+    :attr:`ExamEvents.uncovered` is the year and its :attr:`ExamEvents.notice` reads «нет расписания
+    экзаменов на 2019/20 учебный год», so callers report one notice instead of a missing date per
+    deadline.
+    """
+    year = school_year if isinstance(school_year, SchoolYear) else SchoolYear(school_year)
+    if year.start_year not in bundled_school_years():
+        return ExamEvents((), school_year=year, uncovered=year)
+    return exam_events(ExamSchedule.bundled(year), calendar, timelines=timelines)
 
 
 # --------------------------------------------------------------------------------------------

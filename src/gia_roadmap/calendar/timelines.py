@@ -93,19 +93,30 @@ class TimelineEvent(enum.Enum):
 
     @property
     def anchor(self) -> Anchor | None:
-        """The Term model's anchor for this event, None when it has none."""
-        return _EVENT_ANCHOR.get(self)
+        """The Term model's main anchor for this event, None when it has none."""
+        anchors = _EVENT_ANCHORS.get(self, ())
+        return anchors[0] if anchors else None
+
+    @property
+    def anchors(self) -> tuple[Anchor, ...]:
+        """Every Term-model anchor that names this event, the main one first: the transfer of an appeal
+        to the conflict commission is also its «поступление»; the official day of results is the day they
+        are «объявлены» and «опубликованы»; the transfer of results to the schools is the day they are
+        «получены» there."""
+        return _EVENT_ANCHORS.get(self, ())
 
 
-_EVENT_ANCHOR = {
-    TimelineEvent.EXAM_DAY: Anchor.EXAM_DAY,
-    TimelineEvent.RESULTS_APPROVED: Anchor.GEK_RESULTS_APPROVAL,
-    TimelineEvent.PROCEDURE_APPEAL_SUBMISSION: Anchor.APPEAL_SUBMISSION,
-    TimelineEvent.SCORE_APPEAL_SUBMISSION: Anchor.APPEAL_SUBMISSION,
-    TimelineEvent.PROCEDURE_APPEAL_TRANSFER: Anchor.APPEAL_TRANSFER,
-    TimelineEvent.SCORE_APPEAL_TRANSFER: Anchor.APPEAL_TRANSFER,
-    TimelineEvent.PROCEDURE_APPEAL_DECISION: Anchor.AK_DECISION,
-    TimelineEvent.SCORE_APPEAL_DECISION: Anchor.AK_DECISION,
+_EVENT_ANCHORS: dict[TimelineEvent, tuple[Anchor, ...]] = {
+    TimelineEvent.EXAM_DAY: (Anchor.EXAM_DAY,),
+    TimelineEvent.RESULTS_APPROVED: (Anchor.GEK_RESULTS_APPROVAL,),
+    TimelineEvent.RESULTS_TRANSFERRED: (Anchor.RESULTS_RECEIVED,),
+    TimelineEvent.RESULTS_PUBLISHED: (Anchor.RESULTS_ANNOUNCED, Anchor.RESULTS_PUBLISHED),
+    TimelineEvent.PROCEDURE_APPEAL_SUBMISSION: (Anchor.APPEAL_SUBMISSION,),
+    TimelineEvent.SCORE_APPEAL_SUBMISSION: (Anchor.APPEAL_SUBMISSION,),
+    TimelineEvent.PROCEDURE_APPEAL_TRANSFER: (Anchor.APPEAL_TRANSFER, Anchor.APPEAL_RECEIVED),
+    TimelineEvent.SCORE_APPEAL_TRANSFER: (Anchor.APPEAL_TRANSFER, Anchor.APPEAL_RECEIVED),
+    TimelineEvent.PROCEDURE_APPEAL_DECISION: (Anchor.AK_DECISION,),
+    TimelineEvent.SCORE_APPEAL_DECISION: (Anchor.AK_DECISION,),
 }
 
 
@@ -511,12 +522,14 @@ class DerivedEvents:
     def events(self) -> dict[Anchor, tuple[dt.date, ...]]:
         """These dates as an anchor → dates map (events without an anchor left out).
 
-        ``AK_WORK_START`` is the exam day: the conflict commission receives the first appeals (on
-        procedure) for an exam on the day of the exam.
+        ``AK_WORK_START`` is the exam day of an exam of the ГИА: the conflict commission receives the
+        first appeals (on procedure) on the day of the exam. The admission tests have no conflict
+        commission.
         """
-        out: dict[Anchor, list[dt.date]] = {Anchor.AK_WORK_START: [self.day.date]}
+        out: dict[Anchor, list[dt.date]] = {}
+        if not self.day.exam.is_admission_test:
+            out[Anchor.AK_WORK_START] = [self.day.date]
         for d in self.dates:
-            anchor = d.event.anchor
-            if anchor is not None:
+            for anchor in d.event.anchors:
                 out.setdefault(anchor, []).append(d.due)
         return {a: tuple(sorted(set(v))) for a, v in out.items()}

@@ -102,8 +102,6 @@ class ExamPhase(enum.Enum):
     """«в период подготовки ГИА»."""
 
 
-
-
 def _as_window(value: dt.date | DateWindow, label: str = "") -> DateWindow:
     if isinstance(value, DateWindow):
         return value if not label or value.label else attrs.evolve(value, label=label)
