@@ -98,6 +98,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         Target,
         TargetKind,
     )
+    from gia_roadmap.plan.owners import term_owners
     from gia_roadmap.plan.people import NameOrder, Person, Role, parse_person
     from gia_roadmap.plan.queries import (
         DueState,
@@ -221,6 +222,7 @@ __all__ = [
     "states",
     "suggest_links",
     "summarize",
+    "term_owners",
 ]
 
 # Where each public name lives. A name's submodule is imported when the name is first used (PEP 562),
@@ -238,6 +240,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "standard_body",
     ),
     "categories": ("CategoryMention", "SpecialistCategory", "find_categories", "resolve_category"),
+    "owners": ("term_owners",),
     "checks": (
         "CHECKS",
         "STANDARD_TRAINED_CATEGORIES",

@@ -3,7 +3,6 @@ conditions, continuous activity, labels and free notes."""
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 import attrs
@@ -18,7 +17,6 @@ from gia_roadmap.calendar.terms.resolution import (
     _unresolved,
 )
 from gia_roadmap.errors import InvalidValueError
-from gia_roadmap.text import Vocabulary, abbreviates
 
 __all__ = [
     "Conditional",
@@ -30,53 +28,6 @@ __all__ = [
     "SeparatePlan",
     "SeparateSchedule",
 ]
-
-
-# Owners of an external schedule, found by general rules: a known word in any case ending and with
-# the typos a reader forgives («Рособнадзора», «Депатраментa»: :class:`~gia_roadmap.text.Vocabulary`),
-# a known phrase, or an abbreviation of «институт развития образования» with a region's letters
-# («ИРО», «ИРОК», «АИРО»: :func:`~gia_roadmap.text.abbreviates`), named as written.
-_OWNER_WORDS: Vocabulary[str] = Vocabulary(
-    {
-        "фцт": "ФЦТ",
-        "рособрнадзор": "Рособрнадзор",
-        "рон": "Рособрнадзор",
-        "минпросвещения": "Минпросвещения",
-        "фипи": "ФИПИ",
-        "спецсвязь": "Спецсвязь",
-        "департамент": "Департамент",
-        "министерство": "Министерство",
-        "минобрнауки": "Министерство",
-        "умо": "УМО",
-        "моуо": "МОУО",
-        "оо": "ОО",
-    },
-    endings=3,
-)
-_OWNER_PHRASES = (
-    ("ФЦТ", re.compile(r"федеральн\w* центр\w* тестировани")),
-    ("Рособрнадзор", re.compile(r"федеральн\w* служб\w* по надзору")),
-)
-_INSTITUTE = "институт развития образования"
-_OWNER_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
-_OWNER_ORDER = (
-    "ФЦТ", "Рособрнадзор", "Минпросвещения", "ФИПИ", "Спецсвязь", "", "Департамент", "Министерство",
-    "УМО", "МОУО", "ОО",
-)  # fmt: skip
-_OWNER_RANK = {name: rank for rank, name in enumerate(_OWNER_ORDER)}
-_INSTITUTE_RANK = _OWNER_RANK[""]  # institutes come after the federal owners, before the regional ones
-
-
-def _owners(text: str) -> tuple[str, ...]:
-    low = text.lower().replace("ё", "е")
-    found = {name: _OWNER_RANK[name] for name, pattern in _OWNER_PHRASES if pattern.search(low)}
-    for word in _OWNER_WORD.findall(text):
-        name = _OWNER_WORDS.lookup(word)
-        if name is not None:
-            found.setdefault(name, _OWNER_RANK[name])
-        elif abbreviates(word, _INSTITUTE):
-            found.setdefault(word, _INSTITUTE_RANK)
-    return tuple(sorted(found, key=found.__getitem__))
 
 
 def _unknown(ctx: _Ctx, reason: str) -> Resolution:
@@ -100,11 +51,6 @@ class ExternalSchedule(_Base):
     preposition: str
     text: str
     raw: str = _raw()
-
-    @property
-    def owners(self) -> tuple[str, ...]:
-        """Bodies recognised in the text (typos such as «Рособнадзора» included)."""
-        return _owners(self.text)
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         return _unknown(ctx, f"external schedule: {self.preposition} {self.text}".replace("  ", " "))
@@ -134,11 +80,6 @@ class SeparatePlan(_Base):
     text: str = "отдельному плану"
     raw: str = _raw()
 
-    @property
-    def owners(self) -> tuple[str, ...]:
-        """Bodies recognised in the text."""
-        return _owners(self.text)
-
     def _resolve(self, ctx: _Ctx) -> Resolution:
         return _unknown(ctx, f"separate plan: {self.preposition} {self.text}")
 
@@ -150,11 +91,6 @@ class OnRequest(_Base):
     kind: ClassVar[str] = "on_request"
     text: str = "запросу"
     raw: str = _raw()
-
-    @property
-    def owners(self) -> tuple[str, ...]:
-        """Bodies recognised in the text."""
-        return _owners(self.text)
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         return _unknown(ctx, f"on request: по {self.text}")
