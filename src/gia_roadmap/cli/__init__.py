@@ -6,7 +6,7 @@ Sub-commands::
     gia-roadmap resolve "TEXT" [--school-year 2023] [--exam-day DATE ...] [--event ANCHOR=DATE ...]
     gia-roadmap calendar YEAR [--month M] [--six-day] [--rules-only] [--special-days-off]
     gia-roadmap import FILE.docx|FILE.xlsx|FILE.csv|FILE.txt -o plan.yaml|plan.json
-    gia-roadmap export FILE | --example NAME --to xlsx|ics|html|json|yaml -o OUT
+    gia-roadmap export FILE | --example NAME --to xlsx|csv|ics|html|json|yaml -o OUT
     gia-roadmap examples
 
 Exit status: 0 on success (for ``check``: nothing worse than info), 1 when ``check`` found warnings,
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "render_calendar"]
 
-EXPORT_FORMATS = ("xlsx", "ics", "html", "json", "yaml")
+EXPORT_FORMATS = ("xlsx", "csv", "ics", "html", "json", "yaml")
 
 
 def _date(text: str) -> dt.date:
@@ -458,6 +458,8 @@ def _export(
         events = events_for(roadmap, plan_calendar, schedule)
         if args.to == "xlsx":
             roadmap_io.write_xlsx(roadmap, path, plan_calendar, events)
+        elif args.to == "csv":
+            roadmap_io.write_csv(roadmap, path, plan_calendar, events)
         elif args.to == "ics":
             roadmap_io.write_ics(roadmap, path, plan_calendar, events)
         elif args.to == "html":

@@ -1,7 +1,7 @@
 """Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 1), the JSON Schema, and
 reading the tables officials write (Word, Excel, CSV, text) into typed raw tables with provenance,
-importing them into :class:`~gia_roadmap.plan.Roadmap` values, and exports (XLSX report, iCalendar,
-HTML, pandas, and the Word/Excel plan tables that read back to an equal roadmap).
+importing them into :class:`~gia_roadmap.plan.Roadmap` values, and exports (XLSX report, CSV,
+iCalendar, HTML, pandas, and the Word/Excel plan tables that read back to an equal roadmap).
 
 >>> from gia_roadmap.plan import Roadmap
 >>> from gia_roadmap import io
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         findings_for,
         measure_rows,
     )
+    from gia_roadmap.io.export_csv import to_csv, write_csv
     from gia_roadmap.io.export_docx import (
         to_docx_bytes,
         write_docx,
@@ -115,6 +116,7 @@ __all__ = [
     "read_tables_text",
     "require_plan_table",
     "table_view",
+    "to_csv",
     "to_dataframe",
     "to_document",
     "to_docx_bytes",
@@ -122,6 +124,7 @@ __all__ = [
     "to_ics",
     "to_table_xlsx_bytes",
     "to_xlsx_bytes",
+    "write_csv",
     "write_docx",
     "write_html",
     "write_ics",
@@ -134,6 +137,7 @@ __all__ = [
 # python-docx, lxml, pandas are imported only by the modules that use them).
 _SOURCES: dict[str, tuple[str, ...]] = {
     "export_common": ("FindingRow", "MeasureRow", "findings_for", "measure_rows"),
+    "export_csv": ("to_csv", "write_csv"),
     "export_docx": ("to_docx_bytes", "write_docx"),
     "export_html": ("to_html", "write_html"),
     "export_ics": ("to_ics", "write_ics"),

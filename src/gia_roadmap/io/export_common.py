@@ -20,7 +20,17 @@ from gia_roadmap.plan.model import LocatedMeasure, Roadmap
 from gia_roadmap.plan.queries import resolve_measure
 from gia_roadmap.plan.responsible import Responsible
 
-__all__ = ["FindingRow", "MeasureRow", "findings_for", "measure_rows", "party_text", "window_text"]
+__all__ = [
+    "PLAN_COLUMNS",
+    "FindingRow",
+    "MeasureRow",
+    "PlanValue",
+    "findings_for",
+    "measure_rows",
+    "party_text",
+    "plan_values",
+    "window_text",
+]
 
 
 @attrs.frozen(slots=True)
@@ -165,3 +175,45 @@ def window_text(windows: Sequence[DateWindow]) -> str:
         else:
             parts.append(f"{window.start:%d.%m.%Y}–{window.end:%d.%m.%Y}")
     return "; ".join(parts)
+
+
+#: The columns of a plan table (the XLSX «План» sheet, the CSV export), in order.
+PLAN_COLUMNS = (
+    "Раздел",
+    "№",
+    "Мероприятие",
+    "Сроки (как написано)",
+    "Вид срока",
+    "Начало",
+    "Окончание",
+    "Окна",
+    "Статус",
+    "Причина",
+    "Ответственные (как написано)",
+    "Ответственные (прочитано)",
+    "Экзамены",
+    "Идентификатор",
+)
+
+PlanValue = str | dt.date | None
+"""A value of a plan table: a text, a date, or nothing."""
+
+
+def plan_values(row: MeasureRow) -> tuple[PlanValue, ...]:
+    """The values of :data:`PLAN_COLUMNS` for one measure."""
+    return (
+        row.section,
+        row.number,
+        row.title,
+        row.term_raw,
+        row.term_kind,
+        row.start,
+        row.end,
+        window_text(row.windows),
+        row.status,
+        row.reason,
+        row.responsible_raw,
+        "; ".join(row.responsible),
+        ", ".join(row.exam_scope),
+        row.id,
+    )

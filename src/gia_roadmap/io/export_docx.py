@@ -25,6 +25,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gia_roadmap.errors import Location, Problem
+from gia_roadmap.io.safe_text import TextCleaner
 from gia_roadmap.io.table_layout import LayoutTable, roadmap_layout
 from gia_roadmap.plan.model import Roadmap
 
@@ -35,16 +37,17 @@ if TYPE_CHECKING:
 __all__ = ["to_docx_bytes", "write_docx"]
 
 
-def _set_text(cell: _Cell, text: str) -> None:
-    lines = text.split("\n") if text else [""]
+def _set_text(cell: _Cell, text: str, cleaner: TextCleaner, where: Location) -> None:
+    lines = cleaner(text, where).split("\n") if text else [""]
     cell.paragraphs[0].text = lines[0]
     for line in lines[1:]:
         cell.add_paragraph(line)
 
 
-def _add_table(document: DocxDocument, table: LayoutTable) -> None:
-    for text in table.preamble:
-        document.add_paragraph(text)
+def _add_table(document: DocxDocument, table: LayoutTable, number: int, cleaner: TextCleaner) -> None:
+    for line, text in enumerate(table.preamble, start=1):
+        for paragraph in cleaner(text, Location(table=number, line=line)).split("\n"):
+            document.add_paragraph(paragraph)
     width = table.width
     grid = document.add_table(rows=len(table.header) + len(table.rows), cols=width)
     grid.style = "Table Grid"
@@ -53,7 +56,7 @@ def _add_table(document: DocxDocument, table: LayoutTable) -> None:
         cells = rows[r].cells
         for c, name in enumerate(names):
             if name:
-                _set_text(cells[c], name)
+                _set_text(cells[c], name, cleaner, Location(table=number, row=r + 1, column=c + 1))
         for start, span in table.header_spans[r]:
             cells[start].merge(cells[start + span - 1])
         if r > 0:
@@ -74,22 +77,35 @@ def _add_table(document: DocxDocument, table: LayoutTable) -> None:
                 above = rows[offset + r - 1].cells[c]
                 above.merge(target)
             else:
-                _set_text(target, cell.text)
+                where = Location(table=number, row=offset + r + 1, column=c + 1)
+                _set_text(target, cell.text, cleaner, where)
             c += cell.span
 
 
-def to_docx_bytes(roadmap: Roadmap) -> bytes:
-    """The roadmap as a Word document (.docx bytes)."""
+def to_docx_bytes(roadmap: Roadmap, *, problems: list[Problem] | None = None) -> bytes:
+    """The roadmap as a Word document (.docx bytes).
+
+    Line-break characters (a vertical tab, U+2028 …) start a new paragraph; characters Word cannot
+    carry are dropped and reported (:mod:`gia_roadmap.io.safe_text`).
+
+    Args:
+        problems: receives a ``dropped-control-character`` problem per cell that held such a character
+            (an :class:`~gia_roadmap.io.safe_text.ExportWarning` is issued instead when None).
+    """
     import docx
 
+    cleaner = TextCleaner("DOCX", problems)
     document = docx.Document()
-    for table in roadmap_layout(roadmap).tables:
-        _add_table(document, table)
+    for number, table in enumerate(roadmap_layout(roadmap).tables, start=1):
+        _add_table(document, table, number, cleaner)
     buffer = io.BytesIO()
     document.save(buffer)
+    cleaner.finish()
     return buffer.getvalue()
 
 
-def write_docx(roadmap: Roadmap, path: str | os.PathLike[str]) -> None:
+def write_docx(
+    roadmap: Roadmap, path: str | os.PathLike[str], *, problems: list[Problem] | None = None
+) -> None:
     """Write the roadmap to ``path`` as a Word document (.docx)."""
-    Path(path).write_bytes(to_docx_bytes(roadmap))
+    Path(path).write_bytes(to_docx_bytes(roadmap, problems=problems))

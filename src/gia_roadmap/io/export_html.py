@@ -1,7 +1,8 @@
 """A self-contained HTML report of a roadmap: the header, the table, a timeline and the findings.
 
 One file, no scripts, no external styles or fonts: it opens in any browser and can be mailed.
-Every text from the plan is HTML-escaped (a title with «<b>» or «&» shows as written). The timeline
+Every text from the plan is HTML-escaped (a title with «<b>» or «&» shows as written) after its
+control characters are mapped or dropped and reported (:mod:`gia_roadmap.io.safe_text`). The timeline
 draws one bar per resolved window on a month scale spanning the plan's dated measures.
 
 >>> from gia_roadmap import examples
@@ -16,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gia_roadmap.calendar import ResolveOptions
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
-from gia_roadmap.errors import Problem
+from gia_roadmap.errors import Location, Problem
 from gia_roadmap.io.export_common import FindingRow, MeasureRow, findings_for, measure_rows, window_text
+from gia_roadmap.io.safe_text import TextCleaner
 from gia_roadmap.plan.model import Roadmap
 from gia_roadmap.text import MONTHS_SHORT
 
@@ -43,8 +45,16 @@ tr.section td{background:#f4f6fa;font-weight:600} .muted{color:#777} .warn{color
 """
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+_Escape = Callable[[object], str]
+
+
+def _escaper(cleaner: TextCleaner, plan: str) -> _Escape:
+    where = Location(plan=plan)
+
+    def escape(text: object) -> str:
+        return html.escape(cleaner(str(text), where), quote=True)
+
+    return escape
 
 
 def _month_start(day: dt.date) -> dt.date:
@@ -63,7 +73,7 @@ def _span(rows: Iterable[MeasureRow]) -> tuple[dt.date, dt.date] | None:
     return _month_start(min(starts)), _next_month(max(ends))
 
 
-def _timeline(rows: tuple[MeasureRow, ...]) -> str:
+def _timeline(rows: tuple[MeasureRow, ...], _e: _Escape) -> str:
     span = _span(rows)
     if span is None:
         return '<p class="muted">No measure has a resolved date.</p>'
@@ -100,7 +110,7 @@ def _timeline(rows: tuple[MeasureRow, ...]) -> str:
     return "".join(out)
 
 
-def _table(rows: tuple[MeasureRow, ...]) -> str:
+def _table(rows: tuple[MeasureRow, ...], _e: _Escape) -> str:
     out = [
         "<table><tr><th>№</th><th>Мероприятие</th><th>Сроки</th><th>Даты</th><th>Ответственные</th>"
         "<th>Экзамены</th></tr>"
@@ -123,7 +133,7 @@ def _table(rows: tuple[MeasureRow, ...]) -> str:
     return "".join(out)
 
 
-def _findings(findings: tuple[FindingRow, ...]) -> str:
+def _findings(findings: tuple[FindingRow, ...], _e: _Escape) -> str:
     if not findings:
         return '<p class="muted">No findings.</p>'
     out = ["<table><tr><th>Код</th><th>Уровень</th><th>Сообщение</th><th>Где</th></tr>"]
@@ -144,8 +154,16 @@ def to_html(
     *,
     options: ResolveOptions | None = None,
     findings: Iterable[FindingRow | Problem] | None = None,
+    problems: list[Problem] | None = None,
 ) -> str:
-    """The report as one HTML page (UTF-8, inline CSS, no scripts)."""
+    """The report as one HTML page (UTF-8, inline CSS, no scripts).
+
+    Args:
+        problems: receives a ``dropped-control-character`` problem per text that held a character a
+            page cannot carry (an :class:`~gia_roadmap.io.safe_text.ExportWarning` when None).
+    """
+    cleaner = TextCleaner("HTML", problems)
+    _e = _escaper(cleaner, roadmap.id)
     rows = measure_rows(roadmap, calendar, events, options)
     found = findings_for(roadmap, findings, calendar, events)
     order = roadmap.orders[0] if roadmap.orders else None
@@ -158,16 +176,18 @@ def to_html(
         meta.append(f"{roadmap.school_year} учебный год")
     meta.append(f"{len(rows)} мероприятий, {sum(1 for r in rows if r.windows)} с датами")
     title = roadmap.title or roadmap.id
-    return (
+    page = (
         '<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
         f'<h1>{_e(title)}</h1><p class="meta">{_e(" · ".join(m for m in meta if m))}</p>'
-        f"<h2>Сроки</h2>{_timeline(rows)}"
-        f"<h2>Мероприятия</h2>{_table(rows)}"
-        f"<h2>Замечания ({len(found)})</h2>{_findings(found)}"
+        f"<h2>Сроки</h2>{_timeline(rows, _e)}"
+        f"<h2>Мероприятия</h2>{_table(rows, _e)}"
+        f"<h2>Замечания ({len(found)})</h2>{_findings(found, _e)}"
         "</body></html>\n"
     )
+    cleaner.finish()
+    return page
 
 
 def write_html(
@@ -178,8 +198,8 @@ def write_html(
     *,
     options: ResolveOptions | None = None,
     findings: Iterable[FindingRow | Problem] | None = None,
+    problems: list[Problem] | None = None,
 ) -> None:
     """Write :func:`to_html` to ``path`` (UTF-8)."""
-    Path(path).write_text(
-        to_html(roadmap, calendar, events, options=options, findings=findings), encoding="utf-8"
-    )
+    page = to_html(roadmap, calendar, events, options=options, findings=findings, problems=problems)
+    Path(path).write_text(page, encoding="utf-8")

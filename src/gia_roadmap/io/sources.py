@@ -31,6 +31,7 @@ import attrs
 from gia_roadmap.errors import Location, Problem, ReadLimitError, TableReadError
 from gia_roadmap.io.encodings import decode_bytes
 from gia_roadmap.io.limits import CellBudget, ReadLimits, check_archive, check_span
+from gia_roadmap.io.safe_text import unguard_csv_cell
 
 if TYPE_CHECKING:
     from docx.table import _Cell
@@ -480,6 +481,9 @@ def read_delimited(
 
     The delimiter is guessed (TAB, «;» — Russian Excel's default — or «,») unless given. Empty rows
     mark a break before the next row. Provenance lines are the first line of each record.
+    A cell written with the spreadsheet-safety apostrophe before a formula-like text («'=…») reads
+    as the text without it (:func:`~gia_roadmap.io.safe_text.unguard_csv_cell`), so what
+    :func:`~gia_roadmap.io.export_csv.to_csv` wrote reads back unchanged.
 
     An opening quote that is never closed would swallow the rest of the file into one cell; such a
     record is read again with its quotes as plain characters and reported (``unbalanced-quote``, with
@@ -507,8 +511,8 @@ def read_delimited(
             return
         budget.row_width(len(record), f"line {line}")
         budget.take(len(record), f"line {line}")
-        cells = tuple(
-            make_cell(v, Provenance(Location(file=source, table=1, line=line, column=c)))
+        cells = tuple(  # a cell guarded against spreadsheet formulas reads back as written
+            make_cell(unguard_csv_cell(v), Provenance(Location(file=source, table=1, line=line, column=c)))
             for c, v in enumerate(record, start=1)
         )
         rows.append(
