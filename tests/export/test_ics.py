@@ -74,9 +74,8 @@ def test_entries_are_on_due_dates_of_resolved_windows(name: str) -> None:
 
 
 def test_by_date_term_is_one_entry_on_its_due_day_with_the_window_described() -> None:
-    # «не позднее 1 марта 2026» (the written-month form is read once the grammar has it)
     builder = PlanBuilder("demo", school_year=2025)
-    plan = builder.measure("4.1", "Отчёт", term="не позднее 01.03.2026").build()
+    plan = builder.measure("4.1", "Отчёт", term="не позднее 1 марта 2026").build()
     (event,) = _icalendar(to_ics(plan, stamp=STAMP))
     assert event["DTSTART"].dt == dt.date(2026, 3, 1)
     assert event["DTEND"].dt == dt.date(2026, 3, 2)

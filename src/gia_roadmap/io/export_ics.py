@@ -10,7 +10,10 @@ Each entry is an all-day ``VEVENT`` on the day a measure is due — common calen
   «в течение 1 дня со дня подачи апелляции») gives one entry per main-period exam day (основной период)
   of the events it binds to, labelled with the exam and its subjects. Exam days that share a due date
   share its entry. The reserve days, the early and the additional period are listed in the description
-  instead; only when a measure binds to no main-period day do its other days get entries.
+  instead; only when a measure binds to no main-period day do its other days get entries. A term
+  counted from an event derived from exam days (an appeal, the approval of results) follows the same
+  rule on the derived events, and an exam-period term («в период проведения ГИА») on the periods: the
+  main period's end is the entry, the early and additional periods are in the description.
 * **A recurring term** («ежемесячно», «до 25 числа каждого месяца», «еженедельно») gives one entry with
   an ``RRULE``; occurrences the rule cannot express (a month cut short by the end of the school year)
   get entries of their own.
@@ -28,7 +31,7 @@ cannot inject a property; control characters are mapped or dropped and reported
 (:mod:`gia_roadmap.io.safe_text`); lines are folded at 75 octets without splitting a UTF-8 character.
 
 >>> from gia_roadmap.testing import PlanBuilder
->>> plan = PlanBuilder("demo", school_year=2025).measure("1", "Отчёт", term="не позднее 01.03.2026").build()
+>>> plan = PlanBuilder("demo", school_year=2025).measure("1", "Отчёт", term="не позднее 1 марта 2026").build()
 >>> [(entry.due, entry.window.start) for entry in calendar_entries(plan)]
 [(datetime.date(2026, 3, 1), datetime.date(2025, 9, 1))]
 """
@@ -46,20 +49,21 @@ import attrs
 from dateutil import rrule
 
 from gia_roadmap.calendar import ResolveOptions
+from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.events import ExamEvent, ExamEvents
 from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import (
-    Compound,
     EventDates,
+    ExamPeriod,
     Frequency,
     PerExam,
     Recurring,
     Relative,
     ResolutionStatus,
     Term,
-    TermSequence,
     WorkingDayCalendar,
+    parts,
 )
 from gia_roadmap.errors import Location, Problem
 from gia_roadmap.io.export_common import MeasureRow, measure_rows
@@ -130,19 +134,14 @@ class CalendarEntry:
     rrule: str = ""
 
 
-def _parts(term: Term, label: str = "") -> Iterator[tuple[Term, str]]:
-    """The parts of a term that are not containers, each with the scope label a per-exam term gives."""
-    if isinstance(term, Compound):
-        yield from _parts(term.base, label)
-        yield from _parts(term.qualifier, label)
-    elif isinstance(term, TermSequence):
-        for item in term.items:
-            yield from _parts(item, label)
-    elif isinstance(term, PerExam):
-        for scope, part in term.parts:
-            yield from _parts(part, scope)
+def _labelled_parts(term: Term) -> Iterator[tuple[Term, str]]:
+    """The parts of a term (:func:`~gia_roadmap.calendar.terms.parts`), each with the scope a per-exam
+    term («для ГИА-9: …, для ГИА-11: …») gives it."""
+    if isinstance(term, PerExam):
+        for scope, item in term.parts:
+            yield from ((part, scope) for part in parts(item))
     else:
-        yield term, label
+        yield from ((part, "") for part in parts(term))
 
 
 def _due(window: DateWindow) -> dt.date:
@@ -172,35 +171,71 @@ def _is_main(event: ExamEvent) -> bool:
     return event.stage is ExamStage.MAIN and not event.reserve
 
 
-def _relative_entries(
-    row: MeasureRow, part: Relative, windows: Sequence[DateWindow], events: EventDates | None
-) -> list[CalendarEntry]:
-    """One entry per main-period exam day the windows were counted from; the rest as other days."""
-    known = events.of(part.anchor) if isinstance(events, ExamEvents) else ()
-    found: list[tuple[DateWindow, dt.date | None, list[ExamEvent]]] = []
+_Found = tuple[DateWindow, list[ExamEvent]]
+
+
+def _period_label(events: Sequence[ExamEvent], window: DateWindow) -> str:
+    """«ЕГЭ, основной период» for the exams of one period window."""
+    stages = {e.stage.russian for e in events if e.stage is not None}
+    labels = (f"{exam}, {', '.join(sorted(stages))}" if stages else exam for exam in _by_exam(events))
+    return "; ".join(labels) or window.label
+
+
+def _relative_found(part: Relative, windows: Sequence[DateWindow], events: EventDates | None) -> list[_Found]:
+    """Each window of a relative term with the events of the day it was counted from (its label)."""
+    anchor = part.anchor
+    known = events.of(anchor) if isinstance(events, ExamEvents) and isinstance(anchor, Anchor) else ()
+    out: list[_Found] = []
     for window in windows:
-        try:
-            day: dt.date | None = dt.date.fromisoformat(window.label)
-        except ValueError:
-            day = None
-        found.append((window, day, [e for e in known if day is not None and e.start == day]))
-    chosen = [f for f in found if not f[2] or any(_is_main(e) for e in f[2])]
-    if not chosen:  # no main-period day: the other non-reserve days, else every day
-        chosen = [f for f in found if any(not e.reserve for e in f[2])] or found
+        day = _day_of(window)
+        out.append((window, [e for e in known if day is not None and e.start == day]))
+    return out
+
+
+def _period_found(windows: Sequence[DateWindow], events: EventDates | None) -> list[_Found]:
+    """Each window of an exam-period term with the period events that span exactly it."""
+    spans: dict[tuple[dt.date, dt.date], list[ExamEvent]] = {}
+    for event in events.events if isinstance(events, ExamEvents) else ():
+        if isinstance(event.when, DateWindow):
+            spans.setdefault((event.when.start, event.when.end), []).append(event)
+    return [(window, spans.get((window.start, window.end), [])) for window in windows]
+
+
+def _day_of(window: DateWindow) -> dt.date | None:
+    """The event day a relative window was counted from (its label), None for other windows."""
+    try:
+        return dt.date.fromisoformat(window.label)
+    except ValueError:
+        return None
+
+
+def _label(events: Sequence[ExamEvent], window: DateWindow) -> str:
+    day = _day_of(window)
+    if day is None:
+        return _period_label(events, window) if events else window.label
+    return _day_label(events, day) if events else f"{day:%d.%m.%Y}"
+
+
+def _event_entries(row: MeasureRow, found: list[_Found]) -> list[CalendarEntry]:
+    """One entry per due date of the main-period events the windows come from, labelled with the exams;
+    the other events' due dates (reserve days, the other periods) listed in the description."""
+    chosen = [f for f in found if not f[1] or any(_is_main(e) for e in f[1])]
+    if not chosen:  # no main-period event: the other non-reserve ones, else every one
+        chosen = [f for f in found if any(not e.reserve for e in f[1])] or found
+    kept = {id(window) for window, _ in chosen}
     others = tuple(
-        f"{_day_label(matched, day) if day else window.label} → {_due(window):%d.%m.%Y}"
-        for window, day, matched in found
-        if (window, day, matched) not in chosen
+        dict.fromkeys(
+            f"{_label(matched, window)} → {_due(window):%d.%m.%Y}"
+            for window, matched in found
+            if id(window) not in kept
+        )
     )
-    by_due: dict[dt.date, list[tuple[DateWindow, dt.date | None, list[ExamEvent]]]] = {}
+    by_due: dict[dt.date, list[_Found]] = {}
     for item in chosen:
         by_due.setdefault(_due(item[0]), []).append(item)
     entries = []
     for due, items in sorted(by_due.items()):
-        labels = [
-            _day_label([e for e in matched if _is_main(e)] or matched, day) if day else window.label
-            for window, day, matched in items
-        ]
+        labels = (_label([e for e in matched if _is_main(e)] or matched, window) for window, matched in items)
         entries.append(
             CalendarEntry(
                 row=row,
@@ -211,15 +246,6 @@ def _relative_entries(
             )
         )
     return entries
-
-
-_RRULE_FREQ = {
-    Frequency.DAILY: rrule.DAILY,
-    Frequency.WEEKLY: rrule.WEEKLY,
-    Frequency.MONTHLY: rrule.MONTHLY,
-    Frequency.QUARTERLY: rrule.MONTHLY,
-    Frequency.YEARLY: rrule.YEARLY,
-}
 
 
 def _rule_text(part: Recurring, first: dt.date) -> str:
@@ -287,14 +313,16 @@ def _measure_entries(
         return []
     entries: list[CalendarEntry] = []
     plain: dict[dt.date, list[DateWindow]] = {}
-    for part, scope in _parts(located.measure.term):
+    for part, scope in _labelled_parts(located.measure.term):
         resolution = part.resolve(
             calendar, events, school_year=roadmap.school_year, plan_period=roadmap.period, options=options
         )
         if resolution.status is ResolutionStatus.CONTINUOUS or not resolution.windows:
             continue
         if isinstance(part, Relative):
-            entries += _relative_entries(row, part, resolution.windows, events)
+            entries += _event_entries(row, _relative_found(part, resolution.windows, events))
+        elif isinstance(part, ExamPeriod):
+            entries += _event_entries(row, _period_found(resolution.windows, events))
         elif isinstance(part, Recurring):
             entries += _recurring_entries(row, part, resolution.windows)
         else:
