@@ -15,14 +15,16 @@ from gia_roadmap.calendar.admission_dates import (
     EXCEPTIONS,
     PROCEDURES,
     AdmissionDate,
-    WeekdayRule,
+    AdmissionRule,
     admission_procedure,
     admission_test_dates,
 )
 from gia_roadmap.calendar.exams import ExamKind, PeriodKind
+from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.production import RussianCalendar
 from gia_roadmap.calendar.schedule import ExamSchedule, OrderKind, bundled_school_years, bundled_sources
 from gia_roadmap.calendar.schoolyear import SchoolYear
+from gia_roadmap.calendar.terms import MonthRef, NthDay
 from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError, InvalidValueError
 
 CAL = RussianCalendar()
@@ -190,10 +192,8 @@ def test_rule_dates_are_in_their_month_on_their_weekday(year: int) -> None:
     st.integers(min_value=1, max_value=3),
 )
 def test_working_rule_never_earlier_than_the_plain_one(year: int, month: int, weekday: int, n: int) -> None:
-    plain = WeekdayRule(period=PeriodKind.ADDITIONAL_DATE, month=month, weekday=weekday, ordinal=n)
-    working = WeekdayRule(
-        period=PeriodKind.ADDITIONAL_DATE, month=month, weekday=weekday, ordinal=n, working=True
-    )
+    plain = AdmissionRule.of(PeriodKind.ADDITIONAL_DATE, n, weekday, month)
+    working = AdmissionRule.of(PeriodKind.ADDITIONAL_DATE, n, weekday, month, working=True)
     first = plain.date(year, CAL)
     try:
         second = working.date(year, CAL)
@@ -209,8 +209,8 @@ def test_working_rule_never_earlier_than_the_plain_one(year: int, month: int, we
 
 
 def test_no_fifth_weekday() -> None:
-    rule = WeekdayRule(period=PeriodKind.ADDITIONAL_DATE, month=2, weekday=2, ordinal=5)
-    with pytest.raises(InvalidValueError, match="февраля 2023 has no 'пятая среда февраля'"):
+    rule = AdmissionRule.of(PeriodKind.ADDITIONAL_DATE, 5, 2, 2)
+    with pytest.raises(InvalidValueError, match="'пятая среда февраля' in 2022/2023: no such day"):
         rule.date(2022, CAL)
 
 
@@ -227,12 +227,37 @@ def test_bad_input() -> None:
         admission_test_dates("2023", CAL)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
         admission_test_dates(2023, CAL, exam=["final_essay"])  # type: ignore[list-item]
-    for bad in ({"month": 13}, {"weekday": 7}, {"ordinal": 0}, {"period": PeriodKind.MAIN}):
-        args = {"period": PeriodKind.MAIN_DATE, "month": 12, "weekday": 2, "ordinal": 1} | bad
+    with pytest.raises(InvalidValueError, match="period must be"):
+        AdmissionRule.of(PeriodKind.MAIN, 1, 2, 12)
+    for bad in (
+        NthDay(1, None, True, MonthRef(12)),  # «первый рабочий день декабря»: not a weekday rule
+        NthDay(-1, 2, False, MonthRef(12)),  # «последняя среда декабря»
+        NthDay(1, 2, False, None),  # every month
+        NthDay(1, 2, False, MonthRef.written(2023, 12)),  # one year only
+    ):
         with pytest.raises(InvalidValueError) as info:
-            WeekdayRule(**args)  # type: ignore[arg-type]
+            AdmissionRule(period=PeriodKind.MAIN_DATE, day=bad)
         assert isinstance(info.value, GiaRoadmapError)
-        assert next(iter(bad)) in str(info.value)
+        assert "day must" in str(info.value)
+    with pytest.raises(InvalidTypeError):
+        AdmissionRule(period=PeriodKind.MAIN_DATE, day="первая среда декабря")  # type: ignore[arg-type]
+    for bad_args in ((1, 7, 12), (0, 2, 12), (1, 2, 13)):  # weekday, ordinal, month out of range
+        with pytest.raises(GiaRoadmapError):
+            AdmissionRule.of(PeriodKind.MAIN_DATE, *bad_args)
+
+
+def test_the_rule_is_the_deadline_term() -> None:
+    """«во вторую среду февраля» in a roadmap parses to the very term a Порядок rule holds."""
+    rule = admission_procedure(ExamKind.FINAL_INTERVIEW, 2023).rules[0]
+    term = parse_term("во вторую среду февраля", school_year=SchoolYear(2023))
+    assert isinstance(term, NthDay)
+    assert (term.ordinal, term.weekday, term.working, term.month.month if term.month else None) == (
+        rule.ordinal,
+        rule.weekday,
+        rule.working,
+        rule.month,
+    )
+    assert term.resolve(CAL, school_year=SchoolYear(2023)).windows[0].start == rule.date(2023, CAL)
 
 
 def test_both_tests_by_default_sorted_by_date() -> None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
     from gia_roadmap.calendar.admission_dates import (
         AdmissionDate,
         AdmissionProcedure,
-        WeekdayRule,
+        AdmissionRule,
         admission_procedure,
         admission_test_dates,
     )
@@ -149,6 +149,7 @@ __all__ = [
     "HOLIDAY_NAMES",
     "AdmissionDate",
     "AdmissionProcedure",
+    "AdmissionRule",
     "Anchor",
     "Applicability",
     "Bound",
@@ -235,7 +236,6 @@ __all__ = [
     "Unit",
     "UnparsedTerm",
     "WeekData",
-    "WeekdayRule",
     "WorkWeek",
     "WorkingDayCalendar",
     "YearData",
@@ -272,7 +272,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "admission_dates": (
         "AdmissionDate",
         "AdmissionProcedure",
-        "WeekdayRule",
+        "AdmissionRule",
         "admission_procedure",
         "admission_test_dates",
     ),

@@ -43,10 +43,10 @@ from collections.abc import Iterable
 import attrs
 
 from gia_roadmap.calendar.exams import ExamKind, PeriodKind
+from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import SchoolYear
-from gia_roadmap.calendar.terms import WorkingDayCalendar
+from gia_roadmap.calendar.terms import MonthRef, NthDay, WorkingDayCalendar
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
-from gia_roadmap.text import MONTHS_GENITIVE, Case, weekday_name
 
 __all__ = [
     "EXCEPTIONS",
@@ -54,33 +54,12 @@ __all__ = [
     "AdmissionDate",
     "AdmissionException",
     "AdmissionProcedure",
-    "WeekdayRule",
+    "AdmissionRule",
     "admission_procedure",
     "admission_test_dates",
 ]
 
 _ADMISSION_TESTS = (ExamKind.FINAL_ESSAY, ExamKind.FINAL_INTERVIEW)
-_FEMININE = frozenset({2, 4, 5, 6})  # среда, пятница, суббота, воскресенье
-_ORDINALS = {
-    False: ("первый", "второй", "третий", "четвёртый", "пятый"),
-    True: ("первая", "вторая", "третья", "четвёртая", "пятая"),
-}
-_WORKING = {False: "рабочий", True: "рабочая"}
-
-
-def _check_month(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-        raise InvalidValueError(f"{attribute.name} must be a month number 1..12, got {value!r}")
-
-
-def _check_weekday(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
-        raise InvalidValueError(f"{attribute.name} must be a weekday 0 (Monday) .. 6 (Sunday), got {value!r}")
-
-
-def _check_ordinal(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise InvalidValueError(f"{attribute.name} must be 1..5 (first .. fifth), got {value!r}")
 
 
 def _check_admission_period(
@@ -92,53 +71,85 @@ def _check_admission_period(
         )
 
 
+def _check_day(instance: object, attribute: attrs.Attribute[NthDay], value: NthDay) -> None:
+    if not isinstance(value, NthDay):
+        raise InvalidTypeError(f"{attribute.name} must be an NthDay term, got {value!r}")
+    if value.weekday is None or not 1 <= value.ordinal <= 5:
+        raise InvalidValueError(
+            f"{attribute.name} must name the first … fifth weekday of a month («первая среда декабря»), "
+            f"got {value!r}"
+        )
+    if value.month is None or value.month.year is not None:
+        raise InvalidValueError(
+            f"{attribute.name} must name a month without a year (the rule holds for every school year), "
+            f"got {value!r}"
+        )
+
+
 @attrs.frozen(slots=True, kw_only=True)
-class WeekdayRule:
-    """«The n-th [working] weekday of a month» of a school year: «первая рабочая среда мая».
+class AdmissionRule:
+    """One date rule of a Порядок: the period it fixes and the day, «первая рабочая среда мая».
+
+    The day is the deadline term :class:`~gia_roadmap.calendar.terms.NthDay` («во вторую среду
+    февраля» in a roadmap parses to the same term), with a month and no year: the school year supplies
+    the year (September to December the first calendar year, January to August the second).
 
     Attributes:
         period: основной срок (``MAIN_DATE``) or дополнительный срок (``ADDITIONAL_DATE``).
-        month: 1..12. September to December fall in the first calendar year of the school year,
-            January to August in the second.
-        weekday: 0 = Monday … 6 = Sunday.
-        ordinal: 1 = first … 5 = fifth.
-        working: count only the weekdays that are working days of the production calendar.
+        day: ``NthDay(ordinal, weekday, working=…, month=MonthRef(m))``: the first … fifth weekday
+            (0 = Monday) of the month, counting only working days of the production calendar when
+            ``working``.
     """
 
     period: PeriodKind = attrs.field(validator=_check_admission_period)
-    month: int = attrs.field(validator=_check_month)
-    weekday: int = attrs.field(validator=_check_weekday)
-    ordinal: int = attrs.field(validator=_check_ordinal)
-    working: bool = False
+    day: NthDay = attrs.field(validator=_check_day)
+
+    @classmethod
+    def of(
+        cls, period: PeriodKind, ordinal: int, weekday: int, month: int, *, working: bool = False
+    ) -> AdmissionRule:
+        """The rule «``ordinal``-th [working] ``weekday`` of ``month``» for ``period``."""
+        return cls(period=period, day=NthDay(ordinal, weekday, working, MonthRef(month)))
+
+    @property
+    def month(self) -> int:
+        """The month, 1..12."""
+        assert self.day.month is not None  # checked on construction
+        return self.day.month.month
+
+    @property
+    def weekday(self) -> int:
+        """The weekday, 0 (Monday) … 6 (Sunday)."""
+        assert self.day.weekday is not None  # checked on construction
+        return self.day.weekday
+
+    @property
+    def ordinal(self) -> int:
+        """1 = first … 5 = fifth."""
+        return self.day.ordinal
+
+    @property
+    def working(self) -> bool:
+        """True when only working days of the production calendar count («рабочая среда»)."""
+        return self.day.working
 
     @property
     def russian(self) -> str:
         """The rule as the Порядок words it: «первая рабочая среда мая», «третий понедельник апреля»."""
-        feminine = self.weekday in _FEMININE
-        words = [_ORDINALS[feminine][self.ordinal - 1]]
-        if self.working:
-            words.append(_WORKING[feminine])
-        words += [weekday_name(self.weekday, Case.NOMINATIVE), MONTHS_GENITIVE[self.month - 1]]
-        return " ".join(words)
+        return render(self.day)
 
     def date(self, school_year: SchoolYear | int, calendar: WorkingDayCalendar) -> dt.date:
         """The date the rule gives in ``school_year``; ``calendar`` decides what a working day is.
 
         Raises:
-            InvalidValueError: the month has no such weekday (a fifth Monday, or a working Wednesday
-                that the calendar does not give often enough).
+            InvalidValueError: the month has no such day (a fifth Monday, or a working Wednesday the
+                calendar does not give often enough), or the calendar does not cover the year.
         """
-        year = _start_year(school_year) + (0 if self.month >= 9 else 1)
-        day = dt.date(year, self.month, 1)
-        day += dt.timedelta(days=(self.weekday - day.weekday()) % 7)
-        seen = 0
-        while day.month == self.month:
-            if not self.working or calendar.is_working_day(day):
-                seen += 1
-                if seen == self.ordinal:
-                    return day
-            day += dt.timedelta(days=7)
-        raise InvalidValueError(f"{MONTHS_GENITIVE[self.month - 1]} {year} has no {self.russian!r}")
+        year = SchoolYear(_start_year(school_year))
+        resolution = self.day.resolve(calendar, school_year=year)
+        if not resolution.resolved:
+            raise InvalidValueError(f"{self.russian!r} in {year}: {resolution.reason}")
+        return resolution.windows[0].start
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -164,7 +175,7 @@ class AdmissionProcedure:
     signed: dt.date | None
     first_school_year: int
     last_school_year: int | None
-    rules: tuple[WeekdayRule, ...]
+    rules: tuple[AdmissionRule, ...]
     sources: tuple[str, ...]
     note: str = ""
 
@@ -189,7 +200,7 @@ class AdmissionDate:
     date: dt.date
     exam: ExamKind
     period: PeriodKind
-    rule: WeekdayRule
+    rule: AdmissionRule
     procedure: AdmissionProcedure
 
 
@@ -229,9 +240,9 @@ PROCEDURES: tuple[AdmissionProcedure, ...] = (
         first_school_year=2021,
         last_school_year=2022,
         rules=(
-            WeekdayRule(period=P.MAIN_DATE, month=12, weekday=_WED, ordinal=1),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=2, weekday=_WED, ordinal=1),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=5, weekday=_WED, ordinal=1, working=True),
+            AdmissionRule.of(P.MAIN_DATE, 1, _WED, 12),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 1, _WED, 2),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 1, _WED, 5, working=True),
         ),
         sources=("eduinspector-gve11-22", "coko38", "ltbm-sochinenie-2223"),
         note="Number and date of 07.11.2018 from eduinspector-gve11-22 (single source); the rule as quoted "
@@ -247,9 +258,9 @@ PROCEDURES: tuple[AdmissionProcedure, ...] = (
         first_school_year=2023,
         last_school_year=2028,
         rules=(
-            WeekdayRule(period=P.MAIN_DATE, month=12, weekday=_WED, ordinal=1),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=2, weekday=_WED, ordinal=1),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=4, weekday=_WED, ordinal=2),
+            AdmissionRule.of(P.MAIN_DATE, 1, _WED, 12),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 1, _WED, 2),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 2, _WED, 4),
         ),
         sources=("interfax-soch", "tass-soch", "sch26ptz", "spb102", "gym49"),
         note="In force 01.09.2023, valid to 01.09.2029 (gym49, single source); the rule as quoted by "
@@ -264,9 +275,9 @@ PROCEDURES: tuple[AdmissionProcedure, ...] = (
         first_school_year=2021,
         last_school_year=2022,
         rules=(
-            WeekdayRule(period=P.MAIN_DATE, month=2, weekday=_WED, ordinal=2),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=3, weekday=_WED, ordinal=2, working=True),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=5, weekday=_MON, ordinal=1, working=True),
+            AdmissionRule.of(P.MAIN_DATE, 2, _WED, 2),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 2, _WED, 3, working=True),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 1, _MON, 5, working=True),
         ),
         sources=("chermen3", "usishin", "idist"),
         note="The rule as quoted by usishin and chermen3 («во вторую среду февраля … во вторую рабочую среду "
@@ -284,9 +295,9 @@ PROCEDURES: tuple[AdmissionProcedure, ...] = (
         first_school_year=2023,
         last_school_year=None,
         rules=(
-            WeekdayRule(period=P.MAIN_DATE, month=2, weekday=_WED, ordinal=2),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=3, weekday=_WED, ordinal=2, working=True),
-            WeekdayRule(period=P.ADDITIONAL_DATE, month=4, weekday=_MON, ordinal=3),
+            AdmissionRule.of(P.MAIN_DATE, 2, _WED, 2),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 2, _WED, 3, working=True),
+            AdmissionRule.of(P.ADDITIONAL_DATE, 3, _MON, 4),
         ),
         sources=("krasnoarmeets", "novpoo", "gmsib"),
         note="In force 01.09.2023; no end of validity confirmed. The rule as quoted by krasnoarmeets («во "
