@@ -118,6 +118,14 @@ def test_a_broken_pipe_ends_quietly() -> None:
     assert err.getvalue() == ""
 
 
+def test_a_broken_pipe_leaves_a_host_s_standard_output_alone(capfd: pytest.CaptureFixture[str]) -> None:
+    # Regression: the boundary once pointed the descriptor behind a *replaced* sys.stdout (here
+    # pytest's capture file) at /dev/null, and every later test failed with EBADF.
+    cli.main(["calendar", "2025"], stdout=_GoneReader(), stderr=text_io.StringIO())
+    print("still here")
+    assert "still here" in capfd.readouterr().out
+
+
 def test_a_broken_pipe_ends_quietly_in_a_real_pipe() -> None:
     command = [
         sys.executable,

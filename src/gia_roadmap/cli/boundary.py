@@ -146,12 +146,23 @@ def _internal_line(error: BaseException, lang: Language) -> str:
 
 def _silence_stdout() -> None:
     """After a broken pipe, point standard output at /dev/null, so the interpreter's final flush does
-    not fail again (Python's documented way, "Note on SIGPIPE")."""
+    not fail again (Python's documented way, "Note on SIGPIPE").
+
+    Only the process's own standard output is redirected: when ``sys.stdout`` was replaced (a host
+    program, pytest's capture), its descriptor belongs to someone else and is left alone.
+    """
+    if sys.stdout is not sys.__stdout__:  # replaced (an embedding, a test's capture): not ours to touch
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no real standard output (an embedding, a test)
+    except (OSError, ValueError, AttributeError):  # no real standard output
         pass
+    finally:
+        os.close(devnull)
 
 
 def guarded(run: Callable[[], int], *, err: TextIO, debug: bool = False, lang: Language = "ru") -> int:
