@@ -151,15 +151,16 @@ def _silence_stdout() -> None:
     Only the process's own standard output is redirected: when ``sys.stdout`` was replaced (a host
     program, pytest's capture), its descriptor belongs to someone else and is left alone.
     """
-    if sys.stdout is not sys.__stdout__:  # replaced (an embedding, a test's capture): not ours to touch
+    stdout = sys.__stdout__
+    if stdout is None or sys.stdout is not stdout:  # none, or replaced (a host, a test's capture)
         return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
     except OSError:
         return
     try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no real standard output
+        os.dup2(devnull, stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor behind it
         pass
     finally:
         os.close(devnull)
