@@ -39,6 +39,7 @@ from gia_roadmap.calendar.terms import (
     UnparsedTerm,
     YearOrigin,
     assign_years,
+    walk,
 )
 from gia_roadmap.errors import GiaRoadmapError, TermSyntaxError
 from gia_roadmap.plan.owners import term_owners
@@ -362,6 +363,7 @@ def test_split_unreadable_text_at_hard_breaks() -> None:
 def test_lenient_never_raises(text: str) -> None:
     term = parse_term(text)
     assert term.kind
+    assert not any(isinstance(t, UnparsedTerm) and "internal error" in t.reason for t in walk(term))
     split_terms(text)
 
 

@@ -29,6 +29,8 @@ or ranges → :class:`DayList`; a label makes the piece a :class:`Compound` with
 
 from __future__ import annotations
 
+import attrs
+
 from gia_roadmap.calendar.grammar.lexicon import (
     BLANKS,
     LABEL,
@@ -110,7 +112,7 @@ class _Piece:
     """One item of a run: its kind and wording, its atoms (``second`` −1 unless a range), its span,
     the label and the inclusiveness word written after it."""
 
-    __slots__ = ("end", "first", "flag", "kind", "label", "second", "start", "wording")
+    __slots__ = ("end", "first", "flag", "kind", "label", "label_at", "second", "start", "wording")
 
     def __init__(self, kind: int, wording: str, first: int, second: int, start: int, end: int) -> None:
         self.kind = kind
@@ -120,6 +122,7 @@ class _Piece:
         self.start = start
         self.end = end
         self.label: Label | None = None
+        self.label_at = -1  # where the label starts (the date's own text ends there)
         self.flag: str | None = None
 
 
@@ -160,7 +163,10 @@ def _annotate(p: Reader, atom: _Atom, piece: _Piece, end: int) -> None:
             reserve = "резерв" in words or "запасн" in words
             if found or reserve:
                 text = p.text(m.start(), m.end()).strip("()- ")
-                piece.label = Label(found[0] if found else None, reserve, text)
+                piece.label = Label(
+                    found[0] if found else None, reserve, text, raw=p.raw(m.start(), m.end()).strip()
+                )
+                piece.label_at = m.start()
                 atom.end = m.end()
                 continue
         m = p.match(_RE_INCLUSIVE_ANN, stop, end) if piece.flag is None else None
@@ -280,7 +286,8 @@ def _build(p: Reader, pos: int, atoms: list[_Atom], pieces: list[_Piece]) -> Fou
             term = ExactDate(refs[piece.first], raw=raw)
             kinds.add(_EXACT)
         if piece.label is not None:
-            term = Compound(term, piece.label, True, raw=raw)
+            base_raw = p.raw(piece.start, piece.label_at).rstrip()
+            term = Compound(attrs.evolve(term, raw=base_raw), piece.label, True, raw=raw)
             labelled = True
         terms.append(term)
     stop = pieces[-1].end
