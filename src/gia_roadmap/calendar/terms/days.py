@@ -35,18 +35,25 @@ if TYPE_CHECKING:
 __all__ = ["ByDate", "DateList", "DayList", "DayRange", "ExactDate", "FromDate"]
 
 
-@attrs.frozen(slots=True)
-class ExactDate(_Base):
-    """One exact day: «17.05.2024», «1 декабря 2021 г.», «22.04. (пт)»."""
+class _OneDay(_Base):
+    """A term of one day (``day``): its flags are the day's year and weekday flags."""
 
-    kind: ClassVar[str] = "date"
-    day: DayRef = attrs.field(converter=to_day_ref)
-    raw: str = _raw()
+    __slots__ = ()
+    day: DayRef
 
     @property
     def flags(self) -> frozenset[str]:
         """Year and weekday flags of the day."""
         return _day_flags((self.day,))
+
+
+@attrs.frozen(slots=True)
+class ExactDate(_OneDay):
+    """One exact day: «17.05.2024», «1 декабря 2021 г.», «22.04. (пт)»."""
+
+    kind: ClassVar[str] = "date"
+    day: DayRef = attrs.field(converter=to_day_ref)
+    raw: str = _raw()
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         day = self.day.date(ctx.school_year)
@@ -54,7 +61,7 @@ class ExactDate(_Base):
 
 
 @attrs.frozen(slots=True)
-class ByDate(_Base):
+class ByDate(_OneDay):
     """Due by a date: «в срок до 17.05.2024», «до 31.12.2023», «не позднее 1 марта 2026 года».
 
     ``inclusive`` is True by default (due on or before the date); the parser sets it False only
@@ -68,11 +75,6 @@ class ByDate(_Base):
     inclusive: bool = True
     wording: str = "до"
     raw: str = _raw()
-
-    @property
-    def flags(self) -> frozenset[str]:
-        """Year and weekday flags of the day."""
-        return _day_flags((self.day,))
 
     def due(
         self, options: ResolveOptions | None = None, school_year: SchoolYear | None = None
@@ -94,7 +96,7 @@ class ByDate(_Base):
 
 
 @attrs.frozen(slots=True)
-class FromDate(_Base):
+class FromDate(_OneDay):
     """Not before a date: «не ранее 1 марта 2024 года», «с 01.09.2023», «начиная с 1 сентября», «после
     15.05.2024».
 
@@ -108,11 +110,6 @@ class FromDate(_Base):
     inclusive: bool = True
     wording: str = "не ранее"
     raw: str = _raw()
-
-    @property
-    def flags(self) -> frozenset[str]:
-        """Year and weekday flags of the day."""
-        return _day_flags((self.day,))
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         day = self.day.date(ctx.school_year)

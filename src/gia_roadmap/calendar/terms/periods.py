@@ -84,9 +84,39 @@ class SeasonTerm(_Base):
         return _ok(_season_window(self.season, year))
 
 
+class _PartOfYear(_Base):
+    """A quarter or a half of a calendar year: ``number`` of ``months`` months, in ``year`` (written,
+    or assumed from the school year when the text has none)."""
+
+    __slots__ = ()
+    months: ClassVar[int] = 3
+    year: int | None
+    origin: YearOrigin
+
+    @property
+    def number(self) -> int:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    @property
+    def flags(self) -> frozenset[str]:
+        """``assumed_year``, ``year_unknown``."""
+        if self.origin is YearOrigin.SCHOOL_YEAR:
+            return frozenset({"assumed_year"})
+        return frozenset({"year_unknown"}) if self.year is None else frozenset()
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        first = self.months * (self.number - 1) + 1
+        year = self.year
+        if year is None and ctx.school_year is not None:
+            year = ctx.school_year.year_of_month(first)
+        if year is None:
+            return _no_year(self.kind.replace("_", "-"))
+        return _ok(DateWindow(dt.date(year, first, 1), _last_day(year, first + self.months - 1)))
+
+
 @attrs.frozen(slots=True)
-class QuarterTerm(_Base):
-    """A calendar quarter: «I квартал 2024 года», «2 квартал»."""
+class QuarterTerm(_PartOfYear):
+    """A calendar quarter: «I квартал 2024 года», «2 квартал», «в первом квартале»."""
 
     kind: ClassVar[str] = "quarter"
     quarter: int = attrs.field(validator=attrs.validators.in_((1, 2, 3, 4)))
@@ -95,47 +125,26 @@ class QuarterTerm(_Base):
     raw: str = _raw()
 
     @property
-    def flags(self) -> frozenset[str]:
-        """``assumed_year``, ``year_unknown``."""
-        if self.origin is YearOrigin.SCHOOL_YEAR:
-            return frozenset({"assumed_year"})
-        return frozenset({"year_unknown"}) if self.year is None else frozenset()
-
-    def _resolve(self, ctx: _Ctx) -> Resolution:
-        first = 3 * self.quarter - 2
-        year = self.year
-        if year is None and ctx.school_year is not None:
-            year = ctx.school_year.year_of_month(first)
-        if year is None:
-            return _no_year("quarter")
-        return _ok(DateWindow(dt.date(year, first, 1), _last_day(year, first + 2)))
+    def number(self) -> int:
+        """The quarter."""
+        return self.quarter
 
 
 @attrs.frozen(slots=True)
-class HalfYearTerm(_Base):
+class HalfYearTerm(_PartOfYear):
     """A half of a calendar year (полугодие): «первое полугодие 2024 года», «во II полугодии»."""
 
     kind: ClassVar[str] = "half_year"
+    months: ClassVar[int] = 6
     half: int = attrs.field(validator=attrs.validators.in_((1, 2)))
     year: int | None = None
     origin: YearOrigin = YearOrigin.NONE
     raw: str = _raw()
 
     @property
-    def flags(self) -> frozenset[str]:
-        """``assumed_year``, ``year_unknown``."""
-        if self.origin is YearOrigin.SCHOOL_YEAR:
-            return frozenset({"assumed_year"})
-        return frozenset({"year_unknown"}) if self.year is None else frozenset()
-
-    def _resolve(self, ctx: _Ctx) -> Resolution:
-        first = 6 * self.half - 5
-        year = self.year
-        if year is None and ctx.school_year is not None:
-            year = ctx.school_year.year_of_month(first)
-        if year is None:
-            return _no_year("half-year")
-        return _ok(DateWindow(dt.date(year, first, 1), _last_day(year, first + 5)))
+    def number(self) -> int:
+        """The half."""
+        return self.half
 
 
 @attrs.frozen(slots=True)
