@@ -1,5 +1,10 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml): make the docstrings' reST habits read well in Markdown.
 
+It also writes the catalogue of finding codes into ``docs/findings.md`` (:func:`on_page_markdown`):
+the codes, severities, kinds and what each check catches come from the ``@rule`` registry of
+:mod:`gia_roadmap.plan.checks` and the titles, messages and hints from the message catalogue, so the
+page can never disagree with the code.
+
 The docstrings are Google style, but their prose uses Sphinx roles (``:class:`~gia_roadmap.plan.Roadmap```)
 and bare doctest blocks (``>>> …`` outside an ``Examples:`` section). Python-Markdown shows the first as
 literal ``:class:`` text and the second as nested block quotes. A preprocessor, registered for the pages and
@@ -76,3 +81,51 @@ def on_config(config: Any) -> Any:
     """Add the extension to the site's Markdown extensions."""
     config.markdown_extensions.append(DocstringProseExtension())
     return config
+
+
+CATALOGUE_MARKER = "<!-- catalogue -->"
+"""Where ``docs/findings.md`` gets the generated catalogue."""
+
+
+def catalogue_markdown() -> str:
+    """The catalogue of codes as Markdown: a summary table, then one section per code."""
+    import inspect
+
+    from gia_roadmap.plan.checks import CATALOGUE, FindingKind
+    from gia_roadmap.plan.messages import code_text
+
+    kinds = {FindingKind.FINDING: "finding", FindingKind.NOTICE: "reading notice"}
+    lines = [
+        "| code | name | severity | kind | title (ru) | title (en) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for code, info in CATALOGUE.items():
+        entry = code_text(code)
+        assert entry is not None, code
+        lines.append(
+            f"| [{code}](#{code.lower()}) | {info.name} | {info.severity.value} | {kinds[info.kind]} "
+            f"| {entry.ru.title} | {entry.en.title} |"
+        )
+    for code, info in CATALOGUE.items():
+        entry = code_text(code)
+        assert entry is not None, code
+        lines += [
+            "",
+            f"### {code}",
+            "",
+            f"**{entry.ru.title}** ({entry.en.title}) · `{info.name}` · {info.severity.value} · "
+            f"{kinds[info.kind]}",
+            "",
+            inspect.cleandoc(info.catches),
+            "",
+            f"* message: «{entry.ru.message}» — *{entry.en.message}*",
+            f"* what to do: {entry.ru.hint} — *{entry.en.hint}*",
+        ]
+    return "\n".join(lines)
+
+
+def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    """Replace the catalogue marker of ``findings.md`` with the generated catalogue."""
+    if CATALOGUE_MARKER in markdown:
+        return markdown.replace(CATALOGUE_MARKER, catalogue_markdown())
+    return markdown

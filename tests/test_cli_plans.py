@@ -30,9 +30,23 @@ def test_check_example_reports_the_duplicate_numbers_of_yurga() -> None:
     status, out, err = _run("check", "--example", "yurga-2024")
     assert err == ""
     assert status == 3  # errors found
-    assert "334 measures" in out
+    assert "334 мероприятия" in out
     assert "GR501" in out
-    assert "2.2.14" in out
+    assert "п. 2.2.14" in out
+    assert "ошибка" in out
+    assert "Что не удалось прочитать" in out  # the reading notices, apart
+
+
+def test_check_orders_by_severity_limits_and_speaks_english() -> None:
+    _, out, _ = _run("check", "--example", "smolensk-gia-2023", "--limit", "2")
+    lines = [line for line in out.splitlines() if line.startswith(("ошибка", "предупреждение", "к сведению"))]
+    assert len(lines) == 2
+    assert all("GR502" in line for line in lines)  # the real numbering gaps come first
+    _, everything, _ = _run("check", "--example", "smolensk-gia-2023", "--all")
+    assert "к сведению" in everything
+    _, english, _ = _run("check", "--example", "smolensk-gia-2023", "--lang", "en")
+    assert "The numbering skips 3.4" in english
+    assert "item 3.5" in english
 
 
 def test_check_json_is_machine_readable() -> None:

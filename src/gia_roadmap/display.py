@@ -28,7 +28,7 @@ import attrs
 from gia_roadmap.calendar.daykinds import CalendarDay, DayKind, WorkWeek
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import EventDates, ResolveOptions, Term, WorkingDayCalendar
-from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError, Severity
+from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError, Language, Severity
 from gia_roadmap.plan.findings import Finding, Report
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap, Section
 from gia_roadmap.plan.queries import DueState, resolve_measure, state_of
@@ -335,37 +335,55 @@ def measure_html(measure: Measure) -> str:
     return f'<table class="gia-measure" {_TABLE}>{body}</table>'
 
 
-def _finding_row(finding: Finding) -> str:
+def _finding_row(finding: Finding, lang: Language = "ru") -> str:
+    from gia_roadmap.plan.messages import ui
+
     colour = _SEVERITY_COLOURS[finding.severity]
-    badge = f'<span style="color:{colour};font-weight:bold">{_e(finding.severity.value)}</span>'
-    message = _e(finding.message)
-    if finding.evidence and f"«{finding.evidence}»" not in finding.message:
+    badge = f'<span style="color:{colour};font-weight:bold">{_e(finding.severity.label(lang))}</span>'
+    text = finding.text(lang)
+    message = _e(text)
+    if finding.evidence and f"«{finding.evidence}»" not in text:
         message += f"<br><small>«{_e(finding.evidence)}»</small>"
+    hint = finding.hint(lang)
+    if hint:
+        message += f"<br><small><em>{_e(hint)}</em></small>"
     if finding.suppressed is not None:
-        message += f"<br><small>suppressed: {_e(finding.suppressed.reason)}</small>"
+        reason = ui("suppressed", lang).format(reason=finding.suppressed.reason)
+        message += f"<br><small>{_e(reason)}</small>"
     style = ' style="opacity:0.55"' if finding.suppressed is not None else ""
     return (
         f"<tr{style}><td {_CELL}>{badge}</td><td {_CELL}><code>{_e(finding.code)}</code><br>"
-        f"<small>{_e(finding.name)}</small></td><td {_CELL}>{_e(finding.location)}</td>"
+        f"<small>{_e(finding.title(lang))}</small></td><td {_CELL}>{_e(finding.where(lang))}</td>"
         f"<td {_CELL}>{message}</td></tr>"
     )
 
 
-def report_html(report: Report, *, max_findings: int = 300) -> str:
-    """A check report as HTML: the summary, then one row per finding (worst first)."""
+def report_html(report: Report, *, max_findings: int = 300, lang: Language = "ru") -> str:
+    """A check report as HTML, in Russian unless ``lang="en"``: the summary, one row per finding
+    (worst first: what, where, the source text and what to do), then the reading notices apart."""
+    from gia_roadmap.plan.messages import ui
+
     findings = report.sorted("severity").findings
     shown = findings[: max(0, max_findings)]
-    head = "".join(f"<th {_CELL}>{h}</th>" for h in ("Severity", "Code", "Location", "Message"))
-    rows = "".join(_finding_row(f) for f in shown)
+    head = "".join(f"<th {_CELL}>{_e(ui(h, lang))}</th>" for h in ("severity", "code", "where", "what"))
+    rows = "".join(_finding_row(f, lang) for f in shown)
     more = (
-        f"<div><em>{len(findings) - len(shown)} more findings not shown</em></div>"
+        f"<div><em>{_e(ui('more', lang).format(count=len(findings) - len(shown)))}</em></div>"
         if len(shown) < len(findings)
         else ""
     )
     table = f"<table {_TABLE}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
+    empty = "" if findings else f"<div>{_e(ui('no_findings', lang))}</div>"
+    notices = ""
+    if report.notices:
+        items = "".join(
+            f"<li><code>{_e(n.code)}</code> {_e(n.where(lang))}: {_e(n.text(lang))}</li>"
+            for n in report.notices
+        )
+        notices = f"<details><summary>{_e(ui('notices_heading', lang))}</summary><ul>{items}</ul></details>"
     return (
-        f'<div class="gia-report"><div style="font-weight:bold">{_e(report.summary())}</div>'
-        f"{table}{more}</div>"
+        f'<div class="gia-report"><div style="font-weight:bold">{_e(report.summary().describe(lang))}</div>'
+        f"{empty}{table}{more}{notices}</div>"
     )
 
 

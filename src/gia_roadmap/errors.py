@@ -245,6 +245,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "section_heading": "раздел «{}»",
         "measure": "п. {}",
         "ordinal": "мероприятие {} по порядку",
+        "follows": "строка без номера после п. {}",
         "field_header": "графа «{}»",
         "field": "поле {}",
         "position": "символ {}",
@@ -268,6 +269,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "section_heading": "section «{}»",
         "measure": "item {}",
         "ordinal": "measure {} in order",
+        "follows": "unnumbered row after item {}",
         "field_header": "field {}",
         "field": "field {}",
         "position": "character {}",
@@ -302,6 +304,8 @@ class Location:
         section: the section as written: its number («2») or its heading.
         section_path: the 0-based ordinals of the section path (``(5, 0)``).
         measure: the measure number as written («2.2.14»).
+        follows: for a measure without a number, the number of the numbered measure it follows in
+            its section («6.5»: «строка без номера после п. 6.5»).
         field: the measure field meant («term», «responsible», «number»), or a plan field.
         ordinal: the measure's 0-based position in its section (tells duplicates apart).
         span: the characters meant in the text of the cell or field, as 0-based ``(start, end)``
@@ -321,6 +325,7 @@ class Location:
     section: str = attrs.field(default="", validator=_is_text)
     section_path: tuple[int, ...] = attrs.field(default=(), converter=_ints)
     measure: str = attrs.field(default="", validator=_is_text)
+    follows: str = attrs.field(default="", validator=_is_text)
     field: str = attrs.field(default="", validator=_is_text)
     ordinal: int | None = attrs.field(default=None, validator=_is_count(0))
     span: tuple[int, int] | None = attrs.field(default=None, converter=_pair, validator=_is_span)
@@ -363,6 +368,8 @@ class Location:
                 parts.append(words["section_heading"].format(self.section))
         if self.measure:
             parts.append(words["measure"].format(self.measure))
+        elif self.follows:
+            parts.append(words["follows"].format(self.follows))
         elif self.ordinal is not None:
             parts.append(words["ordinal"].format(self.ordinal + 1))
         if self.field:
@@ -408,6 +415,7 @@ class Location:
             self.cell,
             self.section,
             self.measure,
+            self.follows,
         )
 
 

@@ -76,14 +76,15 @@ def plan(
     glossary: Glossary | None = None,
     sections: Sequence[Section] = (),
     level: PlanLevel = PlanLevel.REGIONAL,
+    school_year: SchoolYear = SY,
 ) -> Roadmap:
     """A plan with one section holding ``measures`` (ordinals numbered in order), or ``sections``."""
     numbered = tuple(attrs.evolve(x, ordinal=i) for i, x in enumerate(measures))
     secs = tuple(sections) or (Section(heading=heading, kind=kind, measures=numbered),)
     return Roadmap(
         id=plan_id,
-        title="Дорожная карта",
-        school_year=SY,
+        title="Дорожная карта по подготовке к проведению ГИА",
+        school_year=school_year,
         period=period,
         orders=(Order(number="1", date=adopted),) if adopted else (),
         sections=secs,

@@ -1,4 +1,8 @@
-"""For every finding code: one small plan that triggers it and one that does not."""
+"""For every code of the catalogue: one small plan that triggers it and a clean twin that does not.
+
+A finding must come back among the report's findings with its default severity; a reading notice
+among its notices. The registry, the message catalogue and these cases hold the same codes.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Callable
 import attrs
 import pytest
 
+from gia_roadmap.calendar import SchoolYear
 from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.plan import (
@@ -18,8 +23,9 @@ from gia_roadmap.plan import (
     Status,
     StatusKind,
 )
-from gia_roadmap.plan.checks import CheckOptions, check
-from gia_roadmap.plan.findings import CATALOGUE, Report, Suppression
+from gia_roadmap.plan.checks import CATALOGUE, CheckOptions, FindingKind, check
+from gia_roadmap.plan.findings import Finding, Report, Suppression
+from gia_roadmap.plan.messages import codes as message_codes
 
 from .plans import calendar, events, m, plan, section
 
@@ -82,6 +88,28 @@ CASES: dict[str, tuple[Run, Run]] = {
             )
         ),
     ),
+    "GR106": (
+        lambda: run(
+            plan(
+                m(
+                    "1",
+                    "Обучение организаторов ППЭ и технических специалистов",
+                    term="апрель – май 2024 года",
+                ),
+                m("2", "Подготовка отчета по итогам обучения организаторов ППЭ", term="апрель 2024 года"),
+            )
+        ),
+        lambda: run(
+            plan(
+                m(
+                    "1",
+                    "Обучение организаторов ППЭ и технических специалистов",
+                    term="апрель – май 2024 года",
+                ),
+                m("2", "Подготовка отчета по итогам обучения организаторов ППЭ", term="июнь 2024 года"),
+            )
+        ),
+    ),
     "GR201": (lambda: run(plan(m("1", term="абракадабра 77"))), lambda: run(plan(m("1")))),
     "GR202": (lambda: run(plan(m("1", term=""))), lambda: run(plan(m("1")))),
     "GR203": (
@@ -135,6 +163,14 @@ CASES: dict[str, tuple[Run, Run]] = {
         # Татарстан 2023/2024: official regional data for both years
         lambda: run(attrs.evolve(plan(m("1")), issuer="Министерство образования Республики Татарстан")),
     ),
+    "GR213": (
+        lambda: run(plan(m("1", term="ноябрь 2030 года"), adopted=None, school_year=SchoolYear(2030))),
+        lambda: run(plan(m("1", term="ноябрь 2024 года"), adopted=None, school_year=SchoolYear(2024))),
+    ),
+    "GR214": (
+        lambda: run(plan(m("1", term="до 22.04.2024 (пт)"))),
+        lambda: run(plan(m("1", term="до 26.04.2024 (пт)"))),
+    ),
     "GR301": (lambda: run(plan(m("1", responsible=""))), lambda: run(plan(m("1")))),
     "GR302": (lambda: run(plan(m("1", responsible="Хрюндель"))), lambda: run(plan(m("1")))),
     "GR303": (
@@ -174,6 +210,28 @@ CASES: dict[str, tuple[Run, Run]] = {
         lambda: run(
             plan(sections=(section("1. Анализ", m("1.1")), section("2. Правовое обеспечение", m("2.1"))))
         ),
+    ),
+    "GR505": (
+        lambda: run(plan(m("1"), m("", "Совещание с руководителями ППЭ"), m("2"))),
+        lambda: run(plan(m("1"), m("2", "Совещание с руководителями ППЭ"), m("3"))),
+    ),
+    "GR506": (
+        lambda: run(
+            plan(
+                m("1", "Совещание с руководителями ППЭ по итогам"),
+                m("2", "Совещание с руководителями ППЭ по итогам"),
+            )
+        ),
+        lambda: run(
+            plan(
+                m("1", "Совещание с руководителями ППЭ по итогам"),
+                m("2", "Совещание с руководителями ППЭ по итогам", term="март 2024 года"),
+            )
+        ),
+    ),
+    "GR507": (
+        lambda: run(plan(m("1", term="январь – апрель 2024 года"), m("1.1", term="декабрь 2023 года"))),
+        lambda: run(plan(m("1", term="январь – апрель 2024 года"), m("1.1", term="февраль 2024 года"))),
     ),
     "GR601": (
         lambda: run(plan(m("1", "Обучение руководителей ППЭ"), kind=TRAINING)),
@@ -223,21 +281,39 @@ CASES: dict[str, tuple[Run, Run]] = {
 }
 
 
-def test_every_code_has_cases() -> None:
-    assert set(CASES) == set(CATALOGUE)
+def test_every_code_has_cases_and_texts() -> None:
+    assert set(CASES) == set(CATALOGUE) == set(message_codes())
+
+
+def _entries(report: Report, code: str) -> tuple[Finding, ...]:
+    notice = CATALOGUE[code].kind is FindingKind.NOTICE
+    return tuple(f for f in (report.notices if notice else report.findings) if f.code == code)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_triggers(code: str) -> None:
     report = CASES[code][0]()
-    assert code in report.codes, report.to_text()
-    finding = next(f for f in report if f.code == code)
+    entries = _entries(report, code)
+    assert entries, report.to_text()
+    finding = entries[0]
     assert finding.severity is CATALOGUE[code].severity
     assert finding.location.plan
-    assert finding.message
+    assert finding.text("ru")
+    assert finding.text("en")
+    assert finding.hint("ru")
+    assert finding.title("en")
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_does_not_trigger(code: str) -> None:
     report = CASES[code][1]()
-    assert code not in report.codes, report.to_text()
+    assert not _entries(report, code), report.to_text()
+
+
+def test_notices_are_never_findings() -> None:
+    for code, info in CATALOGUE.items():
+        report = CASES[code][0]()
+        if info.kind is FindingKind.NOTICE:
+            assert code not in report.codes
+        else:
+            assert code not in report.notice_codes

@@ -41,9 +41,11 @@ from gia_roadmap.plan.checks import CheckContext, CheckOptions, is_training
 from gia_roadmap.plan.checks.abbreviations import (
     _ABBREVIATION,
     _known_abbreviations,
+    _spelled_out,
     check_undefined_abbreviations,
+    is_legal_form,
 )
-from gia_roadmap.plan.checks.context import _EXTERNAL, _TRAINING, _explicit, _label, _leaves, _title
+from gia_roadmap.plan.checks.context import _EXTERNAL, _TRAINING, _explicit, _leaves, _title
 from gia_roadmap.plan.checks.deadlines import (
     _has_event_leaf,
     _is_stale,
@@ -57,6 +59,7 @@ from gia_roadmap.plan.checks.structure import check_duplicate_numbers
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.glossary import abbreviation_key
 from gia_roadmap.plan.model import LocatedMeasure
+from gia_roadmap.plan.responsible import MatchQuality
 
 from .plans import calendar, events, m, plan, section
 
@@ -240,7 +243,7 @@ def test_per_measure_lists(roadmap: Roadmap, with_events: bool) -> None:
         assert list(ctx._holding(*classes)) == expected
 
 
-# The checks as they were written before their shortcuts (kept verbatim).
+# The checks written plainly, without their shortcuts: every measure visited, every text read.
 
 
 def reference_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
@@ -252,12 +255,9 @@ def reference_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 resolution = ctx.resolve(part)
                 if resolution.status is ResolutionStatus.INVALID:
+                    text = part.raw or leaf.raw
                     yield ctx.finding(
-                        "GR204",
-                        f"the range «{part.raw or leaf.raw}» of {_label(item)} is impossible: "
-                        f"{resolution.reason}",
-                        ctx.location(item, "term"),
-                        evidence=part.raw or leaf.raw,
+                        "GR204", ctx.location(item, "term"), params={"text": text}, evidence=text
                     )
 
 
@@ -266,16 +266,22 @@ def reference_before_adoption(ctx: CheckContext) -> Iterator[Finding]:
     if adoption is None:
         return
     for item, pairs in zip(ctx.located, ctx.explicit_list, strict=True):
-        for leaf, window in pairs:
-            if window.end < adoption and not _is_stale(ctx, window, leaf):
-                yield ctx.finding(
-                    "GR207",
-                    f"the deadline «{leaf.raw}» of {_label(item)} ends on {window.end}, before the plan was "
-                    f"adopted on {adoption}",
-                    ctx.location(item, "term"),
-                    evidence=leaf.raw,
-                )
-                break
+        if not pairs:
+            continue
+        resolution = ctx.resolve(item.measure.term)
+        ends = [w.end for w in resolution.windows] or [w.end for _, w in pairs]
+        if max(ends) >= adoption:
+            continue  # an occurrence is still ahead: recurring work
+        leaf, window = max(pairs, key=lambda pair: pair[1].end)
+        if _is_stale(ctx, window, leaf):
+            continue
+        raw = item.measure.term.raw
+        yield ctx.finding(
+            "GR207",
+            ctx.location(item, "term"),
+            params={"text": raw, "end": window.end, "adopted": adoption},
+            evidence=raw,
+        )
 
 
 def reference_stale_years(ctx: CheckContext) -> Iterator[Finding]:
@@ -287,26 +293,23 @@ def reference_stale_years(ctx: CheckContext) -> Iterator[Finding]:
             if _is_stale(ctx, window, leaf):
                 yield ctx.finding(
                     "GR208",
-                    f"the deadline «{leaf.raw}» of {_label(item)} resolves to {window}, before the plan's "
-                    f"school year starts on {start}; the year looks stale",
                     ctx.location(item, "term"),
+                    params={"text": leaf.raw, "window": window, "start": start},
                     evidence=leaf.raw,
                 )
                 break
 
 
 def reference_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
-    if ctx.events is not None:
+    if ctx.events:
         return
     items = [item for item, leaves in zip(ctx.located, ctx.leaves, strict=True) if _has_event_leaf(leaves)]
     if not items:
         return
-    numbers = ", ".join(_label(i) for i in items[:8]) + (" …" if len(items) > 8 else "")
     yield ctx.finding(
         "GR211",
-        f"{len(items)} deadlines count from exam days or periods ({numbers}) but no exam schedule was given; "
-        "pass events=exam_events(ExamSchedule.bundled(…), calendar)",
         ctx.location(None, "term"),
+        params={"count": len(items), "places": tuple(ctx.location(i) for i in items)},
         related=[ctx.location(i, "term") for i in items],
         evidence=items[0].measure.term.raw,
     )
@@ -314,19 +317,37 @@ def reference_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
 
 def reference_undefined_abbreviations(ctx: CheckContext) -> Iterator[Finding]:
     known = _known_abbreviations(ctx)
+    fuzzy = {
+        token
+        for parties in ctx.responsible_list
+        for r in parties
+        if r.quality is MatchQuality.FUZZY
+        for token in PLAIN_ABBREVIATION.findall(r.raw)
+    }
     uses: dict[str, list[tuple[LocatedMeasure, str]]] = {}
     for item in ctx.located:
         for field, text in (("title", item.measure.title), ("responsible", item.measure.responsible_raw)):
             for token in PLAIN_ABBREVIATION.findall(text):
-                if abbreviation_key(token) not in known:
+                if abbreviation_key(token) not in known and not is_legal_form(token):
                     uses.setdefault(token, []).append((item, field))
     for token, places in uses.items():
+        if token in fuzzy:
+            continue
+        texts = {
+            text
+            for item, field in places
+            for text in (
+                item.measure.title if field == "title" else item.measure.responsible_raw,
+                *(s.heading for s in item.sections),
+            )
+        }
+        if _spelled_out(token, texts):
+            continue
         first, field = places[0]
         yield ctx.finding(
             "GR401",
-            f"«{token}» is used {len(places)} time{'s' if len(places) != 1 else ''} but the document does "
-            "not define it",
             ctx.location(first, field),
+            params={"token": token, "count": len(places)},
             related=[ctx.location(i, f) for i, f in places[1:]],
             evidence=token,
         )
@@ -342,12 +363,13 @@ def reference_duplicate_numbers(ctx: CheckContext) -> Iterator[Finding]:
         for other in items[1:]:
             yield ctx.finding(
                 "GR501",
-                f"number {_label(other)} is used twice in «{other.section.heading}»: "
-                f"«{_title(first, 50)}» and "
-                f"«{_title(other, 50)}»",
                 ctx.location(other, "number"),
+                params={
+                    "number": other.measure.number.canonical,
+                    "first": _title(first, 60),
+                    "other": _title(other, 60),
+                },
                 related=[ctx.location(first, "number")],
-                evidence=other.measure.number.raw,
             )
 
 
@@ -357,7 +379,11 @@ def reference_load(ctx: CheckContext) -> Iterator[Finding]:
     for item, resolution, parties in zip(ctx.located, ctx.resolution_list, ctx.responsible_list, strict=True):
         if resolution.status is ResolutionStatus.CONTINUOUS:
             continue
-        months = {(w.end.year, w.end.month) for w in resolution.windows}
+        months = {
+            (w.end.year, w.end.month)
+            for w in resolution.windows
+            if w.open_start or (w.end - w.start).days < 31  # a deadline of a month or less
+        }
         bodies = {r.body.short for r in parties if r.body is not None}
         for body in bodies:
             for year, month in months:
@@ -370,8 +396,8 @@ def reference_load(ctx: CheckContext) -> Iterator[Finding]:
             items = where[(body, year, month)]
             yield ctx.finding(
                 "GR702",
-                f"«{body}» has {count} deadlines in {year}-{month:02d} (threshold {threshold})",
                 ctx.location(None, "responsible"),
+                params={"body": body, "count": count, "month": f"{month:02d}.{year}", "threshold": threshold},
                 related=[ctx.location(i, "term") for i in items],
                 evidence=body,
             )

@@ -189,7 +189,7 @@ def test_report_html() -> None:
     assert all(f.code in html for f in report)
     assert display.report_html(report, max_findings=0).count("<tr") == 0
     empty = display.report_html(Report())
-    assert "no findings" in empty
+    assert "Замечаний нет." in empty
     assert "<table" not in empty
 
 

@@ -179,7 +179,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_calendar_options(chk)
     chk.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     chk.add_argument("--today", type=_date, metavar="DATE", help="report overdue measures as of DATE")
-    chk.add_argument("--limit", type=int, default=200, metavar="N", help="print at most N findings per plan")
+    chk.add_argument(
+        "--limit", type=int, default=200, metavar="N", help="print the N most severe findings per plan"
+    )
+    chk.add_argument(
+        "--all", action="store_true", help="also print info findings (by default: errors and warnings)"
+    )
+    chk.add_argument(
+        "--lang", choices=("ru", "en"), default="ru", help="the language of the report (default: Russian)"
+    )
 
     cal = commands.add_parser(
         "calendar",
@@ -379,12 +387,15 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for r in source.roadmaps:
             plan_calendar = regional_calendar(r, calendar)
             plan_events = events_for(r, plan_calendar, schedule)
-            reports.append((r, check(r, calendar=plan_calendar, events=plan_events, today=args.today)))
+            report = check(r, calendar=plan_calendar, events=plan_events, today=args.today, lang=args.lang)
+            reports.append((r, report))
         if args.format == "json":
-            print(dumps_json(report_document(source, reports)), file=out)
+            print(dumps_json(report_document(source, reports, lang=args.lang)), file=out)
         else:
             for roadmap, report in reports:
-                print_report(console, source, roadmap, report, limit=args.limit)
+                print_report(
+                    console, source, roadmap, report, limit=args.limit, everything=args.all, lang=args.lang
+                )
         return check_exit_status([report for _, report in reports])
     if args.command == "export":
         return _export(args, source.roadmaps, calendar, schedule, out)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gia_roadmap import io as roadmap_io
-from gia_roadmap.errors import Problem, Severity, UsageError
+from gia_roadmap.errors import Language, Problem, Severity, UsageError
 
 if TYPE_CHECKING:  # rich, the examples, the importer and the calendars are imported where they are used
     from rich.console import Console
@@ -145,60 +145,108 @@ def check_exit_status(reports: Sequence[Report]) -> int:
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def print_report(console: Console, source: Source, roadmap: Roadmap, report: Report, *, limit: int) -> None:
-    """The check report of one roadmap, as a table grouped by severity, worst first."""
+def print_report(
+    console: Console,
+    source: Source,
+    roadmap: Roadmap,
+    report: Report,
+    *,
+    limit: int,
+    everything: bool = False,
+    lang: Language = "ru",
+) -> None:
+    """The check report of one roadmap: the findings worst first (errors and warnings; info too with
+    ``everything``), at most ``limit`` of them (the most severe), then the reading notices in a block
+    of their own, one line per code. Russian unless ``lang="en"``."""
     from rich.markup import escape
+
+    from gia_roadmap.plan.messages import plural, ui
 
     title = roadmap.title or roadmap.id
     console.print(f"[bold]{escape(roadmap.id)}[/bold] — {escape(' '.join(title.split()))}", soft_wrap=True)
     measures = sum(1 for _ in roadmap.walk())
-    console.print(f"{measures} measures · {escape(str(report.summary()))}", highlight=False)
+    summary = report.summary().describe(lang)
+    console.print(f"{plural(measures, 'measures', lang)} · {escape(summary)}", highlight=False)
     if source.problems:
-        console.print(f"import: {len(source.problems)} problem(s) reported by the importer", highlight=False)
-    findings = [f for f in report.sorted("severity") if f.active]
+        problems = plural(len(source.problems), "problems", lang)
+        console.print(ui("import_problems", lang).format(count=problems), highlight=False)
+    floor = Severity.INFO if everything else Severity.WARNING
+    findings = [f for f in report.top(len(report)) if f.severity >= floor]
+    hidden_info = 0 if everything else sum(1 for f in report.active if f.severity < floor)
     if not findings:
-        console.print("No findings.")
-        return
+        console.print(ui("no_findings", lang))
     shown = findings[:limit]
-    if console.is_terminal:
-        console.print(_table(shown))
+    if shown and console.is_terminal:
+        console.print(_table(shown, lang))
     else:  # a file or a pipe: one finding per line, whatever the width
         for finding in shown:
-            console.print(escape(finding.to_text()), soft_wrap=True)
-            if finding.evidence and f"«{finding.evidence}»" not in finding.message:
+            console.print(escape(finding.to_text(lang)), soft_wrap=True)
+            if finding.evidence and f"«{finding.evidence}»" not in finding.text(lang):
                 console.print(escape(f"    «{finding.evidence}»"), soft_wrap=True)
     if len(findings) > limit:
-        console.print(f"… and {len(findings) - limit} more (use --limit or --format json)", highlight=False)
+        console.print(ui("more", lang).format(count=len(findings) - limit), highlight=False)
+    if hidden_info:
+        console.print(ui("info_hidden", lang).format(count=hidden_info), highlight=False)
+    if report.notices:
+        _print_notices(console, report, lang)
     console.print()
 
 
-def _table(findings: Sequence[Finding]) -> Table:
+def _print_notices(console: Console, report: Report, lang: Language) -> None:
+    """The reading notices, one line per code: its title, how many and where (the first few places)."""
+    from rich.markup import escape
+
+    from gia_roadmap.plan.messages import ui
+
+    console.print(f"{ui('notices_heading', lang)}:", highlight=False)
+    by_code: dict[str, list[Finding]] = {}
+    for notice in report.notices:
+        by_code.setdefault(notice.code, []).append(notice)
+    for code, notices in sorted(by_code.items()):
+        if len(notices) == 1:
+            line = f"  {code} {notices[0].where(lang)}: {notices[0].text(lang)}"
+        else:
+            places = "; ".join(_place(n, lang) for n in notices[:4]) + (" …" if len(notices) > 4 else "")
+            line = f"  {code} {notices[0].title(lang)} ({len(notices)}): {places}"
+        console.print(escape(line), soft_wrap=True, highlight=False)
+
+
+def _place(finding: Finding, lang: Language) -> str:
+    """A short place for a list: the measure without the field («п. 2.2.8»), else the section."""
+    location = finding.location
+    short = attrs.evolve(location, plan="", field="", section="" if location.measure else location.section)
+    return short.describe(lang) or finding.where(lang)
+
+
+def _table(findings: Sequence[Finding], lang: Language) -> Table:
     from rich.markup import escape
     from rich.table import Table
 
+    from gia_roadmap.plan.messages import ui
+
     table = Table(show_lines=False, expand=False, highlight=False)
-    for column in ("severity", "code", "where", "finding"):
-        table.add_column(column, overflow="fold")
+    for column in ("severity", "code", "where", "what"):
+        table.add_column(ui(column, lang), overflow="fold")
     for finding in findings:
         style = _STYLES[finding.severity]
-        where = " / ".join(
-            part
-            for part in (finding.location.section, finding.location.measure, finding.location.field)
-            if part
-        )
-        text = finding.message + (f"\n«{finding.evidence}»" if finding.evidence else "")
+        text = finding.text(lang) + (f"\n«{finding.evidence}»" if finding.evidence else "")
         table.add_row(
-            f"[{style}]{finding.severity.value}[/{style}]", finding.code, escape(where), escape(text)
+            f"[{style}]{escape(finding.severity.label(lang))}[/{style}]",
+            finding.code,
+            escape(finding.where(lang)),
+            escape(text),
         )
     return table
 
 
-def report_document(source: Source, reports: Sequence[tuple[Roadmap, Report]]) -> dict[str, Any]:
+def report_document(
+    source: Source, reports: Sequence[tuple[Roadmap, Report]], *, lang: Language = "ru"
+) -> dict[str, Any]:
     """The JSON document of ``gia-roadmap check --format json``."""
     return {
         "source": source.label,
         "roadmaps": [
-            {"id": roadmap.id, "title": roadmap.title, "report": report.to_dict()}
+            {"id": roadmap.id, "title": roadmap.title, "report": report.to_dict(lang)}
             for roadmap, report in reports
         ],
         "import_problems": [problem.to_dict() for problem in source.problems],

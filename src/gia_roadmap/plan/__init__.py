@@ -38,16 +38,17 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
         resolve_category,
     )
     from gia_roadmap.plan.checks import (
+        CATALOGUE,
         CHECKS,
         STANDARD_TRAINED_CATEGORIES,
         CheckContext,
         CheckOptions,
+        CodeInfo,
+        FindingKind,
         check,
         is_training,
     )
     from gia_roadmap.plan.findings import (
-        CATALOGUE,
-        CodeInfo,
         Finding,
         Report,
         ReportSummary,
@@ -153,6 +154,7 @@ __all__ = [
     "DueState",
     "EventNode",
     "Finding",
+    "FindingKind",
     "Glossary",
     "GlossaryEntry",
     "GlossarySource",
@@ -242,16 +244,17 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "categories": ("CategoryMention", "SpecialistCategory", "find_categories", "resolve_category"),
     "owners": ("term_owners",),
     "checks": (
+        "CATALOGUE",
         "CHECKS",
         "STANDARD_TRAINED_CATEGORIES",
         "CheckContext",
         "CheckOptions",
+        "CodeInfo",
+        "FindingKind",
         "check",
         "is_training",
     ),
     "findings": (
-        "CATALOGUE",
-        "CodeInfo",
         "Finding",
         "Report",
         "ReportSummary",

@@ -200,8 +200,9 @@ _RULES: tuple[tuple[SpecialistCategory, str], ...] = (
     (SpecialistCategory.MUNICIPAL_COORDINATOR, r"муниципальн\w* координатор\w*"),
     (
         SpecialistCategory.RIS_OFFICER,
-        r"ответственн\w*(?: специалист\w*)? за (?:ведение|формирование|внесение сведений в)"
-        r"(?: \w+){0,3}? (?:рис\b|региональн\w* информационн\w* систем\w*)",
+        r"ответственн\w*(?: специалист\w*)? за (?:[^.;:]{0,80}?\b)?"
+        r"(?:ведение|формирование|внесение сведений в)(?: \w+){0,3}? "
+        r"(?:рис\b|региональн\w* информационн\w* систем\w*)",
     ),
     (SpecialistCategory.PPE_TECHNICAL_SPECIALIST, rf"техническ\w* специалист\w*(?:{_FILLER}\s+{_PPE})?"),
     (SpecialistCategory.PPE_HEAD, rf"(?:руководител\w*|руководство)\s+{_PPE}"),
@@ -293,6 +294,31 @@ def _repair_abbreviations(low: str) -> str:
     return _AFTER_ROLE.sub(fix, low)
 
 
+_ROLE = r"(?:председател|заместител|член|эксперт|руководител|организатор|секретар|специалист)\w*"
+_ROLE_ITEM = rf"(?:(?!и\b)[а-я]+(?:ых|их|ого|его)\s+)?{_ROLE}"
+_AND = r"(?:\s*,\s*|\s+и\s+|\s*,\s*и\s+)"
+_COORDINATED = re.compile(
+    rf"\b({_ROLE_ITEM}(?:{_AND}{_ROLE_ITEM})+)\s+((?:{_GEK}|{_PK}|{_AK}|{_PPE})\b)"
+)
+"""Roles listed before one body, the body written once: «председателей и экспертов ПК», «руководителей,
+организаторов и технических специалистов ППЭ» (each role is read with the body)."""
+_ROLE_WORD = re.compile(_ROLE_ITEM)
+
+
+def _coordinated(low: str) -> list[tuple[int, int, SpecialistCategory]]:
+    """The categories of roles that share one body written after the last of them."""
+    out: list[tuple[int, int, SpecialistCategory]] = []
+    for match in _COORDINATED.finditer(low):
+        body = match.group(2)
+        for role in _ROLE_WORD.finditer(match.group(1)):
+            phrase = f"{role.group(0)} {body}"
+            for category, pattern in _COMPILED:
+                if pattern.fullmatch(phrase) or pattern.match(phrase):
+                    out.append((match.start(), match.end(), category))
+                    break
+    return out
+
+
 def find_categories(text: str) -> tuple[CategoryMention, ...]:
     """Every category mentioned in ``text``, left to right, without overlaps.
 
@@ -315,7 +341,12 @@ def find_categories(text: str) -> tuple[CategoryMention, ...]:
     for start, end, _, category in candidates:
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, category))
-    kept.sort()
+    present = {category for _, _, category in kept}
+    for start, end, category in _coordinated(low):
+        if category not in present:
+            present.add(category)
+            kept.append((start, end, category))
+    kept.sort(key=lambda k: (k[0], k[1], _PRIORITY[k[2]]))
     return tuple(CategoryMention(category, low[start:end], start, end) for start, end, category in kept)
 
 

@@ -1,125 +1,44 @@
-"""Findings («замечания»): what :func:`gia_roadmap.plan.checks.check` reports about a roadmap.
+"""Findings («замечания») and reading notices: what :func:`gia_roadmap.plan.checks.check` reports.
 
 A :class:`Finding` is data, never printed and never raised: a :class:`~gia_roadmap.errors.Problem`
-of the document (a stable ``code`` «GR501», a :class:`~gia_roadmap.errors.Severity`, an English
-``message`` that quotes the Russian source text in «», a :class:`~gia_roadmap.errors.Location` in the
-plan's terms: plan, section, measure number, field) with the other places involved and its
-suppression. A :class:`Report` holds the findings of
-one run with filtering, sorting, the worst severity, a summary and three outputs: text
-(:meth:`Report.to_text`), JSON (:meth:`Report.to_json`) and the grouped data an HTML report needs
-(:meth:`Report.html_data`).
+(a stable ``code`` «GR501», a :class:`~gia_roadmap.errors.Severity`, a ``message`` in Russian by
+default, a :class:`~gia_roadmap.errors.Location` in the document's own terms: «раздел 2, п. 2.2.14»,
+«строка без номера после п. 6.5») with the other places involved, the parameters its message was
+written from (so that it reads in English too: :meth:`Finding.text`) and its suppression.
 
-Every code is documented in :data:`CATALOGUE` (and in ``docs/findings.md``). A finding can be
-suppressed per measure with a reason (:class:`Suppression`); a suppressed finding stays in the
-report, marked, so the decision remains visible.
+A :class:`Report` keeps two kinds of entries apart:
+
+* **findings** say what is wrong in the document, each with its evidence (the source text);
+* **notices** say what the library could not read or check (an unread deadline, an unknown party,
+  no exam schedule for the year, a calendar year not covered). They are never counted as defects.
+
+Findings come worst first (errors, warnings, info), in document order within each severity. The
+report filters, counts (:meth:`Report.summary`, in Russian with agreeing plurals: «68 замечаний:
+2 ошибки, 9 предупреждений …») and renders as text (:meth:`Report.to_text`), JSON
+(:meth:`Report.to_json`) and the grouped data an HTML report needs (:meth:`Report.html_data`); each
+takes ``lang="en"`` for English. A finding can be suppressed per measure with a reason
+(:class:`Suppression`); a suppressed finding stays in the report, marked, so the decision remains
+visible.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
 
-from gia_roadmap.errors import InvalidValueError, Location, Problem, Severity
+from gia_roadmap.errors import InvalidValueError, Language, Location, Problem, Severity
+from gia_roadmap.plan.messages import Param, code_text, plural, render, ui
 
 __all__ = [
-    "CATALOGUE",
-    "CodeInfo",
     "Finding",
     "Report",
     "ReportSummary",
     "Suppression",
 ]
-
-
-@attrs.frozen(slots=True)
-class CodeInfo:
-    """One entry of the finding catalogue.
-
-    Attributes:
-        code: the stable code («GR501»).
-        name: a short snake_case name («duplicate_number»).
-        severity: the default severity (configurable per run).
-        title: one line saying what the finding means.
-    """
-
-    code: str
-    name: str
-    severity: Severity
-    title: str
-
-
-def _catalogue(*entries: tuple[str, str, Severity, str]) -> dict[str, CodeInfo]:
-    return {code: CodeInfo(code, name, severity, title) for code, name, severity, title in entries}
-
-
-_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-CATALOGUE: Mapping[str, CodeInfo] = _catalogue(
-    ("GR101", "dependency_cycle", _E, "measures depend on each other in a cycle"),
-    ("GR102", "precedence_violated", _E, "a measure is due before the measure it depends on can finish"),
-    ("GR103", "lag_not_met", _W, "the dates leave less time between two linked measures than the link's lag"),
-    ("GR104", "dangling_link", _E, "a dependency names a measure that does not exist"),
-    ("GR105", "suggested_link", _I, "the wording suggests a dependency that is not declared"),
-    ("GR201", "unparsed_term", _W, "the deadline text could not be read"),
-    ("GR202", "missing_term", _W, "the deadline cell is empty"),
-    ("GR203", "outside_plan_period", _W, "the deadline lies outside the plan's declared period"),
-    ("GR204", "inverted_range", _E, "a range of dates or months ends before it starts"),
-    ("GR205", "unordered_list", _I, "the dates or months of a list are not in chronological order"),
-    ("GR206", "date_on_day_off", _W, "an exact deadline falls on a weekend or public holiday"),
-    ("GR207", "before_adoption", _W, "the deadline ends before the plan was adopted"),
-    ("GR208", "stale_year", _W, "the year written puts the deadline in an earlier school year"),
-    ("GR209", "anchor_without_events", _W, "a relative deadline's event has no dates in the schedule given"),
-    ("GR210", "external_schedule", _I, "the deadline is set by an external schedule, plan or request"),
-    (
-        "GR211",
-        "schedule_not_supplied",
-        _I,
-        "a deadline counts from exam events but no exam schedule was given",
-    ),
-    (
-        "GR212",
-        "regional_days",
-        _I,
-        "the plan's region has non-working days of its own that are not counted, or only estimated",
-    ),
-    ("GR301", "missing_responsible", _W, "no one is responsible for the measure"),
-    ("GR302", "unresolved_responsible", _W, "a responsible party could not be read"),
-    (
-        "GR303",
-        "approximate_responsible",
-        _I,
-        "a responsible party was read only partly or through a typo rule",
-    ),
-    (
-        "GR401",
-        "undefined_abbreviation",
-        _I,
-        "an abbreviation is used but neither defined in the document nor standard",
-    ),
-    ("GR402", "abbreviation_redefined", _W, "the document defines an abbreviation twice, differently"),
-    ("GR501", "duplicate_number", _E, "two measures of one section share a number"),
-    ("GR502", "numbering_gap", _W, "a number is skipped"),
-    ("GR503", "missing_parent_number", _W, "a sub-item's parent number does not exist"),
-    ("GR504", "empty_section", _W, "a section holds no measures"),
-    ("GR601", "category_not_trained", _W, "a standard category of exam staff has no training measure"),
-    (
-        "GR602",
-        "training_after_exam",
-        _E,
-        "a training measure is scheduled after the first exam it prepares for",
-    ),
-    ("GR603", "parent_item_not_implemented", _W, "a measure of the parent plan has no implementing measure"),
-    ("GR604", "unknown_parent_item", _E, "a measure points to a parent-plan item that does not exist"),
-    ("GR605", "no_parent_item", _I, "a measure names no parent-plan item while others do"),
-    ("GR701", "overdue", _W, "the measure's deadline has passed and it is not marked done"),
-    ("GR702", "responsible_overload", _I, "one responsible body has many deadlines in one month"),
-    ("GR801", "unused_suppression", _I, "a suppression matched no finding"),
-)
-"""Every finding code with its name, default severity and meaning (documented in docs/findings.md)."""
 
 
 @attrs.frozen(slots=True)
@@ -153,76 +72,93 @@ def _number_key(text: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class Finding(Problem):
-    """One thing check() noticed: a :class:`~gia_roadmap.errors.Problem` of the document, with the
-    other places involved and the decision not to act on it, if any.
+    """One thing check() noticed: a :class:`~gia_roadmap.errors.Problem` of the document (or, in
+    :attr:`Report.notices`, of its reading), with the other places involved, the parameters of its
+    message and the decision not to act on it, if any.
 
-    Its location is in the plan's terms: ``plan``, ``section`` (the heading as written),
-    ``measure`` (the number, canonical, «2.2.14»; «#3» for an unnumbered measure, by its ordinal;
-    ``event:…`` for an exam event of the graph), ``field`` («term», «responsible», «number»,
-    «dependencies»), ``section_path`` and ``ordinal``.
+    Its location is in the plan's terms: ``plan``, ``section`` (the section's number, or its heading),
+    ``measure`` (the number, canonical, «2.2.14»), ``follows`` for a row without a number (the number
+    it follows), ``field`` («term», «responsible», «number», «dependencies»), ``section_path`` and
+    ``ordinal``.
 
     Attributes:
-        code: stable code from :data:`CATALOGUE`.
+        code: stable code of the catalogue (:data:`~gia_roadmap.plan.checks.CATALOGUE`).
         severity: the severity for this run (the catalogue default unless configured).
-        message: English explanation; Russian source text is quoted in «».
+        message: what is wrong, in the language of the run (Russian by default); Russian source
+            text is quoted in «».
         location: where it is.
         related: other places involved (the other duplicate, every measure of a cycle).
         evidence: the Russian source text the finding rests on, verbatim.
+        params: the values the message was written from (:meth:`text` writes it in either language).
         suppressed: the suppression that covers it, None when active.
     """
 
     related: tuple[Location, ...] = ()
+    params: tuple[tuple[str, Param], ...] = ()
     suppressed: Suppression | None = None
 
     @property
     def name(self) -> str:
-        """The catalogue name of the code («duplicate_number»)."""
-        info = CATALOGUE.get(self.code)
-        return info.name if info is not None else ""
+        """The catalogue name of the code («duplicate_number»); empty for a code it does not know."""
+        entry = code_text(self.code)
+        return entry.name if entry is not None else ""
 
     @property
     def active(self) -> bool:
         """True unless suppressed."""
         return self.suppressed is None
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def text(self, lang: Language = "ru") -> str:
+        """The message in ``lang``, written from the catalogue (the stored message when the catalogue
+        does not know the code or the finding has no parameters)."""
+        if not self.params or code_text(self.code) is None:
+            return self.message
+        return render(self.code, dict(self.params), lang)
+
+    def title(self, lang: Language = "ru") -> str:
+        """What the code means, one line («Номер пункта повторяется»)."""
+        entry = code_text(self.code)
+        return "" if entry is None else entry.text(lang).title
+
+    def hint(self, lang: Language = "ru") -> str:
+        """What to change so that the finding goes («Перенумеруйте мероприятия …»)."""
+        entry = code_text(self.code)
+        return "" if entry is None else entry.text(lang).hint
+
+    def where(self, lang: Language = "ru") -> str:
+        """The place in the document, without the plan («раздел 2, п. 2.2.14, графа «Сроки»»)."""
+        return attrs.evolve(self.location, plan="").describe(lang) or self.location.describe(lang)
+
+    def to_dict(self, lang: Language = "ru") -> dict[str, Any]:
+        """A JSON-ready dict (the message, title and hint in ``lang``)."""
         return {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
-            "message": self.message,
-            "location": _location_dict(self.location),
-            "related": [_location_dict(r) for r in self.related],
+            "title": self.title(lang),
+            "message": self.text(lang),
+            "hint": self.hint(lang),
+            "where": self.where(lang),
+            "location": self.location.to_dict(),
+            "related": [r.to_dict() for r in self.related],
             "evidence": self.evidence,
             "suppressed": None
             if self.suppressed is None
             else {"reason": self.suppressed.reason, "measure": self.suppressed.measure},
         }
 
-    def to_text(self) -> str:
-        """One line: severity, code, location (in Russian, «план p, раздел «…», п. 2.2.14, графа
-        «Сроки»»), message (and the suppression reason)."""
-        line = f"{self.severity.value.upper()} {self.code} {self.location}: {self.message}"
+    def to_text(self, lang: Language = "ru") -> str:
+        """One line: severity, code, place, message (and the suppression reason):
+        «ошибка GR501 раздел 2, п. 2.2.14, графа «№»: Номер 2.2.14 дан двум мероприятиям …»."""
+        line = f"{self.severity.label(lang)} {self.code} {self.where(lang)}: {self.text(lang)}"
         if self.suppressed is not None:
-            line += f" (suppressed: {self.suppressed.reason})"
+            line += f" ({ui('suppressed', lang).format(reason=self.suppressed.reason)})"
         return line
-
-
-def _location_dict(location: Location) -> dict[str, Any]:
-    return {
-        "plan": location.plan,
-        "section": location.section,
-        "measure": location.measure,
-        "field": location.field,
-        "section_path": list(location.section_path),
-        "ordinal": location.ordinal,
-    }
 
 
 @attrs.frozen(slots=True)
 class ReportSummary:
-    """Counts over a report (active findings; suppressed ones counted apart).
+    """Counts over a report (active findings; suppressed ones and reading notices counted apart).
 
     Attributes:
         total: active findings.
@@ -230,6 +166,7 @@ class ReportSummary:
         by_code: (code, count) in code order.
         suppressed: suppressed findings.
         worst: the worst active severity, None when there is none.
+        notices: reading notices (never counted as findings).
     """
 
     total: int
@@ -237,25 +174,41 @@ class ReportSummary:
     by_code: tuple[tuple[str, int], ...]
     suppressed: int
     worst: Severity | None
+    notices: int = 0
+
+    def describe(self, lang: Language = "ru") -> str:
+        """«68 замечаний: 2 ошибки, 9 предупреждений, 57 к сведению; 3 уведомления о чтении»."""
+        nouns = {"error": "errors", "warning": "warnings", "info": "infos"}
+        head = plural(self.total, "findings", lang)
+        if self.by_severity:
+            head += ": " + ", ".join(plural(n, nouns[s], lang) for s, n in self.by_severity)
+        tails = []
+        if self.suppressed:
+            tails.append(plural(self.suppressed, "suppressed", lang))
+        if self.notices:
+            tails.append(plural(self.notices, "notices", lang))
+        return "; ".join([head, *tails])
 
     def __str__(self) -> str:
-        if not self.total:
-            tail = f" ({self.suppressed} suppressed)" if self.suppressed else ""
-            return f"no findings{tail}"
-        counts = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in self.by_severity)
-        tail = f"; {self.suppressed} suppressed" if self.suppressed else ""
-        return f"{self.total} findings: {counts}{tail}"
+        return self.describe("ru")
+
+
+def _severity_order(finding: Finding) -> tuple[Any, ...]:
+    return (-finding.severity.rank, *_location_key(finding))
 
 
 @attrs.frozen(slots=True)
 class Report:
-    """The findings of one :func:`~gia_roadmap.plan.checks.check` run, in document order.
+    """The result of one :func:`~gia_roadmap.plan.checks.check` run: the findings (worst first, then
+    in document order) and, apart, the reading notices.
 
-    Iterating walks every finding, suppressed ones included (``finding.active`` tells them
-    apart); :attr:`active` gives only those not suppressed.
+    Iterating walks every finding, suppressed ones included (``finding.active`` tells them apart);
+    :attr:`active` gives only those not suppressed. Notices are never iterated, counted or graded
+    with the findings.
     """
 
     findings: tuple[Finding, ...] = ()
+    notices: tuple[Finding, ...] = attrs.field(default=(), kw_only=True)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -282,6 +235,11 @@ class Report:
         return frozenset(f.code for f in self.findings if f.suppressed is None)
 
     @property
+    def notice_codes(self) -> frozenset[str]:
+        """Codes of the reading notices."""
+        return frozenset(f.code for f in self.notices)
+
+    @property
     def worst(self) -> Severity | None:
         """The worst severity among the active findings, None when there is none."""
         return max((f.severity for f in self.findings if f.suppressed is None), default=None)
@@ -297,7 +255,7 @@ class Report:
         field: str | None = None,
         include_suppressed: bool = True,
     ) -> Report:
-        """A report with only the findings that match every criterion given.
+        """A report with only the findings (and notices) that match every criterion given.
 
         ``code`` is one code or several; ``severity`` an exact severity, ``min_severity`` a floor;
         ``measure`` compares numbers canonically («3.4.» matches «3.4»).
@@ -316,23 +274,29 @@ class Report:
                 and (include_suppressed or f.suppressed is None)
             )
 
-        return Report(tuple(f for f in self.findings if keep(f)))
+        return Report(
+            tuple(f for f in self.findings if keep(f)), notices=tuple(f for f in self.notices if keep(f))
+        )
 
-    def sorted(self, by: str = "location") -> Report:
-        """Sorted by ``"location"`` (document order), ``"severity"`` (worst first, then document
-        order) or ``"code"``."""
+    def sorted(self, by: str = "severity") -> Report:
+        """Sorted by ``"severity"`` (worst first, then document order: the order of :func:`check`),
+        ``"location"`` (document order) or ``"code"``."""
         keys: dict[str, Callable[[Finding], tuple[Any, ...]]] = {
             "location": _location_key,
-            "severity": lambda f: (-f.severity.rank, *_location_key(f)),
+            "severity": _severity_order,
             "code": lambda f: (f.code, *_location_key(f)),
         }
         if by not in keys:
-            raise InvalidValueError(f"sort key must be 'location', 'severity' or 'code', got {by!r}")
+            raise InvalidValueError(f"sort key must be 'severity', 'location' or 'code', got {by!r}")
         key = keys[by]
-        return Report(tuple(sorted(self.findings, key=key)))
+        return Report(tuple(sorted(self.findings, key=key)), notices=tuple(sorted(self.notices, key=key)))
+
+    def top(self, limit: int) -> tuple[Finding, ...]:
+        """The ``limit`` most severe active findings (worst first, then in document order)."""
+        return tuple(sorted(self.active, key=_severity_order)[: max(0, limit)])
 
     def summary(self) -> ReportSummary:
-        """Counts by severity and by code."""
+        """Counts by severity and by code (notices counted apart)."""
         active = self.active
         severities = Counter(f.severity for f in active)
         codes = Counter(f.code for f in active)
@@ -344,6 +308,7 @@ class Report:
             by_code=tuple(sorted(codes.items())),
             suppressed=len(self.findings) - len(active),
             worst=self.worst,
+            notices=len(self.notices),
         )
 
     def _repr_html_(self) -> str:
@@ -352,53 +317,62 @@ class Report:
 
         return report_html(self)
 
-    def to_text(self) -> str:
-        """Plain text: one line per finding (evidence quoted on the next line), then the summary."""
-        lines = []
-        for finding in self.findings:
-            lines.append(finding.to_text())
-            if finding.evidence and f"«{finding.evidence}»" not in finding.message:
-                lines.append(f"    «{finding.evidence}»")
-        lines.append(str(self.summary()))
+    def to_text(self, lang: Language = "ru", *, min_severity: Severity | None = None) -> str:
+        """Plain text: the summary, one line per finding (worst first; evidence quoted on the next
+        line), then the reading notices in a block of their own."""
+        lines = [self.summary().describe(lang)]
+        for finding in sorted(self.findings, key=_severity_order):
+            if min_severity is not None and finding.severity < min_severity:
+                continue
+            lines.extend(_finding_lines(finding, lang))
+        if self.notices:
+            lines.append(f"{ui('notices_heading', lang)}:")
+            for notice in self.notices:
+                lines.extend("  " + line for line in _finding_lines(notice, lang, severity=False))
         return "\n".join(lines)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: ``findings`` and ``summary``."""
+    def to_dict(self, lang: Language = "ru") -> dict[str, Any]:
+        """A JSON-ready dict: ``findings`` (worst first), ``notices`` and ``summary``."""
         summary = self.summary()
         return {
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(lang) for f in sorted(self.findings, key=_severity_order)],
+            "notices": [f.to_dict(lang) for f in self.notices],
             "summary": {
                 "total": summary.total,
                 "by_severity": dict(summary.by_severity),
                 "by_code": dict(summary.by_code),
                 "suppressed": summary.suppressed,
+                "notices": summary.notices,
                 "worst": None if summary.worst is None else summary.worst.value,
+                "text": summary.describe(lang),
             },
         }
 
-    def to_json(self, *, indent: int | None = 2) -> str:
+    def to_json(self, *, indent: int | None = 2, lang: Language = "ru") -> str:
         """The report as JSON (Russian text kept as is, not escaped)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
-    def html_data(self) -> dict[str, Any]:
+    def html_data(self, lang: Language = "ru") -> dict[str, Any]:
         """What an HTML report needs: findings grouped by plan and section in document order, with
-        counts per severity, the catalogue entries of the codes present and the summary."""
+        counts per severity, the catalogue entries of the codes present, the notices and the summary."""
         groups: dict[tuple[str, tuple[int, ...], str], list[Finding]] = {}
         for finding in sorted(self.findings, key=_location_key):
             loc = finding.location
             groups.setdefault((loc.plan, loc.section_path, loc.section), []).append(finding)
-        present = sorted({f.code for f in self.findings})
+        present: dict[str, Finding] = {}
+        for finding in (*self.findings, *self.notices):
+            present.setdefault(finding.code, finding)
         return {
-            "summary": self.to_dict()["summary"],
+            "summary": self.to_dict(lang)["summary"],
             "codes": [
                 {
-                    "code": c,
-                    "name": CATALOGUE[c].name,
-                    "title": CATALOGUE[c].title,
-                    "severity": CATALOGUE[c].severity.value,
+                    "code": code,
+                    "name": finding.name,
+                    "title": finding.title(lang),
+                    "hint": finding.hint(lang),
+                    "severity": finding.severity.value,
                 }
-                for c in present
-                if c in CATALOGUE
+                for code, finding in sorted(present.items())
             ],
             "groups": [
                 {
@@ -406,11 +380,22 @@ class Report:
                     "section": section,
                     "section_path": list(path),
                     "counts": dict(Counter(f.severity.value for f in items if f.active)),
-                    "findings": [f.to_dict() for f in items],
+                    "findings": [f.to_dict(lang) for f in items],
                 }
                 for (plan, path, section), items in groups.items()
             ],
+            "notices": [f.to_dict(lang) for f in self.notices],
         }
+
+
+def _finding_lines(finding: Finding, lang: Language, *, severity: bool = True) -> list[str]:
+    line = finding.to_text(lang)
+    if not severity:
+        line = line.removeprefix(f"{finding.severity.label(lang)} ")
+    lines = [line]
+    if finding.evidence and f"«{finding.evidence}»" not in line:
+        lines.append(f"    «{finding.evidence}»")
+    return lines
 
 
 def _location_key(finding: Finding) -> tuple[Any, ...]:

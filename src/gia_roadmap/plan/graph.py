@@ -463,6 +463,10 @@ class DependencyGraph:
             return None
         return self._nodes, self._succ
 
+    def has_link(self, predecessor: Node, successor: Node) -> bool:
+        """True when a precedence link (declared, from a term, or accepted) joins the two nodes."""
+        return self._has_edge(predecessor, successor)
+
     def _has_edge(self, predecessor: Node, successor: Node) -> bool:
         """True when a precedence link joins the two nodes."""
         if self._graph is not None:

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
+import attrs
+
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import (
     ByDate,
@@ -36,9 +38,10 @@ from gia_roadmap.calendar.terms import (
     event_dates,
 )
 from gia_roadmap.calendar.terms import parts as term_parts
-from gia_roadmap.errors import Location, Severity
+from gia_roadmap.errors import Language, Location, Severity
 from gia_roadmap.plan.checks.options import CheckOptions
-from gia_roadmap.plan.findings import CATALOGUE, Finding
+from gia_roadmap.plan.checks.registry import default_severity
+from gia_roadmap.plan.findings import Finding, Suppression
 from gia_roadmap.plan.graph import (
     DependencyGraph,
     EventNode,
@@ -49,6 +52,7 @@ from gia_roadmap.plan.graph import (
     _normalized_all,
     _suggest,
 )
+from gia_roadmap.plan.messages import Localized, Param, render
 from gia_roadmap.plan.model import (
     LocatedMeasure,
     MeasureId,
@@ -108,14 +112,33 @@ def _hull(windows: Sequence[DateWindow]) -> DateWindow | None:
     return DateWindow(min(w.start for w in windows), max(w.end for w in windows))
 
 
-_LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+)*)\s*\.?(?=\s|$)")
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:раздел\s+|глава\s+)?(?:(?P<arabic>\d+(?:\s*\.\s*\d+)*)|(?P<roman>[IVXLC]+))\s*\.?(?=\s|$)",
+    re.IGNORECASE,
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> int:
+    """The value of a Roman numeral («IV» → 4)."""
+    values = [_ROMAN[c] for c in text.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def _section_number(section: Section) -> tuple[int, ...]:
+    """The number a section's measures continue: its own number, else the leading number of its heading
+    in Arabic or Roman figures («2. Правовое обеспечение», «II. Организационное …», «Раздел 3»)."""
     if section.number is not None and section.number.is_numbered:
         return section.number.parts
     match = _LEADING_NUMBER.match(section.heading)
-    return MeasureNumber.parse(match.group(1)).parts if match else ()
+    if match is None:
+        return ()
+    if match.group("arabic"):
+        return MeasureNumber.parse(match.group("arabic")).parts
+    roman = match.group("roman")
+    if roman.upper() != roman or len(roman) > 6:
+        return ()  # «Ли…» or a word: only capital Roman figures count
+    return (_roman(roman),)
 
 
 _TRAINING = re.compile(
@@ -164,6 +187,10 @@ class CheckContext:
         self.options = options or CheckOptions()
         self.links = tuple(links)
         self.located: tuple[LocatedMeasure, ...] = tuple(roadmap.walk())
+        self.estimated_calendar_years: tuple[int, ...] = ()
+        self.unused_suppressions: tuple[Suppression, ...] = ()
+        """Years whose days off come from the rules alone (set by :func:`~gia_roadmap.plan.checks.check`
+        when it falls back to a rules-only calendar; GR213 reports them)."""
         self._memo: dict[Term, Resolution] = {}
         # the same term object asked again (a measure's term, then its parts): no hashing
         self._resolved: dict[int, tuple[Term, Resolution]] = {}
@@ -400,6 +427,55 @@ class CheckContext:
         )
 
     @cached_property
+    def group_rows(self) -> frozenset[int]:
+        """Positions (in :attr:`located`) of group rows: a measure with numbered sub-items, or a heading
+        row whose title ends with a colon («ГИА-9:», «2.2. Формирование баз данных:») followed in its
+        section by rows of its own (unnumbered items or deeper numbers)."""
+        groups = self.with_children
+        out: set[int] = set()
+        located = self.located
+        for position, item in enumerate(located):
+            if groups and item.id in groups:
+                out.add(position)
+                continue
+            if not item.measure.title.rstrip().endswith(":"):
+                continue
+            following = located[position + 1] if position + 1 < len(located) else None
+            if following is None or following.id.section != item.id.section:
+                continue
+            number, other = item.measure.number, following.measure.number
+            if not other.is_numbered or (number.is_numbered and other.depth > number.depth):
+                out.add(position)
+        return frozenset(out)
+
+    @cached_property
+    def _outline(self) -> list[tuple[str, ...]]:
+        """Per measure (in the order of :attr:`located`), the titles of the numbered rows above it in
+        its top section at each shallower level (the outline it sits in: «1. Проведение ГИА-11» above
+        «2.2.14» even when «2» is missing)."""
+        out: list[tuple[str, ...]] = []
+        top: int | None = None
+        stack: list[tuple[int, str]] = []  # (depth, title), depths increasing
+        for item in self.located:
+            section_top = item.id.section[0] if item.id.section else None
+            if section_top != top:
+                top, stack = section_top, []
+            depth = item.measure.number.depth
+            if not depth:
+                out.append(tuple(title for _, title in stack))
+                continue
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            out.append(tuple(title for _, title in stack))
+            stack.append((depth, item.measure.title))
+        return out
+
+    def parent_titles(self, item: LocatedMeasure) -> tuple[str, ...]:
+        """The titles of the numbered rows above ``item`` at each shallower level, outermost first."""
+        position = self._positions.get(id(item))
+        return () if position is None else self._outline[position]
+
+    @cached_property
     def graph(self) -> DependencyGraph:
         """The dependency graph (declared, term and extra links; implements links with a parent)."""
         return DependencyGraph.from_roadmap(
@@ -452,9 +528,34 @@ class CheckContext:
         return None if self.roadmap.period is None else self.roadmap.period.start
 
     # ------------------------------------------------------------------ findings
-    def severity(self, code: str) -> Severity:
-        """The severity of ``code`` in this run."""
-        return self.options.severities.get(code, CATALOGUE[code].severity)
+    def severity(self, code: str, default: Severity | None = None) -> Severity:
+        """The severity of ``code`` in this run: the options' choice, else ``default`` (a check's own
+        grading of one finding), else the registered default."""
+        chosen = self.options.severities.get(code)
+        if chosen is not None:
+            return chosen
+        return default if default is not None else default_severity(code)
+
+    @cached_property
+    def _follows(self) -> list[str]:
+        """Per measure (in the order of :attr:`located`), the number of the last numbered measure
+        before it in its top section (empty when none)."""
+        out: list[str] = []
+        top: int | None = None
+        last = ""
+        for item in self.located:
+            if item.id.section[:1] != (top,):
+                top = item.id.section[0] if item.id.section else None
+                last = ""
+            out.append(last)
+            if item.measure.number.is_numbered:
+                last = item.measure.number.canonical
+        return out
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        """Per measure object (by identity), its position in :attr:`located`."""
+        return {id(item): position for position, item in enumerate(self.located)}
 
     def location(
         self,
@@ -464,14 +565,22 @@ class CheckContext:
         section: Section | None = None,
         path: tuple[int, ...] = (),
     ) -> Location:
-        """The location of a measure field (or of a section, or of the plan)."""
+        """The location of a measure field (or of a section, or of the plan), in the document's own
+        terms: the section's number (else its heading), the measure's number, or for a row without a
+        number the number it follows."""
         if item is None:
-            heading = "" if section is None else section.heading
-            return Location(plan=self.roadmap.id, section=heading, field=field, section_path=path)
+            label = "" if section is None else _section_label(section)
+            return Location(plan=self.roadmap.id, section=label, field=field, section_path=path)
+        number = item.measure.number
+        follows = ""
+        if not number.is_numbered:
+            position = self._positions.get(id(item))
+            follows = self._follows[position] if position is not None else ""
         return Location(
             plan=item.id.plan,
-            section=item.section.heading,
-            measure=_label(item),
+            section=_section_label(item.section),
+            measure=number.canonical if number.is_numbered else "",
+            follows=follows,
             field=field,
             section_path=item.id.section,
             ordinal=item.id.ordinal,
@@ -480,35 +589,80 @@ class CheckContext:
     def node_location(self, node: Node) -> Location:
         """The location of a graph node (a measure of this or the parent plan, or an event)."""
         if isinstance(node, EventNode):
-            return Location(plan=self.roadmap.id, measure=f"event:{node.anchor.key}")
+            return Location(plan=self.roadmap.id, field=f"event:{node.anchor.key}")
         item = self.by_id.get(node)
         if item is not None:
             return self.location(item)
+        number = MeasureNumber.parse(node.number)
         return Location(
             plan=node.plan,
-            measure=MeasureNumber.parse(node.number).canonical or f"#{node.ordinal}",
+            measure=number.canonical if number.is_numbered else "",
             section_path=node.section,
             ordinal=node.ordinal,
         )
 
+    def ref(self, item: LocatedMeasure, limit: int = 60) -> Localized:
+        """A measure named for a message: its place and its title («п. 2.2 «Подготовка отчетных …»»)."""
+        where = self.location(item)
+        title = _title(item, limit)
+        return Localized(
+            f"{_short(where, 'ru')} «{title}»",
+            f"{_short(where, 'en')} «{title}»",
+        )
+
+    def node_ref(self, node: Node) -> Localized:
+        """A graph node named for a message: a measure (:meth:`ref`) or an exam event."""
+        if isinstance(node, EventNode):
+            return Localized(f"событие «{node.anchor.phrase}»", f"event «{node.anchor.phrase}»")
+        item = self.by_id.get(node)
+        if item is not None:
+            return self.ref(item)
+        where = self.node_location(node)
+        return Localized(_short(where, "ru"), _short(where, "en"))
+
     def finding(
         self,
         code: str,
-        message: str,
         location: Location,
         *,
+        params: dict[str, Param] | None = None,
         related: Iterable[Location] = (),
         evidence: str = "",
+        severity: Severity | None = None,
     ) -> Finding:
-        """A finding of ``code`` with this run's severity."""
+        """A finding of ``code`` with this run's severity, its message written from the catalogue in
+        the run's language."""
+        values = params or {}
         return Finding(
             code=code,
-            severity=self.severity(code),
-            message=message,
+            severity=self.severity(code, severity),
+            message=render(code, values, self.options.lang),
             location=location,
             related=tuple(related),
             evidence=evidence,
+            params=tuple(values.items()),
         )
+
+
+def _short(location: Location, lang: Language) -> str:
+    """A place without the plan, the section and the field: «п. 2.2», «строка без номера после п. 6.5»."""
+    text = attrs.evolve(location, plan="", section="", field="").describe(lang)
+    return text or attrs.evolve(location, plan="", field="").describe(lang)
+
+
+_SECTION_HEADING_LIMIT = 70
+
+
+def _section_label(section: Section) -> str:
+    """A section as the document names it: its number when it has one («2», «5.1»), else its heading
+    (shortened to 70 characters)."""
+    parts = _section_number(section)
+    if parts:
+        return ".".join(map(str, parts))
+    heading = " ".join(section.heading.split())
+    if len(heading) <= _SECTION_HEADING_LIMIT:
+        return heading
+    return heading[: _SECTION_HEADING_LIMIT - 1].rstrip() + "…"
 
 
 def _numbers_by_top(ctx: CheckContext) -> dict[int, tuple[set[tuple[int, ...]], list[LocatedMeasure]]]:

@@ -1,31 +1,27 @@
-"""GR6xx: coverage (staff training, training after the exams, the parent plan's items)."""
+"""GR6xx: coverage (staff training by the plan's level and subject, measures that must precede the
+exams, the parent plan's items)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+import tomllib
 from collections.abc import Iterator
+from importlib import resources
 
 from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
-from gia_roadmap.errors import Location
+from gia_roadmap.calendar.terms import ByDate, ExactDate
+from gia_roadmap.errors import Location, Severity
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
-from gia_roadmap.plan.checks.context import (
-    CheckContext,
-    _label,
-    _title,
-)
+from gia_roadmap.plan.checks.context import CheckContext, _title
 from gia_roadmap.plan.checks.registry import rule
 from gia_roadmap.plan.findings import Finding
-from gia_roadmap.plan.model import (
-    LocatedMeasure,
-    PlanLevel,
-    SectionKind,
-)
-
-# --------------------------------------------------------------------------------------------
-# GR6xx: coverage (training, cascade)
-# --------------------------------------------------------------------------------------------
+from gia_roadmap.plan.messages import Localized
+from gia_roadmap.plan.model import LocatedMeasure, PlanLevel, SectionKind
+from gia_roadmap.text import normalize
 
 
 def _categories(item: LocatedMeasure) -> set[SpecialistCategory]:
@@ -40,6 +36,25 @@ def _categories(item: LocatedMeasure) -> set[SpecialistCategory]:
     return found
 
 
+_SITE_STAFF = frozenset(
+    {
+        SpecialistCategory.PPE_HEAD,
+        SpecialistCategory.PPE_ORGANISER,
+        SpecialistCategory.PPE_TECHNICAL_SPECIALIST,
+        SpecialistCategory.ASSISTANT,
+        SpecialistCategory.MEDICAL_WORKER,
+    }
+)
+"""The staff of the exam sites: training «лиц, привлекаемых к проведению ГИА» covers them; the
+regional functions (ГЭК, commissions, РЦОИ, РИС, coordinators, observers) must be named."""
+
+_ALL_STAFF = re.compile(
+    r"(?:лиц\w*|специалист\w*|работник\w*|кадр\w*),? (?:привлекаем\w*|задействованн\w*|участвующ\w*)"
+    r"(?: к| в)? (?:подготовк\w* и )?(?:организаци\w* и )?(?:проведени\w*|организаци\w*)"
+)
+"""«лиц, привлекаемых к подготовке и проведению ГИА»: training meant for all the exam staff."""
+
+
 def _plan_scopes(ctx: CheckContext) -> set[ExamScope]:
     scopes: set[ExamScope] = set()
     for item in ctx.located:
@@ -49,36 +64,65 @@ def _plan_scopes(ctx: CheckContext) -> set[ExamScope]:
     return scopes
 
 
-_REGIONAL_ONLY = frozenset({SpecialistCategory.SCANNING_OPERATOR, SpecialistCategory.RCOI_SPECIALIST})
-"""Categories only the region trains (its data-processing centre): not expected of a municipal plan."""
+@functools.cache
+def expected_categories(level: PlanLevel) -> tuple[SpecialistCategory, ...]:
+    """The categories of exam staff a plan of ``level`` is expected to train (``plan/data/training.toml``)."""
+    text = resources.files("gia_roadmap.plan").joinpath("data/training.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return tuple(SpecialistCategory(value) for value in data[level.value]["categories"])
 
 
-@rule("GR601")
+_EXAMS = re.compile(
+    r"\bгиа\b|\bегэ\b|\bогэ\b|\bгвэ\b|государственн\w* итогов\w* аттестаци|экзамен|итогов\w* сочинени"
+    r"|итогов\w* собеседовани"
+)
+
+
+def is_exam_plan(ctx: CheckContext) -> bool:
+    """True when the plan is about the exams (its title names them; without a title, at least a fifth
+    of its measures do); a plan about objective assessment or ВПР is not."""
+    title = normalize(ctx.roadmap.title)
+    if title:
+        return _EXAMS.search(title) is not None
+    titles = ctx.normalized_titles
+    return bool(titles) and 5 * sum(1 for t in titles if _EXAMS.search(t)) >= len(titles)
+
+
+@rule("GR601", Severity.WARNING)
 def check_untrained_categories(ctx: CheckContext) -> Iterator[Finding]:
-    """GR601: a standard category of exam staff with no training measure (plans that train no one
-    are exempt; categories of exams the plan does not cover are skipped, and municipal or school
-    plans are not expected to train scanning operators or РЦОИ staff)."""
+    """A category of exam staff the plan is expected to train, with no training measure naming it.
+    Expectations scale with the plan: a region trains everyone who runs its exams, a municipality the
+    staff of its exam sites, a school no exam staff; categories of exams the plan does not cover are
+    skipped, and a plan that is not about the exams (objective assessment, ВПР) or trains no one is
+    exempt. Training «лиц, привлекаемых к проведению ГИА» covers the staff of the exam sites; a
+    list such as «председателей и экспертов ПК» names each of its categories."""
+    if not is_exam_plan(ctx):
+        return
     training = [item for item, flag in zip(ctx.located, ctx.training, strict=True) if flag]
     if not training:
         return
     covered: set[SpecialistCategory] = set()
     for item in training:
+        if _ALL_STAFF.search(normalize(item.measure.title)):
+            covered |= _SITE_STAFF
         covered |= _categories(item)
     scopes = _plan_scopes(ctx)
-    local = ctx.roadmap.level in (PlanLevel.MUNICIPAL, PlanLevel.SCHOOL)
     where = next(
         ((i, s) for i, s in enumerate(ctx.roadmap.sections) if s.kind is SectionKind.STAFF_TRAINING), None
     )
     location = ctx.location(None, "", section=where[1], path=(where[0],)) if where else ctx.location(None, "")
-    for category in ctx.options.standard_categories:
-        if category in covered or (local and category in _REGIONAL_ONLY):
+    expected = ctx.options.standard_categories
+    if expected is None:
+        expected = expected_categories(ctx.roadmap.level)
+    for category in expected:
+        if category in covered:
             continue
         if scopes and not any(scope in scopes for scope in category.exams):
             continue
         yield ctx.finding(
             "GR601",
-            f"no training measure for «{category.label}» ({category.label_en})",
             location,
+            params={"category": Localized(f"«{category.label}»", f"{category.label_en}")},
             evidence=category.label,
         )
 
@@ -91,8 +135,45 @@ _LEVEL_EXAMS = {
     ExamScope.GVE: ("ГВЭ-9", "ГВЭ-11"),
 }
 
+_EXAM_STAFF = frozenset(
+    {
+        SpecialistCategory.GEK_CHAIR,
+        SpecialistCategory.GEK_MEMBER,
+        SpecialistCategory.PPE_HEAD,
+        SpecialistCategory.PPE_ORGANISER,
+        SpecialistCategory.PPE_TECHNICAL_SPECIALIST,
+        SpecialistCategory.PUBLIC_OBSERVER,
+        SpecialistCategory.ASSISTANT,
+        SpecialistCategory.MEDICAL_WORKER,
+        SpecialistCategory.SCANNING_OPERATOR,
+        SpecialistCategory.EXAM_MATERIALS_OFFICER,
+        SpecialistCategory.VIDEO_SURVEILLANCE_OFFICER,
+        SpecialistCategory.MUNICIPAL_COORDINATOR,
+    }
+)
+"""The staff who work on the exam days: their training must be over before the exams start."""
+
+_BEFORE_EXAMS = re.compile(
+    r"готовност\w* (?:\w+ ){0,3}ппэ|ппэ\W+(?:\w+ ){0,2}готовност|при[её]мк\w* ппэ"
+    r"|заказ\w* (?:\w+ ){0,2}(?:эм|ким|экзаменационн\w* материал)|заявк\w* на (?:эм|ким|экзаменационн)"
+)
+"""Exam-site readiness and the ordering of exam materials: done before the exams by their nature."""
+
+
+def _must_precede(ctx: CheckContext, index: int, item: LocatedMeasure) -> bool:
+    """A measure that must be over before the exams: training of the staff who work on exam days, the
+    readiness of exam sites, the ordering of exam materials. The training of teachers is not."""
+    title = ctx.normalized_titles[index]
+    if _BEFORE_EXAMS.search(title):
+        return True
+    if not ctx.training[index]:
+        return False
+    return bool(_categories(item) & _EXAM_STAFF) or _ALL_STAFF.search(title) is not None
+
 
 def _first_exam(ctx: CheckContext, item: LocatedMeasure) -> tuple[dt.date, str] | None:
+    """The first day of the main period of the exams the measure is about (its own stage when it
+    names one): early-period exams start in March and training in April is normal."""
     events = ctx.events or {}
     measure = item.measure
     scopes = set(measure.exam_scope)
@@ -105,47 +186,50 @@ def _first_exam(ctx: CheckContext, item: LocatedMeasure) -> tuple[dt.date, str] 
     if scopes and not prefixes and ExamScope.GIA not in scopes:
         return None  # admission tests, ВПР …: not exams of the campaign
     anchors = [stage.anchor for stage in measure.exam_periods] or [Anchor.MAIN_PERIOD]
-    for anchor in (*anchors, Anchor.EXAM_PERIOD):
+    for anchor in anchors:
         windows = [v for v in events.get(anchor, ()) if isinstance(v, DateWindow)]
         matching = [w for w in windows if not prefixes or w.label.startswith(prefixes)]
         if matching:
             first = min(matching, key=lambda w: w.start)
             return first.start, first.label or anchor.value
-    days = [v for v in events.get(Anchor.EXAM_DAY, ()) if isinstance(v, dt.date)]
-    return (min(days), "first exam day") if days else None
+    return None
 
 
-@rule("GR602")
+@rule("GR602", Severity.ERROR)
 def check_training_after_exams(ctx: CheckContext) -> Iterator[Finding]:
-    """GR602: a training measure whose written dates start after the first exam it prepares for."""
-    if ctx.events is None:
+    """A measure that must precede the exams — training of the staff who work on exam days, exam-site
+    readiness, the ordering of exam materials — dated after the start of the main period of its exams.
+    Judged on the earliest occurrence (a list «март, май, август» serves the later periods too): a
+    window that starts after the first exam day is an error; a day-precise deadline («до 31.05») that
+    allows the work after it, a warning. A month straddling the first exam day («май») is not
+    reported, nor is the early period (training in April is normal), nor the training of teachers."""
+    if not ctx.events:
         return
-    for index, (item, flag) in enumerate(zip(ctx.located, ctx.training, strict=True)):
-        if not flag:
-            continue
+    for index, item in enumerate(ctx.located):
         pairs = ctx.explicit_list[index]
-        if not pairs:
+        if not pairs or not _must_precede(ctx, index, item):
             continue
         first = _first_exam(ctx, item)
         if first is None:
             continue
         day, label = first
-        for leaf, window in pairs:
-            if window.start > day:
-                yield ctx.finding(
-                    "GR602",
-                    f"training {_label(item)} «{_title(item, 60)}» is scheduled «{leaf.raw}» "
-                    f"({window}), after "
-                    f"the first exam it prepares for ({label}: {day})",
-                    ctx.location(item, "term"),
-                    evidence=leaf.raw,
-                )
-                break
+        leaf, window = min(pairs, key=lambda pair: pair[1].start)  # later occurrences serve later periods
+        late = window.start > day
+        loose = not late and window.end > day and isinstance(leaf, ByDate | ExactDate)
+        if late or loose:
+            yield ctx.finding(
+                "GR602",
+                ctx.location(item, "term"),
+                params={"text": leaf.raw, "window": window, "exam": label, "day": day},
+                evidence=leaf.raw,
+                severity=None if late else Severity.WARNING,
+            )
 
 
-@rule("GR603")
+@rule("GR603", Severity.WARNING)
 def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
-    """GR603: a measure of the parent plan that no measure of this plan implements."""
+    """A measure of the parent plan that no measure of this plan cites as the item it implements
+    (only with a parent plan given)."""
     parent = ctx.parent
     if parent is None:
         return
@@ -156,25 +240,24 @@ def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
         number = item.measure.number
         if not number.is_numbered or number.canonical in referenced:
             continue
-        yield Finding(
-            code="GR603",
-            severity=ctx.severity("GR603"),
-            message=f"parent-plan measure {number.canonical} «{_title(item, 60)}» has no implementing "
-            f"measure in «{ctx.roadmap.id}»",
-            location=Location(
+        yield ctx.finding(
+            "GR603",
+            Location(
                 plan=item.id.plan,
                 section=item.section.heading,
                 measure=number.canonical,
                 section_path=item.id.section,
                 ordinal=item.id.ordinal,
             ),
+            params={"number": number.canonical, "title": _title(item, 60), "plan": ctx.roadmap.id},
             evidence=item.measure.title,
         )
 
 
-@rule("GR604")
+@rule("GR604", Severity.ERROR)
 def check_unknown_parent_items(ctx: CheckContext) -> Iterator[Finding]:
-    """GR604: a measure pointing to a parent-plan item that does not exist."""
+    """A measure citing a parent-plan item number that the parent plan does not have (only with a
+    parent plan given)."""
     parent = ctx.parent
     if parent is None:
         return
@@ -187,17 +270,16 @@ def check_unknown_parent_items(ctx: CheckContext) -> Iterator[Finding]:
             if number not in existing:
                 yield ctx.finding(
                     "GR604",
-                    f"{_label(item)} implements parent item {number} («{ref.raw}»), which «{parent.id}» "
-                    "does not have",
                     ctx.location(item, "parent_item"),
+                    params={"number": number, "text": ref.raw, "parent": parent.id},
                     evidence=ref.raw,
                 )
 
 
-@rule("GR605")
+@rule("GR605", Severity.INFO)
 def check_missing_parent_items(ctx: CheckContext) -> Iterator[Finding]:
-    """GR605: in a plan whose measures name parent-plan items, a measure that names none (a
-    measure of this level only)."""
+    """In a plan whose measures cite parent-plan items, a measure that cites none: perhaps a measure
+    of this level only, worth a look. Group rows with sub-items are exempt."""
     if not any(item.measure.parent_item and item.measure.parent_item.numbers for item in ctx.located):
         return
     groups = ctx.with_children
@@ -205,9 +287,5 @@ def check_missing_parent_items(ctx: CheckContext) -> Iterator[Finding]:
         ref = item.measure.parent_item
         if (ref is None or not ref.numbers) and not (groups and item.id in groups):
             yield ctx.finding(
-                "GR605",
-                f"{_label(item)} «{_title(item, 60)}» names no parent-plan item "
-                "(a measure of this level only?)",
-                ctx.location(item, "parent_item"),
-                evidence="" if ref is None else ref.raw,
+                "GR605", ctx.location(item, "parent_item"), evidence="" if ref is None else ref.raw
             )

@@ -1,5 +1,6 @@
 """GR2xx: deadlines (unread, missing, outside the period, impossible ranges, unordered lists, days off,
-before adoption, stale years, events without dates, external schedules)."""
+before adoption, stale years, a weekday that contradicts its date) and the reading notices about them
+(events without dates, external schedules, no exam schedule)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import (
     ByDate,
     DateList,
+    DayList,
+    DayRange,
     ExactDate,
     ExamPeriod,
     ExamPhase,
@@ -22,50 +25,43 @@ from gia_roadmap.calendar.terms import (
     SchoolYearTerm,
     Term,
     UnparsedTerm,
+    walk,
 )
-from gia_roadmap.errors import CalendarCoverageError
-from gia_roadmap.plan.checks.context import (
-    _EXTERNAL,
-    CheckContext,
-    _label,
-    _title,
-)
-from gia_roadmap.plan.checks.registry import rule
+from gia_roadmap.calendar.terms.years import DayRef
+from gia_roadmap.errors import CalendarCoverageError, Severity
+from gia_roadmap.plan.checks.context import _EXTERNAL, CheckContext
+from gia_roadmap.plan.checks.registry import FindingKind, rule
 from gia_roadmap.plan.findings import Finding
+from gia_roadmap.plan.messages import Localized
 
-# --------------------------------------------------------------------------------------------
-# GR2xx: deadlines
-# --------------------------------------------------------------------------------------------
+_NOTICE = FindingKind.NOTICE
 
 
-@rule("GR201")
+@rule("GR201", Severity.INFO, kind=_NOTICE)
 def check_unparsed_terms(ctx: CheckContext) -> Iterator[Finding]:
-    """GR201: deadline text (or a part of it) no rule could read."""
+    """Reading notice: deadline text (or a part of it) that no rule of the grammar reads. The
+    library's gap, not the document's: the measure's dates are simply not checked."""
     for position in ctx._holding(UnparsedTerm):
         item = ctx.located[position]
         for leaf in ctx.leaves[position]:
             if isinstance(leaf, UnparsedTerm):
                 yield ctx.finding(
                     "GR201",
-                    f"cannot read the deadline «{leaf.text}» of {_label(item)} "
-                    f"(at {leaf.position}: {leaf.reason})",
                     ctx.location(item, "term"),
+                    params={"text": leaf.text, "position": leaf.position, "reason": leaf.reason},
                     evidence=leaf.text,
                 )
 
 
-@rule("GR202")
+@rule("GR202", Severity.WARNING)
 def check_missing_terms(ctx: CheckContext) -> Iterator[Finding]:
-    """GR202: an empty deadline cell (group rows with sub-items are exempt)."""
-    groups = ctx.with_children
+    """An empty deadline cell. A group row is exempt: a row with numbered sub-items, or a heading row
+    ending with a colon («ГИА-9:») whose items follow it."""
+    groups = ctx.group_rows
     for position in ctx._holding(MissingTerm):  # a MissingTerm is no container: its own only part
         item = ctx.located[position]
-        if isinstance(item.measure.term, MissingTerm) and not (groups and item.id in groups):
-            yield ctx.finding(
-                "GR202",
-                f"{_label(item)} «{_title(item)}» has no deadline",
-                ctx.location(item, "term"),
-            )
+        if isinstance(item.measure.term, MissingTerm) and position not in groups:
+            yield ctx.finding("GR202", ctx.location(item, "term"))
 
 
 _STALE_MARGIN = dt.timedelta(days=31)
@@ -87,9 +83,10 @@ def _stale(end: dt.date, leaf: Term | None, start: dt.date, limit: dt.date) -> b
     return end < limit or (end < start and isinstance(leaf, SchoolYearTerm) and leaf.explicit)
 
 
-@rule("GR203")
+@rule("GR203", Severity.WARNING)
 def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
-    """GR203: a window reaching past the plan's declared period (stale years are GR208)."""
+    """A deadline reaching past the period the plan declares for itself. Stale years are GR208;
+    open ends («с 01.09.2023») and continuous work reach nothing."""
     period = ctx.roadmap.period
     if period is None:
         return
@@ -104,12 +101,12 @@ def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
             late = window.end > period.end and not window.open_end
             early = window.start < period.start and not window.open_start
             if late or early:
+                raw = item.measure.term.raw
                 yield ctx.finding(
                     "GR203",
-                    f"the deadline «{item.measure.term.raw}» of {_label(item)} gives {window}, outside the "
-                    f"plan period {period.start}..{period.end}",
                     ctx.location(item, "term"),
-                    evidence=item.measure.term.raw,
+                    params={"text": raw, "window": window, "period": period},
+                    evidence=raw,
                 )
                 break
 
@@ -117,9 +114,10 @@ def check_outside_period(ctx: CheckContext) -> Iterator[Finding]:
 _RANGES = (MonthRange, SchoolYearTerm)
 
 
-@rule("GR204")
+@rule("GR204", Severity.ERROR)
 def check_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
-    """GR204: a range that ends before it starts («май – март 2024»)."""
+    """A range that ends before it starts («май – март 2024 года»). A range across New Year without a
+    year on its start («сентябрь – май 2024 года») is read forward and is not reported."""
     for position in ctx._holding(PeriodList, MonthRange, SchoolYearTerm):
         item = ctx.located[position]
         for leaf in ctx.leaves[position]:
@@ -129,92 +127,125 @@ def check_inverted_ranges(ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 resolution = ctx._own_resolution(position, part)
                 if resolution.status is ResolutionStatus.INVALID:
+                    text = part.raw or leaf.raw
                     yield ctx.finding(
-                        "GR204",
-                        f"the range «{part.raw or leaf.raw}» of {_label(item)} is impossible: "
-                        f"{resolution.reason}",
-                        ctx.location(item, "term"),
-                        evidence=part.raw or leaf.raw,
+                        "GR204", ctx.location(item, "term"), params={"text": text}, evidence=text
                     )
 
 
 _LISTS = (MonthList, DateList, PeriodList)
 
 
-@rule("GR205")
+@rule("GR205", Severity.INFO)
 def check_unordered_lists(ctx: CheckContext) -> Iterator[Finding]:
-    """GR205: dates or months of a list that are not in chronological order."""
+    """Dates or months of one list that are not in chronological order. Only worth a look: lists
+    often follow the order of the sub-items they date."""
     for position in ctx._holding(*_LISTS):
         item = ctx.located[position]
         for leaf in ctx.leaves[position]:
             if isinstance(leaf, _LISTS) and "chronology_violated" in leaf.flags:
                 yield ctx.finding(
-                    "GR205",
-                    f"the list «{leaf.raw}» of {_label(item)} is not in chronological order",
-                    ctx.location(item, "term"),
-                    evidence=leaf.raw,
+                    "GR205", ctx.location(item, "term"), params={"text": leaf.raw}, evidence=leaf.raw
                 )
 
 
-@rule("GR206")
+def _due_days(leaf: Term) -> Iterator[tuple[DayRef, Term]]:
+    """The days a deadline part makes due, whatever form they are written in («до 16.03.2024», «16
+    марта 2024 года», «22.04 (пт)», the end of «с 1 по 20 мая»), each with the part that writes it."""
+    for part in walk(leaf):
+        if isinstance(part, ExactDate | ByDate):
+            if not isinstance(part, ByDate) or part.inclusive:
+                yield part.day, part
+        elif isinstance(part, DayRange):
+            yield part.end, part
+
+
+def _month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).month != day.month
+
+
+def _day_off_reason(calendar: object, day: dt.date) -> Localized:
+    label_of = getattr(calendar, "get_holiday_label", None)
+    label = label_of(day) if callable(label_of) else None
+    if label and "перенес" in label:
+        return Localized(f"выходной день ({label})", f"a day off ({label})")
+    if label:
+        return Localized(f"нерабочий праздничный день («{label}»)", f"a public holiday («{label}»)")
+    return Localized("выходной день", "a day off")
+
+
+@rule("GR206", Severity.WARNING)
 def check_days_off(ctx: CheckContext) -> Iterator[Finding]:
-    """GR206: an exact date or a «до DATE» deadline on a weekend or public holiday."""
+    """A deadline day that is not a working day by the plan's calendar, whatever form the date is
+    written in: an exact date, «до DATE», a date with a month name, the end of a span of days. The
+    plan's working week decides (a six-day calendar works on Saturdays). By Civil Code art. 193 such a
+    deadline moves to the next working day, so it is ambiguous rather than void: a warning; the last
+    day of a month («до 31.12.2023») is the usual way to say «by the end of the month» and is only
+    info. One finding per measure and day, however often the day is written. Spans of days are
+    judged by their end only, and «не ранее DATE» is no deadline."""
     calendar = ctx.calendar
     if calendar is None:
         return
-    for position in ctx._holding(ExactDate, ByDate, DateList):
+    school_year = ctx.roadmap.school_year
+    for position in ctx._holding(ExactDate, ByDate, DateList, DayList, DayRange):
         item = ctx.located[position]
+        seen: set[dt.date] = set()
         for leaf in ctx.leaves[position]:
-            if isinstance(leaf, ExactDate | ByDate):
-                refs = [leaf.day]
-            elif isinstance(leaf, DateList):
-                refs = [i.day for i in leaf.items]
-            else:
-                continue
-            for ref in refs:
-                day = ref.date(ctx.roadmap.school_year)
-                if day is None:
+            for ref, part in _due_days(leaf):
+                day = ref.date(school_year)
+                if day is None or day in seen:
                     continue
+                seen.add(day)
                 try:
                     working = calendar.is_working_day(day)
                 except CalendarCoverageError:
                     continue
-                if not working:
-                    yield ctx.finding(
-                        "GR206",
-                        f"the deadline «{leaf.raw}» of {_label(item)} falls on {day.isoformat()}, "
-                        f"a {day.strftime('%A')} off work",
-                        ctx.location(item, "term"),
-                        evidence=leaf.raw,
-                    )
+                if working:
+                    continue
+                text = part.raw or leaf.raw
+                holiday = bool(getattr(calendar, "get_holiday_label", lambda _: None)(day))
+                yield ctx.finding(
+                    "GR206",
+                    ctx.location(item, "term"),
+                    params={"text": text, "day": day, "why": _day_off_reason(calendar, day)},
+                    evidence=text,
+                    severity=Severity.INFO if _month_end(day) and not holiday else None,
+                )
 
 
-@rule("GR207")
+@rule("GR207", Severity.WARNING)
 def check_before_adoption(ctx: CheckContext) -> Iterator[Finding]:
-    """GR207: a written date that ends before the plan was adopted (and is not a stale year)."""
+    """A deadline written as dates or months that is entirely over before the plan was adopted
+    («Сентябрь 2023 г.» in a plan adopted on 02.10.2023). A deadline with later occurrences still
+    ahead («Сентябрь, март», «Август 2022 / Август 2023») is recurring work and is not reported; a
+    stale year is GR208."""
     adoption = ctx.adoption
     if adoption is None:
         return
     start = ctx.frame_start
     limit = None if start is None else start - _STALE_MARGIN
-    for item, pairs in zip(ctx.located, ctx.explicit_list, strict=True):
-        for leaf, window in pairs:
-            if window.end < adoption and not (
-                start is not None and limit is not None and _stale(window.end, leaf, start, limit)
-            ):
-                yield ctx.finding(
-                    "GR207",
-                    f"the deadline «{leaf.raw}» of {_label(item)} ends on {window.end}, before the plan was "
-                    f"adopted on {adoption}",
-                    ctx.location(item, "term"),
-                    evidence=leaf.raw,
-                )
-                break
+    for item, pairs, resolution in zip(ctx.located, ctx.explicit_list, ctx.resolution_list, strict=True):
+        if not pairs:
+            continue
+        windows = resolution.windows or tuple(window for _, window in pairs)
+        if max(window.end for window in windows) >= adoption:
+            continue
+        leaf, window = max(pairs, key=lambda pair: pair[1].end)
+        if start is not None and limit is not None and _stale(window.end, leaf, start, limit):
+            continue
+        raw = item.measure.term.raw
+        yield ctx.finding(
+            "GR207",
+            ctx.location(item, "term"),
+            params={"text": raw, "end": window.end, "adopted": adoption},
+            evidence=raw,
+        )
 
 
-@rule("GR208")
+@rule("GR208", Severity.WARNING)
 def check_stale_years(ctx: CheckContext) -> Iterator[Finding]:
-    """GR208: a written year that puts a deadline before the plan's school year."""
+    """A written year that puts a deadline before the plan's school year («январь 2023 года» in a
+    2023/2024 plan). August before the school year is its preparation, not a stale year."""
     start = ctx.frame_start
     if start is None:
         return
@@ -224,9 +255,8 @@ def check_stale_years(ctx: CheckContext) -> Iterator[Finding]:
             if window.end < start and _stale(window.end, leaf, start, limit):
                 yield ctx.finding(
                     "GR208",
-                    f"the deadline «{leaf.raw}» of {_label(item)} resolves to {window}, before the plan's "
-                    f"school year starts on {start}; the year looks stale",
                     ctx.location(item, "term"),
+                    params={"text": leaf.raw, "window": window, "start": start},
                     evidence=leaf.raw,
                 )
                 break
@@ -239,16 +269,14 @@ def _event_leaves(leaves: Iterable[Term]) -> Iterator[Relative | ExamPeriod]:
 
 
 def _has_event_leaf(leaves: Iterable[Term]) -> bool:
-    return any(
-        isinstance(leaf, Relative) or (isinstance(leaf, ExamPeriod) and leaf.phase is ExamPhase.CONDUCT)
-        for leaf in leaves
-    )
+    return any(True for _ in _event_leaves(leaves))
 
 
-@rule("GR209")
+@rule("GR209", Severity.INFO, kind=_NOTICE)
 def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
-    """GR209: a schedule was given but has no dates for the event a deadline counts from."""
-    if ctx.events is None:
+    """Reading notice: an exam schedule was given, but it has no dates for the event a deadline
+    counts from (a school's admission decision, an event the library does not know)."""
+    if not ctx.events:
         return
     for position in ctx._holding(Relative, ExamPeriod):
         item = ctx.located[position]
@@ -257,46 +285,86 @@ def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
             if resolution.status is ResolutionStatus.NO_EVENT_DATES:
                 yield ctx.finding(
                     "GR209",
-                    f"the deadline «{leaf.raw}» of {_label(item)} counts from an event with no dates in the "
-                    f"schedule given ({resolution.reason})",
                     ctx.location(item, "term"),
+                    params={"text": leaf.raw, "event": resolution.reason},
                     evidence=leaf.raw,
                 )
                 break
 
 
-@rule("GR210")
+@rule("GR210", Severity.INFO, kind=_NOTICE)
 def check_external_schedules(ctx: CheckContext) -> Iterator[Finding]:
-    """GR210: the date is set by an external schedule, a separate plan or a request."""
+    """Reading notice: the date is set by a schedule or plan not given here («по графику ФЦТ», «по
+    отдельному плану», «по запросу»). The normal way federal and regional schedules are cited: not a
+    defect, only dates the library could not check."""
     for position in ctx._holding(*_EXTERNAL):
         item = ctx.located[position]
         for leaf in ctx.leaves[position]:
             if isinstance(leaf, _EXTERNAL):
                 yield ctx.finding(
-                    "GR210",
-                    f"the deadline «{leaf.raw}» of {_label(item)} depends on a schedule or plan "
-                    "not given here",
-                    ctx.location(item, "term"),
-                    evidence=leaf.raw,
+                    "GR210", ctx.location(item, "term"), params={"text": leaf.raw}, evidence=leaf.raw
                 )
                 break
 
 
-@rule("GR211")
+@rule("GR211", Severity.INFO, kind=_NOTICE)
 def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
-    """GR211: deadlines count from exam events but no exam schedule was given (one finding per plan)."""
-    if ctx.events is not None:
+    """Reading notice, once per plan: deadlines count from exam days or periods, but no exam schedule
+    was given (none is bundled for the plan's school year, or the caller passed none)."""
+    if ctx.events:
         return
     located, leaves = ctx.located, ctx.leaves
     items = [located[p] for p in ctx._holding(Relative, ExamPeriod) if _has_event_leaf(leaves[p])]
     if not items:
         return
-    numbers = ", ".join(_label(i) for i in items[:8]) + (" …" if len(items) > 8 else "")
+    places = tuple(ctx.location(i) for i in items)
     yield ctx.finding(
         "GR211",
-        f"{len(items)} deadlines count from exam days or periods ({numbers}) but no exam schedule was given; "
-        "pass events=exam_events(ExamSchedule.bundled(…), calendar)",
         ctx.location(None, "term"),
+        params={"count": len(items), "places": places},
         related=[ctx.location(i, "term") for i in items],
         evidence=items[0].measure.term.raw,
     )
+
+
+_WEEKDAY_NAMES = (
+    ("понедельник", "Monday"),
+    ("вторник", "Tuesday"),
+    ("среда", "Wednesday"),
+    ("четверг", "Thursday"),
+    ("пятница", "Friday"),
+    ("суббота", "Saturday"),
+    ("воскресенье", "Sunday"),
+)
+
+
+@rule("GR214", Severity.ERROR)
+def check_weekday_mismatch(ctx: CheckContext) -> Iterator[Finding]:
+    """A weekday written beside a date that the date does not fall on («22.04.2024 (пт)»: a Monday).
+    One of the two is wrong as written. A date without a year whose weekday picks the year is not
+    reported: the weekday decided it."""
+    for position in ctx._holding(ExactDate, ByDate, DateList, DayList, DayRange):
+        item = ctx.located[position]
+        for leaf in ctx.leaves[position]:
+            if "weekday_mismatch" not in leaf.flags:
+                continue
+            for part in walk(leaf):
+                refs: tuple[DayRef, ...] = ()
+                if isinstance(part, ExactDate | ByDate):
+                    refs = (part.day,)
+                elif isinstance(part, DayRange):
+                    refs = (part.start, part.end)
+                for ref in refs:
+                    if ref.weekday is None or not ref.weekday_mismatch:
+                        continue
+                    day = ref.date()
+                    if day is None:
+                        continue
+                    ru, en = _WEEKDAY_NAMES[ref.weekday]
+                    text = part.raw or leaf.raw
+                    yield ctx.finding(
+                        "GR214",
+                        ctx.location(item, "term"),
+                        params={"text": text, "day": day, "written": Localized(ru, en)},
+                        evidence=text,
+                    )

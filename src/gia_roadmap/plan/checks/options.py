@@ -10,7 +10,7 @@ import attrs
 from gia_roadmap.calendar.terms import (
     ResolveOptions,
 )
-from gia_roadmap.errors import Severity
+from gia_roadmap.errors import Language, Severity
 from gia_roadmap.plan.categories import SpecialistCategory
 from gia_roadmap.plan.findings import Suppression
 
@@ -53,11 +53,13 @@ class CheckOptions:
         suppressions: findings not to act on, per measure with a reason; suppressed findings stay in
             the report (``finding.suppressed``).
         load_threshold: GR702 fires when one body has more than this many deadlines in one month.
-        standard_categories: the categories GR601 expects a training measure for.
+        standard_categories: the categories GR601 expects a training measure for; None (the
+            default) expects those of the plan's level (``plan/data/training.toml``).
         resolve_options: counting rules for deadlines (:class:`~gia_roadmap.calendar.terms.ResolveOptions`).
         suggest: report suggested links from wording markers (GR105).
         min_suggestion_score: the least share of word stems a suggested predecessor's title must share.
         known_abbreviations: abbreviations GR401 accepts without a definition, besides the standard ones.
+        lang: the language of the findings' messages, ``"ru"`` (the default) or ``"en"``.
     """
 
     severities: Mapping[str, Severity] = attrs.field(factory=dict)
@@ -65,11 +67,12 @@ class CheckOptions:
     ignore: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
     suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=_suppressions)
     load_threshold: int = 15
-    standard_categories: tuple[SpecialistCategory, ...] = STANDARD_TRAINED_CATEGORIES
+    standard_categories: tuple[SpecialistCategory, ...] | None = None
     resolve_options: ResolveOptions | None = None
     suggest: bool = True
     min_suggestion_score: float = 0.5
     known_abbreviations: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    lang: Language = attrs.field(default="ru", validator=attrs.validators.in_(("ru", "en")))
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` runs under these options."""

@@ -4,47 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gia_roadmap.calendar.terms import (
-    ResolutionStatus,
-)
-from gia_roadmap.plan.checks.context import (
-    CheckContext,
-    _label,
-    _title,
-)
+from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.terms import ResolutionStatus
+from gia_roadmap.errors import Severity
+from gia_roadmap.plan.checks.context import CheckContext
 from gia_roadmap.plan.checks.registry import rule
 from gia_roadmap.plan.findings import Finding
-from gia_roadmap.plan.model import (
-    LocatedMeasure,
-)
+from gia_roadmap.plan.model import LocatedMeasure
 from gia_roadmap.plan.queries import DueState, state_of
 
-# --------------------------------------------------------------------------------------------
-# GR7xx: progress and load
-# --------------------------------------------------------------------------------------------
 
-
-@rule("GR701")
+@rule("GR701", Severity.WARNING)
 def check_overdue(ctx: CheckContext) -> Iterator[Finding]:
-    """GR701: the deadline has passed (against ``today``) and the measure is not done or cancelled."""
+    """The deadline has passed (as of ``today``; only when a day is given) and the measure is not
+    marked done or cancelled. Continuous work is never overdue."""
     today = ctx.today
     if today is None:
         return
     for item, resolution in zip(ctx.located, ctx.resolution_list, strict=True):
         if state_of(resolution, item.measure, today) is DueState.OVERDUE:
+            raw = item.measure.term.raw
             yield ctx.finding(
                 "GR701",
-                f"{_label(item)} «{_title(item, 60)}» was due by {resolution.due} "
-                f"(«{item.measure.term.raw}») "
-                f"and is not marked done on {today}",
                 ctx.location(item, "status"),
-                evidence=item.measure.term.raw,
+                params={"text": raw, "due": resolution.due or today, "today": today},
+                evidence=raw,
             )
 
 
-@rule("GR702")
+_DEADLINE_DAYS = 31
+"""A window of at most a month is a deadline falling due in its month; a longer one (a term, «в
+течение учебного года», «сентябрь – ноябрь») is work spread over its months, due in none of them."""
+
+
+def _due_month(window: DateWindow) -> tuple[int, int] | None:
+    """The month a window falls due in, None for spread work."""
+    if window.open_start or (window.end - window.start).days < _DEADLINE_DAYS:
+        return window.end.year, window.end.month
+    return None
+
+
+@rule("GR702", Severity.INFO)
 def check_load(ctx: CheckContext) -> Iterator[Finding]:
-    """GR702: one responsible body with more deadlines in one month than the threshold."""
+    """One responsible body with more deadlines falling due in one month than the threshold
+    (``CheckOptions.load_threshold``). Only deadlines of a month or less («до 15.11.2023», «ноябрь
+    2023 года») count, in the month they fall due; work spread over a longer window is due in no
+    single month, and continuous work never is."""
     # per (body, year, month), the measures due then (each once): their number is the count
     where: dict[tuple[str, int, int], list[LocatedMeasure]] = {}
     # plans repeat parties and deadlines: each tuple of parties and each resolution read once
@@ -61,18 +66,20 @@ def check_load(ctx: CheckContext) -> Iterator[Finding]:
             continue
         months = months_of.get(id(resolution))
         if months is None:
-            months = months_of[id(resolution)] = {(w.end.year, w.end.month) for w in resolution.windows}
+            months = months_of[id(resolution)] = {
+                due for w in resolution.windows if (due := _due_month(w)) is not None
+            }
         for body in bodies:
-            for year, month in months:
-                where.setdefault((body, year, month), []).append(item)
+            for due_year, due_month in months:
+                where.setdefault((body, due_year, due_month), []).append(item)
     threshold = ctx.options.load_threshold
     for (body, year, month), items in sorted(where.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
         count = len(items)
         if count > threshold:
             yield ctx.finding(
                 "GR702",
-                f"«{body}» has {count} deadlines in {year}-{month:02d} (threshold {threshold})",
                 ctx.location(None, "responsible"),
+                params={"body": body, "count": count, "month": f"{month:02d}.{year}", "threshold": threshold},
                 related=[ctx.location(i, "term") for i in items],
                 evidence=body,
             )
