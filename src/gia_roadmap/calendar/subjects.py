@@ -8,9 +8,10 @@ ISO 3166-2; their codes are marked). A regional calendar is named by the code:
 :func:`find_federal_subjects` finds the subjects a text names, in any grammatical case and with the
 document's own dashes, letter case and «ё»: «Министерство образования и науки Республики Татарстан» →
 ``RU-TA``, «Кемеровской области – Кузбасса» → ``RU-KEM``, «Ханты-Мансийского автономного округа – Югры» →
-``RU-KHM``. The rule is general: a case form of a name's word keeps the word's root (the word without its
-last one or two vowels, «й» or «ь») and adds an ending of at most three letters, and a text names a
-subject where the words of one of its names follow each other in such forms.
+``RU-KHM``. The rule is general: a case form of a name's word has the word's stem
+(:func:`gia_roadmap.text.stem`, Snowball's Russian stemmer), or adds an ending of at most three letters to
+it («Адыгея» → «адыге», «Адыгеи»), and a text names a subject where the words of one of its names follow
+each other in such forms.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Mapping
 import attrs
 
 from gia_roadmap.errors import CalendarDataError, InvalidValueError
+from gia_roadmap.text import stem
 
 __all__ = ["FederalSubject", "federal_subject", "federal_subjects", "find_federal_subjects"]
 
@@ -107,20 +109,8 @@ def federal_subject(code: str) -> FederalSubject:
 
 # ---------------------------------------------------------------------------------------------- finding
 _WORD = re.compile(r"[а-яa-z0-9]+(?:-[а-яa-z0-9]+)*")
-_ENDING_LETTERS = frozenset("аеёиоуыэюяйь")
 _MAX_ENDING = 3
-"""The longest case ending added to a root («-ого», «-ому», «-ами»)."""
-
-
-def _root(word: str) -> str:
-    """The part of a name's word that every case form keeps: the word without its last one or two vowels,
-    «й» or «ь» (at least three letters stay). «республика» → «республик», «кемеровская» → «кемеровск»,
-    «адыгея» → «адыг», «край» → «кра», «татарстан» → «татарстан»."""
-    root = word
-    for _ in range(2):
-        if len(root) > 3 and root[-1] in _ENDING_LETTERS:
-            root = root[:-1]
-    return root
+"""The longest case ending added to a stem («-ого», «-ому», «-ами»)."""
 
 
 def _words(text: str) -> list[str]:
@@ -131,20 +121,20 @@ def _words(text: str) -> list[str]:
 
 @functools.cache
 def _patterns() -> Mapping[tuple[str, ...], tuple[str, ...]]:
-    """The roots of every name and alias -> the subject codes that name has (one, or several when two
+    """The stems of every name and alias -> the subject codes that name has (one, or several when two
     subjects share a name, which then decides nothing)."""
     patterns: dict[tuple[str, ...], list[str]] = {}
     for item in _registry().values():
         for name in item.names:
-            codes = patterns.setdefault(tuple(_root(w) for w in _words(name)), [])
+            codes = patterns.setdefault(tuple(stem(w) for w in _words(name)), [])
             if item.code not in codes:
                 codes.append(item.code)
     return {key: tuple(codes) for key, codes in patterns.items()}
 
 
 def _is_form(word: str, root: str) -> bool:
-    """Whether ``word`` is a case form of the name word with ``root``."""
-    return word.startswith(root) and len(word) - len(root) <= _MAX_ENDING
+    """Whether ``word`` is a case form of the name word whose stem is ``root``."""
+    return (word.startswith(root) and len(word) - len(root) <= _MAX_ENDING) or stem(word) == root
 
 
 def find_federal_subjects(text: str) -> tuple[FederalSubject, ...]:
@@ -153,8 +143,8 @@ def find_federal_subjects(text: str) -> tuple[FederalSubject, ...]:
     Any grammatical case, letter case, «ё», dash and Latin look-alike letter is accepted:
     ``find_federal_subjects("Министерство образования и науки Республики Татарстан")`` gives Татарстан.
     A name is found where its words follow each other in the text, each in some case form (the name's
-    root and an ending of at most three letters); the longest name wins where names overlap («Республика
-    Саха (Якутия)» over «Якутия», «Кемеровская область – Кузбасс» over «Кузбасс»).
+    stem, or the stem and an ending of at most three letters); the longest name wins where names
+    overlap («Республика Саха (Якутия)» over «Якутия», «Кемеровская область – Кузбасс» over «Кузбасс»).
     """
     words = _words(text)
     patterns = _patterns()

@@ -81,7 +81,9 @@ def _zip_kind(path: Path) -> str:
                 if info.file_size < 200:
                     mimetype = archive.read("mimetype")[:200].decode("ascii", "replace")
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise TableReadError(f"{path.name}: a damaged ZIP-based document: {exc}") from exc
+        raise TableReadError(
+            f"{path.name}: a damaged ZIP-based document: {exc}", location=Location(file=path.name)
+        ) from exc
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
@@ -139,7 +141,8 @@ def file_kind(path: str | Path) -> str:
     if suffix in _BINARY_SUFFIXES:
         raise TableReadError(
             f"{path.name}: not a valid {_BINARY_SUFFIXES[suffix]} file (its content does not begin as one "
-            "does), or a damaged one; save the document again in its own program"
+            "does), or a damaged one; save the document again in its own program",
+            location=Location(file=path.name),
         )
     if suffix == ".csv":
         return "csv"

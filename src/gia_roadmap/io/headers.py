@@ -3,7 +3,7 @@
 Officials title the same column in many ways: «Сроки», «Сроки реализации», «Срок исполнения»,
 «Дата проведения»; «Ответственные», «Ответственный исполнитель», «Исполнители», «Куратор». The
 wordings live in ``io/data/headers.toml`` (one list of phrases per :class:`ColumnRole`); a header is
-compared with them word by word, by stem (Snowball's Russian stemmer), forgiving small typos
+compared with them word by word, by stem (:func:`gia_roadmap.text.stem`), forgiving small typos
 (:class:`gia_roadmap.text.Vocabulary`), so unseen inflections and misspellings («Ответсвенные»,
 «Срок выполненя») are recognised too. The most specific phrase wins: «Срок исполнения мероприятия»
 is a deadline, «Отметка о выполнении» a completion column, «№ по приказу» a reference number.
@@ -16,13 +16,12 @@ import re
 import tomllib
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any
 
 import attrs
 
 from gia_roadmap.io.cells import clean_text, is_number, looks_like_term
 from gia_roadmap.io.tables import ColumnRole
-from gia_roadmap.text import Vocabulary
+from gia_roadmap.text import Vocabulary, stem
 
 __all__ = ["header_key", "is_header_row", "role_of_header"]
 
@@ -46,19 +45,8 @@ class _Phrase:
     order: int
 
 
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word) if len(word) > 3 and word.isalpha() else word
-
-
-@functools.cache
-def _stemmer() -> Any:
-    import snowballstemmer  # type: ignore[import-untyped]
-
-    return snowballstemmer.stemmer("russian")
-
-
 def _words(key: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in key.split())
+    return tuple(stem(w) for w in key.split())
 
 
 @functools.cache
@@ -74,7 +62,7 @@ def _vocabulary() -> tuple[tuple[_Phrase, ...], Vocabulary[str], Vocabulary[str]
         for phrase in entry["phrases"]:
             key = header_key(phrase)
             phrases.append(_Phrase(role, _words(key), bool(entry.get("whole", False)), order))
-            written.update((w, _stem(w)) for w in key.split() if w.isalpha())
+            written.update((w, stem(w)) for w in key.split() if w.isalpha())
     stems = Vocabulary(sorted({w for p in phrases for w in p.words if w.isalpha()}))
     return tuple(phrases), Vocabulary(written), stems
 
@@ -83,11 +71,11 @@ def _canonical(word: str, written: Vocabulary[str], stems: Vocabulary[str]) -> s
     """The vocabulary stem a header word stands for (its own stem when none is close): the word as
     written is compared with the phrases' words first (a typo can change what the stemmer cuts off),
     then its stem with their stems."""
-    stem = _stem(word)
-    if stem in stems or not word.isalpha():
-        return stem
-    match = written.match(word) or stems.match(stem)
-    return match.value if match is not None else stem
+    own = stem(word)
+    if own in stems or not word.isalpha():
+        return own
+    match = written.match(word) or stems.match(own)
+    return match.value if match is not None else own
 
 
 def role_of_header(text: str) -> ColumnRole:

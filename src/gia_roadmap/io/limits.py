@@ -23,7 +23,7 @@ from pathlib import Path
 
 import attrs
 
-from gia_roadmap.errors import InvalidValueError, ReadLimitError, TableReadError
+from gia_roadmap.errors import InvalidValueError, Location, ReadLimitError, TableReadError
 
 __all__ = ["CellBudget", "ReadLimits", "check_archive", "check_file_size", "check_span"]
 
@@ -91,11 +91,13 @@ def check_archive(path: Path, limits: ReadLimits, kind: str = "DOCX/XLSX") -> No
     check_file_size(path, limits)
     source = path.name
     total = 0
+    name = ""  # the member being inflated, for the place of a damage
     try:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 if info.is_dir():
                     continue
+                name = info.filename
                 member = 0
                 with archive.open(info) as stream:
                     while True:
@@ -117,7 +119,8 @@ def check_archive(path: Path, limits: ReadLimits, kind: str = "DOCX/XLSX") -> No
     except Exception as exc:  # BadZipFile, a CRC mismatch, zlib.error, EOFError: a damaged file
         raise TableReadError(
             f"{source}: not a valid {kind} file (they are ZIP archives), or a damaged one: {exc}; "
-            "save the document again in its own program"
+            "save the document again in its own program",
+            location=Location(file=source, path=name),
         ) from exc
 
 

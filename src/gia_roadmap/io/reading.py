@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 
-from gia_roadmap.errors import Problem, TableReadError
+from gia_roadmap.errors import Location, Problem, TableReadError
 from gia_roadmap.io.formats import read_source
 from gia_roadmap.io.glossary import collect_glossary
 from gia_roadmap.io.limits import ReadLimits
@@ -99,5 +99,8 @@ def require_plan_table(document: RawDocument) -> RawDocument:
             return document
     raise TableReadError(
         f"{document.source}: no table of measures found ({len(document.tables)} table(s) read); "
-        "expected a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»"
+        "expected a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
+        location=Location(file=document.source),
+        code="no-plan-table",
+        expected="a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
     )

@@ -129,7 +129,9 @@ def read_docx_blocks(
     try:
         document = docx.Document(str(path))
     except Exception as exc:
-        raise TableReadError(f"{source}: python-docx cannot open the document: {exc}") from exc
+        raise TableReadError(
+            f"{source}: python-docx cannot open the document: {exc}", location=Location(file=source)
+        ) from exc
     budget = CellBudget(source, limits)
     blocks: list[SourceBlock] = []
     numbering = _AutoNumbering()
@@ -306,10 +308,14 @@ def _prescan_xlsx(path: Path, limits: ReadLimits) -> None:
                                 min_col, min_row, max_col, max_row = range_boundaries(ref)
                             except (ValueError, TypeError) as exc:
                                 raise TableReadError(
-                                    f"{source}: {member}: a malformed merged range {ref!r}"
+                                    f"{source}: {member}: a malformed merged range {ref!r}",
+                                    location=Location(file=source, path=member),
                                 ) from exc
                             if None in (min_col, min_row, max_col, max_row):
-                                raise TableReadError(f"{source}: {member}: an unbounded merged range {ref!r}")
+                                raise TableReadError(
+                                    f"{source}: {member}: an unbounded merged range {ref!r}",
+                                    location=Location(file=source, path=member),
+                                )
                             rows = int(max_row or 0) - int(min_row or 0) + 1
                             columns = int(max_col or 0) - int(min_col or 0) + 1
                             check_span(source, rows, columns, limits, f"{member}, merged range {ref}")
@@ -327,7 +333,10 @@ def _prescan_xlsx(path: Path, limits: ReadLimits) -> None:
                             while element.getprevious() is not None:
                                 del element.getparent()[0]
                 except lxml.etree.XMLSyntaxError as exc:
-                    raise TableReadError(f"{source}: {member}: malformed worksheet XML: {exc}") from exc
+                    raise TableReadError(
+                        f"{source}: {member}: malformed worksheet XML: {exc}",
+                        location=Location(file=source, path=member, line=exc.lineno or None),
+                    ) from exc
 
 
 def _sheet_extent(ws: Worksheet) -> tuple[int, int]:
@@ -372,7 +381,9 @@ def read_xlsx_blocks(
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True, read_only=False)
     except Exception as exc:
-        raise TableReadError(f"{source}: openpyxl cannot open the workbook: {exc}") from exc
+        raise TableReadError(
+            f"{source}: openpyxl cannot open the workbook: {exc}", location=Location(file=source)
+        ) from exc
     budget = CellBudget(source, limits)
     blocks: list[SourceBlock] = []
     try:
@@ -569,7 +580,9 @@ def read_delimited(
                     limits.max_field_chars,
                     f"line {line}",
                 ) from exc
-            raise TableReadError(f"{source}: line {line}: malformed CSV: {exc}") from exc
+            raise TableReadError(
+                f"{source}: line {line}: malformed CSV: {exc}", location=Location(file=source, line=line)
+            ) from exc
         if restart is None:
             break
         offset = restart

@@ -11,9 +11,12 @@
   registries match against;
 * :mod:`~gia_roadmap.text.fuzzy`, :mod:`~gia_roadmap.text.abbreviations` — typo-tolerant
   matching of known words and the rule of institutional abbreviations;
+* :mod:`~gia_roadmap.text.stemming` — :func:`stem`: word stems (Snowball's Russian stemmer) for the
+  vocabularies that compare words by stem;
 * :mod:`~gia_roadmap.text.cases` — :class:`Case` and :class:`Gender`.
 
-This package imports nothing of gia_roadmap but :mod:`gia_roadmap.errors`. Every name is written
+This package imports nothing of gia_roadmap but :mod:`gia_roadmap.errors` (and of other packages
+only ``snowballstemmer``, a runtime dependency). Every name is written
 once, in its module; ``__all__`` and ``dir()`` list exactly these.
 """
 
@@ -27,6 +30,7 @@ from gia_roadmap.text import (
     lookalikes,
     months,
     numerals,
+    stemming,
     weekdays,
 )
 from gia_roadmap.text.abbreviations import *  # noqa: F403
@@ -38,9 +42,12 @@ from gia_roadmap.text.fuzzy import *  # noqa: F403
 from gia_roadmap.text.lookalikes import *  # noqa: F403
 from gia_roadmap.text.months import *  # noqa: F403
 from gia_roadmap.text.numerals import *  # noqa: F403
+from gia_roadmap.text.stemming import *  # noqa: F403
 from gia_roadmap.text.weekdays import *  # noqa: F403
 
-_MODULES = (abbreviations, blanks, cases, cleaning, dashes, fuzzy, lookalikes, months, numerals, weekdays)
+_MODULES = (
+    abbreviations, blanks, cases, cleaning, dashes, fuzzy, lookalikes, months, numerals, stemming, weekdays,
+)  # fmt: skip
 __all__ = sorted(name for module in _MODULES for name in module.__all__)
 del _MODULES
 

@@ -80,7 +80,13 @@ def import_document(document: RawDocument, options: ImportOptions | None = None)
     options = options or ImportOptions()
     plan_tables = [t for t in document.tables if not t.is_glossary]
     if not any(t.column(ColumnRole.TITLE) is not None and t.items() for t in plan_tables):
-        raise TableReadError(f"{document.source}: no table of measures found")
+        raise TableReadError(
+            f"{document.source}: no table of measures found ({len(document.tables)} table(s) read); "
+            "expected a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
+            location=Location(file=document.source),
+            code="no-plan-table",
+            expected="a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
+        )
     problems: list[Problem] = list(document.problems)
     glossary = _glossary_of(document)
     groups = _group_tables(document, options)

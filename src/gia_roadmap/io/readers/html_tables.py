@@ -118,7 +118,9 @@ def read_html_blocks(
             text = _XML_DECLARATION.sub("", decode_bytes(data, source).text)
             root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
-        raise TableReadError(f"{source}: cannot read the page as HTML: {exc}") from exc
+        raise TableReadError(
+            f"{source}: cannot read the page as HTML: {exc}", location=Location(file=source)
+        ) from exc
     body = root.find("body")
     budget = CellBudget(source, limits)
     blocks: list[SourceBlock] = []

@@ -75,9 +75,13 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
     except xlrd.XLRDError as exc:
         if "workbook" in str(exc).lower() and "ole2" in str(exc).lower():
             raise UnsupportedFileError(source, "doc", DOC_HINT) from exc
-        raise TableReadError(f"{source}: xlrd cannot open the .xls workbook: {exc}") from exc
+        raise TableReadError(
+            f"{source}: xlrd cannot open the .xls workbook: {exc}", location=Location(file=source)
+        ) from exc
     except Exception as exc:  # a damaged compound file: struct.error, IndexError, AssertionError …
-        raise TableReadError(f"{source}: a damaged .xls workbook: {exc}") from exc
+        raise TableReadError(
+            f"{source}: a damaged .xls workbook: {exc}", location=Location(file=source)
+        ) from exc
     budget = CellBudget(source, limits)
     blocks: list[SourceBlock] = []
     try:

@@ -42,7 +42,9 @@ def _load(path: Path, limits: ReadLimits, kind: str) -> Any:
     try:
         return load(str(path))
     except Exception as exc:  # odfpy raises KeyError, xml.sax errors … for a damaged file
-        raise TableReadError(f"{path.name}: odfpy cannot open the {kind} document: {exc}") from exc
+        raise TableReadError(
+            f"{path.name}: odfpy cannot open the {kind} document: {exc}", location=Location(file=path.name)
+        ) from exc
 
 
 def _name(node: Any) -> tuple[str, str]:

@@ -125,7 +125,8 @@ def read_pdf_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
         raise
     except Exception as exc:  # pdfminer's PDFSyntaxError, PSEOF, encryption errors …
         raise TableReadError(
-            f"{source}: pdfplumber cannot read the PDF: {type(exc).__name__}: {exc}"
+            f"{source}: pdfplumber cannot read the PDF: {type(exc).__name__}: {exc}",
+            location=Location(file=source),
         ) from exc
     return tuple(blocks)
 
