@@ -441,10 +441,12 @@ class _TableBuilder:
             cell = candidate[term]
             if len(cell.text) < 80 and looks_like_term(cell.text):
                 score += 2
+        headed = False  # the «№» cell holds a number or section label and the words after it
         if number is not None and number < len(candidate):
             cell = candidate[number]
-            score += 1 if cell.is_blank or is_number(cell.text) else -1
-        if title is not None and title < len(candidate) and candidate[title].is_blank:
+            headed = number != title and _numbered_text(cell.text)
+            score += 1 if cell.is_blank or is_number(cell.text) or headed else -1
+        if title is not None and title < len(candidate) and candidate[title].is_blank and not headed:
             score -= 3
         score -= 2 * sum(1 for c in candidate[self.width :] if not c.is_blank)
         return score
@@ -787,6 +789,15 @@ def _looks_like_party(text: str) -> bool:
     if len(text) > 150 or looks_like_term(text):
         return False
     return _PARTY_FORM.search(text) is not None or _PARTY_WORD.search(text) is not None
+
+
+def _numbered_text(text: str) -> bool:
+    """True when ``text`` is a number or a section label followed by words («II. Основной этап», «1.1
+    Совещание с руководителями»): a cell holding both a row's number and its title, as a heading cell
+    spanning the «№» and title columns is written, or a conversion that lost the separator between
+    them writes it."""
+    stripped = text.strip()
+    return any(label and rest.strip() for label, rest in (split_leading_number(stripped), section_label(stripped)))
 
 
 def _trim(cells: Sequence[RawCell]) -> tuple[RawCell, ...]:
