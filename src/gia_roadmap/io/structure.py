@@ -797,7 +797,8 @@ def _numbered_text(text: str) -> bool:
     spanning the «№» and title columns is written, or a conversion that lost the separator between
     them writes it."""
     stripped = text.strip()
-    return any(label and rest.strip() for label, rest in (split_leading_number(stripped), section_label(stripped)))
+    splits = (split_leading_number(stripped), section_label(stripped))
+    return any(label and rest.strip() for label, rest in splits)
 
 
 def _trim(cells: Sequence[RawCell]) -> tuple[RawCell, ...]:
