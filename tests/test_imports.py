@@ -219,3 +219,22 @@ def test_the_entry_point_is_the_hook_that_guards_the_import() -> None:
         entry.value for entry in entry_points(group="hypothesis") if entry.value.startswith("gia_roadmap")
     ]
     assert values == ["gia_roadmap:_hypothesis_setup_hook"]
+
+
+SUBPACKAGES = ("calendar", "cli", "display", "examples", "io", "plan", "strategies", "testing", "text")
+
+
+@pytest.mark.parametrize(
+    "package", [*PACKAGES, "gia_roadmap.examples", "gia_roadmap.cli", "gia_roadmap.text"]
+)
+def test_dir_shows_the_public_names_only(package: str) -> None:
+    """#21: no helper, import or submodule leaks into ``dir()`` (after every name was used once)."""
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        getattr(module, name)
+    shown = set(dir(module))
+    assert set(module.__all__) <= shown
+    extra = shown - set(module.__all__)
+    if package == "gia_roadmap":  # the public subpackages imported so far may show as well
+        extra -= set(SUBPACKAGES)
+    assert not extra, f"dir({package}) shows non-public names: {sorted(extra)}"

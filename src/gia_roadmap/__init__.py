@@ -13,6 +13,7 @@ Subpackages:
   of a problem at a place (:class:`Problem`, :class:`Location`, :class:`Severity`).
 """
 
+import sys
 import warnings
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,9 @@ def _lazy_attribute(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public names and the public subpackages imported so far; no helper leaks into ``dir()``."""
+    loaded = {name for name in _SUBMODULES if f"{__name__}.{name}" in sys.modules}
+    return sorted({*__all__, *loaded})
 
 
 if not TYPE_CHECKING:  # hidden from type checkers, which see ``__version__: str`` above

@@ -1,8 +1,9 @@
 """Lazy public names for a package (PEP 562): each is imported from its submodule on first use.
 
 A package's ``__init__`` keeps its ``__all__`` and, under ``TYPE_CHECKING``, the real imports for
-type checkers; at run time :func:`lazy_names` gives it the module ``__getattr__`` and ``__dir__``
-that import a name the first time it is asked for and keep it in the package from then on.
+type checkers; at run time :func:`lazy_names` gives it the module ``__getattr__`` that imports a name
+the first time it is asked for and keeps it in the package from then on, and the ``__dir__`` that shows
+the public names only (``__all__``): no helper, import or submodule leaks into ``dir()``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ def lazy_names(
         return value
 
     def names() -> list[str]:
-        namespace = sys.modules[package]
-        return sorted({*vars(namespace), *getattr(namespace, "__all__", ())})
+        return sorted(getattr(sys.modules[package], "__all__", ()))
 
     return attribute, names

@@ -615,7 +615,7 @@ class ExamSchedule:
             ScheduleDataError: with every problem, each located by ``file`` and path.
         """
         data = _parse_text(text, format, file)
-        return _build(data, file, bundled=False)
+        return _build(data, file)
 
     def to_dict(self) -> dict[str, Any]:
         """The schedule as plain data (the file format; dates as ISO strings), every version included."""
@@ -771,7 +771,7 @@ def bundled_sources() -> tuple[Source, ...]:
 def _load_bundled(year: int) -> ExamSchedule:
     name = f"{year}-{year + 1}.toml"
     text = _bundled_folder().joinpath(name).read_text(encoding="utf-8")
-    return _build(tomllib.loads(text), f"gia_roadmap/calendar/schedules/{name}", bundled=True)
+    return _build(tomllib.loads(text), f"gia_roadmap/calendar/schedules/{name}")
 
 
 def _parse_text(text: str, format: str, file: str) -> Any:
@@ -1009,7 +1009,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _build(data: Any, file: str, *, bundled: bool) -> ExamSchedule:
+def _build(data: Any, file: str) -> ExamSchedule:
     r = _Reader(file)
     doc = r.mapping(data, "", _TOP_KEYS)
     if doc is None:

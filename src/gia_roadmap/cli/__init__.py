@@ -54,6 +54,11 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "render_calendar"]
 
+
+def __dir__() -> list[str]:
+    """The public names only: no helper or import leaks into ``dir()``."""
+    return sorted(__all__)
+
 EXPORT_FORMATS = ("xlsx", "csv", "ics", "html", "json", "yaml")
 
 

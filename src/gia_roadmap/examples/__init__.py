@@ -54,6 +54,11 @@ __all__ = [
 ]
 
 
+def __dir__() -> list[str]:
+    """The public names only: no helper or import leaks into ``dir()``."""
+    return sorted(__all__)
+
+
 @attrs.frozen(slots=True)
 class _Example:
     seed: str

@@ -164,14 +164,6 @@ def number_depth(number: str) -> int:
     return len(parts)
 
 
-def number_parts(number: str) -> tuple[int, ...]:
-    """The numeric parts of a number («2.2.14.» → (2, 2, 14)); empty for an empty or odd number."""
-    parts = [p for p in normalize_number(number).split(".") if p]
-    if not all(p.isdigit() for p in parts):
-        return ()
-    return tuple(int(p) for p in parts)
-
-
 #: A section label: a Roman numeral («I.», «II», «IV)») or a capital letter with a dot or bracket
 #: («А.», «Б)»), alone or before the heading's words.
 _SECTION_LABEL = re.compile(r"^\s*((?:[IVXL]{1,7}(?![A-Za-z])[.)]?|[А-ЯЁA-Z][.)]))(?:\s+(?=\S)|\s*$)")

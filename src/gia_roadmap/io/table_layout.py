@@ -385,7 +385,7 @@ def _heading_row(text: str, width: int) -> LayoutRow:
 
 
 def _section_rows(
-    section: Section, columns: _Columns, out: list[LayoutRow], number_override: bool = False
+    section: Section, columns: _Columns, out: list[LayoutRow]
 ) -> None:
     width = len(columns.names)
     if _is_column_group(section):

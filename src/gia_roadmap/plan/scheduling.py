@@ -45,7 +45,6 @@ __all__ = ["NodeSchedule", "Schedule", "Violation", "ViolationKind", "schedule"]
 _FS = DependencyKind.FINISH_TO_START
 _SS = DependencyKind.START_TO_START
 _FF = DependencyKind.FINISH_TO_FINISH
-_SF = DependencyKind.START_TO_FINISH
 _ONE = dt.timedelta(days=1)
 
 

@@ -46,9 +46,6 @@ from gia_roadmap.calendar.terms.containers import (
     TERM_CLASSES as TERM_CLASSES,
 )
 from gia_roadmap.calendar.terms.containers import (
-    WINDOW_KINDS as WINDOW_KINDS,
-)
-from gia_roadmap.calendar.terms.containers import (
     Compound,
     MissingTerm,
     PerExam,

@@ -43,7 +43,6 @@ from gia_roadmap.calendar.terms.rules import NthDay, Recurring
 __all__ = [
     "REFERENCE_KINDS",
     "TERM_CLASSES",
-    "WINDOW_KINDS",
     "Compound",
     "MissingTerm",
     "PerExam",
@@ -264,22 +263,6 @@ TERM_CLASSES: tuple[type[Term], ...] = (
     MissingTerm,
 )
 """Every term class, in a stable order."""
-
-WINDOW_KINDS = (
-    ByDate,
-    ByMonth,
-    DateList,
-    DayRange,
-    DayList,
-    ExactDate,
-    FromDate,
-    Month,
-    MonthRange,
-    MonthList,
-    MonthPart,
-    PeriodList,
-)
-"""Classes that carry explicit dates or months."""
 
 REFERENCE_KINDS = (ExternalSchedule, SeparateSchedule, SeparatePlan, OnRequest, Conditional, Label, Note)
 """Classes that qualify another term when they follow it (forming a :class:`Compound`)."""
