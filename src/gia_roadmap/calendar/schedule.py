@@ -1010,30 +1010,65 @@ def _show(value: Any) -> str:
 
 
 def _build(data: Any, file: str) -> ExamSchedule:
+    """An :class:`ExamSchedule` from a parsed document, or :class:`ScheduleDataError` with every
+    problem found (each part is read, then the references between the parts are checked)."""
     r = _Reader(file)
     doc = r.mapping(data, "", _TOP_KEYS)
     if doc is None:
         raise ScheduleDataError(r.problems)
+    school_year = _read_school_year(r, doc)
+    known_sources = _read_sources(r, doc)
+    orders, order_paths = _read_orders(r, doc)
+    days = [(path, d) for path, item in r.rows(doc, "days") if (d := _read_day(r, item, path)) is not None]
+    windows = [
+        (path, w) for path, item in r.rows(doc, "windows") if (w := _read_window(r, item, path)) is not None
+    ]
+    _add_common_orders(orders, order_paths, [d for _, d in days], [w for _, w in windows])
+    refs = _References(r, {o.key: o for o in orders}, known_sources)
+    refs.check_orders(order_paths, orders)
+    for path, d in days:
+        refs.check(path, d.order, d.superseded_by, d.sources, d.confidence, d.exam)
+        _check_day(r, path, d, school_year)
+    for path, w in windows:
+        refs.check(path, w.order, w.superseded_by, w.sources, w.confidence, w.exam)
+        _check_window(r, path, w, school_year)
+    _check_duplicate_days(r, days)
+    in_force = _read_in_force(r, doc, refs)
+    if r.problems:
+        raise ScheduleDataError(r.problems)
+    assert school_year is not None  # a missing or bad school year is a problem above
+    used_sources = tuple(s for key, s in known_sources.items() if key in refs.cited)
+    return ExamSchedule(
+        school_year=school_year,
+        orders=tuple(orders),
+        all_days=tuple(sorted((d for _, d in days), key=lambda d: (d.date, d.exam.value, d.order))),
+        all_windows=tuple(w for _, w in windows),
+        sources=used_sources,
+        in_force=in_force if in_force is not None else _default_in_force(orders),
+    )
 
-    # school year
+
+def _read_school_year(r: _Reader, doc: Mapping[str, Any]) -> SchoolYear | None:
     year_value = r.field(doc, "school_year", "")
-    school_year: SchoolYear | None = None
-    if year_value is not _MISSING:
-        start: int | None = None
-        if isinstance(year_value, int) and not isinstance(year_value, bool):
-            start = year_value
-        elif isinstance(year_value, str):
-            start = _parse_school_year_text(year_value)
-        if start is None or not 1900 <= start <= 2200:
-            r.problem(
-                "school_year",
-                f"cannot read the school year {_show(year_value)}",
-                "the start year as a number (2023) or '2023/24'",
-            )
-        else:
-            school_year = SchoolYear(start)
+    if year_value is _MISSING:
+        return None
+    start: int | None = None
+    if isinstance(year_value, int) and not isinstance(year_value, bool):
+        start = year_value
+    elif isinstance(year_value, str):
+        start = _parse_school_year_text(year_value)
+    if start is None or not 1900 <= start <= 2200:
+        r.problem(
+            "school_year",
+            f"cannot read the school year {_show(year_value)}",
+            "the start year as a number (2023) or '2023/24'",
+        )
+        return None
+    return SchoolYear(start)
 
-    # sources: the bundled registry plus the document's own
+
+def _read_sources(r: _Reader, doc: Mapping[str, Any]) -> dict[str, Source]:
+    """The bundled registry of sources plus the document's own ``sources`` table."""
     known_sources = {s.key: s for s in bundled_sources()}
     raw_sources = doc.get("sources", {})
     if raw_sources is None:
@@ -1044,19 +1079,22 @@ def _build(data: Any, file: str) -> ExamSchedule:
             f"expected a table/object, got {_show(raw_sources)}",
             "key = { url = ..., group = ... }",
         )
-    else:
-        for key, value in raw_sources.items():
-            path = f"sources.{key}"
-            if isinstance(value, str):
-                known_sources[str(key)] = Source(str(key), value)
-                continue
-            m = r.mapping(value, path, ("url", "group"))
-            if m is None:
-                continue
-            url = r.text(m, "url", path)
-            known_sources[str(key)] = Source(str(key), url, r.text(m, "group", path, required=False))
+        return known_sources
+    for key, value in raw_sources.items():
+        path = f"sources.{key}"
+        if isinstance(value, str):
+            known_sources[str(key)] = Source(str(key), value)
+            continue
+        m = r.mapping(value, path, ("url", "group"))
+        if m is None:
+            continue
+        url = r.text(m, "url", path)
+        known_sources[str(key)] = Source(str(key), url, r.text(m, "group", path, required=False))
+    return known_sources
 
-    # orders: the document's, plus the shared procedures it references
+
+def _read_orders(r: _Reader, doc: Mapping[str, Any]) -> tuple[list[ScheduleOrder], dict[str, str]]:
+    """The document's orders, and the path each key was defined at (a key defined twice is a problem)."""
     orders: list[ScheduleOrder] = []
     order_paths: dict[str, str] = {}
     for path, item in r.rows(doc, "orders"):
@@ -1072,40 +1110,72 @@ def _build(data: Any, file: str) -> ExamSchedule:
             continue
         order_paths[order.key] = path
         orders.append(order)
+    return orders, order_paths
+
+
+_COMMON_ORDERS = "(bundled procedures)"
+
+
+def _add_common_orders(
+    orders: list[ScheduleOrder],
+    order_paths: dict[str, str],
+    days: Sequence[ExamDay],
+    windows: Sequence[PeriodWindow],
+) -> None:
+    """Add the shared procedures (``sources.toml``) that the rows or orders name and the document does
+    not define itself."""
     common_orders = {}
     for i, item in enumerate(_common().get("orders", [])):
         order = _read_order(_Reader("gia_roadmap/calendar/schedules/sources.toml"), item, f"orders[{i}]")
         if order is not None:
             common_orders[order.key] = order
-
-    days: list[ExamDay] = []
-    day_paths: list[str] = []
-    for path, item in r.rows(doc, "days"):
-        day = _read_day(r, item, path)
-        if day is not None:
-            days.append(day)
-            day_paths.append(path)
-    windows: list[PeriodWindow] = []
-    window_paths: list[str] = []
-    for path, item in r.rows(doc, "windows"):
-        window = _read_window(r, item, path)
-        if window is not None:
-            windows.append(window)
-            window_paths.append(path)
-
-    # references between the parts
     referenced = {k for d in days for k in (d.order, d.superseded_by) if k}
     referenced |= {k for w in windows for k in (w.order, w.superseded_by) if k}
     referenced |= {k for o in orders for k in o.amends}
     for key in sorted(referenced):
         if key not in order_paths and key in common_orders:
             orders.append(common_orders[key])
-            order_paths[key] = "(bundled procedures)"
-    known_orders = {o.key: o for o in orders}
-    valid_orders = _one_of(known_orders) if known_orders else "a key defined under 'orders'"
-    cited: set[str] = set()
+            order_paths[key] = _COMMON_ORDERS
 
-    def check_refs(
+
+class _References:
+    """Checks the references between the parts of a schedule (orders, sources) and collects the
+    sources cited."""
+
+    def __init__(
+        self, r: _Reader, known_orders: Mapping[str, ScheduleOrder], known_sources: Mapping[str, Source]
+    ) -> None:
+        self.r = r
+        self.known_orders = known_orders
+        self.known_sources = known_sources
+        self.valid_orders = _one_of(known_orders) if known_orders else "a key defined under 'orders'"
+        self.cited: set[str] = set()
+
+    def check_sources(self, path: str, sources: Sequence[str]) -> None:
+        for i, key in enumerate(sources):
+            if key not in self.known_sources:
+                self.r.problem(
+                    f"{path}.sources[{i}]",
+                    f"unknown source {key!r}",
+                    "a key of the bundled registry or of the document's 'sources' table",
+                )
+            self.cited.add(key)
+
+    def check_order(self, path: str, key: str) -> None:
+        if key not in self.known_orders:
+            self.r.problem(path, f"no order {key!r}", self.valid_orders)
+
+    def check_orders(self, order_paths: Mapping[str, str], orders: Sequence[ScheduleOrder]) -> None:
+        for path, o in zip(order_paths.values(), orders, strict=True):
+            if path == _COMMON_ORDERS:
+                self.cited.update(o.sources)
+                continue
+            for i, key in enumerate(o.amends):
+                self.check_order(f"{path}.amends[{i}]", key)
+            self.check_sources(path, o.sources)
+
+    def check(
+        self,
         path: str,
         order: str,
         superseded_by: str | None,
@@ -1113,31 +1183,26 @@ def _build(data: Any, file: str) -> ExamSchedule:
         confidence: Confidence,
         exam: ExamKind,
     ) -> None:
-        if order not in known_orders:
-            r.problem(f"{path}.order", f"no order {order!r}", valid_orders)
-        elif exam not in known_orders[order].exams:
+        """The references of one day or window row."""
+        r = self.r
+        if order not in self.known_orders:
+            r.problem(f"{path}.order", f"no order {order!r}", self.valid_orders)
+        elif exam not in self.known_orders[order].exams:
             r.problem(
                 f"{path}.exam",
                 f"order {order!r} does not cover {exam.value!r}",
-                _one_of(e.value for e in known_orders[order].exams),
+                _one_of(e.value for e in self.known_orders[order].exams),
             )
         if superseded_by is not None:
-            if superseded_by not in known_orders:
-                r.problem(f"{path}.superseded_by", f"no order {superseded_by!r}", valid_orders)
-            elif superseded_by == order:
+            if superseded_by == order and order in self.known_orders:
                 r.problem(
                     f"{path}.superseded_by",
                     "a row cannot be superseded by the order that introduced it",
                     "a later amending order",
                 )
-        for i, key in enumerate(sources):
-            if key not in known_sources:
-                r.problem(
-                    f"{path}.sources[{i}]",
-                    f"unknown source {key!r}",
-                    "a key of the bundled registry or of the document's 'sources' table",
-                )
-            cited.add(key)
+            else:
+                self.check_order(f"{path}.superseded_by", superseded_by)
+        self.check_sources(path, sources)
         if not sources and confidence is not Confidence.UNCONFIRMED:
             r.problem(
                 f"{path}.sources",
@@ -1145,67 +1210,55 @@ def _build(data: Any, file: str) -> ExamSchedule:
                 "at least one source key (only confidence '—' rows may have none)",
             )
 
-    for path, o in zip(order_paths.values(), orders, strict=True):
-        if path == "(bundled procedures)":
-            cited.update(o.sources)
-            continue
-        for i, key in enumerate(o.amends):
-            if key not in known_orders:
-                r.problem(f"{path}.amends[{i}]", f"no order {key!r}", valid_orders)
-        for i, key in enumerate(o.sources):
-            if key not in known_sources:
-                r.problem(
-                    f"{path}.sources[{i}]",
-                    f"unknown source {key!r}",
-                    "a key of the bundled registry or of the document's 'sources' table",
-                )
-            cited.add(key)
 
-    for path, d in zip(day_paths, days, strict=True):
-        check_refs(path, d.order, d.superseded_by, d.sources, d.confidence, d.exam)
-        if school_year is not None and not _in_campaign(d.date, school_year):
+def _check_day(r: _Reader, path: str, d: ExamDay, school_year: SchoolYear | None) -> None:
+    """One exam day on its own: within the campaign, a period and subjects its exam has."""
+    if school_year is not None and not _in_campaign(d.date, school_year):
+        r.problem(
+            f"{path}.date",
+            f"{d.date.isoformat()} is outside the exam campaign of {school_year}",
+            f"a date from {school_year.start} to {_campaign_end(school_year)}",
+        )
+    if d.period.for_admission_tests != d.exam.is_admission_test:
+        valid = [p.value for p in PeriodKind if p.for_admission_tests == d.exam.is_admission_test]
+        r.problem(
+            f"{path}.period",
+            f"period {d.period.value!r} does not apply to {d.exam.value!r}",
+            _one_of(valid),
+        )
+    if d.period is PeriodKind.RETAKE and d.exam is not ExamKind.EGE:
+        r.problem(f"{path}.period", "retake days exist for the ЕГЭ only", "another period")
+    allowed = set(exam_subjects(d.exam)) | {Subject.ALL, Subject.ALL_EXCEPT_RUSSIAN_MATHEMATICS}
+    for i, s in enumerate(d.subjects):
+        if s not in allowed:
             r.problem(
-                f"{path}.date",
-                f"{d.date.isoformat()} is outside the exam campaign of {school_year}",
-                f"a date from {school_year.start} to {_campaign_end(school_year)}",
+                f"{path}.subjects[{i}]",
+                f"{s.value!r} is not a subject of {d.exam.value!r}",
+                _one_of(x.value for x in allowed),
             )
-        if d.period.for_admission_tests != d.exam.is_admission_test:
-            valid = [p.value for p in PeriodKind if p.for_admission_tests == d.exam.is_admission_test]
-            r.problem(
-                f"{path}.period",
-                f"period {d.period.value!r} does not apply to {d.exam.value!r}",
-                _one_of(valid),
-            )
-        if d.period is PeriodKind.RETAKE and d.exam is not ExamKind.EGE:
-            r.problem(f"{path}.period", "retake days exist for the ЕГЭ only", "another period")
-        allowed = set(exam_subjects(d.exam)) | {Subject.ALL, Subject.ALL_EXCEPT_RUSSIAN_MATHEMATICS}
-        for i, s in enumerate(d.subjects):
-            if s not in allowed:
-                r.problem(
-                    f"{path}.subjects[{i}]",
-                    f"{s.value!r} is not a subject of {d.exam.value!r}",
-                    _one_of(x.value for x in allowed),
-                )
-        if not d.subjects and d.subjects_confirmed and d.exam is not ExamKind.FINAL_ESSAY:
-            r.problem(
-                f"{path}.subjects",
-                "no subjects on a day whose subjects are marked as confirmed",
-                "the subjects, or subjects_confirmed = false",
-            )
-    for path, w in zip(window_paths, windows, strict=True):
-        check_refs(path, w.order, w.superseded_by, w.sources, w.confidence, w.exam)
-        if school_year is not None and not (
-            _in_campaign(w.start, school_year) and _in_campaign(w.end, school_year)
-        ):
-            r.problem(
-                path,
-                f"{w.start.isoformat()}..{w.end.isoformat()} is outside the exam campaign of {school_year}",
-                f"dates from {school_year.start} to {_campaign_end(school_year)}",
-            )
+    if not d.subjects and d.subjects_confirmed and d.exam is not ExamKind.FINAL_ESSAY:
+        r.problem(
+            f"{path}.subjects",
+            "no subjects on a day whose subjects are marked as confirmed",
+            "the subjects, or subjects_confirmed = false",
+        )
 
-    # duplicates: two rows of one exam on one day that can be visible together
+
+def _check_window(r: _Reader, path: str, w: PeriodWindow, school_year: SchoolYear | None) -> None:
+    if school_year is not None and not (
+        _in_campaign(w.start, school_year) and _in_campaign(w.end, school_year)
+    ):
+        r.problem(
+            path,
+            f"{w.start.isoformat()}..{w.end.isoformat()} is outside the exam campaign of {school_year}",
+            f"dates from {school_year.start} to {_campaign_end(school_year)}",
+        )
+
+
+def _check_duplicate_days(r: _Reader, days: Sequence[tuple[str, ExamDay]]) -> None:
+    """Two rows of one exam on one day that can be visible together (neither supersedes the other)."""
     first_seen: dict[tuple[ExamKind, dt.date], list[tuple[str, ExamDay]]] = {}
-    for path, d in zip(day_paths, days, strict=True):
+    for path, d in days:
         for other_path, other in first_seen.get((d.exam, d.date), []):
             replaces = d.superseded_by == other.order or other.superseded_by == d.order
             if not replaces:
@@ -1216,27 +1269,14 @@ def _build(data: Any, file: str) -> ExamSchedule:
                 )
         first_seen.setdefault((d.exam, d.date), []).append((path, d))
 
-    in_force: frozenset[str] | None = None
-    raw_in_force = doc.get("in_force", _MISSING)
-    if raw_in_force is not _MISSING:
-        keys = r.strings(doc, "in_force", "")
-        for i, key in enumerate(keys):
-            if key not in known_orders:
-                r.problem(f"in_force[{i}]", f"no order {key!r}", valid_orders)
-        in_force = frozenset(keys)
 
-    if r.problems:
-        raise ScheduleDataError(r.problems)
-    assert school_year is not None  # a missing or bad school year is a problem above
-    used_sources = tuple(s for key, s in known_sources.items() if key in cited)
-    return ExamSchedule(
-        school_year=school_year,
-        orders=tuple(orders),
-        all_days=tuple(sorted(days, key=lambda d: (d.date, d.exam.value, d.order))),
-        all_windows=tuple(windows),
-        sources=used_sources,
-        in_force=in_force if in_force is not None else _default_in_force(orders),
-    )
+def _read_in_force(r: _Reader, doc: Mapping[str, Any], refs: _References) -> frozenset[str] | None:
+    if doc.get("in_force", _MISSING) is _MISSING:
+        return None
+    keys = r.strings(doc, "in_force", "")
+    for i, key in enumerate(keys):
+        refs.check_order(f"in_force[{i}]", key)
+    return frozenset(keys)
 
 
 def _read_order(r: _Reader, item: Any, path: str) -> ScheduleOrder | None:
