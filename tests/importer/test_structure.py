@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import MissingTerm
@@ -141,3 +143,54 @@ def test_several_date_columns_are_one_composite_term_with_labelled_parts(tmp_pat
     ).roadmap.measures[0]
     assert isinstance(rounds.term, PerExam)
     assert [label for label, _ in rounds.term.parts] == ["1 тур", "2 тур"]
+
+
+_STAGE_NAMES = ("Подготовительный этап", "Основной этап", "Заключительный этап", "Организационный этап")
+_MONTHS = ("сентябрь", "октябрь", "ноябрь", "декабрь", "январь", "февраль", "март", "апрель", "май", "июнь")
+
+
+@st.composite
+def _stage_plans(draw: st.DrawFn) -> tuple[str, list[tuple[str, str, int]]]:
+    """A text conversion of a plan with stage rows, each written as conversions write it: the blank
+    cells beside the title and after the deadline kept, or lost (all of them, or some)."""
+    extra = draw(st.sampled_from(((), ("Ожидаемый результат",), ("Примечание", "Ожидаемый результат"))))
+    header = ["№", "Мероприятия", "Сроки", "Ответственные", *extra]
+    lines = ["План подготовки к ГИА на 2025/2026 учебный год", "\t".join(header)]
+    stages: list[tuple[str, str, int]] = []
+    number = 0
+    count = draw(st.integers(1, 4))
+    for index in range(count):
+        label = ("I", "II", "III", "IV")[index] + draw(st.sampled_from((".", "")))
+        name = draw(st.sampled_from(_STAGE_NAMES))
+        first, last = sorted(draw(st.lists(st.integers(0, len(_MONTHS) - 1), min_size=2, max_size=2)))
+        term = f"{_MONTHS[first]} – {_MONTHS[last]}"
+        written = draw(st.sampled_from(("lost", "split", "kept", "partly")))
+        if written == "lost":  # every blank cell dropped
+            cells_ = [f"{label} {name}", term]
+        elif written == "split":  # the label in «№», the name in «Мероприятия»
+            cells_ = [label, name, term]
+        elif written == "kept":
+            cells_ = [f"{label} {name}", "", term, "", *("" for _ in extra)]
+        else:  # the blank beside the title kept, the trailing ones lost
+            cells_ = [f"{label} {name}", "", term]
+        lines.append("\t".join(cells_))
+        items = draw(st.integers(1, 3))
+        for _ in range(items):
+            number += 1
+            month = draw(st.sampled_from(_MONTHS))
+            year = 2025 if _MONTHS.index(month) < 4 else 2026
+            lines.append(f"{number}.\tМероприятие номер {number}\t{month} {year}\tУО\t" + "\t".join(extra))
+        stages.append((f"{label} {name}", term, items))
+    return "\n".join(lines) + "\n", stages
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan=_stage_plans())
+def test_stage_rows_of_a_text_conversion_keep_their_term(plan: tuple[str, list[tuple[str, str, int]]]) -> None:
+    """However the conversion dropped a stage row's blank cells, the row is a section with its window
+    (the deadline is never glued to the heading) and the items under it are its measures."""
+    text, stages = plan
+    sections = import_text(text).roadmap.sections
+    assert [" ".join(s.heading.split()) for s in sections] == [heading for heading, _, _ in stages]
+    assert [s.term.raw if s.term else None for s in sections] == [term for _, term, _ in stages]
+    assert [len(s.measures) for s in sections] == [items for _, _, items in stages]

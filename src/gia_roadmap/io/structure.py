@@ -413,16 +413,37 @@ class _TableBuilder:
         item above, as merged cells are) or a blank cell removed (a stray separator)."""
         previous = next((r for r in reversed(self.rows) if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM)), None)
         out: list[tuple[list[RawCell], float]] = []
+
+        def insert(gaps: Sequence[tuple[int, int]]) -> tuple[list[RawCell], float]:
+            """The cells with ``count`` blanks inserted before cell ``position`` for each gap, and
+            the bonus for blanks that fall under columns blank in the item above."""
+            candidate: list[RawCell] = []
+            inserted: list[int] = []
+            at = dict(gaps)
+            for index in range(len(cells) + 1):
+                for _ in range(at.get(index, 0)):
+                    inserted.append(len(candidate))
+                    candidate.append(make_cell("", prov))
+                if index < len(cells):
+                    candidate.append(cells[index])
+            bonus = 0.0
+            if previous is not None:
+                bonus = 0.5 * sum(
+                    1 for i in inserted if i < len(previous.cells) and previous.cells[i].is_blank
+                )
+            return candidate, bonus
+
         if len(cells) < self.width:
             missing = self.width - len(cells)
-            for position in range(len(cells) - 1, -1, -1):
-                bonus = 0.0
-                if previous is not None:
-                    gap = range(position, position + missing)
-                    bonus = 0.5 * sum(
-                        1 for i in gap if i < len(previous.cells) and previous.cells[i].is_blank
-                    )
-                out.append((self._pad(cells, position, prov), bonus))
+            out.extend(insert([(position, missing)]) for position in range(len(cells) - 1, -1, -1))
+            # Blanks lost at two places: a stage row «II. Основной этап | январь – май» whose blank
+            # cells beside the title and after the deadline were both dropped by the conversion.
+            out.extend(
+                insert([(first, count), (second, missing - count)])
+                for first in range(1, len(cells))
+                for second in range(first + 1, len(cells) + 1)
+                for count in range(1, missing)
+            )
         if len(cells) > self.width or (len(cells) == self.width and cells[-1].is_blank):
             for i in range(len(cells) - 1, 0, -1):
                 if cells[i].is_blank:
