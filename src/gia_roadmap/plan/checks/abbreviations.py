@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 import tomllib
 from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import Any
 
 from gia_roadmap.errors import Severity
 from gia_roadmap.plan.bodies import FEDERAL_BODIES, STANDARD_ABBREVIATIONS
@@ -25,7 +23,7 @@ from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.glossary import GlossaryEntry, GlossarySource, abbreviation_key
 from gia_roadmap.plan.model import LocatedMeasure
 from gia_roadmap.plan.responsible import MatchQuality
-from gia_roadmap.text import abbreviates, normalize
+from gia_roadmap.text import abbreviates, normalize, stem
 
 _ABBREVIATION = re.compile(r"[А-ЯЁ](?<![\w][А-ЯЁ])[А-ЯЁ]+(?:и[А-ЯЁ]{2,})*(?![\w])")
 """Two or more capitals, or such runs joined by «и» («ОИВиМСУ»), not inside a word; the check that no
@@ -145,24 +143,11 @@ def _context(item: LocatedMeasure, field: str) -> list[str]:
     ]
 
 
-_LOCAL = threading.local()
-
-
-def _stemmer() -> Any:
-    """This thread's Snowball stemmer (a stemmer keeps the word it works on: one per thread)."""
-    stemmer = getattr(_LOCAL, "stemmer", None)
-    if stemmer is None:
-        import snowballstemmer  # type: ignore[import-untyped]
-
-        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("russian")
-    return stemmer
-
-
 def _stems(text: str) -> frozenset[str]:
     """The words of an expansion by their Snowball stems (case endings differ: «единый
     государственный экзамен», «единого государственного экзамена»)."""
     words = [w for w in _WORD.findall(normalize(text)) if len(w) > 2]
-    return frozenset(_stemmer().stemWords(words))
+    return frozenset(stem(word) for word in words)
 
 
 def _same_meaning(a: GlossaryEntry, b: GlossaryEntry) -> bool:
