@@ -40,6 +40,7 @@ __all__ = [
     "detect_exam_scopes",
     "detect_exam_stages",
     "exam_subjects",
+    "find_exam_subjects",
     "find_subjects",
     "mentions_reserve_days",
 ]
@@ -569,6 +570,21 @@ _NOT_A_SUBJECT_AFTER = {
 }
 
 
+def _subject_spans(low: str) -> list[tuple[int, int, Subject]]:
+    """Every subject name in normalised ``low``, as (start, end, subject), in text order."""
+    taken: list[tuple[int, int, Subject]] = []
+    for subject, pattern in _SUBJECT_PATTERNS:
+        for match in pattern.finditer(low):
+            start, end = match.span()
+            if any(start < b and a < end for a, b, _ in taken):
+                continue
+            before = _NOT_A_SUBJECT_AFTER.get(subject)
+            if before is not None and before.search(low, max(0, start - 40), start):
+                continue
+            taken.append((start, end, subject))
+    return sorted(taken, key=lambda t: t[0])
+
+
 def find_subjects(text: str) -> tuple[Subject, ...]:
     """The exam subjects named in ``text``, in the order written, each once.
 
@@ -583,16 +599,35 @@ def find_subjects(text: str) -> tuple[Subject, ...]:
     (<Subject.FOREIGN_LANGUAGES_ORAL: 'иностранные языки (устная часть)'>, <Subject.CHEMISTRY: 'химия'>)
     """
     low = normalize(text)  # the shared vocabulary's matching form
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, Subject]] = []
-    for subject, pattern in _SUBJECT_PATTERNS:
-        for match in pattern.finditer(low):
-            start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
-                continue
-            before = _NOT_A_SUBJECT_AFTER.get(subject)
-            if before is not None and before.search(low, max(0, start - 40), start):
-                continue
-            taken.append((start, end))
-            found.append((start, subject))
-    return tuple(dict.fromkeys(subject for _, subject in sorted(found, key=lambda f: f[0])))
+    return tuple(dict.fromkeys(subject for _, _, subject in _subject_spans(low)))
+
+
+_PO = re.compile(r"\bпо\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:,|и|или|,\s*а\s+также|а\s+также)?\s*(?:по\s+)?$")
+
+
+def find_exam_subjects(text: str) -> tuple[Subject, ...]:
+    """The subjects ``text`` names as what an exam, a commission or a course is *of*: those after «по»
+    («ЕГЭ по математике», «экспертов предметной комиссии по русскому языку и литературе», «консультации
+    по физике, химии»), in the order written, each once.
+
+    A subject named otherwise («ЭЦП для иностранного языка …, печати КИМ») describes a part of the work,
+    not the exams it is for, and is left out.
+
+    >>> find_exam_subjects("ЭЦП для иностранного языка, печати КИМ и сканирования")
+    ()
+    >>> find_exam_subjects("Семинар для экспертов по русскому языку и литературе")
+    (<Subject.RUSSIAN: 'русский язык'>, <Subject.LITERATURE: 'литература'>)
+    """
+    low = normalize(text)
+    found: list[Subject] = []
+    previous_end: int | None = None
+    for start, end, subject in _subject_spans(low):
+        after_po = _PO.search(low, 0, start) is not None
+        in_list = previous_end is not None and _LIST_JOIN.match(low[previous_end:start]) is not None
+        if after_po or in_list:
+            found.append(subject)
+            previous_end = end
+        else:
+            previous_end = None
+    return tuple(dict.fromkeys(found))

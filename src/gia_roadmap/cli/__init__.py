@@ -34,6 +34,7 @@ from gia_roadmap.calendar import Anchor
 from gia_roadmap.calendar.anchors import OpenAnchor
 from gia_roadmap.cli.boundary import guarded
 from gia_roadmap.cli.calendar_view import render_calendar
+from gia_roadmap.cli.exam_options import bundled_events, exam_scopes, subjects
 from gia_roadmap.cli.plan_commands import (
     check_exit_status,
     dumps_json,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from gia_roadmap.calendar import ExamSchedule, RussianCalendar
+    from gia_roadmap.calendar.terms import EventDates
     from gia_roadmap.io import ImportOptions
     from gia_roadmap.plan import Roadmap
 
@@ -120,7 +122,7 @@ def _add_import_options(command: argparse.ArgumentParser) -> None:
 
 def _import_options(args: argparse.Namespace) -> ImportOptions | None:
     from gia_roadmap.calendar import SchoolYear
-    from gia_roadmap.calendar.exams import ExamScope, detect_exam_scopes
+    from gia_roadmap.calendar.exams import ExamScope
     from gia_roadmap.io import ImportOptions
     from gia_roadmap.plan import PlanLevel
 
@@ -137,12 +139,7 @@ def _import_options(args: argparse.Namespace) -> ImportOptions | None:
         school_year = SchoolYear(first)
     if getattr(args, "level", None):
         level = PlanLevel(args.level)
-    for text in getattr(args, "exam", None) or ():
-        found = [s for s in ExamScope if s.value == text.lower()] or list(detect_exam_scopes(text))
-        if not found:
-            names = ", ".join(s.label for s in ExamScope)
-            raise UsageError(f"--exam {text!r}: not an exam name; use one of {names}")
-        scopes.extend(s for s in found if s not in scopes)
+    scopes.extend(exam_scopes(getattr(args, "exam", None) or ()))
     if school_year is None and level is None and not scopes:
         return None
     return ImportOptions(school_year=school_year, level=level, exam_scope=tuple(scopes))
@@ -241,6 +238,21 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="ANCHOR=DATE",
         help="an event (repeatable)",
+    )
+    res.add_argument(
+        "--exam",
+        action="append",
+        default=[],
+        metavar="EXAM",
+        help="count from the days of these exams only: ОГЭ, ЕГЭ, ГВЭ-9, ГВЭ-11, ГИА-9, ГИА-11 … (repeatable; "
+        "with --school-year and no --exam-day or --event, the bundled schedule of the year is used)",
+    )
+    res.add_argument(
+        "--subject",
+        action="append",
+        default=[],
+        metavar="SUBJECT",
+        help="count from the days of these subjects only: математика, русский язык … (repeatable)",
     )
     res.add_argument("--strict", action="store_true", help="fail on text the parser cannot read")
     res.add_argument("--json", action="store_true", help="print the term and its dates as JSON")
@@ -342,23 +354,35 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from gia_roadmap.calendar import SchoolYear
         from gia_roadmap.cli.resolve_view import render_resolution, resolution_document
 
-        events: dict[Anchor | OpenAnchor, tuple[dt.date, ...]] = {}
+        given: dict[Anchor | OpenAnchor, tuple[dt.date, ...]] = {}
         if args.exam_day:
-            events[Anchor.EXAM_DAY] = tuple(args.exam_day)
+            given[Anchor.EXAM_DAY] = tuple(args.exam_day)
         for anchor, day in args.event:
-            events[anchor] = (*events.get(anchor, ()), day)
+            given[anchor] = (*given.get(anchor, ()), day)
         school_year = SchoolYear(args.school_year) if args.school_year is not None else None
         calendar = _calendar(args)
+        exams, chosen = exam_scopes(args.exam), subjects(args.subject)
+        events: EventDates = given
+        notice = ""
+        if not given and school_year is not None:  # the bundled schedule of the year, in the text's scope
+            bound = bundled_events(
+                args.text, school_year=school_year, calendar=calendar, exams=exams, subject=chosen
+            )
+            events, notice = bound, bound.notice
+        elif exams or chosen:
+            raise UsageError("--exam and --subject choose days of the bundled schedule: give --school-year")
         if args.json:
             document = resolution_document(
                 args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
             )
+            if notice:
+                document["notice"] = notice
             print(dumps_json(document), file=out)
         else:
             text = render_resolution(
                 args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
             )
-            print(text, file=out)
+            print(f"Расписание: {notice}\n{text}" if notice else text, file=out)
         return 0
     if args.command == "examples":
         from gia_roadmap import examples

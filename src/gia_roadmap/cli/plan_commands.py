@@ -117,16 +117,17 @@ def _with_progress(console: Console | None, label: str, work: Callable[[], Impor
 
 def events_for(
     roadmap: Roadmap, calendar: RussianCalendar, schedule: ExamSchedule | None
-) -> Mapping[Anchor, tuple[dt.date | DateWindow, ...]]:
-    """Anchor dates for a roadmap: the given schedule, else the bundled one of its school year."""
-    from gia_roadmap.calendar import ExamSchedule, bundled_school_years, exam_events
+) -> Mapping[Anchor, tuple[dt.date | DateWindow, ...]] | None:
+    """The exam events of a roadmap: those of the given schedule, else of the bundled schedule of its
+    school year (:func:`~gia_roadmap.calendar.exam_events_for`: when none is bundled, an empty collection
+    whose notice says so, exactly as the Python route gives); None when the plan names no school year."""
+    from gia_roadmap.calendar import exam_events, exam_events_for
 
-    if schedule is None:
-        year = roadmap.school_year.start_year if roadmap.school_year is not None else None
-        if year is None or year not in bundled_school_years():
-            return {}
-        schedule = ExamSchedule.bundled(year)
-    return exam_events(schedule, calendar)
+    if schedule is not None:
+        return exam_events(schedule, calendar)
+    if roadmap.school_year is None:
+        return None
+    return exam_events_for(roadmap.school_year, calendar)
 
 
 def check_exit_status(reports: Sequence[Report]) -> int:

@@ -10,14 +10,14 @@ programs (``gia-roadmap resolve --json``). Neither prints a Python repr.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
+from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.grammar import parse_term
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
-from gia_roadmap.calendar.terms import Relative, Resolution, ResolutionStatus, Term, UnparsedTerm
+from gia_roadmap.calendar.terms import EventDates, Relative, Resolution, ResolutionStatus, Term, UnparsedTerm
 from gia_roadmap.errors import GiaRoadmapError
 from gia_roadmap.text import WEEKDAYS_SHORT
 
@@ -118,7 +118,7 @@ def render_resolution(
     text: str,
     *,
     school_year: SchoolYear | None,
-    events: Mapping[Anchor | OpenAnchor, Sequence[dt.date]],
+    events: EventDates,
     calendar: RussianCalendar | None,
     strict: bool = False,
 ) -> str:
@@ -165,7 +165,7 @@ def resolution_document(
     text: str,
     *,
     school_year: SchoolYear | None,
-    events: Mapping[Anchor | OpenAnchor, Sequence[dt.date]],
+    events: EventDates,
     calendar: RussianCalendar | None,
     strict: bool = False,
 ) -> dict[str, Any]:

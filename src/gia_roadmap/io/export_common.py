@@ -16,8 +16,8 @@ import attrs
 from gia_roadmap.calendar import DateWindow, ResolveOptions
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
 from gia_roadmap.errors import Problem
+from gia_roadmap.plan.binding import EventBinder
 from gia_roadmap.plan.model import LocatedMeasure, Roadmap
-from gia_roadmap.plan.queries import resolve_measure
 from gia_roadmap.plan.responsible import Responsible
 
 __all__ = [
@@ -105,21 +105,21 @@ def measure_rows(
     """Every measure of ``roadmap`` in document order, its term resolved in the plan's school year.
 
     Relative terms («не позднее чем за 1 рабочий день до дня проведения экзамена») resolve only with
-    ``events`` (e.g. from an :class:`~gia_roadmap.calendar.schedule.ExamSchedule`) and, for working
-    days, a ``calendar``.
+    ``events`` (e.g. :func:`~gia_roadmap.calendar.exam_events`) and, for working days, a ``calendar``;
+    each measure's deadline counts from the events in its scope (:mod:`gia_roadmap.plan.binding`).
     """
-    return tuple(_row(roadmap, located, calendar, events, options) for located in roadmap.walk())
+    binder = EventBinder(roadmap, events)
+    return tuple(_row(binder, located, calendar, options) for located in roadmap.walk())
 
 
 def _row(
-    roadmap: Roadmap,
+    binder: EventBinder,
     located: LocatedMeasure,
     calendar: WorkingDayCalendar | None,
-    events: EventDates | None,
     options: ResolveOptions | None,
 ) -> MeasureRow:
     measure = located.measure
-    resolution = resolve_measure(roadmap, measure, calendar, events, options)
+    resolution = binder.resolve(measure, calendar, options=options)
     headings = [s.heading or (str(s.number) if s.number else "") for s in located.sections]
     return MeasureRow(
         id=str(located.id),

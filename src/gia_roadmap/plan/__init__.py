@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from gia_roadmap._lazy import lazy_names
 
 if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each is imported on first use
+    from gia_roadmap.plan.binding import EventBinder, measure_scope, plan_exam_kinds
     from gia_roadmap.plan.bodies import (
         FEDERAL_BODIES,
         STANDARD_ABBREVIATIONS,
@@ -152,6 +153,7 @@ __all__ = [
     "DependencyGraph",
     "DependencyKind",
     "DueState",
+    "EventBinder",
     "EventNode",
     "Finding",
     "FindingKind",
@@ -215,7 +217,9 @@ __all__ = [
     "harvest_list",
     "in_range",
     "is_training",
+    "measure_scope",
     "parse_person",
+    "plan_exam_kinds",
     "resolve_category",
     "resolve_measure",
     "resolve_responsible",
@@ -231,6 +235,7 @@ __all__ = [
 # so ``import gia_roadmap.plan.model`` (as the Hypothesis hook does) pays neither for the checks nor for
 # the dependency graph and networkx.
 _SOURCES: dict[str, tuple[str, ...]] = {
+    "binding": ("EventBinder", "measure_scope", "plan_exam_kinds"),
     "bodies": (
         "FEDERAL_BODIES",
         "STANDARD_ABBREVIATIONS",

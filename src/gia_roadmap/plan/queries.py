@@ -28,6 +28,7 @@ from gia_roadmap.calendar.terms import (
     ResolveOptions,
     WorkingDayCalendar,
 )
+from gia_roadmap.plan.binding import EventBinder
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap, SectionKind, StatusKind
@@ -136,10 +137,9 @@ def resolve_measure(
     events: EventDates | None = None,
     options: ResolveOptions | None = None,
 ) -> Resolution:
-    """The measure's term resolved in the roadmap's school year and period."""
-    return measure.term.resolve(
-        calendar, events, school_year=roadmap.school_year, plan_period=roadmap.period, options=options
-    )
+    """The measure's term resolved in the roadmap's school year and period, against the exam events in the
+    measure's scope (:mod:`~gia_roadmap.plan.binding`)."""
+    return EventBinder(roadmap, events).resolve(measure, calendar, options=options)
 
 
 def in_range(
@@ -157,8 +157,9 @@ def in_range(
     """
     span = DateWindow(start, end)
     out = []
+    binder = EventBinder(roadmap, events)
     for located in roadmap.walk():
-        resolution = resolve_measure(roadmap, located.measure, calendar, events, options)
+        resolution = binder.resolve(located.measure, calendar, options=options)
         if any(w.overlaps(span) for w in resolution.windows):
             out.append((located, resolution))
     return tuple(out)
@@ -224,7 +225,8 @@ def states(
 ) -> tuple[MeasureState, ...]:
     """The state of every measure on ``today``, in document order."""
     out = []
+    binder = EventBinder(roadmap, events)
     for located in roadmap.walk():
-        resolution = resolve_measure(roadmap, located.measure, calendar, events, options)
+        resolution = binder.resolve(located.measure, calendar, options=options)
         out.append(MeasureState(located, state_of(resolution, located.measure, today), resolution))
     return tuple(out)

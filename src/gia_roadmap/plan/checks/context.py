@@ -20,6 +20,7 @@ from gia_roadmap.calendar.terms import (
     DayRange,
     EventDates,
     ExactDate,
+    ExamPeriod,
     ExternalSchedule,
     Month,
     MonthList,
@@ -27,6 +28,7 @@ from gia_roadmap.calendar.terms import (
     OnRequest,
     PeriodList,
     QuarterTerm,
+    Relative,
     Resolution,
     ResolutionStatus,
     SchoolYearTerm,
@@ -39,6 +41,7 @@ from gia_roadmap.calendar.terms import (
 )
 from gia_roadmap.calendar.terms import parts as term_parts
 from gia_roadmap.errors import Language, Location, Severity
+from gia_roadmap.plan.binding import EventBinder
 from gia_roadmap.plan.checks.options import CheckOptions
 from gia_roadmap.plan.checks.registry import default_severity
 from gia_roadmap.plan.findings import Finding, Suppression
@@ -191,7 +194,11 @@ class CheckContext:
         self.unused_suppressions: tuple[Suppression, ...] = ()
         """Years whose days off come from the rules alone (set by :func:`~gia_roadmap.plan.checks.check`
         when it falls back to a rules-only calendar; GR213 reports them)."""
+        self.binder = EventBinder(roadmap, events)
+        """Binds each measure's deadline to the exam events in its scope (:mod:`gia_roadmap.plan.binding`)."""
         self._memo: dict[Term, Resolution] = {}
+        # per set of bound events (by identity: the binder keeps one object per scope), resolved terms
+        self._scoped_memo: dict[int, dict[Term, Resolution]] = {}
         # the same term object asked again (a measure's term, then its parts): no hashing
         self._resolved: dict[int, tuple[Term, Resolution]] = {}
 
@@ -218,6 +225,29 @@ class CheckContext:
             plan_period=self.roadmap.period,
             options=self.options.resolve_options,
         )
+
+    @cached_property
+    def _event_positions(self) -> frozenset[int]:
+        """Positions (in :attr:`located`) of the measures whose deadline counts from exam events."""
+        return frozenset(self._holding(Relative, ExamPeriod))
+
+    def _scoped_resolve(self, position: int, term: Term) -> Resolution:
+        """``term`` (the deadline of the measure at ``position``, or a part of it) resolved against the
+        events in that measure's scope (:class:`~gia_roadmap.plan.binding.EventBinder`)."""
+        events = self.binder.events_for(self.located[position].measure)
+        memo = self._scoped_memo.setdefault(id(events), {})
+        result = memo.get(term)
+        if result is None:
+            result = memo[term] = self.binder.explain(
+                term.resolve(
+                    self.calendar,
+                    events,
+                    school_year=self.roadmap.school_year,
+                    plan_period=self.roadmap.period,
+                    options=self.options.resolve_options,
+                )
+            )
+        return result
 
     @cached_property
     def resolutions(self) -> dict[MeasureId, Resolution]:
@@ -264,10 +294,14 @@ class CheckContext:
         a repeated identity does not take the last one's here)."""
         known = self._memo.get  # plans repeat the same deadlines: one hash look-up, no method call
         resolve = self.resolve
+        bound = self._event_positions
         values: list[Resolution] = []
         append = values.append
-        for item in self.located:
+        for position, item in enumerate(self.located):
             term = item.measure.term
+            if bound and position in bound:  # counts from exam events: those of the measure's scope
+                append(self._scoped_resolve(position, term))
+                continue
             try:
                 result = known(term)
             except TypeError:  # pragma: no cover - every term class is hashable
@@ -401,6 +435,8 @@ class CheckContext:
         """:meth:`resolve` of ``part`` of the deadline of the measure at ``position``."""
         if part is self.located[position].measure.term:
             return self._own_resolutions[position]
+        if position in self._event_positions:
+            return self._scoped_resolve(position, part)
         return self.resolve(part)
 
     @cached_property

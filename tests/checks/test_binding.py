@@ -1,0 +1,201 @@
+"""Binding: each measure's relative deadlines count from exactly the exam days in its scope, the same in
+check(), the queries, the exports and the CLI; a year without a schedule gives one notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io as std_io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+import pytest
+
+from gia_roadmap import examples
+from gia_roadmap import io as roadmap_io
+from gia_roadmap.calendar import (
+    Anchor,
+    ExamKind,
+    ExamSchedule,
+    ExamScope,
+    Relative,
+    RussianCalendar,
+    SchoolYear,
+    Subject,
+    bundled_school_years,
+    exam_events,
+    exam_events_for,
+    parse_term,
+)
+from gia_roadmap.calendar.exams import (
+    detect_exam_scopes,
+    detect_exam_stages,
+    find_exam_subjects,
+    mentions_reserve_days,
+)
+from gia_roadmap.cli import main
+from gia_roadmap.io.export_common import measure_rows
+from gia_roadmap.plan import EventBinder, Measure, Roadmap, check, measure_scope, resolve_measure
+from gia_roadmap.plan.checks.context import CheckContext
+
+from .plans import m, plan
+
+CAL = RussianCalendar()
+DAY_ANCHORS = (Anchor.EXAM_DAY, Anchor.EXAM_START)
+
+# The exams each scope stands for, written out here from the Порядок (not read from the library).
+KINDS = {
+    ExamScope.GIA: {ExamKind.EGE, ExamKind.OGE, ExamKind.GVE_9, ExamKind.GVE_11},
+    ExamScope.GIA_9: {ExamKind.OGE, ExamKind.GVE_9},
+    ExamScope.GIA_11: {ExamKind.EGE, ExamKind.GVE_11},
+    ExamScope.EGE: {ExamKind.EGE},
+    ExamScope.OGE: {ExamKind.OGE},
+    ExamScope.GVE: {ExamKind.GVE_9, ExamKind.GVE_11},
+}
+EXAMS = {ExamKind.EGE, ExamKind.OGE, ExamKind.GVE_9, ExamKind.GVE_11}
+
+
+def _kinds(scopes: Iterable[ExamScope]) -> set[ExamKind]:
+    return set().union(*(KINDS.get(s, set()) for s in scopes))
+
+
+def _expected_days(schedule: ExamSchedule, measure: Measure) -> set[dt.date]:
+    """The exam days a measure's «…до дня проведения экзамена» counts from, by the documented rules."""
+    text = measure.term.raw
+    own, written = _kinds(measure.exam_scope), _kinds(detect_exam_scopes(text))
+    kinds = (own & written or own) if own else (written or _kinds(detect_exam_scopes(measure.title)) or EXAMS)
+    days = [d for d in schedule.days if d.exam in kinds]
+    stages = measure.exam_periods or detect_exam_stages(text)
+    if stages:
+        days = [d for d in days if d.period.stage in stages]
+    if measure.reserve_days or mentions_reserve_days(text):
+        days = [d for d in days if d.period.is_reserve]
+    subjects = find_exam_subjects(text) or find_exam_subjects(measure.title)
+    if subjects:
+        days = [d for d in days if not d.specific_subjects or any(d.covers(s) for s in subjects)]
+    return {d.date for d in days}
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_each_example_binds_to_exactly_the_exam_days_in_scope(name: str) -> None:
+    """Done-when test of issue 15: every «до дня проведения экзамена» of the seven examples resolves
+    against exactly the exam days of its own exams (read back from the windows: one per event day)."""
+    roadmap = examples.load(name)
+    assert roadmap.school_year is not None
+    assert roadmap.school_year.start_year in bundled_school_years()
+    schedule = ExamSchedule.bundled(roadmap.school_year)
+    ctx = CheckContext(roadmap, calendar=CAL, events=exam_events_for(roadmap.school_year, CAL))
+    checked = 0
+    for position in sorted(ctx._event_positions):
+        measure = ctx.located[position].measure
+        for leaf in ctx.leaves[position]:
+            if not (isinstance(leaf, Relative) and leaf.anchor in DAY_ANCHORS):
+                continue
+            if measure.exam_scope and not _kinds(measure.exam_scope):
+                continue  # a scope with no exam days (ВПР, сочинение): nothing to count from
+            resolution = ctx._own_resolution(position, leaf)
+            counted = {dt.date.fromisoformat(w.label) for w in resolution.windows}
+            assert counted == _expected_days(schedule, measure), (measure.number.raw, leaf.raw)
+            checked += 1
+    if name == "yurga-2024":
+        assert checked >= 10
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_check_queries_and_exports_bind_alike(name: str) -> None:
+    roadmap = examples.load(name)
+    assert roadmap.school_year is not None
+    events = exam_events_for(roadmap.school_year, CAL)
+    ctx = CheckContext(roadmap, calendar=CAL, events=events)
+    rows = measure_rows(roadmap, CAL, events)
+    for item, own, row in zip(ctx.located, ctx.resolution_list, rows, strict=True):
+        alone = resolve_measure(roadmap, item.measure, CAL, events)
+        assert alone == own
+        assert (row.windows, row.status, row.reason) == (own.windows, own.status.value, own.reason)
+
+
+def test_the_issue_example_a_gia9_measure_in_2025() -> None:
+    """«не позднее чем за 1 рабочий день до дня проведения экзамена» on a ГИА-9 measure of 2025/26 counted
+    from every exam day, итоговое сочинение 03.12.2025 included, and came out as 02.12.2025."""
+    roadmap = attrs.evolve(
+        plan(m("1", "Внесение сведений об общественных наблюдателях ГИА-9", term=_TERM)),
+        school_year=SchoolYear(2025),
+    )
+    measure = next(iter(roadmap.walk())).measure
+    resolution = resolve_measure(roadmap, measure, CAL, exam_events_for(2025, CAL))
+    first = min(w.end for w in resolution.windows)
+    assert first != dt.date(2025, 12, 2)
+    schedule = ExamSchedule.bundled(2025)
+    gia9 = min(d.date for d in schedule.days if d.exam in (ExamKind.OGE, ExamKind.GVE_9))
+    assert first == CAL.add_working_days(gia9, -1)
+
+
+_TERM = "не позднее чем за 1 рабочий день до дня проведения экзамена"
+
+
+def test_the_term_and_title_narrow_the_scope() -> None:
+    measure = Measure(
+        title="Обучение экспертов предметной комиссии по математике",
+        term=parse_term("в день проведения экзамена ГИА-9 в резервные дни"),
+        exam_scope=(ExamScope.GIA,),
+    )
+    scope = measure_scope(measure)
+    # the term's ГИА-9 narrows the measure's ГИА
+    assert scope.exams == frozenset({ExamKind.OGE, ExamKind.GVE_9})
+    assert scope.subjects == frozenset({Subject.MATHEMATICS})  # from the title
+    assert scope.reserve is True
+    plain = measure_scope(Measure(term=parse_term(_TERM)), plan_exams=frozenset({ExamKind.EGE}))
+    assert plain.exams == frozenset({ExamKind.EGE})  # nothing in the measure: the plan's exams
+    assert measure_scope(Measure(term=parse_term(_TERM))).is_everything
+
+
+def test_exam_never_binds_to_an_essay_measure() -> None:
+    measure = Measure(title="Проведение итогового сочинения (изложения)", term=parse_term(_TERM))
+    events = exam_events(ExamSchedule.bundled(2024), CAL)
+    bound = EventBinder(plan(), events).events_for(measure)
+    assert bound is not None
+    assert Anchor.EXAM_DAY not in bound  # «экзамен» is never the сочинение
+    essay = parse_term("за 2 недели до проведения итогового сочинения")
+    resolution = EventBinder(plan(), events).resolve(attrs.evolve(measure, term=essay), CAL)
+    assert {w.label for w in resolution.windows} == {"2024-12-04", "2025-02-05", "2025-04-09"}
+
+
+# ---------------------------------------------------------------------------------------------
+# A school year without a schedule: one notice, the same through the API and the CLI
+# ---------------------------------------------------------------------------------------------
+
+NOTICE = "нет расписания экзаменов на 2019/20 учебный год"
+
+
+def _old_plan() -> Roadmap:
+    roadmap = plan(m("1", term=_TERM), m("2", term="в течение 2 рабочих дней со дня подачи апелляции"))
+    return attrs.evolve(roadmap, school_year=SchoolYear(2019), orders=())
+
+
+def test_a_year_without_a_schedule_through_the_api() -> None:
+    roadmap = _old_plan()
+    report = check(roadmap, calendar=CAL, events=exam_events_for(2019, CAL))
+    notices = [f for f in report.notices if f.code == "GR211"]
+    assert len(notices) == 1
+    assert "GR209" not in report.notice_codes | report.codes
+    for located in roadmap.walk():
+        resolution = resolve_measure(roadmap, located.measure, CAL, exam_events_for(2019, CAL))
+        assert not resolution.windows
+        assert resolution.reason == NOTICE
+
+
+def test_a_year_without_a_schedule_through_the_cli(tmp_path: Path) -> None:
+    roadmap = _old_plan()
+    path = tmp_path / "old.json"
+    path.write_text(roadmap_io.dumps(roadmap), encoding="utf-8")
+    out, err = std_io.StringIO(), std_io.StringIO()
+    main(["check", str(path), "--format", "json"], stdout=out, stderr=err)
+    document = json.loads(out.getvalue())
+    findings = [f for r in document["roadmaps"] for f in (*r["report"]["findings"], *r["report"]["notices"])]
+    assert [f["code"] for f in findings if f["code"] in ("GR209", "GR211")] == ["GR211"]
+    api = check(roadmap, calendar=CAL, events=exam_events_for(2019, CAL))
+    assert sorted(f["code"] for f in findings) == sorted(f.code for f in (*api.findings, *api.notices))
+    out = std_io.StringIO()
+    main(["resolve", _TERM, "--school-year", "2019"], stdout=out, stderr=err)
+    assert NOTICE in out.getvalue()
