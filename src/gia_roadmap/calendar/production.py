@@ -34,7 +34,7 @@ from gia_roadmap.errors import CalendarCoverageError, CalendarOverrideError, Dat
 
 if TYPE_CHECKING:
     from gia_roadmap.calendar.batch import DateBatch, IntBatch
-    from gia_roadmap.display import CalendarMonth
+    from gia_roadmap.calendar.month_view import CalendarMonth
 
 __all__ = ["HOLIDAY_NAMES", "RussianCalendar"]
 
@@ -789,7 +789,7 @@ class RussianCalendar(Russia):  # type: ignore[misc]  # workalendar is untyped
 
     def month(self, year: int, month: int) -> CalendarMonth:
         """One month with its day kinds, totals and hours; shown as a grid in notebooks."""
-        from gia_roadmap.display import CalendarMonth
+        from gia_roadmap.calendar.month_view import CalendarMonth
 
         return CalendarMonth.of(self, year, month)
 

@@ -313,7 +313,7 @@ class Report:
 
     def _repr_html_(self) -> str:
         """The report as an HTML table in notebooks (all text escaped)."""
-        from gia_roadmap.display import report_html
+        from gia_roadmap.plan.html import report_html
 
         return report_html(self)
 

@@ -436,8 +436,8 @@ class Measure:
         return any(p.field == field and p.kind is ProvenanceKind.INHERITED for p in self.provenance)
 
     def _repr_html_(self) -> str:
-        """The measure as an HTML table in notebooks (:func:`gia_roadmap.display.measure_html`)."""
-        from gia_roadmap.display import measure_html  # lazy: display imports this module
+        """The measure as an HTML table in notebooks (:func:`gia_roadmap.plan.html.measure_html`)."""
+        from gia_roadmap.plan.html import measure_html  # lazy: only a notebook needs the view
 
         return measure_html(self)
 
@@ -644,7 +644,7 @@ class Roadmap:
         return BodyLevel(self.level.value)
 
     def _repr_html_(self) -> str:
-        """The roadmap as HTML in notebooks (:func:`gia_roadmap.display.roadmap_html`)."""
-        from gia_roadmap.display import roadmap_html  # lazy: display imports this module
+        """The roadmap as HTML in notebooks (:func:`gia_roadmap.plan.html.roadmap_html`)."""
+        from gia_roadmap.plan.html import roadmap_html  # lazy: only a notebook needs the view
 
         return roadmap_html(self)
