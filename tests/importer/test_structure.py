@@ -186,7 +186,9 @@ def _stage_plans(draw: st.DrawFn) -> tuple[str, list[tuple[str, str, int]]]:
 
 @settings(max_examples=60, deadline=None)
 @given(plan=_stage_plans())
-def test_stage_rows_of_a_text_conversion_keep_their_term(plan: tuple[str, list[tuple[str, str, int]]]) -> None:
+def test_stage_rows_of_a_text_conversion_keep_their_term(
+    plan: tuple[str, list[tuple[str, str, int]]],
+) -> None:
     """However the conversion dropped a stage row's blank cells, the row is a section with its window
     (the deadline is never glued to the heading) and the items under it are its measures."""
     text, stages = plan
