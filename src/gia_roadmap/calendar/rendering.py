@@ -185,6 +185,14 @@ def _exam_period(t: ExamPeriod) -> str:
 
 def render(term: Term) -> str:
     """Canonical Russian text for ``term`` (``parse_term(render(t), school_year=…) == t``)."""
+    for family in (_render_months, _render_days, _render_periods, _render_references, _render_containers):
+        text = family(term)
+        if text is not None:
+            return text
+    raise InvalidTypeError(f"not a deadline term: {term!r}")
+
+
+def _render_months(term: Term) -> str | None:
     if isinstance(term, Month):
         return _month(term.month)
     if isinstance(term, MonthRange):
@@ -193,6 +201,10 @@ def render(term: Term) -> str:
         return ", ".join(_month(m) for m in term.months)
     if isinstance(term, PeriodList):
         return ", ".join(render(i) for i in term.items)
+    return None
+
+
+def _render_days(term: Term) -> str | None:
     if isinstance(term, ByDate):
         text = f"{term.wording} {_date(term.day)}"
         return text if term.inclusive else text + " исключительно"
@@ -215,6 +227,10 @@ def render(term: Term) -> str:
         return f"{_PARTS[term.part]} {MONTHS_GENITIVE[term.month.month - 1]}" + _year_suffix(
             term.month.year, term.month.year_written
         )
+    return None
+
+
+def _render_periods(term: Term) -> str | None:
     if isinstance(term, SeasonTerm):
         return _SEASONS[term.season] + _year_suffix(term.year, term.origin.value == "written")
     if isinstance(term, QuarterTerm):
@@ -237,6 +253,10 @@ def render(term: Term) -> str:
         return _exam_period(term)
     if isinstance(term, Relative):
         return _relative(term)
+    return None
+
+
+def _render_references(term: Term) -> str | None:
     if isinstance(term, ExternalSchedule | SeparateSchedule | SeparatePlan):
         return f"{term.preposition} {term.text}".strip()
     if isinstance(term, OnRequest):
@@ -259,6 +279,10 @@ def render(term: Term) -> str:
         return term.wording
     if isinstance(term, Note):
         return term.text
+    return None
+
+
+def _render_containers(term: Term) -> str | None:
     if isinstance(term, Compound):
         qualifier = render(term.qualifier)
         if term.parenthesized:
@@ -272,7 +296,7 @@ def render(term: Term) -> str:
         return term.text
     if isinstance(term, MissingTerm):
         return ""
-    raise InvalidTypeError(f"not a deadline term: {term!r}")
+    return None
 
 
 def _nth_day(term: NthDay) -> str:

@@ -61,6 +61,7 @@ def __dir__() -> list[str]:
     """The public names only: no helper or import leaks into ``dir()``."""
     return sorted(__all__)
 
+
 EXPORT_FORMATS = ("xlsx", "csv", "ics", "html", "json", "yaml")
 
 
@@ -351,39 +352,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(render_calendar(calendar, args.year, args.month), file=out)
         return 0
     if args.command == "resolve":
-        from gia_roadmap.calendar import SchoolYear
-        from gia_roadmap.cli.resolve_view import render_resolution, resolution_document
-
-        given: dict[Anchor | OpenAnchor, tuple[dt.date, ...]] = {}
-        if args.exam_day:
-            given[Anchor.EXAM_DAY] = tuple(args.exam_day)
-        for anchor, day in args.event:
-            given[anchor] = (*given.get(anchor, ()), day)
-        school_year = SchoolYear(args.school_year) if args.school_year is not None else None
-        calendar = _calendar(args)
-        exams, chosen = exam_scopes(args.exam), subjects(args.subject)
-        events: EventDates = given
-        notice = ""
-        if not given and school_year is not None:  # the bundled schedule of the year, in the text's scope
-            bound = bundled_events(
-                args.text, school_year=school_year, calendar=calendar, exams=exams, subject=chosen
-            )
-            events, notice = bound, bound.notice
-        elif exams or chosen:
-            raise UsageError("--exam and --subject choose days of the bundled schedule: give --school-year")
-        if args.json:
-            document = resolution_document(
-                args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
-            )
-            if notice:
-                document["notice"] = notice
-            print(dumps_json(document), file=out)
-        else:
-            text = render_resolution(
-                args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
-            )
-            print(f"Расписание: {notice}\n{text}" if notice else text, file=out)
-        return 0
+        return _resolve(args, out)
     if args.command == "examples":
         from gia_roadmap import examples
 
@@ -429,6 +398,43 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "export":
         return _export(args, source.roadmaps, calendar, schedule, out)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse rejects it first
+
+
+def _resolve(args: argparse.Namespace, out: TextIO) -> int:
+    """``gia-roadmap resolve``: a deadline text resolved to its dates, in text or JSON."""
+    from gia_roadmap.calendar import SchoolYear
+    from gia_roadmap.cli.resolve_view import render_resolution, resolution_document
+
+    given: dict[Anchor | OpenAnchor, tuple[dt.date, ...]] = {}
+    if args.exam_day:
+        given[Anchor.EXAM_DAY] = tuple(args.exam_day)
+    for anchor, day in args.event:
+        given[anchor] = (*given.get(anchor, ()), day)
+    school_year = SchoolYear(args.school_year) if args.school_year is not None else None
+    calendar = _calendar(args)
+    exams, chosen = exam_scopes(args.exam), subjects(args.subject)
+    events: EventDates = given
+    notice = ""
+    if not given and school_year is not None:  # the bundled schedule of the year, in the text's scope
+        bound = bundled_events(
+            args.text, school_year=school_year, calendar=calendar, exams=exams, subject=chosen
+        )
+        events, notice = bound, bound.notice
+    elif exams or chosen:
+        raise UsageError("--exam and --subject choose days of the bundled schedule: give --school-year")
+    if args.json:
+        document = resolution_document(
+            args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
+        )
+        if notice:
+            document["notice"] = notice
+        print(dumps_json(document), file=out)
+    else:
+        text = render_resolution(
+            args.text, school_year=school_year, events=events, calendar=calendar, strict=args.strict
+        )
+        print(f"Расписание: {notice}\n{text}" if notice else text, file=out)
+    return 0
 
 
 def _import(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:

@@ -32,6 +32,14 @@ _SCHEMA_ID = "https://gia-roadmap.example/schemas/roadmap-v1.json"
 _PARTY_TYPE = typing.get_type_hints(Responsible)["party"]
 
 
+_SCALAR_SCHEMAS: dict[Any, dict[str, str]] = {
+    str: {"type": "string"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    dt.date: {"type": "string", "format": "date"},
+}
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
@@ -92,35 +100,11 @@ class _Builder:
         if origin is typing.ClassVar:
             return {}
         if origin in (typing.Union, types.UnionType):
-            args = typing.get_args(tp)
-            non_null = tuple(a for a in args if a is not type(None))
-            if all(a in terms.TERM_CLASSES for a in non_null) and len(non_null) > 1:
-                inner = self.tagged(non_null, "kind")
-            elif len(non_null) == 1:
-                inner = self.type_schema(non_null[0])
-            else:
-                inner = {"anyOf": [self.type_schema(a) for a in non_null]}
-            if len(non_null) < len(args):
-                return {"anyOf": [inner, {"type": "null"}]}
-            return inner
+            return self.union_schema(typing.get_args(tp))
         if origin is tuple:
-            args = typing.get_args(tp)
-            if len(args) == 2 and args[1] is Ellipsis:
-                return {"type": "array", "items": self.type_schema(args[0])}
-            return {
-                "type": "array",
-                "prefixItems": [self.type_schema(a) for a in args],
-                "minItems": len(args),
-                "maxItems": len(args),
-            }
-        if tp is str:
-            return {"type": "string"}
-        if tp is bool:
-            return {"type": "boolean"}
-        if tp is int:
-            return {"type": "integer"}
-        if tp is dt.date:
-            return {"type": "string", "format": "date"}
+            return self.tuple_schema(typing.get_args(tp))
+        if tp in _SCALAR_SCHEMAS:
+            return dict(_SCALAR_SCHEMAS[tp])
         if tp is terms.DayRef:  # an ISO date when its year is written and no weekday is
             return {"anyOf": [{"type": "string", "format": "date"}, self.ref(tp)]}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -128,6 +112,31 @@ class _Builder:
         if isinstance(tp, type) and attrs.has(tp):
             return self.ref(tp)
         raise InvalidTypeError(f"no JSON Schema mapping for {tp!r}")
+
+    def union_schema(self, args: tuple[Any, ...]) -> dict[str, Any]:
+        """A union: the term classes tagged by ``kind``, one type as itself, others as ``anyOf``; a
+        ``None`` member makes the whole nullable."""
+        non_null = tuple(a for a in args if a is not type(None))
+        if all(a in terms.TERM_CLASSES for a in non_null) and len(non_null) > 1:
+            inner = self.tagged(non_null, "kind")
+        elif len(non_null) == 1:
+            inner = self.type_schema(non_null[0])
+        else:
+            inner = {"anyOf": [self.type_schema(a) for a in non_null]}
+        if len(non_null) < len(args):
+            return {"anyOf": [inner, {"type": "null"}]}
+        return inner
+
+    def tuple_schema(self, args: tuple[Any, ...]) -> dict[str, Any]:
+        """``tuple[X, ...]`` as an array of X; a fixed tuple as an array of exactly its items."""
+        if len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.type_schema(args[0])}
+        return {
+            "type": "array",
+            "prefixItems": [self.type_schema(a) for a in args],
+            "minItems": len(args),
+            "maxItems": len(args),
+        }
 
     def party_schema(self) -> dict[str, Any]:
         return self.tagged((Body, Person, Role), "type")
