@@ -11,6 +11,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gia_roadmap import examples
 from gia_roadmap import io as roadmap_io
@@ -19,6 +21,7 @@ from gia_roadmap.calendar import (
     ExamKind,
     ExamSchedule,
     ExamScope,
+    ExamStage,
     Relative,
     RussianCalendar,
     SchoolYear,
@@ -199,3 +202,74 @@ def test_a_year_without_a_schedule_through_the_cli(tmp_path: Path) -> None:
     out = std_io.StringIO()
     main(["resolve", _TERM, "--school-year", "2019"], stdout=out, stderr=err)
     assert NOTICE in out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# A year whose schedule has no day of a measure's exams (2026/27: only the admission tests)
+# ---------------------------------------------------------------------------------------------
+
+GIA_KINDS = sorted(EXAMS, key=lambda k: k.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    year=st.sampled_from(sorted(bundled_school_years())),
+    kinds=st.sets(st.sampled_from([*GIA_KINDS, ExamKind.FINAL_ESSAY]), min_size=1),
+    stages=st.none() | st.sets(st.sampled_from(list(ExamStage)), min_size=1),
+)
+def test_a_scope_without_exam_days_says_so(
+    year: int, kinds: set[ExamKind], stages: set[ExamStage] | None
+) -> None:
+    """Oracle: the filtered events carry a notice exactly when the bundled schedule has no day of the
+    scope's exams of the ГИА in its stages (read from the schedule's days, not from the events)."""
+    schedule = ExamSchedule.bundled(year)
+    bound = exam_events(schedule).filter(exams=kinds, stages=stages)
+    gia = kinds & EXAMS
+    days = [d for d in schedule.days if d.exam in gia and (stages is None or d.period.stage in stages)]
+    assert bool(bound.notice) == (bool(gia) and not days)
+    if bound.notice:
+        assert bound.notice.endswith(f"на {year}/{(year + 1) % 100:02d} учебный год")
+        assert Anchor.EXAM_DAY not in bound
+        if gia != EXAMS:
+            assert all(k.short in bound.notice for k in gia)
+
+
+def _next_year_plan() -> Roadmap:
+    roadmap = plan(
+        m("1", term=_TERM),
+        m("2", "Проведение итогового сочинения", term="за 2 недели до проведения итогового сочинения"),
+        m("3", "Обучение организаторов ОГЭ", term=_TERM),
+    )
+    return attrs.evolve(roadmap, school_year=SchoolYear(2026), orders=())
+
+
+def test_a_year_with_only_the_admission_tests() -> None:
+    """2026/27: the сочинение and собеседование are bundled, the ГИА is not. A deadline counting from
+    the сочинение resolves; those counting from exams stay unresolved with the reason naming their exams,
+    and check() says so once (GR211), not as a missing date per deadline (GR209)."""
+    roadmap = _next_year_plan()
+    events = exam_events_for(2026, CAL)
+    report = check(roadmap, calendar=CAL, events=events)
+    assert [f.code for f in report.notices if f.code in ("GR209", "GR211")] == ["GR211"]
+    assert {r.measure for r in report.filter(code="GR211").notices[0].related} == {"1", "3"}
+    reasons = {
+        item.measure.number.raw: resolve_measure(roadmap, item.measure, CAL, events)
+        for item in roadmap.walk()
+    }
+    assert reasons["1"].reason == "нет расписания экзаменов на 2026/27 учебный год"
+    assert reasons["3"].reason == "нет расписания ОГЭ на 2026/27 учебный год"
+    assert [w.label for w in reasons["2"].windows] == ["2026-12-02", "2027-02-03", "2027-04-14"]
+    # the clean twin: the same plan a year earlier, every ГИА schedule bundled
+    earlier = check(
+        attrs.evolve(roadmap, school_year=SchoolYear(2025)), calendar=CAL, events=exam_events_for(2025, CAL)
+    )
+    assert not {"GR209", "GR211"} & (earlier.notice_codes | earlier.codes)
+
+
+def test_resolve_names_the_missing_exams() -> None:
+    out, err = std_io.StringIO(), std_io.StringIO()
+    main(["resolve", _TERM, "--school-year", "2026", "--exam", "ОГЭ"], stdout=out, stderr=err)
+    assert "нет расписания ОГЭ на 2026/27 учебный год" in out.getvalue()
+    out = std_io.StringIO()
+    main(["resolve", _TERM, "--school-year", "2025", "--exam", "ГИА-9", "--json"], stdout=out, stderr=err)
+    assert "notice" not in json.loads(out.getvalue())

@@ -214,11 +214,21 @@ class ExamEvents(Mapping[Anchor, tuple[EventDate, ...]]):
         school_year: the school year of the schedule they come from, None when unknown.
         uncovered: the school year no schedule covers, when that is why there are no events
             (:func:`exam_events_for`); its :attr:`notice` says so.
+        scheduled: the (exam kind, stage) pairs of the exams of the ГИА the source schedule has days for
+            (:func:`exam_events` fills it in); None when not known (events put together by hand).
+        gap: set by :meth:`filter`: the notice that the schedule has no day of the exams (and stages) of
+            the scope at all («нет расписания ОГЭ и ГВЭ-9 на 2026/27 учебный год»), else empty.
     """
 
     events: tuple[ExamEvent, ...] = attrs.field(converter=_events)
     school_year: SchoolYear | None = None
     uncovered: SchoolYear | None = None
+    # what the source schedule holds and what a filter found missing: knowledge about the data, not
+    # part of which events these are (equal collections of events compare equal)
+    scheduled: frozenset[tuple[ExamKind, ExamStage]] | None = attrs.field(
+        default=None, kw_only=True, eq=False
+    )
+    gap: str = attrs.field(default="", kw_only=True, eq=False)
     _by_anchor: dict[Anchor, tuple[EventDate, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -242,17 +252,53 @@ class ExamEvents(Mapping[Anchor, tuple[EventDate, ...]]):
         reserve: bool | None = None,
         subjects: Iterable[Subject] | Subject | None = None,
     ) -> ExamEvents:
-        """The events in ``scope`` (or in the scope the keywords give; both may be given and both apply)."""
+        """The events in ``scope`` (or in the scope the keywords give; both may be given and both apply).
+
+        When the source schedule has no day of the scope's exams of the ГИА in the scope's stages at all
+        (the year's ЕГЭ and ОГЭ are not published yet, or its additional period is not bundled), the
+        result says so in its :attr:`notice`; a scope whose subjects have no day is not a gap.
+        """
         given = EventScope(exams=exams, stages=stages, reserve=reserve, subjects=subjects)
         kept = tuple(e for e in self.events if given.matches(e) and (scope is None or scope.matches(e)))
-        return ExamEvents(kept, school_year=self.school_year, uncovered=self.uncovered)
+        return ExamEvents(
+            kept,
+            school_year=self.school_year,
+            uncovered=self.uncovered,
+            scheduled=self.scheduled,
+            gap=self._gap(kept, (given,) if scope is None else (given, scope)) or self.gap,
+        )
+
+    def _gap(self, kept: Sequence[ExamEvent], scopes: Sequence[EventScope]) -> str:
+        """The notice for events ``kept`` by ``scopes`` when the schedule has no day of their exams."""
+        if self.scheduled is None or self.school_year is None:
+            return ""
+        kinds = set(_GIA_KINDS)
+        stages = set(ExamStage)
+        narrowed = False
+        for scope in scopes:
+            if scope.exams is not None:
+                kinds &= scope.exams
+            if scope.stages is not None:
+                stages &= scope.stages
+                narrowed = True
+        if not kinds or not stages or any(e.anchor is Anchor.EXAM_DAY for e in kept):
+            return ""
+        if any((kind, stage) in self.scheduled for kind in kinds for stage in stages):
+            return ""  # the exams have days: the subjects or reserve days of the scope have none
+        ordered = [k for k in ExamKind if k in kinds]
+        what = "экзаменов" if len(ordered) == len(_GIA_KINDS) else _and([k.short for k in ordered])
+        if narrowed:
+            what += f" ({_and([s.russian for s in ExamStage if s in stages])})"
+        return f"нет расписания {what} на {_short_year(self.school_year)} учебный год"
 
     @property
     def notice(self) -> str:
-        """«нет расписания экзаменов на 2021/22 учебный год» when no schedule covers the school year, else
-        empty: a notice about the library's data, not about a document."""
+        """Why there are no exam days to count from, as a notice about the library's data (not about a
+        document): «нет расписания экзаменов на 2021/22 учебный год» when no schedule covers the school
+        year, «нет расписания ОГЭ и ГВЭ-9 на 2026/27 учебный год» when the events were filtered to exams
+        the year's schedule has no day for (:meth:`filter`); else empty."""
         if self.uncovered is None:
-            return ""
+            return self.gap
         return f"нет расписания экзаменов на {_short_year(self.uncovered)} учебный год"
 
     @property
@@ -486,7 +532,20 @@ def exam_events(
         for found in derive(schedule, calendar, timelines=timelines):
             events.extend(_derived(found))
     events.sort(key=lambda e: (e.start, _ANCHOR_ORDER[e.anchor], e.exam.value))
-    return ExamEvents(events, school_year=schedule.school_year)
+    scheduled = frozenset(
+        (day.exam, day.period.stage)
+        for day in schedule.days
+        if day.period.stage is not None and not day.exam.is_admission_test
+    )
+    return ExamEvents(events, school_year=schedule.school_year, scheduled=scheduled)
+
+
+_GIA_KINDS = frozenset(k for k in ExamKind if not k.is_admission_test)
+
+
+def _and(names: Sequence[str]) -> str:
+    """«ЕГЭ», «ОГЭ и ГВЭ-9», «ЕГЭ, ОГЭ и ГВЭ-9»."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} и {names[-1]}"
 
 
 def _short_year(school_year: SchoolYear) -> str:

@@ -24,7 +24,10 @@ The rules, in order:
 
 Events given as a plain mapping (``{Anchor.EXAM_DAY: (…,)}``) carry no scope and bind as given. When the
 events are those of a school year no schedule covers (:func:`~gia_roadmap.calendar.exam_events_for`),
-relative deadlines stay unresolved with the reason «нет расписания экзаменов на 2019/20 учебный год».
+relative deadlines stay unresolved with the reason «нет расписания экзаменов на 2019/20 учебный год»;
+when the year's schedule has no day of the measure's exams (2026/27: only the admission tests are
+bundled), with «нет расписания ОГЭ и ГВЭ-9 на 2026/27 учебный год» (:attr:`ExamEvents.notice
+<gia_roadmap.calendar.events.ExamEvents.notice>`).
 """
 
 from __future__ import annotations
@@ -134,10 +137,12 @@ class EventBinder:
             bound = self._by_scope[scope] = events.filter(scope)
         return bound
 
-    def explain(self, resolution: Resolution) -> Resolution:
-        """``resolution`` with the missing-schedule notice as its reason, when the events are missing for
-        that reason and the term needed them."""
-        notice = self.notice
+    def explain(self, resolution: Resolution, events: EventDates | None = None) -> Resolution:
+        """``resolution`` with the missing-schedule notice of ``events`` (the bound events it was resolved
+        against; by default all of them) as its reason, when the term needed exam dates the library has
+        no schedule for."""
+        source = self.events if events is None else events
+        notice = source.notice if isinstance(source, ExamEvents) else ""
         if not notice:
             return resolution
         if resolution.status is ResolutionStatus.NO_EVENT_DATES:
@@ -157,11 +162,12 @@ class EventBinder:
         """``measure``'s deadline (or ``term``, a part of it) resolved in the plan's school year and period
         against the events in its scope."""
         target = term if term is not None else measure.term
+        events = self.events_for(measure, term)
         resolution = target.resolve(
             calendar,
-            self.events_for(measure, term),
+            events,
             school_year=self.roadmap.school_year,
             plan_period=self.roadmap.period,
             options=options,
         )
-        return self.explain(resolution)
+        return self.explain(resolution, events)

@@ -245,9 +245,27 @@ class CheckContext:
                     school_year=self.roadmap.school_year,
                     plan_period=self.roadmap.period,
                     options=self.options.resolve_options,
-                )
+                ),
+                events,
             )
         return result
+
+    @cached_property
+    def unscheduled(self) -> frozenset[int]:
+        """Positions (in :attr:`located`) of the measures with a part of the deadline left unresolved
+        because the library has no exam schedule for its exams in the plan's year (the reason is the
+        notice of the events bound to it: «нет расписания ОГЭ и ГВЭ-9 на 2026/27 учебный год»)."""
+        out = set()
+        for position in self._event_positions:
+            events = self.binder.events_for(self.located[position].measure)
+            notice = getattr(events, "notice", "")
+            if notice and any(
+                self._own_resolution(position, leaf).reason.startswith(notice)
+                for leaf in self.leaves[position]
+                if isinstance(leaf, Relative | ExamPeriod)
+            ):
+                out.add(position)
+        return frozenset(out)
 
     @cached_property
     def resolutions(self) -> dict[MeasureId, Resolution]:

@@ -278,7 +278,10 @@ def check_anchor_events(ctx: CheckContext) -> Iterator[Finding]:
     counts from (a school's admission decision, an event the library does not know)."""
     if not ctx.events:
         return
+    unscheduled = ctx.unscheduled  # no schedule for the measure's exams: GR211 says so once
     for position in ctx._holding(Relative, ExamPeriod):
+        if position in unscheduled:
+            continue
         item = ctx.located[position]
         for leaf in _event_leaves(ctx.leaves[position]):
             resolution = ctx._own_resolution(position, leaf)
@@ -310,11 +313,13 @@ def check_external_schedules(ctx: CheckContext) -> Iterator[Finding]:
 @rule("GR211", Severity.INFO, kind=_NOTICE)
 def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     """Reading notice, once per plan: deadlines count from exam days or periods, but no exam schedule
-    was given (none is bundled for the plan's school year, or the caller passed none)."""
-    if ctx.events:
-        return
+    was given (none is bundled for the plan's school year, or the caller passed none), or the schedule
+    given has no day of the measures' exams (2026/27: only the admission tests are bundled)."""
     located, leaves = ctx.located, ctx.leaves
-    items = [located[p] for p in ctx._holding(Relative, ExamPeriod) if _has_event_leaf(leaves[p])]
+    if ctx.events:
+        items = [located[p] for p in sorted(ctx.unscheduled)]
+    else:
+        items = [located[p] for p in ctx._holding(Relative, ExamPeriod) if _has_event_leaf(leaves[p])]
     if not items:
         return
     places = tuple(ctx.location(i) for i in items)
