@@ -202,6 +202,22 @@ CASES: dict[str, tuple[Run, Run]] = {
         ),
         lambda: run(plan(m("1"), glossary=Glossary((GlossaryEntry("ПРА", "пункт рассмотрения апелляций"),)))),
     ),
+    "GR403": (
+        lambda: run(
+            plan(
+                m("1", responsible="Владимирова Е.В."),
+                m("2", responsible="Владимирова Е.В."),
+                m("3", responsible="Владиминова Е.В."),
+            )
+        ),
+        lambda: run(
+            plan(
+                m("1", responsible="Владимирова Е.В."),
+                m("2", responsible="Владимиров Е.В."),  # another person: not a typo
+                m("3", responsible="Владимирова А.В."),  # other initials
+            )
+        ),
+    ),
     "GR501": (lambda: run(plan(m("1"), m("2"), m("2"))), lambda: run(plan(m("1"), m("2"), m("3")))),
     "GR502": (lambda: run(plan(m("1"), m("2"), m("4"))), lambda: run(plan(m("1"), m("2"), m("3")))),
     "GR503": (lambda: run(plan(m("1"), m("2.2.1"))), lambda: run(plan(m("1"), m("1.1")))),

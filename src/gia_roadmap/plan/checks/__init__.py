@@ -8,7 +8,8 @@ function ``(CheckContext) -> Iterable[Finding]`` for one code, registered with
 
 * :mod:`~gia_roadmap.plan.checks.links` (GR1xx), :mod:`~gia_roadmap.plan.checks.deadlines` (GR2xx),
   :mod:`~gia_roadmap.plan.checks.regions` (GR212), :mod:`~gia_roadmap.plan.checks.parties` (GR3xx),
-  :mod:`~gia_roadmap.plan.checks.abbreviations` (GR4xx), :mod:`~gia_roadmap.plan.checks.structure`
+  :mod:`~gia_roadmap.plan.checks.abbreviations` (GR401, GR402),
+  :mod:`~gia_roadmap.plan.checks.spelling` (GR403), :mod:`~gia_roadmap.plan.checks.structure`
   (GR5xx), :mod:`~gia_roadmap.plan.checks.coverage` (GR6xx), :mod:`~gia_roadmap.plan.checks.progress`
   (GR7xx);
 * :mod:`~gia_roadmap.plan.checks.context` (:class:`CheckContext`, shared by all) and
@@ -38,6 +39,7 @@ from gia_roadmap.plan.checks import (
     parties,
     progress,
     regions,
+    spelling,
     structure,
 )
 from gia_roadmap.plan.checks.context import CheckContext, is_training
@@ -68,7 +70,7 @@ __all__ = [
     "is_training",
 ]
 
-_FAMILIES = (abbreviations, coverage, deadlines, links, parties, progress, regions, structure)
+_FAMILIES = (abbreviations, coverage, deadlines, links, parties, progress, regions, spelling, structure)
 """The family modules: importing them registers their checks."""
 
 

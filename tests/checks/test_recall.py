@@ -1,0 +1,84 @@
+"""What careful readers catch, checked on generated wording (issue 16, part 3).
+
+Each test draws the forms a real document uses and holds a check to a rule stated independently of
+the check's code: a deadline day off in any written form (GR206), one name or order number spelled
+two ways (GR403).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gia_roadmap.plan.checks import check
+from gia_roadmap.text import MONTHS_GENITIVE
+
+from .plans import calendar, m, plan
+
+SCHOOL_DAYS = st.dates(dt.date(2023, 10, 3), dt.date(2024, 8, 30))
+
+FORMS = (
+    lambda d: f"до {d.day} {MONTHS_GENITIVE[d.month - 1]} {d.year} года",
+    lambda d: f"не позднее {d.day} {MONTHS_GENITIVE[d.month - 1]} {d.year} г.",
+    lambda d: f"{d.day} {MONTHS_GENITIVE[d.month - 1]}",
+    lambda d: f"до {d:%d.%m.%Y}",
+    lambda d: f"{d:%d.%m.%Y} г.",
+)
+
+
+@given(SCHOOL_DAYS, st.sampled_from(FORMS))
+def test_a_deadline_on_a_day_off_is_found_whatever_its_form(day: dt.date, form: object) -> None:
+    assert callable(form)
+    text = form(day)
+    report = check(plan(m("1", term=text)), calendar=calendar())
+    found = bool(report.filter(code="GR206").findings)
+    assert found == (not calendar().is_working_day(day)), (text, report.to_text())
+
+
+SURNAMES = ("Владимирова", "Полосина", "Дюбенкова", "Тухватуллина", "Сафонова", "Денисенкова")
+
+
+def _typo(word: str, position: int, letter: str) -> str:
+    """``word`` with the letter at ``position`` (inside the word, not in its ending) replaced."""
+    return word[:position] + letter + word[position + 1 :]
+
+
+@given(st.sampled_from(SURNAMES), st.integers(1, 4), st.sampled_from("нлрмк"))
+def test_one_surname_spelt_two_ways_is_one_finding(surname: str, position: int, letter: str) -> None:
+    typo = _typo(surname, position, letter)
+    rows = [m(str(i + 1), responsible=f"{name} Е.В.") for i, name in enumerate((surname, surname, typo))]
+    found = check(plan(*rows), calendar=calendar()).filter(code="GR403").findings
+    if typo.lower() == surname.lower():
+        assert not found
+    else:
+        (finding,) = found
+        assert finding.location.measure == "3"
+        assert [r.measure for r in finding.related] == ["1", "2"]
+
+
+@given(st.sampled_from(SURNAMES), st.sampled_from(("", "ой", "у", "ы")))
+def test_forms_of_one_surname_and_other_people_are_not_typos(surname: str, ending: str) -> None:
+    other = surname[:-1] if surname.endswith("а") else surname + "а"  # the other gender
+    rows = [
+        m("1", responsible=f"{surname} Е.В."),
+        m("2", responsible=f"{surname[:-1] + ending if ending else surname} Е.В."),
+        m("3", responsible=f"{other} Е.В."),
+        m("4", responsible=f"{_typo(surname, 2, 'ж')} А.Б."),  # other initials: another person
+    ]
+    assert not check(plan(*rows), calendar=calendar()).filter(code="GR403").findings
+
+
+@given(st.sampled_from(("П", "ОД", "р", "Пр")), st.sampled_from(("ПП", "О", "п", "Р")))
+def test_one_order_numbered_two_ways(letters: str, other: str) -> None:
+    first = f"Исполнение приказа от 29.10.2021 № 10-{letters}-1485"
+    second = f"Отчет по приказу от 29.10.2021 №10-{other}-1485"
+    later = "Исполнение приказа от 30.10.2021 № 10-Р-1485"  # another day: another order
+    report = check(plan(m("1", first), m("2", second), m("3", later)), calendar=calendar())
+    found = report.filter(code="GR403").findings
+    if letters.upper() == other.upper():
+        assert not found
+    else:
+        (finding,) = found
+        assert {finding.location.measure, *(r.measure for r in finding.related)} == {"1", "2"}
