@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 
 import gia_roadmap
-import gia_roadmap.strategies
+import gia_roadmap._lazy
 
 PACKAGES = ("gia_roadmap", "gia_roadmap.calendar", "gia_roadmap.io", "gia_roadmap.plan")
 
@@ -55,30 +55,77 @@ def _modules_after(code: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
-@pytest.mark.parametrize("code", ["import gia_roadmap.strategies", "import hypothesis"])
-def test_the_hypothesis_hook_imports_only_the_model(code: str) -> None:
-    modules = _modules_after(code)
-    assert "gia_roadmap.strategies" in modules  # the entry point ran (or the module was imported)
+# What the Hypothesis entry point may import: it runs at every `import hypothesis` wherever gia_roadmap is
+# installed, so it imports nothing of the model (benchmarks/bench_entry_point.py times it).
+FOR_HYPOTHESIS = ["gia_roadmap", "gia_roadmap._hypothesis", "gia_roadmap._lazy"]
+
+
+def test_the_hypothesis_entry_point_imports_three_small_modules() -> None:
+    modules = _modules_after("import hypothesis")
+    assert sorted(name for name in modules if name.startswith("gia_roadmap")) == FOR_HYPOTHESIS
+    assert sorted(modules.intersection(NOT_FOR_HYPOTHESIS)) == []
+
+
+def test_the_strategies_module_imports_only_the_model() -> None:
+    modules = _modules_after("import gia_roadmap.strategies")
     assert "gia_roadmap.plan.model" in modules
     assert sorted(modules.intersection(NOT_FOR_HYPOTHESIS)) == []
 
 
+_FROM_TYPE = (
+    "import hypothesis.strategies as st\n"
+    "from hypothesis.strategies._internal.types import _global_type_lookup\n"
+    "from gia_roadmap.plan.model import Measure\n"
+    "from gia_roadmap.calendar.terms import Relative\n"
+    "from gia_roadmap.errors import Location\n"
+    "assert {Measure, Relative, Location} <= set(_global_type_lookup)\n"
+    "warnings.resetwarnings()  # (.example() warns that it is meant for interactive use)\n"
+    "assert isinstance(st.from_type(Measure).example(), Measure)\n"
+    "assert isinstance(st.from_type(Relative).example(), Relative)\n"
+)
+
+
 @pytest.mark.parametrize(
-    "first", ["import hypothesis", "import gia_roadmap.strategies"], ids=["hypothesis", "strategies"]
+    "first",
+    [
+        "import hypothesis",
+        "import gia_roadmap.strategies",
+        "import gia_roadmap.plan.model",
+        "import gia_roadmap.errors, gia_roadmap.calendar.terms.relative",
+    ],
+    ids=["hypothesis", "strategies", "model", "errors-and-terms"],
 )
 def test_the_strategies_are_registered_whichever_is_imported_first(first: str) -> None:
-    # Importing gia_roadmap.strategies first makes its own `import hypothesis` run the entry point
-    # while the module is half built: the strategies are registered when it is complete, silently.
+    # Types imported before Hypothesis are registered by the entry point at once, the others as their
+    # modules are imported (the entry point's finder); either way silently.
+    prelude = f"import warnings\nwarnings.simplefilter('error')\n{first}\nimport hypothesis\n"
+    _modules_after(prelude + _FROM_TYPE)
+
+
+def test_the_entry_point_finder_leaves_when_every_type_module_is_in() -> None:
     code = (
+        "import sys, hypothesis\n"
+        "from gia_roadmap import _hypothesis\n"
+        "finders = lambda: [f for f in sys.meta_path if type(f).__module__ == 'gia_roadmap._hypothesis']\n"
+        "assert len(finders()) == 1\n"
+        "for name in sorted(_hypothesis.TYPE_MODULES):\n"
+        "    __import__(name)\n"
+        "assert finders() == []\n"
+        "import gia_roadmap.plan.model as model\n"
+        "assert model.__loader__ is model.__spec__.loader\n"
+        "assert type(model.__loader__).__module__ != 'gia_roadmap._hypothesis'\n"
+    )
+    _modules_after(code)
+
+
+def test_with_plugins_off_importing_the_strategies_registers_them() -> None:
+    code = (
+        "import os\n"
+        "os.environ['HYPOTHESIS_NO_PLUGINS'] = '1'\n"
         "import warnings\n"
-        "warnings.simplefilter('error')\n"
-        f"{first}\n"
-        "import hypothesis.strategies as st\n"
-        "from hypothesis.strategies._internal.types import _global_type_lookup\n"
-        "from gia_roadmap.plan.model import Measure\n"
-        "assert Measure in _global_type_lookup\n"
-        "warnings.resetwarnings()  # (.example() warns that it is meant for interactive use)\n"
-        "assert isinstance(st.from_type(Measure).example(), Measure)"
+        "import hypothesis\n"
+        "import gia_roadmap.strategies\n"
+        f"{_FROM_TYPE}"
     )
     _modules_after(code)
 
@@ -189,25 +236,48 @@ def test_version_is_read_on_first_use() -> None:
 
 
 def test_hook_turns_a_registration_error_into_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gia_roadmap import _hypothesis
+
     def fail() -> None:
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(gia_roadmap.strategies, "register_strategies", fail)
+    monkeypatch.setattr(_hypothesis, "install", fail)
     with pytest.warns(UserWarning, match=r"gia_roadmap.*RuntimeError: simulated failure"):
-        gia_roadmap.strategies._hypothesis_setup_hook()
+        gia_roadmap._hypothesis_setup_hook()
 
 
 def test_hook_turns_an_import_error_into_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(gia_roadmap, "strategies")
-    monkeypatch.setitem(sys.modules, "gia_roadmap.strategies", None)  # importing it now fails
+    monkeypatch.delattr(gia_roadmap, "_hypothesis")
+    monkeypatch.setitem(sys.modules, "gia_roadmap._hypothesis", None)  # importing it now fails
     with pytest.warns(UserWarning, match=r"gia_roadmap.*ModuleNotFoundError"):
         gia_roadmap._hypothesis_setup_hook()
+
+
+def test_a_broken_install_only_warns_at_import_hypothesis(tmp_path: Path) -> None:
+    # A gia_roadmap whose hook module is broken (a bad upgrade, a half-deleted file): importing
+    # Hypothesis still works and says why gia_roadmap's types are not registered.
+    broken = tmp_path / "gia_roadmap"
+    broken.mkdir()
+    source = Path(gia_roadmap.__file__).read_text(encoding="utf-8")
+    (broken / "__init__.py").write_text(source, encoding="utf-8")
+    (broken / "_lazy.py").write_text(Path(gia_roadmap._lazy.__file__).read_text(encoding="utf-8"))
+    (broken / "_hypothesis.py").write_text("raise ImportError('simulated broken install')\n")
+    code = (
+        "import sys, warnings\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    import hypothesis\n"
+        "assert any('simulated broken install' in str(w.message) for w in caught), caught\n"
+        "assert sys.modules['gia_roadmap'].__file__.startswith(sys.path[0])\n"
+    )
+    _modules_after(code)
 
 
 def test_hook_registers_without_warnings() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        gia_roadmap.strategies._hypothesis_setup_hook()
+        gia_roadmap._hypothesis_setup_hook()
 
 
 def test_the_entry_point_is_the_hook_that_guards_the_import() -> None:

@@ -17,30 +17,32 @@ import sys
 import warnings
 from typing import TYPE_CHECKING
 
-from gia_roadmap.errors import (
-    CalendarCoverageError,
-    CalendarDataError,
-    CalendarOverrideError,
-    DateTypeError,
-    GiaRoadmapError,
-    InvalidTypeError,
-    InvalidValueError,
-    Language,
-    Location,
-    Problem,
-    RoadmapFormatError,
-    ScheduleCoverageError,
-    ScheduleDataError,
-    Severity,
-    TableReadError,
-    TermSyntaxError,
-    UnknownExampleError,
-    UnsupportedFormatError,
-    UsageError,
-    problems_of,
-)
+from gia_roadmap._lazy import lazy_names
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the real names for type checkers; at run time each is imported on first use
+    from gia_roadmap.errors import (
+        CalendarCoverageError,
+        CalendarDataError,
+        CalendarOverrideError,
+        DateTypeError,
+        GiaRoadmapError,
+        InvalidTypeError,
+        InvalidValueError,
+        Language,
+        Location,
+        Problem,
+        RoadmapFormatError,
+        ScheduleCoverageError,
+        ScheduleDataError,
+        Severity,
+        TableReadError,
+        TermSyntaxError,
+        UnknownExampleError,
+        UnsupportedFormatError,
+        UsageError,
+        problems_of,
+    )
+
     __version__: str
 
 __all__ = [
@@ -67,16 +69,20 @@ __all__ = [
     "problems_of",
 ]
 
-# The subpackages are not imported here: ``import gia_roadmap.plan`` (or ``.calendar``, ``.io``) imports
-# what it needs, each of them lazily (PEP 562), and so does the Hypothesis entry point
-# (``gia_roadmap.strategies``), which every ``import hypothesis`` runs where this package is installed.
-# The errors are cheap and stay eager; ``__version__`` asks the package metadata on first use only.
+# Nothing is imported here: ``import gia_roadmap.plan`` (or ``.calendar``, ``.io``) imports what it needs,
+# each of them lazily (PEP 562), and so do the errors below, because the Hypothesis entry point imports
+# this package at every ``import hypothesis`` wherever it is installed (see _hypothesis_setup_hook).
+# ``__version__`` asks the package metadata on first use only.
 
 _SUBMODULES = frozenset({"calendar", "cli", "display", "examples", "io", "plan", "strategies", "testing"})
+_error_attribute, _ = lazy_names(__name__, {"errors": tuple(n for n in __all__ if n != "__version__")})
 
 
 def _lazy_attribute(name: str) -> object:
-    """``__version__``, read from the installed package's metadata on first use and kept from then on."""
+    """An error class or ``problems_of`` (imported from :mod:`gia_roadmap.errors` on first use), or
+    ``__version__``, read from the installed package's metadata on first use; each kept from then on."""
+    if name in __all__ and name != "__version__":
+        return _error_attribute(name)
     if name != "__version__":
         hint = f"import {__name__}.{name} first" if name in _SUBMODULES else f"see {__name__}.__all__"
         raise AttributeError(f"module {__name__!r} has no attribute {name!r} ({hint})")
@@ -104,13 +110,14 @@ def _hypothesis_setup_hook() -> None:
     """Register the strategies of :mod:`gia_roadmap.strategies` for ``st.from_type``, or warn.
 
     Hypothesis runs the ``hypothesis`` entry point at every ``import hypothesis`` where this package is
-    installed, so a failure here, importing or registering, becomes a warning: a broken gia_roadmap must
-    not break ``import hypothesis`` in someone else's project.
+    installed, so it must be cheap: it imports only :mod:`gia_roadmap._hypothesis`, which registers each
+    type as its module is imported and builds its strategy when a test first asks for it. A failure here
+    becomes a warning: a broken gia_roadmap must not break ``import hypothesis`` in someone else's project.
     """
     try:
-        from gia_roadmap import strategies
+        from gia_roadmap import _hypothesis
 
-        strategies._register_or_defer()
+        _hypothesis.install()
     except Exception as error:
         warnings.warn(
             "gia_roadmap: its Hypothesis strategies were not registered, so st.from_type() does not know "

@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from types import NotImplementedType
 from typing import Any
+
+from hypothesis import strategies as st
 
 from gia_roadmap.calendar import terms as t
 from gia_roadmap.calendar.anchors import Anchor
@@ -69,37 +72,6 @@ __all__ = [
 ]
 
 
-def _hypothesis_setup_hook() -> None:
-    """Entry point called by Hypothesis at import time: registers strategies for ``st.from_type``.
-
-    A failure becomes a warning naming gia_roadmap, never an error of ``import hypothesis`` (see
-    ``gia_roadmap._hypothesis_setup_hook``, which this calls).
-    """
-    import gia_roadmap
-
-    gia_roadmap._hypothesis_setup_hook()
-
-
-_registration_pending = False
-
-
-def _register_or_defer() -> None:
-    """Register the strategies, or leave that to the end of this module while it is being imported.
-
-    When this module is imported before Hypothesis, its own import of Hypothesis (below) runs the entry
-    point while the module is half built: the hook and this function exist (they come first), the
-    strategies do not yet.
-    """
-    global _registration_pending
-    if "register_strategies" in globals():
-        register_strategies()
-    else:
-        _registration_pending = True
-
-
-# Hypothesis is imported after the hook is defined: importing Hypothesis runs the entry point, which
-# looks the hook up in this module, even when this very import is what brought Hypothesis in.
-from hypothesis import strategies as st  # noqa: E402
 
 _ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯabcXYZ0123456789 .,;:-–«»()№/"
 
@@ -521,7 +493,7 @@ def roadmaps() -> st.SearchStrategy[m.Roadmap]:
     )
 
 
-_FACTORIES: dict[type, Any] = {
+_FACTORIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Location: locations,
     Problem: problems,
     SchoolYear: school_years,
@@ -569,27 +541,32 @@ def _term_factory(cls: type) -> Callable[[], st.SearchStrategy[Any]]:
     return factory
 
 
-def _resolver(factory: Callable[[], st.SearchStrategy[Any]]) -> Callable[[type], st.SearchStrategy[Any]]:
-    # Hypothesis checks a registered *strategy* for emptiness at once, which builds it (deferred or not:
-    # about 0.25 s for all of them, at every ``import hypothesis``); a registered *function* is called
-    # only when ``st.from_type`` first asks for its type.
-    strategy = st.deferred(factory)
+_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {}
 
-    def resolve(thing: type) -> st.SearchStrategy[Any]:
-        return strategy
 
-    return resolve
+def strategy_for(thing: type) -> st.SearchStrategy[Any] | NotImplementedType:
+    """The strategy ``st.from_type(thing)`` draws from: built on first use, then kept. ``NotImplemented``
+    for a type this module has no strategy for (Hypothesis then infers one itself)."""
+    strategy = _STRATEGIES.get(thing)
+    if strategy is None:
+        if thing in _FACTORIES:
+            strategy = st.deferred(_FACTORIES[thing])
+        elif thing in t.TERM_CLASSES:
+            strategy = st.deferred(_term_factory(thing))
+        else:
+            return NotImplemented  # type: ignore[no-any-return]  # (typeshed: NotImplemented is Any)
+        _STRATEGIES[thing] = strategy
+    return strategy
 
 
 def register_strategies() -> None:
-    """Register every strategy with :func:`hypothesis.strategies.register_type_strategy`."""
-    # Deferred, behind a resolver: nothing is built until a test asks for the type (cheap at
-    # ``import hypothesis``).
-    for cls, factory in _FACTORIES.items():
-        st.register_type_strategy(cls, _resolver(factory))
-    for term_cls in t.TERM_CLASSES:
-        st.register_type_strategy(term_cls, _resolver(_term_factory(term_cls)))
+    """Register every strategy with :func:`hypothesis.strategies.register_type_strategy`.
+
+    The Hypothesis entry point does this by itself, type by type as their modules are imported; this is
+    for a process that runs Hypothesis with its plugins off (``HYPOTHESIS_NO_PLUGINS``).
+    """
+    for cls in (*_FACTORIES, *t.TERM_CLASSES):
+        st.register_type_strategy(cls, strategy_for)
 
 
-if _registration_pending:  # Hypothesis was first imported by this module (see _register_or_defer)
-    _hypothesis_setup_hook()
+register_strategies()  # (the entry point registers them too, type by type; this covers plugins off)
