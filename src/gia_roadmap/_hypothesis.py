@@ -30,6 +30,8 @@ __all__ = ["TYPE_MODULES", "install", "register_module"]
 TYPE_MODULES = frozenset(
     {
         "gia_roadmap.errors",
+        "gia_roadmap.calendar.anchors",
+        "gia_roadmap.calendar.schedule",
         "gia_roadmap.calendar.schoolyear",
         "gia_roadmap.calendar.terms.containers",
         "gia_roadmap.calendar.terms.days",

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from gia_roadmap import io
 from gia_roadmap.io.schema import json_schema, json_schema_text
 from gia_roadmap.plan import Roadmap
-from gia_roadmap.strategies import roadmaps
+from gia_roadmap.strategies import any_roadmaps
 from tests.plan.example import example_roadmap
 
 PUBLISHED = Path(__file__).resolve().parents[2] / "docs" / "roadmap.schema.json"
@@ -30,7 +30,7 @@ def test_example_file_validates() -> None:
     VALIDATOR.validate(json.loads(io.dumps(example_roadmap())))
 
 
-@given(roadmaps())
+@given(any_roadmaps())
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_generated_files_validate(roadmap: Roadmap) -> None:
     VALIDATOR.validate(json.loads(io.dumps(roadmap)))

@@ -138,7 +138,7 @@ def test_every_text_is_escaped() -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(gst.roadmaps())
+@given(gst.any_roadmaps())
 def test_generated_roadmaps_render(roadmap: Roadmap) -> None:
     parsed = _parse(roadmap._repr_html_())
     assert set(parsed.tags) <= ALLOWED_TAGS

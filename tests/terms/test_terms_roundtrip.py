@@ -10,7 +10,7 @@ from gia_roadmap.calendar.grammar.phrases import phrases
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.calendar.terms import TERM_CLASSES, MissingTerm, Term, UnparsedTerm, walk
-from gia_roadmap.strategies_terms import terms_with_school_year
+from gia_roadmap.strategies import terms_with_school_year
 
 
 @given(terms_with_school_year())

@@ -20,7 +20,7 @@ from gia_roadmap.calendar.terms import (
     parts,
     walk,
 )
-from gia_roadmap.strategies_terms import terms_with_school_year
+from gia_roadmap.strategies import terms_with_school_year
 
 
 def _reference_parts(term: Term) -> Iterator[Term]:

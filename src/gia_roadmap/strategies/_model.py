@@ -1,36 +1,18 @@
-"""Hypothesis strategies for every public type of gia_roadmap.
-
-Use them in your own property tests::
-
-    from hypothesis import given
-    from gia_roadmap import strategies as gst
-
-    @given(gst.roadmaps())
-    def test_my_rule(roadmap): ...
-
-They are also registered with Hypothesis through the ``hypothesis`` entry point of this package,
-so ``st.from_type(Measure)`` (or any other public model, registry or term type) works without
-importing this module. That entry point runs at every ``import hypothesis``, so this module imports only
-the model and value types (never the checks, the dependency graph, networkx or :mod:`gia_roadmap.io`),
-registers deferred strategies (built on first draw), and turns any failure into a warning.
-
-Every generated value is valid for its constructor and survives a JSON/YAML round trip: texts
-are drawn from Cyrillic and Latin letters, digits and the punctuation real plans use.
+"""Strategies for the model: parties, registries, measures, sections and whole roadmaps using every
+field, and the one problem shape. Every value is valid for its constructor and survives a JSON/YAML
+round trip; free texts are drawn from the Cyrillic and Latin letters, digits and punctuation real plans
+use.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from types import NotImplementedType
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar import terms as t
-from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamScope, ExamStage
-from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.errors import Location, Problem, Severity
 from gia_roadmap.plan import model as m
 from gia_roadmap.plan.bodies import Body, BodyKind, BodyLevel
@@ -38,21 +20,23 @@ from gia_roadmap.plan.categories import SpecialistCategory
 from gia_roadmap.plan.glossary import Glossary, GlossaryEntry, GlossarySource
 from gia_roadmap.plan.people import NameOrder, Person, Role
 from gia_roadmap.plan.responsible import MatchQuality, Responsible
+from gia_roadmap.strategies._calendar import covered_dates, date_windows, school_years
+from gia_roadmap.strategies._terms import terms, unparsed_terms
 
 __all__ = [
+    "any_roadmaps",
     "bodies",
     "clusters",
-    "date_windows",
-    "dates",
     "dependencies",
     "glossaries",
     "glossary_entries",
     "level_actions",
+    "located_measures",
     "locations",
+    "measure_ids",
     "measure_numbers",
     "measure_refs",
     "measures",
-    "month_refs",
     "orders",
     "parent_item_refs",
     "parties",
@@ -61,17 +45,12 @@ __all__ = [
     "problems",
     "provenances",
     "responsibles",
-    "roadmaps",
     "roles",
-    "school_years",
     "sections",
     "statuses",
     "targets",
-    "terms",
     "texts",
 ]
-
-
 
 _ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯabcXYZ0123456789 .,;:-–«»()№/"
 
@@ -81,131 +60,8 @@ def texts(max_size: int = 30) -> st.SearchStrategy[str]:
     return st.text(_ALPHABET, max_size=max_size)
 
 
-def dates() -> st.SearchStrategy[dt.date]:
-    """Days from 2000 to 2035."""
-    return st.dates(dt.date(2000, 1, 1), dt.date(2035, 12, 31))
-
-
-def school_years() -> st.SearchStrategy[SchoolYear]:
-    """School years starting 2000–2035."""
-    return st.builds(SchoolYear, st.integers(2000, 2035))
-
-
-@st.composite
-def date_windows(draw: st.DrawFn) -> DateWindow:
-    """Inclusive windows with optional open ends and a label."""
-    start = draw(dates())
-    end = start + dt.timedelta(days=draw(st.integers(0, 400)))
-    return DateWindow(
-        start, end, open_start=draw(st.booleans()), open_end=draw(st.booleans()), label=draw(texts(10))
-    )
-
-
-@st.composite
-def month_refs(draw: st.DrawFn) -> t.MonthRef:
-    """Month references with a year consistent with its origin."""
-    month = draw(st.integers(1, 12))
-    origin = draw(st.sampled_from(t.YearOrigin))
-    year = None if origin is t.YearOrigin.NONE else draw(st.integers(2000, 2035))
-    return t.MonthRef(month, year, origin)
-
-
-def _raw() -> st.SearchStrategy[str]:
-    return texts(40)
-
-
-def _by_dates() -> st.SearchStrategy[t.ByDate]:
-    return st.builds(
-        t.ByDate, dates(), st.booleans(), st.sampled_from(["до", "в срок до", "не позднее"]), raw=_raw()
-    )
-
-
-def _months() -> st.SearchStrategy[t.Month]:
-    return st.builds(t.Month, month_refs(), raw=_raw())
-
-
-def _month_ranges() -> st.SearchStrategy[t.MonthRange]:
-    return st.builds(t.MonthRange, month_refs(), month_refs(), raw=_raw())
-
-
-@st.composite
-def _day_ranges(draw: st.DrawFn) -> t.DayRange:
-    start = draw(dates())
-    return t.DayRange(start, start + dt.timedelta(days=draw(st.integers(0, 200))), raw=draw(_raw()))
-
-
 def _small_tuple(strategy: st.SearchStrategy[Any], max_size: int = 3) -> st.SearchStrategy[tuple[Any, ...]]:
     return st.lists(strategy, max_size=max_size).map(tuple)
-
-
-def _leaf_strategies() -> dict[type, st.SearchStrategy[Any]]:
-    years = st.none() | st.integers(2000, 2035)
-    return {
-        t.ByDate: _by_dates(),
-        t.ByMonth: st.builds(t.ByMonth, month_refs(), st.booleans(), st.just("до"), raw=_raw()),
-        t.DateList: st.builds(t.DateList, _small_tuple(_by_dates()), raw=_raw()),
-        t.DayRange: _day_ranges(),
-        t.ExactDate: st.builds(t.ExactDate, dates(), raw=_raw()),
-        t.Month: _months(),
-        t.MonthRange: _month_ranges(),
-        t.MonthList: st.builds(t.MonthList, _small_tuple(month_refs()), raw=_raw()),
-        t.PeriodList: st.builds(t.PeriodList, _small_tuple(_months() | _month_ranges()), raw=_raw()),
-        t.SeasonTerm: st.builds(
-            t.SeasonTerm, st.sampled_from(t.Season), years, st.sampled_from(t.YearOrigin), raw=_raw()
-        ),
-        t.QuarterTerm: st.builds(
-            t.QuarterTerm, st.integers(1, 4), years, st.sampled_from(t.YearOrigin), raw=_raw()
-        ),
-        t.SchoolYearTerm: st.builds(t.SchoolYearTerm, years, years, st.booleans(), st.booleans(), raw=_raw()),
-        t.CalendarYear: st.builds(t.CalendarYear, st.integers(2000, 2035), raw=_raw()),
-        t.PlanPeriod: st.builds(t.PlanPeriod, _small_tuple(texts(8)), raw=_raw()),
-        t.ExamPeriod: st.builds(
-            t.ExamPeriod,
-            st.sampled_from(t.ExamPhase),
-            _small_tuple(st.sampled_from(ExamStage)),
-            _small_tuple(texts(8)),
-            years,
-            raw=_raw(),
-        ),
-        t.Relative: st.builds(
-            t.Relative,
-            st.integers(0, 60),
-            st.sampled_from(t.Unit),
-            st.sampled_from(t.Bound),
-            st.sampled_from(Anchor),
-            texts(10),
-            raw=_raw(),
-        ),
-        t.ExternalSchedule: st.builds(t.ExternalSchedule, texts(10), texts(20), raw=_raw()),
-        t.SeparateSchedule: st.builds(t.SeparateSchedule, texts(10), texts(20), raw=_raw()),
-        t.SeparatePlan: st.builds(t.SeparatePlan, texts(10), texts(20), raw=_raw()),
-        t.OnRequest: st.builds(t.OnRequest, texts(20), raw=_raw()),
-        t.Conditional: st.builds(t.Conditional, texts(20), raw=_raw()),
-        t.Continuous: st.builds(t.Continuous, texts(12), raw=_raw()),
-        t.Recurring: st.builds(
-            t.Recurring, st.sampled_from(t.Frequency), st.none() | st.integers(1, 31), raw=_raw()
-        ),
-        t.Note: st.builds(t.Note, texts(20), raw=_raw()),
-        t.UnparsedTerm: st.builds(t.UnparsedTerm, texts(30), st.integers(0, 30), texts(20)),
-        t.MissingTerm: st.builds(t.MissingTerm, raw=_raw()),
-    }
-
-
-def _leaf_terms() -> st.SearchStrategy[t.Term]:
-    return st.one_of(list(_leaf_strategies().values()))
-
-
-def terms() -> st.SearchStrategy[t.Term]:
-    """Every kind of deadline term, containers (compound, sequence, per-exam) nested up to two levels."""
-
-    def extend(children: st.SearchStrategy[t.Term]) -> st.SearchStrategy[t.Term]:
-        return st.one_of(
-            st.builds(t.Compound, children, children, st.booleans(), raw=_raw()),
-            st.builds(t.TermSequence, _small_tuple(children), raw=_raw()),
-            st.builds(t.PerExam, _small_tuple(st.tuples(texts(8), children)), raw=_raw()),
-        )
-
-    return st.recursive(_leaf_terms(), extend, max_leaves=4)
 
 
 _BODY_NAMES = st.sampled_from(
@@ -404,21 +260,27 @@ def provenances() -> st.SearchStrategy[m.Provenance]:
 
 def statuses() -> st.SearchStrategy[m.Status]:
     """Planned, done (with a date) or cancelled."""
-    return st.builds(m.Status, st.sampled_from(m.StatusKind), st.none() | dates(), texts(20))
+    return st.builds(m.Status, st.sampled_from(m.StatusKind), st.none() | covered_dates(), texts(20))
 
 
 def _scopes() -> st.SearchStrategy[tuple[ExamScope, ...]]:
     return st.lists(st.sampled_from(ExamScope), max_size=3, unique=True).map(tuple)
 
 
+def _cell_terms() -> st.SearchStrategy[t.Term]:
+    """What a deadline cell holds: a term that reads back from its rendering, now and then a cell the
+    parser could not read or an empty one (as documents have them)."""
+    return st.one_of(terms(), terms(), terms(), unparsed_terms(), st.just(t.MissingTerm()))
+
+
 def measures() -> st.SearchStrategy[m.Measure]:
-    """Measures using every field."""
+    """Measures using every field; the term is any :func:`terms` value, or an unread or empty cell."""
     return st.builds(
         m.Measure,
         number=measure_numbers(),
         ordinal=st.integers(0, 200),
         title=texts(60),
-        term=terms(),
+        term=_cell_terms(),
         responsible=_small_tuple(responsibles()),
         responsible_raw=texts(40),
         participants=_small_tuple(targets(), 2),
@@ -462,7 +324,9 @@ def sections(max_depth: int = 1) -> st.SearchStrategy[m.Section]:
 
 def orders() -> st.SearchStrategy[m.Order]:
     """Orders and other acts, some with blank dates."""
-    return st.builds(m.Order, texts(30), texts(10), st.none() | dates(), texts(40), texts(12), texts(30))
+    return st.builds(
+        m.Order, texts(30), texts(10), st.none() | covered_dates(), texts(40), texts(12), texts(30)
+    )
 
 
 def plan_refs() -> st.SearchStrategy[m.PlanRef]:
@@ -470,8 +334,9 @@ def plan_refs() -> st.SearchStrategy[m.PlanRef]:
     return st.builds(m.PlanRef, texts(40), texts(20), st.none() | orders(), texts(10))
 
 
-def roadmaps() -> st.SearchStrategy[m.Roadmap]:
-    """Whole roadmaps using every feature of the model."""
+def any_roadmaps() -> st.SearchStrategy[m.Roadmap]:
+    """Whole roadmaps using every field of the model: any valid value, not a realistic plan (for
+    those, :func:`~gia_roadmap.strategies.roadmaps`). What ``st.from_type(Roadmap)`` draws."""
     return st.builds(
         m.Roadmap,
         id=texts(12),
@@ -493,80 +358,21 @@ def roadmaps() -> st.SearchStrategy[m.Roadmap]:
     )
 
 
-_FACTORIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
-    Location: locations,
-    Problem: problems,
-    SchoolYear: school_years,
-    DateWindow: date_windows,
-    t.MonthRef: month_refs,
-    Body: bodies,
-    Person: persons,
-    Role: roles,
-    Responsible: responsibles,
-    GlossaryEntry: glossary_entries,
-    Glossary: glossaries,
-    m.MeasureNumber: measure_numbers,
-    m.Target: targets,
-    m.Cluster: clusters,
-    m.LevelAction: level_actions,
-    m.ParentItemRef: parent_item_refs,
-    m.MeasureRef: measure_refs,
-    m.Dependency: dependencies,
-    m.Provenance: provenances,
-    m.Status: statuses,
-    m.Measure: measures,
-    m.Section: sections,
-    m.Order: orders,
-    m.PlanRef: plan_refs,
-    m.Roadmap: roadmaps,
-}
+def measure_ids() -> st.SearchStrategy[m.MeasureId]:
+    """Identities of measures (plan, section path, number as written, ordinal)."""
+    return st.builds(
+        m.MeasureId,
+        texts(12),
+        st.lists(st.integers(0, 12), max_size=3).map(tuple),
+        st.sampled_from(["1", "1.1", "2.16", "4.", ""]) | texts(6),
+        st.integers(0, 500),
+    )
 
 
-def _one_term(cls: type) -> st.SearchStrategy[Any]:
-    """A strategy drawing only ``cls`` terms (containers are built of leaf terms)."""
-    leaves = _leaf_terms()
-    if cls is t.Compound:
-        return st.builds(t.Compound, leaves, leaves, st.booleans(), raw=_raw())
-    if cls is t.TermSequence:
-        return st.builds(t.TermSequence, _small_tuple(leaves), raw=_raw())
-    if cls is t.PerExam:
-        return st.builds(t.PerExam, _small_tuple(st.tuples(texts(8), leaves)), raw=_raw())
-    return _leaf_strategies()[cls]
-
-
-def _term_factory(cls: type) -> Callable[[], st.SearchStrategy[Any]]:
-    def factory() -> st.SearchStrategy[Any]:
-        return _one_term(cls)
-
-    return factory
-
-
-_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {}
-
-
-def strategy_for(thing: type) -> st.SearchStrategy[Any] | NotImplementedType:
-    """The strategy ``st.from_type(thing)`` draws from: built on first use, then kept. ``NotImplemented``
-    for a type this module has no strategy for (Hypothesis then infers one itself)."""
-    strategy = _STRATEGIES.get(thing)
-    if strategy is None:
-        if thing in _FACTORIES:
-            strategy = st.deferred(_FACTORIES[thing])
-        elif thing in t.TERM_CLASSES:
-            strategy = st.deferred(_term_factory(thing))
-        else:
-            return NotImplemented  # type: ignore[no-any-return]  # (typeshed: NotImplemented is Any)
-        _STRATEGIES[thing] = strategy
-    return strategy
-
-
-def register_strategies() -> None:
-    """Register every strategy with :func:`hypothesis.strategies.register_type_strategy`.
-
-    The Hypothesis entry point does this by itself, type by type as their modules are imported; this is
-    for a process that runs Hypothesis with its plugins off (``HYPOTHESIS_NO_PLUGINS``).
-    """
-    for cls in (*_FACTORIES, *t.TERM_CLASSES):
-        st.register_type_strategy(cls, strategy_for)
-
-
-register_strategies()  # (the entry point registers them too, type by type; this covers plugins off)
+@st.composite
+def located_measures(draw: st.DrawFn) -> m.LocatedMeasure:
+    """Measures with their identity and the sections holding them, as ``Roadmap.walk()`` gives them."""
+    roadmap = draw(any_roadmaps())
+    last = m.Section(measures=(draw(measures()),))
+    roadmap = attrs.evolve(roadmap, sections=(*roadmap.sections, last))
+    return draw(st.sampled_from(tuple(roadmap.walk())))
