@@ -17,6 +17,7 @@ from gia_roadmap import _hypothesis
 from gia_roadmap import strategies as gst
 from gia_roadmap.calendar import (
     Anchor,
+    Bound,
     ExamKind,
     ExamSchedule,
     ExamScope,
@@ -204,9 +205,25 @@ def test_relative_terms_have_the_unit_and_anchor_asked_for(unit: Unit) -> None:
     asked()
 
 
-def test_relative_terms_refuse_a_period_anchor() -> None:
+@pytest.mark.parametrize("bound", list(Bound), ids=lambda b: b.name)
+def test_relative_terms_have_the_bound_asked_for(bound: Bound) -> None:
+    @settings(max_examples=20, deadline=None)
+    @given(gst.relative_terms(bound=bound))
+    def asked(term: Relative) -> None:
+        assert term.bound is bound
+        assert (term.unit is Unit.NONE) != bound.takes_offset
+        assert parse_term(render(term)) == term, render(term)
+
+    asked()
+
+
+def test_relative_terms_refuse_what_cannot_be_written() -> None:
     with pytest.raises(ValueError, match="period"):
         gst.relative_terms(anchor=Anchor.EXAM_PERIOD)
+    with pytest.raises(ValueError, match="takes a count"):
+        gst.relative_terms(unit=Unit.NONE, bound=Bound.EXACT_BEFORE)
+    with pytest.raises(ValueError, match="takes no count"):
+        gst.relative_terms(unit=Unit.WORKING_DAY, bound=Bound.EVE)
 
 
 @settings(deadline=None)

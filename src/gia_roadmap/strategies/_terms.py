@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -370,39 +370,45 @@ def open_anchors() -> st.SearchStrategy[OpenAnchor]:
 
 
 def relative_terms(
-    anchor: Anchor | OpenAnchor | None = None, unit: Unit | None = None
+    anchor: Anchor | OpenAnchor | None = None, unit: Unit | None = None, bound: Bound | None = None
 ) -> st.SearchStrategy[Relative]:
-    """Offsets from an event: «не позднее чем за 3 рабочих дня до дня проведения экзамена», «в течение
-    2 дней со дня получения сведений», «накануне экзамена».
+    """Offsets from an event: «не позднее чем за 3 рабочих дня до дня проведения экзамена», «за 2
+    рабочих дня до экзамена», «в течение 2 дней со дня получения сведений», «накануне экзамена».
 
     Args:
         anchor: the event counted from; any built-in day event or an open one when None. A period
             (:attr:`~gia_roadmap.calendar.anchors.Anchor.is_period`) is not a day to count from.
         unit: the unit of the offset; :attr:`~gia_roadmap.calendar.terms.Unit.NONE` for the forms
-            without a count («в день …», «накануне …», «до …», «после …»); any when None.
+            without a count («в день …», «накануне …», «до …», «после …»); any that fits ``bound``
+            when None.
+        bound: how the term is bound to its event («не позднее чем за …» is
+            :attr:`~gia_roadmap.calendar.terms.Bound.LATEST_BEFORE`, «за …»
+            :attr:`~gia_roadmap.calendar.terms.Bound.EXACT_BEFORE` …); any that fits ``unit`` when None.
     """
     if isinstance(anchor, Anchor) and anchor.is_period:
         raise ValueError(f"{anchor} is a period, not a day a relative term counts from")
+    if bound is not None and unit is not None and (unit is not Unit.NONE) != bound.takes_offset:
+        counted = "a count" if bound.takes_offset else "no count"
+        raise ValueError(f"{bound} takes {counted}, so not the unit {unit}")
     any_anchor: st.SearchStrategy[Anchor | OpenAnchor] = st.sampled_from(DAY_ANCHORS) | open_anchors()
     anchors = any_anchor if anchor is None else st.just(anchor)
-    units = st.sampled_from((*_OFFSET_UNITS, Unit.NONE)) if unit is None else st.just(unit)
-    return st.tuples(anchors, units).flatmap(lambda pair: _relative(*pair))
+    if unit is not None:
+        units = st.just(unit)
+    elif bound is None:
+        units = st.sampled_from((*_OFFSET_UNITS, Unit.NONE))
+    else:
+        units = st.sampled_from(_OFFSET_UNITS) if bound.takes_offset else st.just(Unit.NONE)
+    return st.tuples(anchors, units).flatmap(lambda pair: _relative(*pair, bound)).map(_as_read)
 
 
-def _relative(anchor: Anchor | OpenAnchor, unit: Unit) -> st.SearchStrategy[Relative]:
+def _relative(anchor: Anchor | OpenAnchor, unit: Unit, bound: Bound | None) -> st.SearchStrategy[Relative]:
     details = st.sampled_from(_DETAILS) if isinstance(anchor, Anchor) else st.just("")
     if unit is Unit.NONE:
-        return st.builds(
-            Relative, st.just(0), st.just(unit), st.sampled_from(_NO_OFFSET_BOUNDS), st.just(anchor), details
-        )
-    return st.builds(
-        Relative,
-        st.integers(1, 30) | st.integers(1, 365),
-        st.just(unit),
-        st.sampled_from(_OFFSET_BOUNDS),
-        st.just(anchor),
-        details,
-    )
+        bounds = st.sampled_from(_NO_OFFSET_BOUNDS) if bound is None else st.just(bound)
+        return st.builds(Relative, st.just(0), st.just(unit), bounds, st.just(anchor), details)
+    bounds = st.sampled_from(_OFFSET_BOUNDS) if bound is None else st.just(bound)
+    offsets = st.integers(1, 30) | st.integers(1, 365)
+    return st.builds(Relative, offsets, st.just(unit), bounds, st.just(anchor), details)
 
 
 def _unnamed_relatives() -> st.SearchStrategy[Relative]:
@@ -626,7 +632,10 @@ def terms(school_year: SchoolYear | int | None = None) -> st.SearchStrategy[Term
     return own.map(_as_read)
 
 
-def _as_read(term: Term) -> Term:
+_T = TypeVar("_T", bound=Term)
+
+
+def _as_read(term: _T) -> _T:
     """``term`` with its rendering as its source text, as the parser keeps it."""
     changes: dict[str, Any] = {"raw": render(term)}
     return attrs.evolve(term, **changes)
