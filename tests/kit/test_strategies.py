@@ -71,6 +71,7 @@ NOT_DRAWN = {
     "TermLike": "service",
     "ResponsibleResolver": "service",
     "DependencyGraph": "service",
+    "EventBinder": "service",
     "CheckContext": "service",
     "CheckOptions": "options",
     "ResolveOptions": "options",
@@ -78,6 +79,7 @@ NOT_DRAWN = {
     "CodeInfo": "catalogue",
     # reference data shipped with the library
     "AdmissionProcedure": "data",
+    "AdmissionRule": "data",
     "Applicability": "data",
     "Decree": "data",
     "FederalSubject": "data",
@@ -88,7 +90,6 @@ NOT_DRAWN = {
     "TimelineRule": "data",
     "Transfer": "data",
     "WeekData": "data",
-    "WeekdayRule": "data",
     "YearData": "data",
 }
 
