@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time each
     from gia_roadmap.io.export_pandas import (
         to_dataframe,
     )
+    from gia_roadmap.io.export_table_csv import to_table_csv, write_table_csv
     from gia_roadmap.io.export_table_xlsx import (
         to_table_xlsx_bytes,
         write_table_xlsx,
@@ -122,12 +123,14 @@ __all__ = [
     "to_docx_bytes",
     "to_html",
     "to_ics",
+    "to_table_csv",
     "to_table_xlsx_bytes",
     "to_xlsx_bytes",
     "write_csv",
     "write_docx",
     "write_html",
     "write_ics",
+    "write_table_csv",
     "write_table_xlsx",
     "write_xlsx",
 ]
@@ -142,6 +145,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "export_html": ("to_html", "write_html"),
     "export_ics": ("to_ics", "write_ics"),
     "export_pandas": ("to_dataframe",),
+    "export_table_csv": ("to_table_csv", "write_table_csv"),
     "export_table_xlsx": ("to_table_xlsx_bytes", "write_table_xlsx"),
     "export_xlsx": ("to_xlsx_bytes", "write_xlsx"),
     "importing": (

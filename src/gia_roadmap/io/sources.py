@@ -22,6 +22,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -449,14 +450,24 @@ def read_xlsx_blocks(
 
 
 def _sniff_delimiter(lines: Sequence[str]) -> str:
-    best, best_score = ",", -1.0
-    sample = [ln for ln in lines[:50] if ln.strip()]
+    """TAB, «;» or «,»: the one whose records (parsed as CSV: a quoted field may hold the other
+    delimiters and line breaks) include a header row of a plan or glossary table, then the one that
+    splits the most records of the first lines into the same number (two or more) of fields. Title
+    lines above the table are prose full of commas, so counting delimiters per line misleads. Ties go
+    to TAB, then «;» (Russian Excel's default)."""
+    sample = "\n".join(lines[:200])
+    best, best_score = ",", (False, -1)
     for delim in ("\t", ";", ","):
-        counts = [ln.count(delim) for ln in sample]
-        if not counts or max(counts) == 0:
-            continue
-        present = sum(1 for c in counts if c > 0) / len(counts)
-        score = present * 10 + (1 if delim == "\t" else 0) + (0.5 if delim == ";" else 0)
+        widths: Counter[int] = Counter()
+        header = False
+        try:
+            for record in csv.reader(io.StringIO(sample, newline=""), delimiter=delim):
+                if len(record) > 1:
+                    widths[len(record)] += 1
+                    header = header or is_header_row(record)
+        except csv.Error:  # an over-long field or a stray quote: judge by what was read
+            pass
+        score = (header, widths.most_common(1)[0][1] if widths else 0)
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -523,11 +534,23 @@ def read_delimited(
         budget.row_width(len(record), f"line {line}")
         budget.take(len(record), f"line {line}")
         cells = tuple(  # a cell guarded against spreadsheet formulas reads back as written
-            make_cell(unguard_csv_cell(v), Provenance(Location(file=source, table=1, line=line, column=c)))
+            make_cell(
+                unguard_csv_cell(v),
+                Provenance(Location(file=source, table=1, line=line, column=c)),
+                # a line break inside a quoted field is a spreadsheet cell's hard break (Alt+Enter),
+                # as in the XLSX a CSV is saved from: the paragraphs of the cell
+                flags=(CellFlag.PARAGRAPHS,) if "\n" in v.strip() else (),
+            )
             for c, v in enumerate(record, start=1)
         )
         rows.append(
-            SourceRow(cells, Provenance(Location(file=source, table=1, line=line)), after_break=pending_break)
+            SourceRow(
+                cells,
+                Provenance(Location(file=source, table=1, line=line)),
+                after_break=pending_break,
+                whole=True,  # a record is one row of the spreadsheet it was saved from
+                delimited=True,
+            )
         )
         pending_break = False
 

@@ -35,7 +35,7 @@ The rules (general, not tied to any particular document):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -65,6 +65,7 @@ from gia_roadmap.io.tables import (
     RawTable,
     RowKind,
     SourceBlock,
+    SourceGrid,
     SourceRow,
     reader_problem,
 )
@@ -115,7 +116,7 @@ def build_document(
             tables.append(builder.finish())
             builder = None
 
-    for block in blocks:
+    for block in _split_grids(blocks):
         if isinstance(block, RawParagraph):
             if block.text.strip().isdigit() and len(block.text.strip()) <= 3:
                 problems.append(
@@ -191,6 +192,55 @@ def build_document(
 #: How far down a grid the header row is looked for: a sheet may carry the document's title lines
 #: (issuer, order, plan title) above its table.
 _HEADER_SEARCH_ROWS = 30
+
+
+def _split_grids(blocks: Iterable[SourceBlock]) -> Iterator[SourceBlock]:
+    """The blocks with every grid cut where a second table starts inside it: a header row unlike the
+    grid's first header (a glossary «Сокращение | Расшифровка» or an appendix with other columns
+    below the plan on one sheet, in one CSV file, on one PDF page). The one-cell rows right above that
+    header, up to the empty line before them, are its title lines («Приложение 1», «Перечень
+    сокращений»); without an empty line the new table starts at its header. Only a header after an
+    empty line or a one-cell line cuts (never the row right below the first header: a second header
+    level). A header equal to the first one cuts only with title lines above it (the next appendix
+    in the same columns); repeated after a page break, it continues the table. Whether a cut grid
+    opens a new table is then decided as for separate grids (:func:`build_document`)."""
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            yield block
+            continue
+        rows = list(block.rows)
+        first = _find_header(rows)
+        if first is None:
+            yield block
+            continue
+        key = _row_key(rows[first])
+        start = 0
+        for index in range(first + 1, len(rows)):
+            row = rows[index]
+            above = rows[index - 1]
+            opens = row.after_break or sum(1 for c in above.cells if not c.is_blank) == 1
+            if index == first + 1 or not opens:  # a second header level, or a data row that reads so
+                continue
+            if not is_header_row([c.raw for c in row.cells]):
+                continue
+            cut = index
+            back = index
+            while back - 1 > start and sum(1 for c in rows[back - 1].cells if not c.is_blank) == 1:
+                back -= 1
+                if rows[back].after_break:
+                    cut = back
+                    break
+            if rows[index].after_break:
+                cut = index
+            if cut == index and _row_key(row) == key:
+                continue  # the header repeated after a page break: the same table goes on
+            yield SourceGrid(tuple(rows[start:cut]), block.provenance)
+            start, key = cut, _row_key(row)
+        yield SourceGrid(tuple(rows[start:]), block.provenance) if start else block
+
+
+def _row_key(row: SourceRow) -> tuple[str, ...]:
+    return tuple(header_key(c.raw) for c in _trim(row.cells))
 
 
 def _label_row(rows: Sequence[SourceRow]) -> bool:
@@ -384,7 +434,10 @@ class _TableBuilder:
         non_blank = sum(1 for c in cells if not c.is_blank)
         as_written = self._pad(cells, len(cells), blank_prov)
         best = as_written
-        if non_blank > 1 and not shifted and not row.fixed_columns:
+        # A CSV record as wide as the header (a spreadsheet saves its blank fields) has nothing to
+        # realign: only a record that lost or gained separators drifts.
+        complete = row.delimited and len(row.cells) == width
+        if non_blank > 1 and not shifted and not row.fixed_columns and not complete:
             best_score = self._score(as_written)
             for candidate, bonus in self._alignments(cells, blank_prov):
                 score = self._score(candidate) + bonus

@@ -335,6 +335,10 @@ class SourceRow:
         whole: the row is one row of the format (a Word table keeps a row broken across pages as one
             row), so only strong signs (a word broken by a hyphen, an open quote or parenthesis above)
             make it the continuation of the row above, not a lower-case start alone.
+        delimited: a record of a delimited file (CSV): every field is written, blank ones included,
+            so a record as wide as the header has its fields in their columns (only a shorter or
+            longer one drifts). The format records no merged cells, so blank cells may still be
+            filled from above as guesses.
     """
 
     cells: tuple[RawCell, ...]
@@ -343,6 +347,7 @@ class SourceRow:
     lead_missing: bool = False
     fixed_columns: bool = False
     whole: bool = False
+    delimited: bool = False
 
 
 @attrs.frozen(slots=True)
