@@ -4,6 +4,7 @@ the original in every field a table carries (``table_view`` states the three nor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -21,7 +22,11 @@ from gia_roadmap.io.export_table_xlsx import write_table_xlsx
 from gia_roadmap.io.roundtrip import table_view
 from gia_roadmap.plan.model import Roadmap
 
-WRITERS = {"docx": write_docx, "xlsx": write_table_xlsx, "csv": write_table_csv}
+WRITERS: dict[str, Callable[[Roadmap, Path], None]] = {
+    "docx": write_docx,
+    "xlsx": write_table_xlsx,
+    "csv": write_table_csv,
+}
 
 
 def _first_difference(a: object, b: object, path: str = "") -> str:
@@ -110,7 +115,12 @@ _SECTIONS = (
     "Информационное сопровождение",
     "Контроль за организацией и проведением ГИА",
 )
-_ACTIONS = ("Подготовка приказа о", "Проведение совещания по вопросам", "Организация обучения по", "Мониторинг")
+_ACTIONS = (
+    "Подготовка приказа о",
+    "Проведение совещания по вопросам",
+    "Организация обучения по",
+    "Мониторинг",
+)
 _OBJECTS = (
     "проведении итогового собеседования",
     "подготовке к ГИА-9 и ГИА-11",
@@ -148,9 +158,13 @@ def _plans(draw: st.DrawFn) -> Roadmap:
 
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(plan=_plans())
-def test_generated_plans_round_trip(kind: str, plan: Roadmap, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_generated_plans_round_trip(
+    kind: str, plan: Roadmap, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Export → import gives the same plan, in every format we write."""
     back = _round_trip(plan, tmp_path_factory.mktemp(kind), kind)
     expected, actual = table_view(plan), table_view(back)
