@@ -1,4 +1,5 @@
-"""Regenerate the bundled example roadmaps (``src/gia_roadmap/examples/data/*.json``).
+"""Regenerate the bundled example roadmaps (``src/gia_roadmap/examples/data/*.json``) and the problems
+their import reported (``*.problems.json``).
 
 Each example is imported afresh from its bundled seed text with the reviewed corrections
 (``src/gia_roadmap/examples/corrections.toml``) applied, and written with ``gia_roadmap.io.dumps``.
@@ -29,14 +30,19 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     for name in examples.names():
         roadmap = examples.build(name)
-        text = io.dumps(roadmap) + "\n"
-        target = DATA / f"{name}.json"
-        if args.check:
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
-                stale.append(name)
-            continue
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {target.name} ({len(roadmap.measures)} measures)")
+        problems = examples.fresh_problems(name)
+        files = {
+            DATA / f"{name}.json": io.dumps(roadmap) + "\n",
+            DATA / f"{name}.problems.json": examples.problems_json(problems),
+        }
+        for target, text in files.items():
+            if args.check:
+                if not target.exists() or target.read_text(encoding="utf-8") != text:
+                    stale.append(target.name)
+                continue
+            target.write_text(text, encoding="utf-8")
+        if not args.check:
+            print(f"wrote {name} ({len(roadmap.measures)} measures, {len(problems)} import problems)")
     if stale:
         print("out of date: " + ", ".join(stale), file=sys.stderr)
         return 1

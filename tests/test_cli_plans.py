@@ -35,6 +35,7 @@ def test_check_example_reports_the_duplicate_numbers_of_yurga() -> None:
     assert "п. 2.2.14" in out
     assert "ошибка" in out
     assert "Что не удалось прочитать" in out  # the reading notices, apart
+    assert f"Импорт: {len(examples.problems('yurga-2024'))} проблем" in out  # nothing hidden
 
 
 def test_check_orders_by_severity_limits_and_speaks_english() -> None:
@@ -53,6 +54,7 @@ def test_check_json_is_machine_readable() -> None:
     status, out, _ = _run("check", "--example", "kogalym-2022", "--format", "json")
     document = json.loads(out)
     assert document["source"] == "kogalym-2022"
+    assert document["import_problems"] == [p.to_dict() for p in examples.problems("kogalym-2022")]
     (plan,) = document["roadmaps"]
     codes = {f["code"] for f in plan["report"]["findings"]}
     assert codes

@@ -10,6 +10,7 @@ import pytest
 from gia_roadmap import examples, io
 from gia_roadmap.calendar import MissingTerm, MonthRange, SchoolYear, TermSequence, UnparsedTerm
 from gia_roadmap.calendar.exams import ExamScope
+from gia_roadmap.errors import InvalidValueError
 from gia_roadmap.plan import (
     GroupingKind,
     Person,
@@ -50,6 +51,24 @@ def test_bundled_json_equals_a_fresh_import(name: str) -> None:
     fresh = examples.build(name)
     assert examples.load(name) == fresh
     assert io.loads(io.dumps(fresh)) == fresh
+
+
+@pytest.mark.parametrize("name", list(COUNTS))
+def test_bundled_problems_equal_a_fresh_import(name: str) -> None:
+    """Nothing the import reported is hidden: the bundled problems are those of a fresh import."""
+    fresh = examples.fresh_problems(name)
+    assert examples.problems(name) == fresh
+    assert all(p.location.plan == name and p.location.file for p in fresh)
+
+
+def test_the_bundled_problems_say_what_was_repaired_and_guessed() -> None:
+    codes = {p.code for p in examples.problems("yurga-2024")}
+    assert {"guessed-fill", "continuation", "unresolved-party"} <= codes
+    assert examples.problem_from_dict(examples.problems("yurga-2024")[0].to_dict()) == (
+        examples.problems("yurga-2024")[0]
+    )
+    with pytest.raises(InvalidValueError, match="not a bundled problem"):
+        examples.problem_from_dict({"code": "x"})
 
 
 @pytest.mark.parametrize("name", list(COUNTS))

@@ -87,7 +87,7 @@ def load_source(
             raise UsageError(
                 f"no bundled example {example!r}; the examples are: {', '.join(examples.names())}"
             )
-        return Source(example, (examples.load(example),))
+        return Source(example, (examples.load(example),), examples.problems(example))
     assert path is not None
     file = Path(path)
     if not file.is_file():

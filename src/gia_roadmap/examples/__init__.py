@@ -22,7 +22,9 @@ of the plan, and their measures are run by the same people; a user asking for th
 them. The three plans of 004 are separate roadmaps: each has its own order, number and date.
 
 ``load`` reads the bundled JSON (``data/<name>.json``, written by ``scripts/regenerate_examples.py``),
-which a test keeps equal to a fresh import; ``build`` imports afresh from the seed text.
+which a test keeps equal to a fresh import; ``build`` imports afresh from the seed text. Nothing the
+import reported is hidden: ``problems(name)`` gives every problem of that import at its place in the
+seed (``data/<name>.problems.json``, kept equal to ``fresh_problems(name)`` by the same test).
 
 >>> from gia_roadmap import examples
 >>> len(examples.load("kogalym-2022").measures)
@@ -32,12 +34,14 @@ which a test keeps equal to a fresh import; ``build`` imports afresh from the se
 from __future__ import annotations
 
 import functools
+import json
 import tomllib
 from importlib import resources
+from typing import Any
 
 import attrs
 
-from gia_roadmap.errors import InvalidValueError, Problem, UnknownExampleError
+from gia_roadmap.errors import InvalidValueError, Location, Problem, Severity, UnknownExampleError
 from gia_roadmap.io.importing import ImportOptions, ImportResult, import_text
 from gia_roadmap.plan.model import Roadmap
 
@@ -46,10 +50,13 @@ __all__ = [
     "apply_corrections",
     "build",
     "corrections",
+    "fresh_problems",
     "import_result",
     "load",
     "names",
+    "problem_from_dict",
     "problems",
+    "problems_json",
     "seed_text",
 ]
 
@@ -176,9 +183,58 @@ def import_result(name: str) -> ImportResult:
     return _import_seed(_example(name).seed)
 
 
-def problems(name: str) -> tuple[Problem, ...]:
-    """The problems the importer reported for this example's plan (imported afresh)."""
+def fresh_problems(name: str) -> tuple[Problem, ...]:
+    """The problems the importer reports for this example's plan, imported afresh (slow; ``problems``
+    reads the bundled list, which a test keeps equal to this)."""
     return tuple(p for p in import_result(name).problems if p.location.plan in ("", name))
+
+
+@functools.cache
+def problems(name: str) -> tuple[Problem, ...]:
+    """The problems the importer reported for this example's plan, each at its place in the seed text
+    («файл 001_….txt, таблица 1, строка 95, план yurga-2024: …»): what it repaired (a row continued
+    after a page break, cells moved back into their column), what it guessed (a blank cell filled
+    from the row above) and what it could not read. Read from the bundled ``data/<name>.problems.json``
+    (written with the roadmap by ``scripts/regenerate_examples.py``); ``gia-roadmap check --example``
+    shows them as the import's problems.
+
+    >>> from gia_roadmap import examples
+    >>> {p.code for p in examples.problems("kogalym-2022")}
+    {'continuation'}
+
+    Raises:
+        UnknownExampleError: an unknown name.
+    """
+    _example(name)
+    data = json.loads((_files() / "data" / f"{name}.problems.json").read_text(encoding="utf-8"))
+    return tuple(problem_from_dict(item) for item in data)
+
+
+def problems_json(problems: tuple[Problem, ...]) -> str:
+    """The problems as the bundled JSON list (:meth:`Problem.to_dict` per problem, one per line)."""
+    lines = ",\n".join("  " + json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True) for p in problems)
+    return f"[\n{lines}\n]\n" if problems else "[]\n"
+
+
+def problem_from_dict(data: dict[str, Any]) -> Problem:
+    """A problem from :meth:`Problem.to_dict` (lists of a location back to tuples).
+
+    Raises:
+        InvalidValueError: a part is missing or of the wrong kind.
+    """
+    try:
+        parts = data["location"].items()
+        where: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in parts}
+        return Problem(
+            code=data["code"],
+            severity=Severity(data["severity"]),
+            location=Location(**where),
+            message=data["message"],
+            expected=data.get("expected", ""),
+            evidence=data.get("evidence", ""),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise InvalidValueError(f"not a bundled problem: {data!r:.200} ({error})") from None
 
 
 @functools.cache
