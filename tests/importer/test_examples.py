@@ -19,12 +19,13 @@ from gia_roadmap.plan import (
 )
 
 # name: (measures, numbered measures) — seed analysis §1 (000: 12 category rows holding 41 events;
-# 001: 333 numbered + 1 unnumbered; 002: 82 numbered + 33 dash items, App. 1: 9, App. 2: 27 + 9;
+# 001: 333 numbered + 1 unnumbered; 002: 82 numbered + 33 dash items + the 4 dash items stacked with their
+# own deadlines in the cell of 5.1.4, App. 1: 9, App. 2: 27 + 9;
 # 003: 99; 004 A: 33 unnumbered; B: items 1–26 (27 rows); C: 68 numbered + the second measure of 3.23).
 COUNTS = {
     "kuzbass-training-2024": (41, 0),
     "yurga-2024": (334, 333),
-    "altai-2024": (82 + 33 + 9 + 27 + 9, 82 + 9 + 27 + 9),
+    "altai-2024": (82 + 33 + 4 + 9 + 27 + 9, 82 + 9 + 27 + 9),
     "kogalym-2022": (99, 99),
     "smolensk-objectivity-2023": (33, 0),
     "smolensk-attitude-2023": (27, 26),

@@ -55,6 +55,7 @@ from gia_roadmap.plan.model import (
     TargetKind,
 )
 from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleResolver
+from gia_roadmap.text import DASH_CLASS
 
 
 class _MeasureReader:
@@ -204,7 +205,11 @@ class _MeasureReader:
             filled = [(c, cell) for c, cell in term_columns if not cell.is_blank]
             if len(filled) > 1:
                 term, term_notes = self._columns_term(filled, title_cell, where), []
-            measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
+            lead = self._lead_in(title_cell, term, term_notes)
+            if lead is not None and isinstance(term, TermSequence):
+                measures = self._sub_item_measures(base, lead, term, title_cell, responsible_cell, where)
+            else:
+                measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
         for measure in measures:
             self._report_unread(measure, term_cell, responsible_cell, where)
         self._report_guessed_fills(row, table, where)
@@ -444,6 +449,79 @@ class _MeasureReader:
                     exam_scope=detect_exam_scopes(event) or base.exam_scope,
                     exam_periods=detect_exam_stages(event),
                     reserve_days=mentions_reserve_days(event),
+                    provenance=tuple(provenance),
+                )
+            )
+        return out
+
+    @staticmethod
+    def _lead_in(title_cell: RawCell | None, term: Term, term_notes: list[str]) -> str | None:
+        """The lead-in of a title cell whose dash items each got a stacked deadline of their own
+        («Провести совещания:» + «– с руководителями ОО» … over «октябрь» …), else None: the text
+        before the first dash item, when there is one and the counts agreed (a mismatch keeps the
+        cell whole and is reported by :meth:`_term`)."""
+        if title_cell is None or not isinstance(term, TermSequence):
+            return None
+        if not any(note.startswith("stacked: ") for note in term_notes):
+            return None
+        text = " ".join(title_cell.text.split())
+        match = re.search(rf"(?:^|\s){DASH_CLASS}\s+", text)
+        lead = text[: match.start()].strip() if match is not None else ""
+        return lead or None
+
+    def _sub_item_measures(
+        self,
+        base: Measure,
+        lead: str,
+        term: TermSequence,
+        title_cell: RawCell | None,
+        responsible_cell: RawCell | None,
+        where: Location,
+    ) -> list[Measure]:
+        """A lead-in with dash items and as many stacked deadlines: the lead-in is one measure (its
+        «Сроки» the stacked cell as written) followed by one dash sub-item per item, each with its
+        own deadline, as if the table had a row per item. Their responsible parties are the row's:
+        a group each when the cell stacks as many groups, else shared (and said so)."""
+        items = _dash_items(title_cell)
+        groups = self._responsible_groups(responsible_cell)
+        aligned = len(groups) == len(items)
+        out = [attrs.evolve(base, title=lead, term=term)]
+        for index, (item, part) in enumerate(zip(items, term.items, strict=True)):
+            provenance = list(base.provenance)
+            responsible = tuple(attrs.evolve(r, group=0) for r in base.responsible)
+            responsible_raw = base.responsible_raw
+            if aligned:
+                responsible = tuple(attrs.evolve(r, group=0) for r in groups[index])
+                responsible_raw = " ".join(r.raw for r in groups[index])
+            elif base.responsible:
+                provenance.append(
+                    Provenance(
+                        "responsible",
+                        ProvenanceKind.INHERITED,
+                        "the row's responsible cell",
+                        f"{len(groups)} responsible group(s) for {len(items)} sub-items: shared",
+                    )
+                )
+            provenance.append(
+                Provenance(
+                    "title",
+                    ProvenanceKind.INFERRED,
+                    _place_text(where),
+                    f"sub-item {index + 1} of {len(items)} of «{lead[:60]}» stacked in one cell",
+                )
+            )
+            title = f"– {item}"
+            out.append(
+                Measure(
+                    title=title,
+                    term=part,
+                    responsible=responsible,
+                    responsible_raw=responsible_raw,
+                    participants=base.participants,
+                    targets=base.targets,
+                    exam_scope=detect_exam_scopes(title) or base.exam_scope,
+                    exam_periods=detect_exam_stages(title),
+                    reserve_days=mentions_reserve_days(title),
                     provenance=tuple(provenance),
                 )
             )
