@@ -1,5 +1,6 @@
-"""Writers of test documents in the read-only formats (HTML, ODT, ODS, PDF, XLS), generated here with
-dev-only tools (odfpy, fpdf2, xlwt, plain HTML), never copied from the web.
+"""Writers of test documents in every format the importer reads — the read-only ones (HTML, ODT, ODS,
+PDF, XLS) with dev-only tools (odfpy, fpdf2, xlwt, plain HTML), and DOCX, XLSX and CSV with
+python-docx, openpyxl and the csv module — generated here, never copied from the web.
 
 A document is a :class:`Doc`: title paragraphs above the tables, and tables whose cells may span rows
 and columns (the HTML model: a spanned position has no cell of its own).
@@ -20,6 +21,7 @@ class Cell:
     text: str
     colspan: int = 1
     rowspan: int = 1
+    nested: tuple[tuple[str, ...], ...] = ()  # a table nested in the cell, after its text (HTML, DOCX)
 
 
 @attrs.frozen
@@ -27,6 +29,7 @@ class Doc:
     title: tuple[str, ...]
     tables: tuple[tuple[tuple[Cell, ...], ...], ...]
     between: tuple[tuple[str, ...], ...] = ()  # paragraphs before each table after the first
+    page_breaks: bool = False  # PDF: each table after the first starts a new page
 
 
 def cells(*rows: Sequence[str | Cell]) -> tuple[tuple[Cell, ...], ...]:
@@ -82,6 +85,12 @@ def write_html(doc: Doc, path: Path, *, charset: str | None = "utf-8", encoding:
                 if cell.rowspan > 1:
                     span += f' rowspan="{cell.rowspan}"'
                 text = "<br>".join(html.escape(line) for line in cell.text.split("\n"))
+                if cell.nested:
+                    inner = "".join(
+                        "<tr>" + "".join(f"<td>{html.escape(t)}</td>" for t in line) + "</tr>"
+                        for line in cell.nested
+                    )
+                    text += f'<table border="1">{inner}</table>'
                 parts.append(f"<td{span}>{text}</td>")
             parts.append("</tr>")
         parts.append("</table>")
@@ -180,6 +189,8 @@ def write_pdf(doc: Doc, path: Path, *, widths: Sequence[float] | None = None) ->
     pdf.set_font("dejavu", size=9)
     pdf.add_page()
     for index, table in enumerate(doc.tables):
+        if index and doc.page_breaks:
+            pdf.add_page()
         for text in _paragraphs_before(doc, index):
             pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
         width = max(len(line) for line in grid(table))
@@ -208,4 +219,83 @@ def write_scanned_pdf(path: Path) -> Path:
     return path
 
 
+def write_docx(doc: Doc, path: Path) -> Path:
+    """Word: paragraphs and tables, spans as merged cells, nested tables inside their cells."""
+    import docx
+
+    document = docx.Document()
+    for index, table in enumerate(doc.tables):
+        for text in _paragraphs_before(doc, index):
+            document.add_paragraph(text)
+        lines = grid(table)
+        width = max(len(line) for line in lines)
+        out = document.add_table(rows=len(lines), cols=width)
+        for r, line in enumerate(lines):
+            for c, (cell, _covered) in enumerate(line):
+                if cell is None:
+                    continue
+                target = out.cell(r, c)
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    target = target.merge(out.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                paragraphs = cell.text.split("\n")
+                target.paragraphs[0].text = paragraphs[0]
+                for paragraph in paragraphs[1:]:
+                    target.add_paragraph(paragraph)
+                if cell.nested:
+                    inner = target.add_table(rows=len(cell.nested), cols=len(cell.nested[0]))
+                    for ir, values in enumerate(cell.nested):
+                        for ic, value in enumerate(values):
+                            inner.cell(ir, ic).text = value
+    document.save(str(path))
+    return path
+
+
+def _sheet_rows(doc: Doc, index: int) -> list[list[tuple[Cell | None, bool]]]:
+    above: list[list[tuple[Cell | None, bool]]] = [[(Cell(t), False)] for t in _paragraphs_before(doc, index)]
+    return [*above, *grid(doc.tables[index])]
+
+
+def write_xlsx(doc: Doc, path: Path) -> Path:
+    """Excel: one sheet per table (the paragraphs before it as rows above it), spans merged."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for index in range(len(doc.tables)):
+        sheet = book.active if index == 0 else book.create_sheet()
+        assert sheet is not None
+        sheet.title = f"Лист{index + 1}"
+        for r, line in enumerate(_sheet_rows(doc, index), start=1):
+            for c, (cell, _covered) in enumerate(line, start=1):
+                if cell is None:
+                    continue
+                sheet.cell(row=r, column=c, value=cell.text)
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    sheet.merge_cells(
+                        start_row=r,
+                        start_column=c,
+                        end_row=r + cell.rowspan - 1,
+                        end_column=c + cell.colspan - 1,
+                    )
+    book.save(str(path))
+    return path
+
+
+def write_csv(doc: Doc, path: Path) -> Path:
+    """CSV as a spreadsheet saves one sheet holding every table: «;» between fields, an empty line
+    between tables, a merged cell's text in its first position only (CSV records no merges)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for index in range(len(doc.tables)):
+        if index:
+            writer.writerow([])
+        for line in _sheet_rows(doc, index):
+            writer.writerow(["" if cell is None else cell.text for cell, _covered in line])
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    return path
+
+
 WRITERS = {"html": write_html, "odt": write_odt, "ods": write_ods, "pdf": write_pdf, "xls": write_xls}
+ALL_WRITERS = {**WRITERS, "docx": write_docx, "xlsx": write_xlsx, "csv": write_csv}

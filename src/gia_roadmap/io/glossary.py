@@ -3,8 +3,8 @@
 A roadmap defines its abbreviations in three ways, often all in one document:
 
 * a glossary table with «Сокращение | Расшифровка» columns;
-* a bullet list, usually after «Условные обозначения» or «Перечень сокращений»:
-  «- РПК – Региональные предметные комиссии;», «- ИРО, РЦОИ – автономное учреждение …»;
+* a list, usually after «Условные обозначения» or «Перечень сокращений», with bullets or without:
+  «- РПК – Региональные предметные комиссии;», «ИРО, РЦОИ – автономное учреждение …»;
 * inline, in running text or in a cell: «… руководителям муниципальных органов управления
   образованием (далее – МОУО)».
 
@@ -32,6 +32,9 @@ __all__ = ["bullet_entries", "collect_glossary", "inline_entries", "table_entrie
 
 _DASH_SPLIT = re.compile(rf"\s+{DASH_CLASS}\s+")
 _BULLET = re.compile(rf"^\s*(?:{DASH_CLASS}|[•·▪*])\s+")
+#: A line that introduces a list of abbreviations (short, naming abbreviations or symbols).
+_GLOSSARY_HEADING = re.compile(r"сокращени|условн\w*\s+обозначени|аббревиатур", re.IGNORECASE)
+_HEADING_LENGTH = 80
 _INLINE = re.compile(
     rf"\(\s*далее\s*(?:по (?:тексту|строке)\s*)?(?:{DASH_CLASS}|:)?\s*(?:{DASH_CLASS}\s*)?"
     r"(?P<term>[^()]{1,60}?)\s*\)",
@@ -91,12 +94,18 @@ def table_entries(table: RawTable) -> Iterator[GlossaryEntry]:
 
 
 def bullet_entries(lines: Iterable[tuple[str, Provenance]]) -> Iterator[GlossaryEntry]:
-    """Entries written as bullet lines «- ABBR – expansion;» (the bullet is required)."""
+    """Entries written as lines «ABBR – expansion;»: anywhere with a bullet («- РПК – …»), and
+    without one in the run of lines right after a glossary heading («Используемые сокращения:»,
+    «Перечень сокращений», «Условные обозначения»), which ends at the first line that is no
+    definition."""
+    listing = False
     for text, provenance in lines:
-        if not _BULLET.match(text):
-            continue
-        found = _split_definition(_BULLET.sub("", text, count=1))
+        bullet = _BULLET.match(text) is not None
+        found = _split_definition(_BULLET.sub("", text, count=1) if bullet else text)
         if found is None:
+            listing = len(text) <= _HEADING_LENGTH and _GLOSSARY_HEADING.search(text) is not None
+            continue
+        if not (bullet or listing):
             continue
         abbreviation, expansion = found
         for name in _names(abbreviation):

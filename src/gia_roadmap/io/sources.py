@@ -548,7 +548,9 @@ def read_delimited(
                 cells,
                 Provenance(Location(file=source, table=1, line=line)),
                 after_break=pending_break,
-                whole=True,  # a record is one row of the spreadsheet it was saved from
+                # a record is one row of the spreadsheet it was saved from, unless an empty line
+                # (a page or sheet boundary of a converted document) comes right before it
+                whole=not pending_break,
                 delimited=True,
             )
         )

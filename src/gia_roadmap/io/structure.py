@@ -183,6 +183,7 @@ def build_document(
         for p in pending:
             builder.add_paragraph_heading(p)
         pending = []
+        builder.page_start = True  # a grid without a header of its own goes on with the table
         for row in rows:
             builder.feed(row)
     close()
@@ -294,6 +295,9 @@ class _TableBuilder:
         #: The rows come from a format that records merged cells (Word, spreadsheets, HTML, PDF), so a
         #: blank cell is blank: only a merged cell is filled from above.
         self.fixed = False
+        #: The next row starts a page (after a repeated header or a new grid continuing the table):
+        #: a format's row may have been split there, so a lower-case start may continue the row above.
+        self.page_start = False
 
     @classmethod
     def headerless(
@@ -381,6 +385,7 @@ class _TableBuilder:
     def add_repeated_header(self, row: SourceRow) -> None:
         cells = self._fit(row)[0]
         self.rows.append(RawRow(RowKind.HEADER, cells, "", 0, row.provenance))
+        self.page_start = True
 
     def add_paragraph_heading(self, paragraph: RawParagraph) -> None:
         prov = paragraph.provenance.flagged(CellFlag.FROM_PARAGRAPH)
@@ -541,6 +546,9 @@ class _TableBuilder:
 
     def feed(self, row: SourceRow) -> None:
         self.fixed = self.fixed or row.fixed_columns
+        if self.page_start and row.whole and any(not c.is_blank for c in row.cells):
+            row = attrs.evolve(row, whole=False)
+            self.page_start = False
         cells, extra, shifted = self._fit(row)
         if not any(not c.is_blank for c in cells) and not extra:
             if any(CellFlag.MERGED_ABOVE in c.flags for c in cells):
@@ -568,6 +576,7 @@ class _TableBuilder:
             and tuple(header_key(c.raw) for c in cells) == self.header_key
         ):
             self.rows.append(RawRow(RowKind.HEADER, cells, "", 0, row.provenance, extra))
+            self.page_start = True
             return
         number_col = self._role_index(ColumnRole.NUMBER)
         title_col = self._role_index(ColumnRole.TITLE)

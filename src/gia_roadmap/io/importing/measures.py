@@ -153,7 +153,18 @@ class _MeasureReader:
                 f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»",
                 cell.provenance.location,
             )
-        title = title_cell.text if title_cell is not None else ""
+        events = self._split_events(title_cell, term_cell)
+        term: Term = MissingTerm()
+        term_notes: list[str] = []
+        lead: str | None = None
+        if events is None:
+            term, term_notes = self._term(term_cell, title_cell, where)
+            filled = [(c, cell) for c, cell in term_columns if not cell.is_blank]
+            if len(filled) > 1:
+                term, term_notes = self._columns_term(filled, title_cell, where), []
+            lead = self._lead_in(title_cell, term, term_notes)
+        # a lead-in with dash sub-items: the measure is the lead-in (its exams and stages its own)
+        title = lead if lead is not None else title_cell.text if title_cell is not None else ""
         responsible_raw = responsible_cell.text if responsible_cell is not None else ""
         responsible = self._responsible(responsible_cell)
         number = MeasureNumber.parse(number_raw) if number_raw else MeasureNumber()
@@ -197,19 +208,12 @@ class _MeasureReader:
             notes=tuple(notes),
             provenance=tuple(provenance),
         )
-        events = self._split_events(title_cell, term_cell)
         if events is not None:
             measures = self._event_measures(base, events, responsible_cell, where)
+        elif lead is not None and isinstance(term, TermSequence):
+            measures = self._sub_item_measures(base, term, title_cell, responsible_cell, where)
         else:
-            term, term_notes = self._term(term_cell, title_cell, where)
-            filled = [(c, cell) for c, cell in term_columns if not cell.is_blank]
-            if len(filled) > 1:
-                term, term_notes = self._columns_term(filled, title_cell, where), []
-            lead = self._lead_in(title_cell, term, term_notes)
-            if lead is not None and isinstance(term, TermSequence):
-                measures = self._sub_item_measures(base, lead, term, title_cell, responsible_cell, where)
-            else:
-                measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
+            measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
         for measure in measures:
             self._report_unread(measure, term_cell, responsible_cell, where)
         self._report_guessed_fills(row, table, where)
@@ -472,20 +476,21 @@ class _MeasureReader:
     def _sub_item_measures(
         self,
         base: Measure,
-        lead: str,
         term: TermSequence,
         title_cell: RawCell | None,
         responsible_cell: RawCell | None,
         where: Location,
     ) -> list[Measure]:
-        """A lead-in with dash items and as many stacked deadlines: the lead-in is one measure (its
-        «Сроки» the stacked cell as written) followed by one dash sub-item per item, each with its
-        own deadline, as if the table had a row per item. Their responsible parties are the row's:
-        a group each when the cell stacks as many groups, else shared (and said so)."""
+        """A lead-in with dash items and as many stacked deadlines: the lead-in is one measure
+        (``base``, titled by the lead-in; its «Сроки» the stacked cell as written) followed by one dash
+        sub-item per item, each with its own deadline, as if the table had a row per item. Their
+        responsible parties are the row's: a group each when the cell stacks as many groups, else
+        shared (and said so)."""
         items = _dash_items(title_cell)
         groups = self._responsible_groups(responsible_cell)
         aligned = len(groups) == len(items)
-        out = [attrs.evolve(base, title=lead, term=term)]
+        lead = base.title
+        out = [attrs.evolve(base, term=term)]
         for index, (item, part) in enumerate(zip(items, term.items, strict=True)):
             provenance = list(base.provenance)
             responsible = tuple(attrs.evolve(r, group=0) for r in base.responsible)
