@@ -83,12 +83,21 @@ def write_csv(
         InvalidValueError: a text holds a lone surrogate, which UTF-8 cannot encode (nothing is written).
     """
     text = to_csv(roadmap, calendar, events, options=options, delimiter=delimiter)
+    Path(path).write_bytes(csv_bytes(text, f"roadmap {roadmap.id!r} as CSV to {path}"))
+
+
+def csv_bytes(text: str, what: str) -> bytes:
+    """CSV text as UTF-8 with a byte-order mark (so that Excel shows Cyrillic).
+
+    Raises:
+        InvalidValueError: the text holds a lone surrogate, which UTF-8 cannot encode; the message
+            names ``what`` was being written and the line.
+    """
     try:
-        data = text.encode("utf-8-sig")
+        return text.encode("utf-8-sig")
     except UnicodeEncodeError as error:
         line = text.count("\n", 0, error.start) + 1
         raise InvalidValueError(
-            f"cannot write roadmap {roadmap.id!r} as CSV to {path}: line {line} holds "
+            f"cannot write {what}: line {line} holds "
             f"{text[error.start]!r}, which UTF-8 cannot encode (a lone surrogate); remove it"
         ) from None
-    Path(path).write_bytes(data)

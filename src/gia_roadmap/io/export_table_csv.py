@@ -37,6 +37,7 @@ import os
 from pathlib import Path
 
 from gia_roadmap.errors import InvalidValueError
+from gia_roadmap.io.export_csv import csv_bytes
 from gia_roadmap.io.safe_text import guard_csv_cell
 from gia_roadmap.io.table_layout import LayoutTable, roadmap_layout
 from gia_roadmap.plan.model import Roadmap
@@ -83,12 +84,4 @@ def write_table_csv(roadmap: Roadmap, path: str | os.PathLike[str], *, delimiter
             written), or the delimiter is not one our reader detects.
     """
     text = to_table_csv(roadmap, delimiter=delimiter)
-    try:
-        data = text.encode("utf-8-sig")
-    except UnicodeEncodeError as error:
-        line = text.count("\n", 0, error.start) + 1
-        raise InvalidValueError(
-            f"cannot write roadmap {roadmap.id!r} as a CSV table to {path}: line {line} holds "
-            f"{text[error.start]!r}, which UTF-8 cannot encode (a lone surrogate); remove it"
-        ) from None
-    Path(path).write_bytes(data)
+    Path(path).write_bytes(csv_bytes(text, f"roadmap {roadmap.id!r} as a CSV table to {path}"))

@@ -97,10 +97,16 @@ def require_plan_table(document: RawDocument) -> RawDocument:
     for table in document.plan_tables():
         if is_plan_table(table):
             return document
-    raise TableReadError(
+    raise no_plan_table(document)
+
+
+def no_plan_table(document: RawDocument) -> TableReadError:
+    """The error for a document without a table of measures (code ``no-plan-table``, at its file)."""
+    expected = "a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»"
+    return TableReadError(
         f"{document.source}: no table of measures found ({len(document.tables)} table(s) read); "
-        "expected a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
+        f"expected {expected}",
         location=Location(file=document.source),
         code="no-plan-table",
-        expected="a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
+        expected=expected,
     )

@@ -8,13 +8,13 @@ from pathlib import Path
 import attrs
 
 from gia_roadmap.calendar import MissingTerm
-from gia_roadmap.errors import Location, Problem, Severity, TableReadError
+from gia_roadmap.errors import Location, Problem, Severity
 from gia_roadmap.io.importing.builder import _PlanBuilder
 from gia_roadmap.io.importing.grouping import _group_tables
 from gia_roadmap.io.importing.options import ImportOptions, ImportResult
 from gia_roadmap.io.importing.rows import _unreadable_terms
 from gia_roadmap.io.limits import ReadLimits
-from gia_roadmap.io.reading import read_tables, read_tables_text, require_plan_table
+from gia_roadmap.io.reading import no_plan_table, read_tables, read_tables_text, require_plan_table
 from gia_roadmap.io.structure import ReadOptions
 from gia_roadmap.io.tables import (
     ColumnRole,
@@ -80,13 +80,7 @@ def import_document(document: RawDocument, options: ImportOptions | None = None)
     options = options or ImportOptions()
     plan_tables = [t for t in document.tables if not t.is_glossary]
     if not any(t.column(ColumnRole.TITLE) is not None and t.items() for t in plan_tables):
-        raise TableReadError(
-            f"{document.source}: no table of measures found ({len(document.tables)} table(s) read); "
-            "expected a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
-            location=Location(file=document.source),
-            code="no-plan-table",
-            expected="a table with a header row such as «№ | Мероприятия | Сроки | Ответственные»",
-        )
+        raise no_plan_table(document)
     problems: list[Problem] = list(document.problems)
     glossary = _glossary_of(document)
     groups = _group_tables(document, options)
