@@ -4,8 +4,10 @@ check(), the queries, the exports and the CLI; a year without a schedule gives o
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 import io as std_io
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,7 +20,10 @@ from gia_roadmap import examples
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import (
     Anchor,
+    Bound,
     ExamKind,
+    ExamPeriod,
+    ExamPhase,
     ExamSchedule,
     ExamScope,
     ExamStage,
@@ -26,11 +31,14 @@ from gia_roadmap.calendar import (
     RussianCalendar,
     SchoolYear,
     Subject,
+    Unit,
     bundled_school_years,
     exam_events,
     exam_events_for,
     parse_term,
 )
+from gia_roadmap.calendar import events as calendar_events
+from gia_roadmap.calendar import exams as calendar_exams
 from gia_roadmap.calendar.exams import (
     detect_exam_scopes,
     detect_exam_stages,
@@ -103,6 +111,44 @@ def test_each_example_binds_to_exactly_the_exam_days_in_scope(name: str) -> None
             checked += 1
     if name == "yurga-2024":
         assert checked >= 10
+
+
+def _expected_periods(schedule: ExamSchedule, measure: Measure, leaf: ExamPeriod) -> set[str]:
+    """The period windows «в период проведения ГИА-11» counts from: one per exam and stage of the scope
+    the schedule has days for, named as «ЕГЭ: досрочный период»."""
+    text = measure.term.raw
+    own, written = _kinds(measure.exam_scope), _kinds(detect_exam_scopes(text))
+    kinds = (own & written or own) if own else (written or _kinds(detect_exam_scopes(measure.title)) or EXAMS)
+    stages = set(measure.exam_periods or detect_exam_stages(text) or ExamStage)
+    if leaf.stages:
+        stages &= set(leaf.stages)
+    # a stage is known by its days or, where the days are not published, by its window (ОГЭ, September)
+    pairs = {(d.exam, d.period.stage) for d in schedule.days}
+    pairs |= {(w.exam, stage) for w in schedule.windows for stage in w.stages}
+    return {f"{k.russian}: {s.russian}" for k, s in pairs if k in kinds and s is not None and s in stages}
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_each_example_binds_its_exam_periods_to_its_own_exams(name: str) -> None:
+    """«в период проведения ГИА–11» (Алтай 5.3.1 in a ГИА measure) counts from the ЕГЭ and ГВЭ-11 periods
+    only; every exam-period deadline of the seven examples counts from the periods of its own exams."""
+    roadmap = examples.load(name)
+    assert roadmap.school_year is not None
+    schedule = ExamSchedule.bundled(roadmap.school_year)
+    ctx = CheckContext(roadmap, calendar=CAL, events=exam_events_for(roadmap.school_year, CAL))
+    for position in sorted(ctx._event_positions):
+        measure = ctx.located[position].measure
+        for leaf in ctx.leaves[position]:
+            if not isinstance(leaf, ExamPeriod) or leaf.phase is not ExamPhase.CONDUCT or leaf.year:
+                continue
+            resolution = ctx._own_resolution(position, leaf)
+            counted = {w.label for w in resolution.windows}
+            assert counted == _expected_periods(schedule, measure, leaf), (measure.number.raw, leaf.raw)
+    if name == "altai-2024":
+        (altai,) = [i.measure for i in roadmap.walk() if i.measure.number.raw == "5.3.1"]
+        windows = resolve_measure(roadmap, altai, CAL, exam_events_for(2023, CAL)).windows
+        periods = {w.label.split(":")[0] for w in windows if w.label}  # «февраль 2024» has no label
+        assert periods == {"ЕГЭ", "ГВЭ-11"}
 
 
 @pytest.mark.parametrize("name", examples.names())
@@ -273,3 +319,52 @@ def test_resolve_names_the_missing_exams() -> None:
     out = std_io.StringIO()
     main(["resolve", _TERM, "--school-year", "2025", "--exam", "ГИА-9", "--json"], stdout=out, stderr=err)
     assert "notice" not in json.loads(out.getvalue())
+
+
+def test_doctests_of_the_exam_vocabulary_and_events() -> None:
+    assert doctest.testmod(calendar_exams).failed == 0
+    assert doctest.testmod(calendar_events).failed == 0
+
+
+def test_the_interview_names_russian_but_is_not_a_subject_scope() -> None:
+    """«итоговое собеседование по русскому языку» is the test's name: a ГИА-9 measure that mentions it
+    counts from the days of every subject (Когалым 6.14 has such a title)."""
+    title = "Создание условий в ППЭ для ГИА-9, в т.ч. в период итогового собеседования по русскому языку"
+    measure = Measure(title=title, term=parse_term(_TERM), exam_scope=(ExamScope.GIA_9,))
+    assert measure_scope(measure).subjects is None
+    experts = attrs.evolve(measure, title="Обучение экспертов по русскому языку")
+    assert measure_scope(experts).subjects == frozenset({Subject.RUSSIAN})
+
+
+def test_the_scope_written_in_the_anchor_phrase_binds() -> None:
+    """However the grammar types «до начала ГИА-9» (an exam anchor, or a phrase it does not know yet), the
+    exams written in the deadline narrow the measure's events."""
+    term = Relative(
+        offset=2,
+        unit=Unit.WEEK,
+        bound=Bound.EXACT_BEFORE,
+        anchor=Anchor.EXAM_START,
+        raw="за две недели до начала ГИА-9",
+    )
+    scope = measure_scope(Measure(title="Информирование участников", term=term))
+    assert scope.exams == frozenset({ExamKind.OGE, ExamKind.GVE_9})
+    resolution = EventBinder(plan(), exam_events_for(2024, CAL)).resolve(
+        Measure(title="Информирование участников", term=term), CAL
+    )
+    oge = {d.date for d in ExamSchedule.bundled(2024).days if d.exam in (ExamKind.OGE, ExamKind.GVE_9)}
+    assert {dt.date.fromisoformat(w.label) for w in resolution.windows} == oge
+
+
+def test_the_documented_resolve_example() -> None:
+    """docs/exam-schedules.md: «gia-roadmap resolve … --school-year 2025 --exam ЕГЭ --subject математика»
+    counts from the ЕГЭ days of mathematics (and the reserve days of every subject) and from no other."""
+    out, err = std_io.StringIO(), std_io.StringIO()
+    args = ["resolve", _TERM, "--school-year", "2025", "--exam", "ЕГЭ", "--subject", "математика"]
+    main(args, stdout=out, stderr=err)
+    counted = {
+        dt.datetime.strptime(d, "%d.%m.%Y").date() for d in re.findall(r"событие (\S+)", out.getvalue())
+    }
+    days = ExamSchedule.bundled(2025).days
+    ege = [d for d in days if d.exam is ExamKind.EGE]
+    assert counted == {d.date for d in ege if not d.specific_subjects or d.covers(Subject.MATHEMATICS)}
+    assert len(counted) < len({d.date for d in ege})

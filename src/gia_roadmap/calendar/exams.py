@@ -603,6 +603,8 @@ def find_subjects(text: str) -> tuple[Subject, ...]:
 
 
 _PO = re.compile(r"\bпо\s*$")
+# «итоговое собеседование по русскому языку» is the admission test's own name, not an exam of a subject
+_INTERVIEW_PO = re.compile(r"собеседовани\w*\s+по\s*$")
 _LIST_JOIN = re.compile(r"^\s*(?:,|и|или|,\s*а\s+также|а\s+также)?\s*(?:по\s+)?$")
 
 
@@ -618,12 +620,18 @@ def find_exam_subjects(text: str) -> tuple[Subject, ...]:
     ()
     >>> find_exam_subjects("Семинар для экспертов по русскому языку и литературе")
     (<Subject.RUSSIAN: 'русский язык'>, <Subject.LITERATURE: 'литература'>)
+
+    «По русскому языку» in the name of the итоговое собеседование names the test, not a subject of the
+    exams: «ГИА-9 …, в т.ч. в период итогового собеседования по русскому языку» is of every subject.
+
+    >>> find_exam_subjects("условия в ППЭ для ГИА-9, в т.ч. итогового собеседования по русскому языку")
+    ()
     """
     low = normalize(text)
     found: list[Subject] = []
     previous_end: int | None = None
     for start, end, subject in _subject_spans(low):
-        after_po = _PO.search(low, 0, start) is not None
+        after_po = _PO.search(low, 0, start) is not None and _INTERVIEW_PO.search(low, 0, start) is None
         in_list = previous_end is not None and _LIST_JOIN.match(low[previous_end:start]) is not None
         if after_po or in_list:
             found.append(subject)
