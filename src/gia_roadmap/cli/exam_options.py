@@ -8,8 +8,8 @@ days the text names, and the subjects given with ``--subject`` (else those the t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -20,6 +20,31 @@ if TYPE_CHECKING:
 
 __all__ = ["bundled_events", "exam_scopes", "subjects"]
 
+T = TypeVar("T")
+
+
+def _named(
+    values: Sequence[str],
+    option: str,
+    choices: Sequence[T],
+    code: Callable[[T], str],
+    read: Callable[[str], Iterable[T]],
+    what: str,
+    names: Iterable[str],
+) -> list[T]:
+    """The members of ``choices`` each of ``values`` names by its ``code`` or in words (``read``), each once.
+
+    Raises:
+        UsageError: a value names none; the message says ``what`` it is not and lists ``names``.
+    """
+    found: list[T] = []
+    for text in values:
+        named = [c for c in choices if code(c) == text.strip().lower()] or list(read(text))
+        if not named:
+            raise UsageError(f"{option} {text!r}: not {what}; use one of {', '.join(names)}")
+        found.extend(c for c in named if c not in found)
+    return found
+
 
 def exam_scopes(values: Sequence[str], option: str = "--exam") -> list[ExamScope]:
     """The exam scopes named by ``values`` (codes such as ``oge`` or names such as «ОГЭ», «ГИА-9»).
@@ -29,14 +54,9 @@ def exam_scopes(values: Sequence[str], option: str = "--exam") -> list[ExamScope
     """
     from gia_roadmap.calendar import ExamScope, detect_exam_scopes
 
-    found: list[ExamScope] = []
-    for text in values:
-        named = [s for s in ExamScope if s.value == text.strip().lower()] or list(detect_exam_scopes(text))
-        if not named:
-            names = ", ".join(s.label for s in ExamScope)
-            raise UsageError(f"{option} {text!r}: not an exam name; use one of {names}")
-        found.extend(s for s in named if s not in found)
-    return found
+    scopes = list(ExamScope)
+    names = (s.label for s in scopes)
+    return _named(values, option, scopes, lambda s: s.value, detect_exam_scopes, "an exam name", names)
 
 
 def subjects(values: Sequence[str], option: str = "--subject") -> list[Subject]:
@@ -47,14 +67,9 @@ def subjects(values: Sequence[str], option: str = "--subject") -> list[Subject]:
     """
     from gia_roadmap.calendar import Subject, find_subjects
 
-    found: list[Subject] = []
-    for text in values:
-        named = [s for s in Subject if s.value == text.strip().lower()] or list(find_subjects(text))
-        if not named:
-            names = ", ".join(s.value for s in Subject if not s.is_collective)
-            raise UsageError(f"{option} {text!r}: not a subject; use one of {names}")
-        found.extend(s for s in named if s not in found)
-    return found
+    every = list(Subject)
+    names = (s.value for s in every if not s.is_collective)
+    return _named(values, option, every, lambda s: s.value, find_subjects, "a subject", names)
 
 
 def bundled_events(
