@@ -28,8 +28,11 @@ back beside the date they qualify (inside a ``Compound``, which :func:`terms` do
 :func:`deadline_texts` gives the other direction: Russian phrases with the term each must be read as,
 from the deadline grammar's own generator.
 
-**Plans.** :func:`any_roadmaps` (and :func:`measures`, :func:`sections` …) use every field of the model
-with arbitrary texts: for round trips and robustness (a measure's term may be an unread cell there).
+**Plans.** :func:`roadmaps` draws realistic plans, clean by construction: ``check()`` finds nothing in
+them. :func:`defective_roadmaps` plants defects of the kinds asked for (finding codes, :data:`DEFECT_KINDS`)
+in such a plan and says where each one is (:class:`DefectivePlan`, :class:`PlantedDefect`), with the clean
+twin beside it. :func:`any_roadmaps` (and :func:`measures`, :func:`sections` …) use every field of the
+model with arbitrary texts: for round trips and robustness (a measure's term may be an unread cell there).
 
 **st.from_type.** Every public value type of the model, the terms, the calendar's days and exam
 schedules and the problem shape has a strategy registered for ``st.from_type`` (no import needed: the
@@ -96,6 +99,13 @@ from gia_roadmap.strategies._model import (
     targets,
     texts,
 )
+from gia_roadmap.strategies._plans import (
+    DEFECT_KINDS,
+    DefectivePlan,
+    PlantedDefect,
+    defective_roadmaps,
+    roadmaps,
+)
 from gia_roadmap.strategies._terms import (
     day_refs,
     labels,
@@ -110,6 +120,9 @@ from gia_roadmap.strategies._terms import (
 )
 
 __all__ = [
+    "DEFECT_KINDS",
+    "DefectivePlan",
+    "PlantedDefect",
     "any_roadmaps",
     "bodies",
     "clusters",
@@ -117,6 +130,7 @@ __all__ = [
     "date_windows",
     "day_refs",
     "deadline_texts",
+    "defective_roadmaps",
     "dependencies",
     "exam_days",
     "exam_schedules",
@@ -144,6 +158,7 @@ __all__ = [
     "register_strategies",
     "relative_terms",
     "responsibles",
+    "roadmaps",
     "roles",
     "schedule_orders",
     "schedule_sources",
