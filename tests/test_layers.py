@@ -14,8 +14,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "gia_roadmap"
 
-# The one module that may import our own modules by name: the lazy public names of each package.
-LAZY_LOADER = PACKAGE / "_lazy.py"
 
 _DYNAMIC = {"import_module", "__import__"}
 
@@ -51,7 +49,7 @@ def _offences(path: Path) -> list[str]:
 
 
 def test_no_module_imports_another_of_ours_by_name() -> None:
-    offences = [o for path in sorted(PACKAGE.rglob("*.py")) if path != LAZY_LOADER for o in _offences(path)]
+    offences = [o for path in sorted(PACKAGE.rglob("*.py")) for o in _offences(path)]
     assert offences == [], "import these with an import statement, so the layer contract sees them"
 
 
@@ -70,10 +68,6 @@ def test_no_module_imports_another_of_ours_by_name() -> None:
 def test_the_detector_tells_a_detour_from_an_optional_library(source: str, offends: bool) -> None:
     tree = ast.parse(source)
     assert any(_names_our_module(call) for call in _dynamic_imports(tree)) is offends
-
-
-def test_the_lazy_loader_is_the_only_exception() -> None:
-    assert _offences(LAZY_LOADER), "the lazy loader imports by name; if it no longer does, drop the exception"
 
 
 def test_the_layers_are_declared_in_the_documented_order() -> None:

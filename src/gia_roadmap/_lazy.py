@@ -1,46 +1,34 @@
-"""Lazy public names for a package (PEP 562): each is imported from its submodule on first use.
+"""Lazy public names for a package (PEP 562), written once in the package's ``__init__.pyi``.
 
-A package's ``__init__`` keeps its ``__all__`` and, under ``TYPE_CHECKING``, the real imports for
-type checkers; at run time :func:`lazy_names` gives it the module ``__getattr__`` that imports a name
-the first time it is asked for and keeps it in the package from then on, and the ``__dir__`` that shows
-the public names only (``__all__``): no helper, import or submodule leaks into ``dir()``.
+Type checkers and IDEs read the stub's ``from .module import Name as Name`` lines; at run time
+:func:`attach` builds the package's ``__all__``, ``__dir__`` (the public names only) and ``__getattr__``
+from the same stub with `lazy_loader <https://pypi.org/project/lazy-loader/>`_ (Scientific Python's
+lazy loader), so each name is imported from its submodule on first use: ``import gia_roadmap.calendar``
+does not pay for the term parser or the production calendar until they are asked for.
 """
 
 from __future__ import annotations
 
-import importlib
-import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-__all__ = ["lazy_names"]
+import lazy_loader  # type: ignore[import-untyped]
+
+__all__ = ["attach"]
 
 
-def lazy_names(
-    package: str,
-    sources: Mapping[str, tuple[str, ...]],
-    renamed: Mapping[str, str] | None = None,
-) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
-    """The module ``__getattr__`` and ``__dir__`` of ``package``.
+def attach(package: str, file: str) -> tuple[Callable[[str], object], Callable[[], list[str]], list[str]]:
+    """The module ``__getattr__``, ``__dir__`` and ``__all__`` of ``package`` from its ``__init__.pyi``.
 
-    Args:
-        package: the package's ``__name__``.
-        sources: per submodule (relative name), the public names it provides.
-        renamed: a public name -> its name in the submodule, where they differ.
+    An unknown name raises an :class:`AttributeError` that says where the public names are.
     """
-    origins = {name: module for module, names in sources.items() for name in names}
-    renames = dict(renamed or {})
+    lazy_getattr, lazy_dir, names = lazy_loader.attach_stub(package, file)
 
     def attribute(name: str) -> object:
-        module = origins.get(name)
-        if module is None:
+        try:
+            return lazy_getattr(name)
+        except AttributeError:
             raise AttributeError(
                 f"module {package!r} has no attribute {name!r} (its public names are in {package}.__all__)"
-            )
-        value = getattr(importlib.import_module(f"{package}.{module}"), renames.get(name, name))
-        setattr(sys.modules[package], name, value)
-        return value
+            ) from None
 
-    def names() -> list[str]:
-        return sorted(getattr(sys.modules[package], "__all__", ()))
-
-    return attribute, names
+    return attribute, lazy_dir, list(names)

@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gia_roadmap.calendar.exams import ExamKind, PeriodKind, exam_subjects
-from gia_roadmap.calendar.schedule import Confidence, ExamDay, ExamSchedule, OrderKind, ScheduleOrder, Source
+from gia_roadmap.calendar.schedule import (
+    Confidence,
+    ExamDay,
+    ExamSchedule,
+    OrderKind,
+    ScheduleOrder,
+    ScheduleSource,
+)
 from gia_roadmap.calendar.schoolyear import SchoolYear
 from gia_roadmap.errors import Location, Problem, ScheduleDataError, Severity
 
@@ -343,7 +350,11 @@ def test_any_valid_schedule_round_trips(days: list[ExamDay], fmt: str) -> None:
         SchoolYear(2023),
         (_ORDER,),
         tuple(sorted(days, key=lambda d: (d.date, d.exam.value, d.order))),
-        sources=(Source("tvn", "http://www.tvn-tv.ru/news/education/sroki_ege_2024.html", "ЕГЭ / ОГЭ 2024"),),
+        sources=(
+            ScheduleSource(
+                "tvn", "http://www.tvn-tv.ru/news/education/sroki_ege_2024.html", "ЕГЭ / ОГЭ 2024"
+            ),
+        ),
     )
     assert ExamSchedule.loads(schedule.dumps(fmt), format=fmt) == schedule
 

@@ -3,7 +3,7 @@
 An :class:`ExamSchedule` holds the exam days (:class:`ExamDay`) of one school year for the exams of the
 state final attestation (государственная итоговая аттестация, ГИА): ЕГЭ, ОГЭ, ГВЭ-9, ГВЭ-11, and the
 two admission tests, итоговое сочинение (изложение) and итоговое собеседование по русскому языку.
-Every row names its sources (keys resolving to URLs, :class:`Source`) and a :class:`Confidence` mark;
+Every row names its sources (keys resolving to URLs, :class:`ScheduleSource`) and a :class:`Confidence` mark;
 rows confirmed by one source only are flagged (:attr:`ExamDay.single_source`).
 
 Amendments are data, not overwrites. Each row names the order that introduced it (``order``) and,
@@ -59,7 +59,7 @@ __all__ = [
     "OrderStatus",
     "PeriodWindow",
     "ScheduleOrder",
-    "Source",
+    "ScheduleSource",
     "bundled_school_years",
     "bundled_sources",
 ]
@@ -128,7 +128,7 @@ def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen(slots=True)
-class Source:
+class ScheduleSource:
     """A public page a date fact was taken from.
 
     Attributes:
@@ -183,7 +183,7 @@ class ExamDay:
         subjects: the subjects held that day (empty for the итоговое сочинение, and where the subjects
             are not known).
         confidence: how well the date and subjects are confirmed.
-        sources: source keys (see :class:`Source`).
+        sources: source keys (see :class:`ScheduleSource`).
         order: the key of the order that introduced this row.
         superseded_by: the key of the amendment that replaced this row, None while it stands.
         subjects_confirmed: False when the date is known but which subject is on it is not.
@@ -311,7 +311,7 @@ class ExamSchedule:
     orders: tuple[ScheduleOrder, ...]
     all_days: tuple[ExamDay, ...]
     all_windows: tuple[PeriodWindow, ...] = ()
-    sources: tuple[Source, ...] = ()
+    sources: tuple[ScheduleSource, ...] = ()
     in_force: frozenset[str] = attrs.field(
         default=attrs.Factory(lambda self: _default_in_force(self.orders), takes_self=True),
         converter=_frozen_keys,
@@ -352,7 +352,7 @@ class ExamSchedule:
             [_problem("<schedule>", "orders", f"no order {key!r}", _one_of(o.key for o in self.orders))]
         )
 
-    def source(self, key: str) -> Source:
+    def source(self, key: str) -> ScheduleSource:
         """The source with ``key``.
 
         Raises:
@@ -581,7 +581,7 @@ class ExamSchedule:
     def load(cls, path: str | Path) -> ExamSchedule:
         """Read a schedule file: ``.json``, ``.yaml`` / ``.yml`` or ``.toml`` (the bundled format).
 
-        Source keys may be defined in the file's ``sources`` table or taken from the bundled
+        ScheduleSource keys may be defined in the file's ``sources`` table or taken from the bundled
         registry; the two procedures (233/552, 232/551) need not be repeated.
 
         Raises:
@@ -760,10 +760,10 @@ def _common() -> dict[str, Any]:
 
 
 @cache
-def bundled_sources() -> tuple[Source, ...]:
+def bundled_sources() -> tuple[ScheduleSource, ...]:
     """The registry of every source key the bundled data and timeline rules cite, with its URL."""
     return tuple(
-        Source(key, str(v["url"]), str(v.get("group", ""))) for key, v in _common()["sources"].items()
+        ScheduleSource(key, str(v["url"]), str(v.get("group", ""))) for key, v in _common()["sources"].items()
     )
 
 
@@ -1067,7 +1067,7 @@ def _read_school_year(r: _Reader, doc: Mapping[str, Any]) -> SchoolYear | None:
     return SchoolYear(start)
 
 
-def _read_sources(r: _Reader, doc: Mapping[str, Any]) -> dict[str, Source]:
+def _read_sources(r: _Reader, doc: Mapping[str, Any]) -> dict[str, ScheduleSource]:
     """The bundled registry of sources plus the document's own ``sources`` table."""
     known_sources = {s.key: s for s in bundled_sources()}
     raw_sources = doc.get("sources", {})
@@ -1083,13 +1083,13 @@ def _read_sources(r: _Reader, doc: Mapping[str, Any]) -> dict[str, Source]:
     for key, value in raw_sources.items():
         path = f"sources.{key}"
         if isinstance(value, str):
-            known_sources[str(key)] = Source(str(key), value)
+            known_sources[str(key)] = ScheduleSource(str(key), value)
             continue
         m = r.mapping(value, path, ("url", "group"))
         if m is None:
             continue
         url = r.text(m, "url", path)
-        known_sources[str(key)] = Source(str(key), url, r.text(m, "group", path, required=False))
+        known_sources[str(key)] = ScheduleSource(str(key), url, r.text(m, "group", path, required=False))
     return known_sources
 
 
@@ -1143,7 +1143,10 @@ class _References:
     sources cited."""
 
     def __init__(
-        self, r: _Reader, known_orders: Mapping[str, ScheduleOrder], known_sources: Mapping[str, Source]
+        self,
+        r: _Reader,
+        known_orders: Mapping[str, ScheduleOrder],
+        known_sources: Mapping[str, ScheduleSource],
     ) -> None:
         self.r = r
         self.known_orders = known_orders
