@@ -15,59 +15,8 @@ Subpackages:
 
 import sys
 import warnings
-from typing import TYPE_CHECKING
 
-from gia_roadmap._lazy import lazy_names
-
-if TYPE_CHECKING:  # the real names for type checkers; at run time each is imported on first use
-    from gia_roadmap.errors import (
-        CalendarCoverageError,
-        CalendarDataError,
-        CalendarOverrideError,
-        DateTypeError,
-        GiaRoadmapError,
-        InvalidTypeError,
-        InvalidValueError,
-        Language,
-        Location,
-        Problem,
-        RoadmapFormatError,
-        ScheduleCoverageError,
-        ScheduleDataError,
-        Severity,
-        TableReadError,
-        TermSyntaxError,
-        UnknownExampleError,
-        UnsupportedFormatError,
-        UsageError,
-        problems_of,
-    )
-
-    __version__: str
-
-__all__ = [
-    "CalendarCoverageError",
-    "CalendarDataError",
-    "CalendarOverrideError",
-    "DateTypeError",
-    "GiaRoadmapError",
-    "InvalidTypeError",
-    "InvalidValueError",
-    "Language",
-    "Location",
-    "Problem",
-    "RoadmapFormatError",
-    "ScheduleCoverageError",
-    "ScheduleDataError",
-    "Severity",
-    "TableReadError",
-    "TermSyntaxError",
-    "UnknownExampleError",
-    "UnsupportedFormatError",
-    "UsageError",
-    "__version__",
-    "problems_of",
-]
+from gia_roadmap._lazy import attach
 
 # Nothing is imported here: ``import gia_roadmap.plan`` (or ``.calendar``, ``.io``) imports what it needs,
 # each of them lazily (PEP 562), and so do the errors below, because the Hypothesis entry point imports
@@ -75,13 +24,14 @@ __all__ = [
 # ``__version__`` asks the package metadata on first use only.
 
 _SUBMODULES = frozenset({"calendar", "cli", "display", "examples", "io", "plan", "strategies", "testing"})
-_error_attribute, _ = lazy_names(__name__, {"errors": tuple(n for n in __all__ if n != "__version__")})
+_error_attribute, _, _error_names = attach(__name__, __file__)  # the errors, written once in __init__.pyi
+__all__ = [*_error_names, "__version__"]
 
 
 def _lazy_attribute(name: str) -> object:
     """An error class or ``problems_of`` (imported from :mod:`gia_roadmap.errors` on first use), or
     ``__version__``, read from the installed package's metadata on first use; each kept from then on."""
-    if name in __all__ and name != "__version__":
+    if name in _error_names:
         return _error_attribute(name)
     if name != "__version__":
         hint = f"import {__name__}.{name} first" if name in _SUBMODULES else f"see {__name__}.__all__"
@@ -102,8 +52,7 @@ def __dir__() -> list[str]:
     return sorted({*__all__, *loaded})
 
 
-if not TYPE_CHECKING:  # hidden from type checkers, which see ``__version__: str`` above
-    __getattr__ = _lazy_attribute
+__getattr__ = _lazy_attribute
 
 
 def _hypothesis_setup_hook() -> None:

@@ -52,7 +52,7 @@ from hypothesis import strategies as st
 from gia_roadmap.calendar import terms as t
 from gia_roadmap.calendar.anchors import OpenAnchor
 from gia_roadmap.calendar.grammar.phrases import deadline_texts
-from gia_roadmap.calendar.schedule import ExamDay, ExamSchedule, PeriodWindow, ScheduleOrder, Source
+from gia_roadmap.calendar.schedule import ExamDay, ExamSchedule, PeriodWindow, ScheduleOrder, ScheduleSource
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.errors import Location, Problem
 from gia_roadmap.plan import model as m
@@ -187,7 +187,7 @@ _FOR_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     ExamSchedule: exam_schedules,
     PeriodWindow: period_windows,
     ScheduleOrder: schedule_orders,
-    Source: schedule_sources,
+    ScheduleSource: schedule_sources,
     Body: bodies,
     Person: persons,
     Role: roles,

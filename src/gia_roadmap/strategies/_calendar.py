@@ -15,7 +15,7 @@ from gia_roadmap.calendar.schedule import (
     ExamSchedule,
     PeriodWindow,
     ScheduleOrder,
-    Source,
+    ScheduleSource,
     bundled_school_years,
 )
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
@@ -158,6 +158,6 @@ def schedule_orders() -> st.SearchStrategy[ScheduleOrder]:
     return st.sampled_from([order for schedule in _bundled() for order in schedule.orders])
 
 
-def schedule_sources() -> st.SearchStrategy[Source]:
+def schedule_sources() -> st.SearchStrategy[ScheduleSource]:
     """The sources the bundled schedules cite."""
     return st.sampled_from([source for schedule in _bundled() for source in schedule.sources])
