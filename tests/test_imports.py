@@ -263,6 +263,8 @@ def test_a_broken_install_only_warns_at_import_hypothesis(tmp_path: Path) -> Non
     source = Path(gia_roadmap.__file__).read_text(encoding="utf-8")
     (broken / "__init__.py").write_text(source, encoding="utf-8")
     (broken / "_lazy.py").write_text(Path(gia_roadmap._lazy.__file__).read_text(encoding="utf-8"))
+    stub = Path(gia_roadmap.__file__).with_suffix(".pyi")  # the public names, read at import
+    (broken / "__init__.pyi").write_text(stub.read_text(encoding="utf-8"), encoding="utf-8")
     (broken / "_hypothesis.py").write_text("raise ImportError('simulated broken install')\n")
     code = (
         "import sys, warnings\n"
