@@ -23,7 +23,7 @@ from gia_roadmap.text import MONTHS_NOMINATIVE, WEEKDAYS_SHORT
 if TYPE_CHECKING:
     from gia_roadmap.calendar.production import RussianCalendar
 
-__all__ = ["CELL_STYLE", "TABLE_STYLE", "CalendarMonth", "escape", "month_html"]
+__all__ = ["CELL_STYLE", "TABLE_STYLE", "CalendarMonth", "day_mark", "escape", "month_html"]
 
 TABLE_STYLE = 'style="border-collapse:collapse;font-size:90%"'
 """The ``style`` attribute of a view's table."""
@@ -122,7 +122,7 @@ class CalendarMonth:
     def __str__(self) -> str:
         lines = [self.name, " ".join(f"{w.capitalize():<4}" for w in WEEKDAYS_SHORT).rstrip()]
         for week in self.weeks:
-            cells = ["    " if d is None else f"{d.date.day:>2}{_mark(d):<2}" for d in week]
+            cells = ["    " if d is None else f"{d.date.day:>2}{day_mark(d):<2}" for d in week]
             lines.append(" ".join(cells).rstrip())
         lines.append(self._totals())
         return "\n".join(lines)
@@ -138,7 +138,9 @@ class CalendarMonth:
         return month_html(self)
 
 
-def _mark(day: CalendarDay) -> str:
+def day_mark(day: CalendarDay) -> str:
+    """The one-letter mark of a day in a printed calendar («П» holiday, «в» weekend, «*» shortened …;
+    empty for an ordinary working day)."""
     mark = _DAY_MARKS[day.kind]
     if day.is_short and day.kind is not DayKind.SHORT:
         mark += "*"
@@ -164,7 +166,7 @@ def month_html(month: CalendarMonth) -> str:
                 f'style="border:1px solid #ddd;padding:2px 6px;text-align:right;'
                 f'background:{_DAY_COLOURS[day.kind]}"'
             )
-            cells.append(f'<td {style} title="{escape(tip)}">{day.date.day}{escape(_mark(day))}</td>')
+            cells.append(f'<td {style} title="{escape(tip)}">{day.date.day}{escape(day_mark(day))}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f'<div class="gia-month"><table {TABLE_STYLE}><caption style="text-align:left;font-weight:bold">'

@@ -15,7 +15,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from gia_roadmap.calendar import CalendarDay, DayKind, WorkWeek
+from gia_roadmap.calendar import CalendarDay, WorkWeek
+from gia_roadmap.calendar.month_view import day_mark
 from gia_roadmap.errors import GiaRoadmapError
 from gia_roadmap.text import MONTHS_NOMINATIVE, WEEKDAYS_SHORT
 
@@ -24,18 +25,6 @@ if TYPE_CHECKING:  # (the term parser and gia_roadmap.display are imported by th
 
 __all__ = ["render_calendar"]
 
-MARKS = {
-    DayKind.WORKING: " ",
-    DayKind.SHORT: "*",
-    DayKind.WEEKEND: "в",
-    DayKind.HOLIDAY: "П",
-    DayKind.TRANSFERRED_DAY_OFF: "т",
-    DayKind.WORKING_WEEKEND: "р",
-    DayKind.SPECIAL_NON_WORKING: "н",
-    DayKind.REGIONAL_HOLIDAY: "Р",
-    DayKind.EXTRA_DAY_OFF: "-",
-    DayKind.EXTRA_WORKING_DAY: "+",
-}
 LEGEND = (
     "Обозначения: П праздник (ст. 112 ТК РФ) · в выходной · т перенесённый выходной · "
     "р рабочий выходной (перенос) · * предпраздничный сокращённый день · н нерабочий день (указ Президента)"
@@ -44,10 +33,7 @@ LEGEND = (
 
 
 def _mark(day: CalendarDay) -> str:
-    mark = MARKS[day.kind]
-    if day.is_short and day.kind is not DayKind.SHORT:
-        mark = mark.strip() + "*"
-    return mark
+    return day_mark(day) or " "
 
 
 def _month_grid(days: Sequence[CalendarDay]) -> list[str]:
