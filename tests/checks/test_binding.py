@@ -227,6 +227,8 @@ def test_a_year_without_a_schedule_through_the_api() -> None:
     report = check(roadmap, calendar=CAL, events=exam_events_for(2019, CAL))
     notices = [f for f in report.notices if f.code == "GR211"]
     assert len(notices) == 1
+    assert f"но {NOTICE} (" in notices[0].message  # the one notice names the year
+    assert "no exam schedule" in notices[0].text("en")
     assert "GR209" not in report.notice_codes | report.codes
     for located in roadmap.walk():
         resolution = resolve_measure(roadmap, located.measure, CAL, exam_events_for(2019, CAL))
@@ -243,6 +245,7 @@ def test_a_year_without_a_schedule_through_the_cli(tmp_path: Path) -> None:
     document = json.loads(out.getvalue())
     findings = [f for r in document["roadmaps"] for f in (*r["report"]["findings"], *r["report"]["notices"])]
     assert [f["code"] for f in findings if f["code"] in ("GR209", "GR211")] == ["GR211"]
+    assert NOTICE in next(f["message"] for f in findings if f["code"] == "GR211")
     api = check(roadmap, calendar=CAL, events=exam_events_for(2019, CAL))
     assert sorted(f["code"] for f in findings) == sorted(f.code for f in (*api.findings, *api.notices))
     out = std_io.StringIO()
@@ -297,7 +300,9 @@ def test_a_year_with_only_the_admission_tests() -> None:
     events = exam_events_for(2026, CAL)
     report = check(roadmap, calendar=CAL, events=events)
     assert [f.code for f in report.notices if f.code in ("GR209", "GR211")] == ["GR211"]
-    assert {r.measure for r in report.filter(code="GR211").notices[0].related} == {"1", "3"}
+    (notice,) = report.filter(code="GR211").notices
+    assert {r.measure for r in notice.related} == {"1", "3"}
+    assert "нет расписания экзаменов на 2026/27 учебный год (" in notice.message
     reasons = {
         item.measure.number.raw: resolve_measure(roadmap, item.measure, CAL, events)
         for item in roadmap.walk()
@@ -310,6 +315,29 @@ def test_a_year_with_only_the_admission_tests() -> None:
         attrs.evolve(roadmap, school_year=SchoolYear(2025)), calendar=CAL, events=exam_events_for(2025, CAL)
     )
     assert not {"GR209", "GR211"} & (earlier.notice_codes | earlier.codes)
+
+
+def test_the_notice_names_each_missing_exam_once() -> None:
+    """A year with some exams bundled and others not: GR211 names the missing ones (here the additional
+    period of 2025/26, which the bundled schedule does not hold yet), each once; a plan whose events were
+    not given at all keeps the plain wording."""
+    roadmap = attrs.evolve(
+        plan(
+            m("1", "Обучение организаторов ОГЭ", term=f"{_TERM} в дополнительный период"),
+            m("2", "Обучение организаторов ОГЭ", term=f"{_TERM} в дополнительный период"),
+            m("3", "Обучение организаторов ЕГЭ", term=f"{_TERM} в дополнительный период"),
+            m("4", "Обучение организаторов ЕГЭ", term=_TERM),
+        ),
+        school_year=SchoolYear(2025),
+        orders=(),
+    )
+    report = check(roadmap, calendar=CAL, events=exam_events_for(2025, CAL))
+    (notice,) = report.filter(code="GR211").notices
+    assert {r.measure for r in notice.related} == {"1", "2", "3"}
+    assert notice.message.count("нет расписания ОГЭ (дополнительный период) на 2025/26 учебный год") == 1
+    assert notice.message.count("нет расписания ЕГЭ (дополнительный период) на 2025/26 учебный год") == 1
+    plain = check(roadmap, calendar=CAL)
+    assert "расписания экзаменов на этот год нет" in plain.filter(code="GR211").notices[0].message
 
 
 def test_resolve_names_the_missing_exams() -> None:

@@ -58,6 +58,7 @@ from gia_roadmap.plan.checks.progress import check_load
 from gia_roadmap.plan.checks.structure import check_duplicate_numbers
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.glossary import abbreviation_key
+from gia_roadmap.plan.messages import Localized
 from gia_roadmap.plan.model import LocatedMeasure
 from gia_roadmap.plan.responsible import MatchQuality
 
@@ -309,7 +310,13 @@ def reference_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     yield ctx.finding(
         "GR211",
         ctx.location(None, "term"),
-        params={"count": len(items), "places": tuple(ctx.location(i) for i in items)},
+        params={
+            "count": len(items),
+            "places": tuple(ctx.location(i) for i in items),
+            "missing": Localized(
+                "расписания экзаменов на этот год нет", "there is no exam schedule for the year"
+            ),
+        },
         related=[ctx.location(i, "term") for i in items],
         evidence=items[0].measure.term.raw,
     )

@@ -11,6 +11,7 @@ from functools import cached_property
 
 import attrs
 
+from gia_roadmap.calendar.events import ExamEvents
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import (
     ByDate,
@@ -249,6 +250,17 @@ class CheckContext:
                 events,
             )
         return result
+
+    def schedule_notices(self, positions: Iterable[int]) -> tuple[str, ...]:
+        """Why the library has no exam dates for the measures at ``positions``, each reason once: the
+        notice of the events given («нет расписания экзаменов на 2019/20 учебный год») or of those bound
+        to each measure («нет расписания ОГЭ на 2026/27 учебный год»); empty when the events were not
+        given at all."""
+        events = self.binder.events
+        if isinstance(events, ExamEvents) and (whole := events.filter().notice):
+            return (whole,)  # no exam of the year at all: one reason says it for every measure
+        notices = (getattr(self.binder.events_for(self.located[p].measure), "notice", "") for p in positions)
+        return tuple(dict.fromkeys(n for n in notices if n))
 
     @cached_property
     def unscheduled(self) -> frozenset[int]:

@@ -317,16 +317,23 @@ def check_schedule_supplied(ctx: CheckContext) -> Iterator[Finding]:
     given has no day of the measures' exams (2026/27: only the admission tests are bundled)."""
     located, leaves = ctx.located, ctx.leaves
     if ctx.events:
-        items = [located[p] for p in sorted(ctx.unscheduled)]
+        positions = sorted(ctx.unscheduled)
     else:
-        items = [located[p] for p in ctx._holding(Relative, ExamPeriod) if _has_event_leaf(leaves[p])]
-    if not items:
+        positions = [p for p in ctx._holding(Relative, ExamPeriod) if _has_event_leaf(leaves[p])]
+    if not positions:
         return
+    items = [located[p] for p in positions]
     places = tuple(ctx.location(i) for i in items)
+    notices = ctx.schedule_notices(positions)  # «нет расписания экзаменов на 2021/22 учебный год»
+    missing = (
+        Localized("; ".join(notices), "the library has no exam schedule for them in the plan's school year")
+        if notices
+        else Localized("расписания экзаменов на этот год нет", "there is no exam schedule for the year")
+    )
     yield ctx.finding(
         "GR211",
         ctx.location(None, "term"),
-        params={"count": len(items), "places": places},
+        params={"count": len(items), "places": places, "missing": missing},
         related=[ctx.location(i, "term") for i in items],
         evidence=items[0].measure.term.raw,
     )
