@@ -396,3 +396,45 @@ def test_the_documented_resolve_example() -> None:
     ege = [d for d in days if d.exam is ExamKind.EGE]
     assert counted == {d.date for d in ege if not d.specific_subjects or d.covers(Subject.MATHEMATICS)}
     assert len(counted) < len({d.date for d in ege})
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties of the binding, on generated measures
+# ---------------------------------------------------------------------------------------------
+
+_EXAM_WORDS = ("ГИА-9", "ГИА-11", "ЕГЭ", "ОГЭ", "ГВЭ-9", "ГВЭ-11", "ГИА", "итогового сочинения", "")
+_SUBJECT_WORDS = ("по математике", "по русскому языку", "по физике и химии", "по иностранным языкам", "")
+_TERMS = (
+    "не позднее чем за 1 рабочий день до дня проведения экзамена",
+    "за 3 календарных дня до дня проведения экзамена",
+    "в день проведения экзамена",
+    "не позднее 2 рабочих дней после дня проведения экзамена",
+)
+_EVENTS = {year: exam_events_for(year, CAL) for year in (2023, 2024)}
+
+
+@st.composite
+def _measures(draw: st.DrawFn) -> Measure:
+    title = f"Обучение экспертов {draw(st.sampled_from(_EXAM_WORDS))} {draw(st.sampled_from(_SUBJECT_WORDS))}"
+    term = f"{draw(st.sampled_from(_TERMS))} {draw(st.sampled_from(_EXAM_WORDS))}".strip()
+    scopes = draw(st.lists(st.sampled_from([*KINDS]), max_size=2, unique=True))
+    return Measure(title=title, term=parse_term(term), exam_scope=tuple(scopes))
+
+
+@settings(max_examples=80, deadline=None)
+@given(measure=_measures(), year=st.sampled_from(sorted(_EVENTS)))
+def test_binding_only_narrows(measure: Measure, year: int) -> None:
+    """Binding never adds a date: the bound resolution's windows are among those against every event, the
+    measure's own exam scope bounds the exams it counts from, and the exams are those of the ГИА."""
+    roadmap = attrs.evolve(plan(), school_year=SchoolYear(year))
+    events = _EVENTS[year]
+    scope = measure_scope(measure)
+    own = _kinds(measure.exam_scope)
+    if own and scope.exams is not None:
+        assert scope.exams <= own
+    bound = EventBinder(roadmap, events).resolve(measure, CAL)
+    loose = measure.term.resolve(CAL, events, school_year=roadmap.school_year)
+    assert set(bound.windows) <= set(loose.windows)
+    counted = {dt.date.fromisoformat(w.label) for w in bound.windows}
+    exam_days = {d.date for d in ExamSchedule.bundled(year).days if d.exam in EXAMS}
+    assert counted <= exam_days  # never the сочинение or собеседование
