@@ -8,7 +8,7 @@
   protocol the deadline terms use (:class:`~gia_roadmap.calendar.WorkingDayCalendar`), so a term
   resolves against it exactly as against :class:`~gia_roadmap.calendar.RussianCalendar`;
   :func:`synthetic_calendars` is a Hypothesis strategy of them.
-* :class:`PlanBuilder` — a fluent builder of small :class:`~gia_roadmap.plan.Roadmap` values:
+* :class:`PlanBuilder` — :class:`~gia_roadmap.plan.RoadmapBuilder` with lenient defaults for tests:
   sections, measures with numbers, terms from text («Сроки»), responsible parties from text
   («Ответственные»), dependencies by number.
 
@@ -30,34 +30,15 @@ datetime.date(2030, 1, 2)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 from hypothesis import strategies as st
 
-from gia_roadmap.calendar.exams import ExamScope
-from gia_roadmap.calendar.grammar import parse_term
-from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
-from gia_roadmap.calendar.terms import MissingTerm, Term, WorkingDayCalendar
+from gia_roadmap.calendar.terms import WorkingDayCalendar
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
-from gia_roadmap.plan.glossary import Glossary, GlossarySource
-from gia_roadmap.plan.model import (
-    Dependency,
-    DependencyKind,
-    Measure,
-    MeasureNumber,
-    MeasureRef,
-    PlanLevel,
-    Roadmap,
-    Section,
-    SectionKind,
-    Status,
-    StatusKind,
-)
-from gia_roadmap.plan.people import NameOrder
-from gia_roadmap.plan.responsible import ResponsibleResolver
-from gia_roadmap.plan.sections import classify_section
+from gia_roadmap.plan.builder import RoadmapBuilder
 
 __all__ = [
     "Clock",
@@ -323,22 +304,11 @@ def synthetic_calendars(
 # --------------------------------------------------------------------------------------------
 
 
-@attrs.define
-class _SectionDraft:
-    heading: str
-    kind: SectionKind
-    measures: list[Measure] = attrs.field(factory=list)
-    afters: list[tuple[str, ...]] = attrs.field(factory=list)
-    subgroups: list[_SectionDraft] = attrs.field(factory=list)
-
-
-_Fix = Callable[[Measure], Measure]
-
-
-class PlanBuilder:
-    """A fluent builder of small roadmaps for tests.
-
-    Each call returns the builder, so a plan reads top to bottom::
+class PlanBuilder(RoadmapBuilder):
+    """The plan builder of the testing kit: :class:`~gia_roadmap.plan.RoadmapBuilder` with the defaults
+    a test wants — a plan id of its own, and lenient reading (``strict=False``), so a test can build a
+    plan with an unreadable deadline or an undeclared party on purpose (both are kept and reported in
+    :attr:`~gia_roadmap.plan.RoadmapBuilder.problems`). One builder, two sets of defaults::
 
         plan = (
             PlanBuilder("demo", school_year=2023, glossary={"УО": "Управление образования"})
@@ -353,187 +323,11 @@ class PlanBuilder:
             .build()
         )
 
-    Terms given as text are read with :func:`~gia_roadmap.calendar.parse_term` in the plan's school
-    year (months without a year take it); responsible text is read with the plan's glossary and
-    name order by :class:`~gia_roadmap.plan.ResponsibleResolver`; a section's kind is classified
-    from its heading unless given. ``after="1.1"`` (or several numbers) adds finish-to-start
-    dependencies, resolved by number when the plan is built.
-
     Args:
         plan_id: the roadmap id (part of every measure's identity).
-        school_year: the school year (its start year or a :class:`SchoolYear`); None for none.
-        title: the plan title.
-        level: the plan level.
-        glossary: the document's abbreviations, as {abbreviation: expansion}.
-        name_order: how the document writes names.
-        period: the plan period; None for the school year.
+        strict: False by default (see above); every other keyword is the
+            :class:`~gia_roadmap.plan.RoadmapBuilder`'s.
     """
 
-    def __init__(
-        self,
-        plan_id: str = "test-plan",
-        *,
-        school_year: int | SchoolYear | None = None,
-        title: str = "",
-        level: PlanLevel = PlanLevel.MUNICIPAL,
-        glossary: Mapping[str, str] | None = None,
-        name_order: NameOrder = NameOrder.UNKNOWN,
-        period: DateWindow | None = None,
-    ) -> None:
-        self._id = plan_id
-        self._school_year = SchoolYear(school_year) if isinstance(school_year, int) else school_year
-        self._title = title
-        self._level = level
-        self._glossary = Glossary.from_pairs((glossary or {}).items(), GlossarySource.MANUAL)
-        self._name_order = name_order
-        self._period = period
-        self._resolver = ResponsibleResolver(self._glossary, name_order)
-        self._sections: list[_SectionDraft] = []
-        self._path: list[_SectionDraft] = []
-
-    # ------------------------------------------------------------------ structure
-    def section(self, heading: str = "", *, kind: SectionKind | None = None) -> PlanBuilder:
-        """Start a new top-level section; following measures go into it."""
-        draft = _SectionDraft(heading, kind if kind is not None else classify_section(heading))
-        self._sections.append(draft)
-        self._path = [draft]
-        return self
-
-    def subsection(self, heading: str = "", *, kind: SectionKind | None = None) -> PlanBuilder:
-        """Start a sub-group of the current section (nested one level deeper); :meth:`end` leaves it."""
-        if not self._path:
-            self.section()
-        draft = _SectionDraft(heading, kind if kind is not None else classify_section(heading))
-        self._path[-1].subgroups.append(draft)
-        self._path.append(draft)
-        return self
-
-    def end(self) -> PlanBuilder:
-        """Leave the current sub-group: following measures go into its parent."""
-        if len(self._path) <= 1:
-            raise InvalidValueError("end() without an open subsection")
-        self._path.pop()
-        return self
-
-    # ------------------------------------------------------------------ measures
-    def term(self, text: str) -> Term:
-        """``text`` read as a deadline in the plan's school year (an empty text is a missing term)."""
-        if not text.strip():
-            return MissingTerm(raw=text)
-        return parse_term(text, school_year=self._school_year)
-
-    def measure(
-        self,
-        number: str,
-        title: str = "",
-        *,
-        term: str | Term = "",
-        responsible: str = "",
-        exam_scope: Iterable[ExamScope] = (),
-        after: str | Iterable[str] = (),
-        done: dt.date | None = None,
-        cancelled: dt.date | None = None,
-        **fields: Any,
-    ) -> PlanBuilder:
-        """Add a measure to the current section (an untitled section is opened when none is).
-
-        Args:
-            number: the number as written («1.1», «2.2.13.», "" for none).
-            title: the measure text.
-            term: the deadline, as text («до 01.12.2023») or a term value.
-            responsible: the responsible cell as written («УО, Иванов И.И.»).
-            exam_scope: exams the measure concerns.
-            after: number(s) of measures this one follows (finish-to-start dependencies).
-            done: mark it done on that day.
-            cancelled: mark it cancelled on that day.
-            **fields: any other :class:`~gia_roadmap.plan.Measure` field (``targets``, ``notes`` …).
-        """
-        if done is not None and cancelled is not None:
-            raise InvalidValueError("a measure cannot be both done and cancelled")
-        if not self._path:
-            self.section()
-        draft = self._path[-1]
-        status = Status()
-        if done is not None:
-            status = Status(StatusKind.DONE, done)
-        elif cancelled is not None:
-            status = Status(StatusKind.CANCELLED, cancelled)
-        measure = Measure(
-            number=MeasureNumber.parse(number),
-            ordinal=len(draft.measures),
-            title=title,
-            term=self.term(term) if isinstance(term, str) else term,
-            responsible=self._resolver.resolve(responsible) if responsible.strip() else (),
-            responsible_raw=responsible,
-            exam_scope=tuple(exam_scope),
-            status=status,
-        )
-        if fields:
-            measure = attrs.evolve(measure, **fields)
-        draft.measures.append(measure)
-        draft.afters.append((after,) if isinstance(after, str) else tuple(after))
-        return self
-
-    # ------------------------------------------------------------------ result
-    def build(self) -> Roadmap:
-        """The roadmap.
-
-        Raises:
-            ValueError: an ``after=`` number names no measure of the plan.
-        """
-        refs: dict[str, list[MeasureRef]] = {}
-
-        def index(draft: _SectionDraft, path: tuple[int, ...]) -> None:
-            for measure in draft.measures:
-                refs.setdefault(measure.number.canonical, []).append(
-                    MeasureRef(path, measure.number.canonical, measure.ordinal)
-                )
-            for position, sub in enumerate(draft.subgroups):
-                index(sub, (*path, position))
-
-        for position, draft in enumerate(self._sections):
-            index(draft, (position,))
-
-        def ref(number: str) -> MeasureRef:
-            found = refs.get(MeasureNumber.parse(number).canonical, [])
-            if not found:
-                raise InvalidValueError(f"after={number!r}: no measure of plan {self._id!r} has that number")
-            first = found[0]
-            return first if len(found) > 1 else attrs.evolve(first, ordinal=None)
-
-        def freeze(draft: _SectionDraft, ordinal: int) -> Section:
-            measures = tuple(
-                attrs.evolve(
-                    m,
-                    dependencies=m.dependencies
-                    + tuple(Dependency(ref(n), DependencyKind.FINISH_TO_START) for n in after),
-                )
-                if after
-                else m
-                for m, after in zip(draft.measures, draft.afters, strict=True)
-            )
-            return Section(
-                heading=draft.heading,
-                kind=draft.kind,
-                ordinal=ordinal,
-                number=_heading_number(draft.heading),
-                measures=measures,
-                subgroups=tuple(freeze(s, i) for i, s in enumerate(draft.subgroups)),
-            )
-
-        return Roadmap(
-            self._id,
-            title=self._title,
-            level=self._level,
-            school_year=self._school_year,
-            period=self._period,
-            sections=tuple(freeze(s, i) for i, s in enumerate(self._sections)),
-            glossary=self._glossary,
-            name_order=self._name_order,
-        )
-
-
-def _heading_number(heading: str) -> MeasureNumber | None:
-    head = heading.strip().split(" ", 1)[0] if heading.strip() else ""
-    number = MeasureNumber.parse(head)
-    return number if number.is_numbered else None
+    def __init__(self, plan_id: str = "test-plan", *, strict: bool = False, **options: Any) -> None:
+        super().__init__(plan_id, strict=strict, **options)

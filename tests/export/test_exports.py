@@ -24,7 +24,7 @@ from gia_roadmap.plan import Measure, MeasureNumber, Roadmap, Section
 
 
 def _tiny(title: str = "Совещание; «итоги», часть 1\\2") -> Roadmap:
-    measure = Measure(MeasureNumber.parse("1.1."), title=title, term=parse_term("ноябрь 2023"))
+    measure = Measure(number=MeasureNumber.parse("1.1."), title=title, term=parse_term("ноябрь 2023"))
     return Roadmap("tiny", title="План <b>&</b>", sections=(Section("1. Раздел", measures=(measure,)),))
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import datetime as dt
+import re
 
 import attrs
 
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
+from gia_roadmap.text import dash_class
 
 __all__ = ["DateWindow", "SchoolYear", "month_window"]
 
@@ -68,12 +70,58 @@ class SchoolYear:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
     @classmethod
+    def parse(cls, value: SchoolYear | int | str) -> SchoolYear:
+        """A school year from what people write: ``2025``, ``"2025/26"``, ``"2025/2026"``,
+        ``"2025–2026 учебный год"``, ``"2025-26 уч. г."`` (any dash or a slash; the second year must
+        follow the first), or a :class:`SchoolYear`.
+
+        Raises:
+            InvalidTypeError: ``value`` is not a school year, an int or a str.
+            InvalidValueError: the text is not a school year, or its years do not follow each other.
+
+        >>> SchoolYear.parse("2025/26"), SchoolYear.parse("2025–2026 учебный год")
+        (SchoolYear(start_year=2025), SchoolYear(start_year=2025))
+        """
+        if isinstance(value, SchoolYear):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                f"school_year must be a SchoolYear, a start year (2025) or a text («2025/26»), got {value!r}"
+            )
+        match = _SCHOOL_YEAR_TEXT.fullmatch(value.strip())
+        if match is None:
+            raise InvalidValueError(
+                f"school_year {value!r} is not a school year; write 2025, «2025/26» or «2025/2026»"
+            )
+        start = int(match.group(1))
+        if match.group(2) is None:
+            return cls(start)
+        written = match.group(2)
+        end = int(written) if len(written) == 4 else start // 100 * 100 + int(written)
+        if len(written) == 2 and end < start:
+            end += 100  # «2099/00»
+        if end != start + 1:
+            raise InvalidValueError(
+                f"school_year {value!r}: a school year runs from one year to the next, "
+                f"so «{start}/{str(start + 1)[-len(written):]}»"
+            )
+        return cls(start)
+
+    @classmethod
     def containing(cls, day: dt.date) -> SchoolYear:
         """The school year that contains ``day``."""
         return cls(day.year if day.month >= 9 else day.year - 1)
 
     def __str__(self) -> str:
         return f"{self.start_year}/{self.start_year + 1}"
+
+
+_SCHOOL_YEAR_TEXT = re.compile(
+    rf"(\d{{4}})(?:\s*{dash_class('/')}\s*(\d{{4}}|\d{{2}}))?(?:\s*(?:учебн\w*|уч\.?)\s*(?:год\w*|г\.?))?",
+    re.IGNORECASE,
+)
 
 
 def _check_window(instance: DateWindow, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:

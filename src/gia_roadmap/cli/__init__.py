@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import Anchor
 from gia_roadmap.calendar.anchors import OpenAnchor
+from gia_roadmap.cli import plan_views
 from gia_roadmap.cli.boundary import guarded
 from gia_roadmap.cli.calendar_view import render_calendar
 from gia_roadmap.cli.exam_options import bundled_events, exam_scopes, subjects
@@ -284,6 +285,7 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, help="the output file")
 
     commands.add_parser("examples", help="list the bundled example roadmaps")
+    plan_views.add_commands(commands, _add_source, _add_calendar_options, _date)
     _add_global_options(parser, commands)
     return parser
 
@@ -365,6 +367,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status_console = Console(file=err)
     if args.command == "import":
         return _import(args, out, status_console)
+    if args.command == "diff":
+        return plan_views.run_diff(
+            args,
+            lambda path: load_source(path, None, console=status_console, options=None),
+            _calendar(args),
+            _schedule(args),
+            out,
+        )
     source = load_source(args.file, args.example, console=status_console, options=_import_options(args))
     if getattr(args, "region", None):
         import attrs
@@ -397,6 +407,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return check_exit_status([report for _, report in reports])
     if args.command == "export":
         return _export(args, source.roadmaps, calendar, schedule, out)
+    if args.command == "report":
+        return plan_views.run_report(args, source, calendar, schedule, out)
+    if args.command == "roll-forward":
+        return plan_views.run_roll_forward(args, source, out)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse rejects it first
 
 

@@ -1,4 +1,5 @@
-"""Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 1), the JSON Schema, and
+"""Reading and writing roadmaps: lossless JSON and YAML (``schema_version`` 2; version 1 files are read
+through a migration), the JSON Schema, and
 reading the tables officials write (Word, Excel, CSV, text) into typed raw tables with provenance,
 importing them into :class:`~gia_roadmap.plan.Roadmap` values, and exports (XLSX report, CSV,
 iCalendar, HTML, pandas, and the Word/Excel plan tables that read back to an equal roadmap).

@@ -16,9 +16,9 @@ import attrs
 from gia_roadmap.calendar import DateWindow, ResolveOptions
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
 from gia_roadmap.errors import Problem
-from gia_roadmap.plan.binding import EventBinder
 from gia_roadmap.plan.model import LocatedMeasure, Roadmap
 from gia_roadmap.plan.responsible import Responsible
+from gia_roadmap.plan.views import ScheduleRow, plan_schedule
 
 __all__ = [
     "PLAN_COLUMNS",
@@ -51,6 +51,16 @@ class MeasureRow:
         responsible: the parties, one per item, as read (or as written when unresolved).
         responsible_raw: the responsible cell as written.
         exam_scope: exam scope labels («ГИА-9», «ЕГЭ»).
+        dependencies: the measures it depends on, as «FS 1.2» (the link kind and the number).
+        categories: the trained categories it names (their Russian labels).
+        execution: the execution status (``StatusKind.value``: «planned», «done», «cancelled»).
+        done_on: the day it was done or cancelled, None when not recorded.
+        evidence: what shows it was done.
+        reported_by: who reported it.
+        notes: the measure's notes.
+        slack: working days it can slip without delaying a successor past its deadline, None when
+            unknown.
+        critical: it is on the critical path.
     """
 
     id: str
@@ -66,6 +76,15 @@ class MeasureRow:
     responsible: tuple[str, ...]
     responsible_raw: str
     exam_scope: tuple[str, ...]
+    dependencies: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    execution: str = "planned"
+    done_on: dt.date | None = None
+    evidence: str = ""
+    reported_by: str = ""
+    notes: tuple[str, ...] = ()
+    slack: int | None = None
+    critical: bool = False
 
     @property
     def start(self) -> dt.date | None:
@@ -102,25 +121,25 @@ def measure_rows(
     events: EventDates | None = None,
     options: ResolveOptions | None = None,
 ) -> tuple[MeasureRow, ...]:
-    """Every measure of ``roadmap`` in document order, its term resolved in the plan's school year.
+    """Every measure of ``roadmap`` in document order, its term resolved in the plan's school year, with
+    its dependencies, trained categories, execution status, slack and place on the critical path.
 
     Relative terms («не позднее чем за 1 рабочий день до дня проведения экзамена») resolve only with
-    ``events`` (e.g. :func:`~gia_roadmap.calendar.exam_events`) and, for working days, a ``calendar``;
-    each measure's deadline counts from the events in its scope (:mod:`gia_roadmap.plan.binding`).
+    ``events`` (e.g. from an :class:`~gia_roadmap.calendar.schedule.ExamSchedule`) and, for working
+    days, a ``calendar``.
     """
-    binder = EventBinder(roadmap, events)
-    return tuple(_row(binder, located, calendar, options) for located in roadmap.walk())
+    view = plan_schedule(roadmap, calendar, events, today=_ANY_DAY, options=options)
+    return tuple(_row(located, row) for located, row in zip(roadmap.walk(), view.rows, strict=True))
 
 
-def _row(
-    binder: EventBinder,
-    located: LocatedMeasure,
-    calendar: WorkingDayCalendar | None,
-    options: ResolveOptions | None,
-) -> MeasureRow:
+_ANY_DAY = dt.date(2000, 1, 1)  # the rows carry no state on a day: the schedule's day is not used
+
+
+def _row(located: LocatedMeasure, scheduled: ScheduleRow) -> MeasureRow:
     measure = located.measure
-    resolution = binder.resolve(measure, calendar, options=options)
+    resolution = scheduled.resolution
     headings = [s.heading or (str(s.number) if s.number else "") for s in located.sections]
+    categories = (t.category for t in (*measure.targets, *measure.participants) if t.category is not None)
     return MeasureRow(
         id=str(located.id),
         section=" / ".join(h for h in headings if h),
@@ -136,6 +155,15 @@ def _row(
         responsible_raw=measure.responsible_raw
         or "; ".join(a.responsible_raw for a in measure.level_actions if a.responsible_raw),
         exam_scope=tuple(s.label for s in measure.exam_scope),
+        dependencies=tuple(f"{d.kind.value} {d.on.number}" for d in measure.dependencies),
+        categories=tuple(dict.fromkeys(c.label for c in categories)),
+        execution=measure.status.kind.value,
+        done_on=measure.status.date,
+        evidence=measure.status.evidence,
+        reported_by=measure.status.reported_by,
+        notes=measure.notes,
+        slack=scheduled.slack,
+        critical=scheduled.critical,
     )
 
 
@@ -192,6 +220,15 @@ PLAN_COLUMNS = (
     "Ответственные (как написано)",
     "Ответственные (прочитано)",
     "Экзамены",
+    "Зависимости",
+    "Обучаемые категории",
+    "Исполнение",
+    "Дата исполнения",
+    "Подтверждение",
+    "Кто сообщил",
+    "Резерв (раб. дн.)",
+    "Критический путь",
+    "Примечания",
     "Идентификатор",
 )
 
@@ -215,5 +252,17 @@ def plan_values(row: MeasureRow) -> tuple[PlanValue, ...]:
         row.responsible_raw,
         "; ".join(row.responsible),
         ", ".join(row.exam_scope),
+        ", ".join(row.dependencies),
+        ", ".join(row.categories),
+        _EXECUTION.get(row.execution, row.execution),
+        row.done_on,
+        row.evidence,
+        row.reported_by,
+        None if row.slack is None else str(row.slack),
+        "да" if row.critical else "",
+        "\n".join(row.notes),
         row.id,
     )
+
+
+_EXECUTION = {"planned": "запланировано", "done": "выполнено", "cancelled": "отменено"}

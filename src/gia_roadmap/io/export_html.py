@@ -113,13 +113,14 @@ def _timeline(rows: tuple[MeasureRow, ...], _e: _Escape) -> str:
 def _table(rows: tuple[MeasureRow, ...], _e: _Escape) -> str:
     out = [
         "<table><tr><th>№</th><th>Мероприятие</th><th>Сроки</th><th>Даты</th><th>Ответственные</th>"
-        "<th>Экзамены</th></tr>"
+        "<th>Экзамены</th><th>Зависимости</th><th>Обучаемые категории</th><th>Исполнение</th>"
+        "<th>Резерв (раб. дн.)</th></tr>"
     ]
     section = None
     for row in rows:
         if row.section != section:
             section = row.section
-            out.append(f'<tr class="section"><td colspan="6">{_e(section or "—")}</td></tr>')
+            out.append(f'<tr class="section"><td colspan="10">{_e(section or "—")}</td></tr>')
         dates = (
             _e(window_text(row.windows)) if row.windows else f'<span class="muted">{_e(row.status)}</span>'
         )
@@ -127,10 +128,25 @@ def _table(rows: tuple[MeasureRow, ...], _e: _Escape) -> str:
         title = "<br>".join(_e(line) for line in row.title.splitlines())
         out.append(
             f'<tr><td class="num">{_e(row.number)}</td><td>{title}</td><td>{_e(row.term_raw)}</td>'
-            f"<td>{dates}</td><td>{parties}</td><td>{_e(', '.join(row.exam_scope))}</td></tr>"
+            f"<td>{dates}</td><td>{parties}</td><td>{_e(', '.join(row.exam_scope))}</td>"
+            f"<td>{_e(', '.join(row.dependencies))}</td><td>{_e(', '.join(row.categories))}</td>"
+            f"<td>{_e(_execution(row))}</td><td>{'' if row.slack is None else row.slack}"
+            f"{' (крит.)' if row.critical else ''}</td></tr>"
         )
     out.append("</table>")
     return "".join(out)
+
+
+def _execution(row: MeasureRow) -> str:
+    """«выполнено 12.10.2025: приказ № 345 (УО)», empty for a planned measure."""
+    if row.execution == "planned":
+        return ""
+    text = {"done": "выполнено", "cancelled": "отменено"}.get(row.execution, row.execution)
+    if row.done_on is not None:
+        text += f" {row.done_on:%d.%m.%Y}"
+    if row.evidence:
+        text += f": {row.evidence}"
+    return f"{text} ({row.reported_by})" if row.reported_by else text
 
 
 def _findings(findings: tuple[FindingRow, ...], _e: _Escape) -> str:

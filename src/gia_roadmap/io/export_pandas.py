@@ -3,7 +3,10 @@
 Columns: ``id``, ``section``, ``section_kind``, ``number``, ``title``, ``term_raw``, ``term_kind``,
 ``start``, ``end`` (``datetime64``, NaT when unresolved), ``windows`` (a tuple of
 :class:`~gia_roadmap.calendar.DateWindow`), ``status``, ``reason``, ``responsible`` (a tuple of
-phrases), ``responsible_raw``, ``exam_scope`` (a tuple of labels).
+phrases), ``responsible_raw``, ``exam_scope`` (a tuple of labels), ``dependencies`` (a tuple of «FS 1.2»),
+``categories`` (a tuple of trained categories), ``execution`` («planned», «done», «cancelled»), ``done_on``
+(``datetime64``), ``evidence``, ``reported_by``, ``notes`` (a tuple), ``slack`` (working days, nullable
+integer) and ``critical`` (on the critical path).
 
 Install with ``pip install gia-roadmap[pandas]``; without pandas, :func:`to_dataframe` raises
 :class:`ImportError` with that hint.
@@ -38,6 +41,15 @@ DATAFRAME_COLUMNS = (
     "responsible",
     "responsible_raw",
     "exam_scope",
+    "dependencies",
+    "categories",
+    "execution",
+    "done_on",
+    "evidence",
+    "reported_by",
+    "notes",
+    "slack",
+    "critical",
 )
 
 
@@ -58,26 +70,11 @@ def to_dataframe(
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("to_dataframe needs pandas: pip install gia-roadmap[pandas]") from exc
     records = [
-        {
-            "id": row.id,
-            "section": row.section,
-            "section_kind": row.section_kind,
-            "number": row.number,
-            "title": row.title,
-            "term_raw": row.term_raw,
-            "term_kind": row.term_kind,
-            "start": row.start,
-            "end": row.end,
-            "windows": row.windows,
-            "status": row.status,
-            "reason": row.reason,
-            "responsible": row.responsible,
-            "responsible_raw": row.responsible_raw,
-            "exam_scope": row.exam_scope,
-        }
+        {name: getattr(row, name) for name in DATAFRAME_COLUMNS}
         for row in measure_rows(roadmap, calendar, events, options)
     ]
     frame = pandas.DataFrame.from_records(records, columns=list(DATAFRAME_COLUMNS))
-    for column in ("start", "end"):
+    for column in ("start", "end", "done_on"):
         frame[column] = pandas.to_datetime(frame[column])
+    frame["slack"] = frame["slack"].astype("Int64")
     return frame

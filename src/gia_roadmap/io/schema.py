@@ -143,7 +143,7 @@ class _Builder:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a roadmap file (``{"schema_version": 1, "roadmap": {...}}``)."""
+    """The JSON Schema of a roadmap file (``{"schema_version": 2, "roadmap": {...}}``)."""
     builder = _Builder()
     roadmap = builder.ref(Roadmap)
     return {

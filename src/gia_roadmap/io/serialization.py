@@ -1,6 +1,6 @@
 """Lossless JSON and YAML for roadmaps, built on cattrs.
 
-The file is ``{"schema_version": 1, "roadmap": {...}}``. Every attrs field is written, including
+The file is ``{"schema_version": 2, "roadmap": {...}}``. Every attrs field is written, including
 the source text (``raw``) that deadline terms keep out of equality. Unions are tagged: a deadline
 term carries its class's ``kind`` («month_range», «relative» …), a responsible party its ``type``
 («Body», «Person», «Role»). Dates are ISO strings; enums are their values.
@@ -9,6 +9,10 @@ Loading is strict and reports **every** bad field with its JSONPath
 (``$.roadmap.sections[2].measures[14].term: …``) in one :class:`~gia_roadmap.errors.RoadmapFormatError`:
 wrong types are not coerced (``"5"`` is not an integer), unknown keys are errors, YAML is read
 with a safe loader only (libyaml's when present).
+
+A file of an older version is read through an explicit migration to the current one
+(:data:`MIGRATIONS`: version 1 → 2 moves the reserve-day stage into ``reserve_days``); a file of a
+newer version is refused with an error naming both versions.
 
 Files from strangers are read within :class:`~gia_roadmap.datafiles.LoadLimits` (size, nesting, YAML
 aliases, integer width, encodings: see ``docs/security.md``); a broken limit is a
@@ -46,17 +50,77 @@ from gia_roadmap.plan.people import Person, Role
 from gia_roadmap.plan.responsible import Responsible
 
 __all__ = [
+    "MIGRATIONS",
     "SCHEMA_VERSION",
     "Format",
     "converter",
     "dumps_text",
     "from_document",
     "loads_text",
+    "migrate",
     "to_document",
 ]
 
-SCHEMA_VERSION = 1
-"""Version of the file format. Bumped on any change an older reader could not load."""
+SCHEMA_VERSION = 2
+"""Version of the file format. Bumped on any change an older reader could not load.
+
+* 1 — the first wave's format.
+* 2 — a measure's reserve days are ``reserve_days: true`` (version 1 wrote the stage «reserve» in
+  ``exam_periods``, which is no stage of the campaign); new fields an older reader would refuse:
+  ``Status.evidence`` and ``reported_by``, ``Section.term``, ``Roadmap.region``, ``Recurring.following``;
+  days may be written as ``DayRef`` objects (a day without a year).
+"""
+
+
+def _v1_to_v2(roadmap: Any, path: str) -> list[tuple[str, str]]:
+    """Version 1 → 2, in place: every measure's «reserve» in ``exam_periods`` becomes ``reserve_days``.
+
+    Returns what was changed, as (JSONPath, what) pairs. Anything that is not the expected shape is
+    left for the loader to report at its path.
+    """
+    changed: list[tuple[str, str]] = []
+
+    def section(value: Any, where: str) -> None:
+        if not isinstance(value, dict):
+            return
+        measures = value.get("measures")
+        for i, measure in enumerate(measures if isinstance(measures, list) else ()):
+            periods = measure.get("exam_periods") if isinstance(measure, dict) else None
+            if isinstance(periods, list) and "reserve" in periods:
+                measure["exam_periods"] = [p for p in periods if p != "reserve"]
+                measure["reserve_days"] = True
+                changed.append((f"{where}.measures[{i}].exam_periods", "«reserve» → reserve_days: true"))
+        subgroups = value.get("subgroups")
+        if isinstance(subgroups, list):
+            for i, sub in enumerate(subgroups):
+                section(sub, f"{where}.subgroups[{i}]")
+
+    sections = roadmap.get("sections") if isinstance(roadmap, dict) else None
+    if isinstance(sections, list):
+        for i, value in enumerate(sections):
+            section(value, f"{path}.sections[{i}]")
+    return changed
+
+
+MIGRATIONS: dict[int, Any] = {1: _v1_to_v2}
+"""Per old version, the function that lifts a file's ``roadmap`` to the next version (in place)."""
+
+
+def migrate(
+    document: dict[str, Any], *, in_place: bool = False
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """``document`` (``{"schema_version": n, "roadmap": …}``, 1 ≤ n ≤ :data:`SCHEMA_VERSION`) lifted to
+    the current version — a copy unless ``in_place`` — and what each step changed as (JSONPath, what)."""
+    import copy
+
+    version = document["schema_version"]
+    lifted = document if in_place else copy.deepcopy(document)
+    changed: list[tuple[str, str]] = []
+    while version < SCHEMA_VERSION:
+        changed += MIGRATIONS[version](lifted.get("roadmap"), "$.roadmap")
+        version += 1
+    lifted["schema_version"] = version
+    return lifted, changed
 
 Format = Literal["json", "yaml"]
 """Supported text formats."""
@@ -218,7 +282,7 @@ converter: cattrs.Converter = _make_converter()
 
 
 def to_document(roadmap: Roadmap) -> dict[str, Any]:
-    """The roadmap as plain data: ``{"schema_version": 1, "roadmap": {...}}``."""
+    """The roadmap as plain data: ``{"schema_version": 2, "roadmap": {...}}``."""
     return {"schema_version": SCHEMA_VERSION, "roadmap": converter.unstructure(roadmap, Roadmap)}
 
 
@@ -273,19 +337,27 @@ def from_document(document: object, *, source: str = "", limits: LoadLimits | No
     return _from_document(document, source=source)
 
 
-def _from_document(document: object, *, source: str) -> Roadmap:
+def _from_document(document: object, *, source: str, owned: bool = False) -> Roadmap:
     if not isinstance(document, dict):
         message = f"expected an object with schema_version and roadmap, got {type(document).__name__}"
         raise RoadmapFormatError([_bad_field("$", message, source)], source=source)
     errors: list[Problem] = []
     version = document.get("schema_version")
+    readable = f"this reader reads versions 1 to {SCHEMA_VERSION}"
     if version is None:
-        errors.append(_bad_field("$.schema_version", "missing; this reader expects 1", source))
+        errors.append(_bad_field("$.schema_version", f"missing; {readable}", source))
     elif isinstance(version, bool) or not isinstance(version, int):
         errors.append(_bad_field("$.schema_version", f"expected an integer, got {version!r}", source))
-    elif version != SCHEMA_VERSION:
-        message = f"unsupported version {version}; this reader reads {SCHEMA_VERSION}"
+    elif version > SCHEMA_VERSION:
+        message = (
+            f"unsupported version {version}: the file was written by a newer gia_roadmap (schema_version "
+            f"{version}) and {readable}; upgrade gia_roadmap to read it"
+        )
         errors.append(_bad_field("$.schema_version", message, source))
+    elif version < 1:
+        errors.append(_bad_field("$.schema_version", f"unsupported version {version}; {readable}", source))
+    elif version < SCHEMA_VERSION:
+        document, _ = migrate(document, in_place=owned)
     for key in document:
         if key not in ("schema_version", "roadmap"):
             message = "unknown key; expected only schema_version and roadmap"
@@ -346,4 +418,4 @@ def loads_text(
         document = parse(text, format, limits=limits)
     except DataFileError as error:
         raise RoadmapFormatError([error.located(source)], source=source) from None
-    return _from_document(document, source=source)
+    return _from_document(document, source=source, owned=True)  # parsed here: migrated in place

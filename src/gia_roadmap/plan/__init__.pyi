@@ -17,6 +17,11 @@ from .bodies import (
     STANDARD_ABBREVIATIONS as STANDARD_ABBREVIATIONS,
     standard_body as standard_body,
 )
+from .builder import (
+    RECORD_FIELDS as RECORD_FIELDS,
+    RoadmapBuilder as RoadmapBuilder,
+    RoadmapBuildError as RoadmapBuildError,
+)
 from .categories import (
     CategoryMention as CategoryMention,
     find_categories as find_categories,
@@ -33,6 +38,13 @@ from .checks import (
     FindingKind as FindingKind,
     is_training as is_training,
     STANDARD_TRAINED_CATEGORIES as STANDARD_TRAINED_CATEGORIES,
+)
+from .execution import (
+    execution_report as execution_report,
+    ExecutionReport as ExecutionReport,
+    ExecutionRow as ExecutionRow,
+    ExecutionState as ExecutionState,
+    mark as mark,
 )
 from .findings import (
     Finding as Finding,
@@ -112,6 +124,12 @@ from .responsible import (
     Responsible as Responsible,
     ResponsibleResolver as ResponsibleResolver,
 )
+from .rollforward import (
+    roll_forward as roll_forward,
+    RollChange as RollChange,
+    RollForward as RollForward,
+    RollReason as RollReason,
+)
 from .scheduling import (
     NodeSchedule as NodeSchedule,
     Schedule as Schedule,
@@ -123,4 +141,16 @@ from .sections import classify_section as classify_section
 from .summary import (
     PlanSummary as PlanSummary,
     summarize as summarize,
+)
+from .versions import (
+    ChangeKind as ChangeKind,
+    compare as compare,
+    diff as diff,
+    MeasureChange as MeasureChange,
+    PlanDiff as PlanDiff,
+)
+from .views import (
+    plan_schedule as plan_schedule,
+    PlanSchedule as PlanSchedule,
+    ScheduleRow as ScheduleRow,
 )

@@ -19,6 +19,7 @@ import re
 
 import attrs
 
+from gia_roadmap.plan.fields import check_fields
 from gia_roadmap.text import Vocabulary, abbreviates, clean_cell, normalize
 
 __all__ = [
@@ -119,6 +120,9 @@ class Body:
     kind: BodyKind = BodyKind.OTHER
     parent: Body | None = None
     generic: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     @property
     def short(self) -> str:

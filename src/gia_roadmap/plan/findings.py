@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from gia_roadmap.errors import InvalidValueError, Language, Location, Problem, Severity
+from gia_roadmap.plan.fields import check_fields
 from gia_roadmap.plan.messages import Param, code_text, plural, render, ui
 
 __all__ = [
@@ -56,6 +57,9 @@ class Suppression:
     measure: str
     reason: str
     plan: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     def matches(self, finding: Finding) -> bool:
         """True when this suppression covers ``finding``."""

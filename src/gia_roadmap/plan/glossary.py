@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 from gia_roadmap.plan.bodies import Body, BodyLevel, body_from_name
+from gia_roadmap.plan.fields import check_fields
 from gia_roadmap.text import DASH_CLASS, clean_cell, dash_class, normalize
 
 __all__ = [
@@ -74,6 +75,9 @@ class GlossaryEntry:
     source: GlossarySource = GlossarySource.MANUAL
     raw: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
     @property
     def key(self) -> str:
         """The abbreviation in comparison form (:func:`abbreviation_key`)."""
@@ -100,6 +104,9 @@ class Glossary:
     """
 
     entries: tuple[GlossaryEntry, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     @classmethod
     def from_pairs(

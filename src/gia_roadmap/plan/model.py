@@ -20,8 +20,10 @@ import attrs
 from gia_roadmap.calendar.exams import ExamScope, ExamStage
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms import MissingTerm, Term
+from gia_roadmap.errors import GiaRoadmapError
 from gia_roadmap.plan.bodies import Body, BodyLevel
 from gia_roadmap.plan.categories import SpecialistCategory
+from gia_roadmap.plan.fields import check_fields, value_error
 from gia_roadmap.plan.glossary import Glossary
 from gia_roadmap.plan.people import NameOrder
 from gia_roadmap.plan.responsible import Responsible
@@ -120,6 +122,11 @@ class MeasureNumber:
     parts: tuple[int, ...] = ()
     trailing_dot: bool = False
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if any(p < 0 for p in self.parts):
+            raise value_error(MeasureNumber, "parts", f"{self.parts!r} holds a negative part", "parts ≥ 0")
+
     @classmethod
     def parse(cls, raw: str) -> MeasureNumber:
         """Read «1.2.1.», «2.8», «1», « 1.1 »; anything else keeps ``parts`` empty (never raises)."""
@@ -200,6 +207,9 @@ class Target:
     cluster: str = ""
     body: Body | None = None
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
 
 @attrs.frozen(slots=True)
 class Cluster:
@@ -217,6 +227,9 @@ class Cluster:
     name: str = ""
     number: int | None = None
     schools: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
 
 class ActionLevel(enum.Enum):
@@ -247,6 +260,9 @@ class LevelAction:
     responsible: tuple[Responsible, ...] = ()
     responsible_raw: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
 
 @attrs.frozen(slots=True)
 class ParentItemRef:
@@ -260,6 +276,9 @@ class ParentItemRef:
 
     raw: str
     numbers: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     @classmethod
     def parse(cls, raw: str) -> ParentItemRef:
@@ -286,6 +305,13 @@ class MeasureRef:
     section: tuple[int, ...]
     number: str
     ordinal: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if any(p < 0 for p in self.section):
+            raise value_error(
+                MeasureRef, "section", f"{self.section!r} holds a negative ordinal", "0-based ordinals (≥ 0)"
+            )
 
 
 class DependencyKind(enum.Enum):
@@ -314,6 +340,9 @@ class Dependency:
     lag_days: int = 0
     working_days: bool = False
     raw: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
 
 class ProvenanceKind(enum.Enum):
@@ -352,6 +381,9 @@ class Provenance:
     source: str = ""
     note: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
 
 class StatusKind(enum.Enum):
     """Execution status of a measure."""
@@ -363,20 +395,35 @@ class StatusKind(enum.Enum):
 
 @attrs.frozen(slots=True)
 class Status:
-    """Execution status: planned, done (with the date) or cancelled.
+    """Execution status («отметка об исполнении»): planned, done (with the date) or cancelled, what
+    shows it and who reported it.
 
     Attributes:
         kind: planned, done or cancelled.
         date: when it was done or cancelled.
-        note: free text (a report reference, a reason).
+        note: free text (the completion cell as written, a reason).
+        evidence: what shows it was done: a document («приказ УО от 12.10.2025 № 345»), a link.
+        reported_by: who reported it (a party, a person).
     """
 
     kind: StatusKind = StatusKind.PLANNED
     date: dt.date | None = None
     note: str = ""
+    evidence: str = ""
+    reported_by: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if self.kind is StatusKind.PLANNED and self.date is not None:
+            raise value_error(
+                Status,
+                "date",
+                f"a planned measure has no date of execution, got {self.date.isoformat()}",
+                "kind=StatusKind.DONE or StatusKind.CANCELLED with the date, or no date",
+            )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, kw_only=True)
 class Measure:
     """One row of a roadmap («мероприятие»).
 
@@ -426,6 +473,9 @@ class Measure:
     provenance: tuple[Provenance, ...] = ()
     status: Status = attrs.field(factory=Status)
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
     @property
     def all_responsible(self) -> tuple[Responsible, ...]:
         """The measure's own parties followed by those of its level actions."""
@@ -467,6 +517,9 @@ class Section:
     subgroups: tuple[Section, ...] = ()
     term: Term | None = None
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
 
 @attrs.frozen(slots=True)
 class Order:
@@ -488,6 +541,9 @@ class Order:
     kind: str = "приказ"
     raw: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
 
 @attrs.frozen(slots=True)
 class PlanRef:
@@ -505,6 +561,9 @@ class PlanRef:
     order: Order | None = None
     plan_id: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
 
 @attrs.frozen(slots=True, cache_hash=True)
 class MeasureId:
@@ -514,6 +573,9 @@ class MeasureId:
     section: tuple[int, ...]
     number: str
     ordinal: int
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     def __str__(self) -> str:
         path = ".".join(str(s) for s in self.section)
@@ -527,6 +589,9 @@ class LocatedMeasure:
     id: MeasureId
     measure: Measure
     sections: tuple[Section, ...]
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     @property
     def section(self) -> Section:
@@ -551,7 +616,10 @@ def _region_code(value: object) -> str | None:
         return None
     from gia_roadmap.calendar.subjects import federal_subject
 
-    return federal_subject(value).code  # type: ignore[arg-type]  # federal_subject checks the type
+    try:
+        return federal_subject(value).code  # type: ignore[arg-type]  # federal_subject checks the type
+    except GiaRoadmapError as error:
+        raise value_error(Roadmap, "region", str(error), "an ISO 3166-2:RU code such as 'RU-TA'") from None
 
 
 @attrs.frozen(slots=True)
@@ -582,22 +650,25 @@ class Roadmap:
     """
 
     id: str
-    title: str = ""
-    issuer: str = ""
-    issuer_body: Body | None = None
-    level: PlanLevel = PlanLevel.REGIONAL
-    territory: str = ""
-    region: str | None = attrs.field(default=None, converter=_region_code)
-    school_year: SchoolYear | None = None
-    period: DateWindow | None = None
-    orders: tuple[Order, ...] = ()
-    legal_basis: tuple[Order, ...] = ()
-    sections: tuple[Section, ...] = ()
-    glossary: Glossary = attrs.field(factory=Glossary)
-    name_order: NameOrder = NameOrder.UNKNOWN
-    clusters: tuple[Cluster, ...] = ()
-    parent: PlanRef | None = None
-    notes: tuple[str, ...] = ()
+    title: str = attrs.field(default="", kw_only=True)
+    issuer: str = attrs.field(default="", kw_only=True)
+    issuer_body: Body | None = attrs.field(default=None, kw_only=True)
+    level: PlanLevel = attrs.field(default=PlanLevel.REGIONAL, kw_only=True)
+    territory: str = attrs.field(default="", kw_only=True)
+    region: str | None = attrs.field(kw_only=True, default=None, converter=_region_code)
+    school_year: SchoolYear | None = attrs.field(default=None, kw_only=True)
+    period: DateWindow | None = attrs.field(default=None, kw_only=True)
+    orders: tuple[Order, ...] = attrs.field(default=(), kw_only=True)
+    legal_basis: tuple[Order, ...] = attrs.field(default=(), kw_only=True)
+    sections: tuple[Section, ...] = attrs.field(default=(), kw_only=True)
+    glossary: Glossary = attrs.field(kw_only=True, factory=Glossary)
+    name_order: NameOrder = attrs.field(default=NameOrder.UNKNOWN, kw_only=True)
+    clusters: tuple[Cluster, ...] = attrs.field(default=(), kw_only=True)
+    parent: PlanRef | None = attrs.field(default=None, kw_only=True)
+    notes: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     def walk(self) -> Iterator[LocatedMeasure]:
         """Every measure in document order (a section's own measures before its subgroups)."""

@@ -21,6 +21,7 @@ import attrs
 
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.categories import SpecialistCategory
+from gia_roadmap.plan.fields import check_fields
 from gia_roadmap.text import normalize, similar_words
 
 __all__ = [
@@ -106,6 +107,9 @@ class Person:
     organisation: Body | None = None
     position: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
     def same_as(self, other: Person) -> bool:
         """True when both name one person: equal initials (letters only) and surnames equal up
         to case endings and one typo («Владиминова» ~ «Владимирова», «Терновую» ~ «Терновая»)."""
@@ -174,6 +178,9 @@ class Role:
     of: str = ""
     body: Body | None = None
     category: SpecialistCategory | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     @property
     def text(self) -> str:

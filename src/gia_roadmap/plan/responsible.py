@@ -32,6 +32,7 @@ from gia_roadmap.plan.bodies import (
     standard_body,
 )
 from gia_roadmap.plan.categories import resolve_category
+from gia_roadmap.plan.fields import check_fields
 from gia_roadmap.plan.glossary import Glossary, abbreviation_key
 from gia_roadmap.plan.people import INITIALS, ROLE_HEAD, SURNAME, NameOrder, Person, Role, normalize_initials
 from gia_roadmap.text import clean_cell, dash_class, strip_markup
@@ -75,6 +76,9 @@ class Responsible:
     quality: MatchQuality = MatchQuality.EXACT
     group: int = 0
     note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     @property
     def resolved(self) -> bool:

@@ -259,8 +259,18 @@ def provenances() -> st.SearchStrategy[m.Provenance]:
 
 
 def statuses() -> st.SearchStrategy[m.Status]:
-    """Planned, done (with a date) or cancelled."""
-    return st.builds(m.Status, st.sampled_from(m.StatusKind), st.none() | covered_dates(), texts(20))
+    """Planned (no date), done or cancelled (with or without the date), with evidence and reporter."""
+    kinds = st.sampled_from(m.StatusKind)
+    return kinds.flatmap(
+        lambda kind: st.builds(
+            m.Status,
+            st.just(kind),
+            st.none() if kind is m.StatusKind.PLANNED else st.none() | covered_dates(),
+            texts(20),
+            texts(20),
+            texts(12),
+        )
+    )
 
 
 def _scopes() -> st.SearchStrategy[tuple[ExamScope, ...]]:

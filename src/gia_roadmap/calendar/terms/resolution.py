@@ -19,6 +19,7 @@ import attrs
 
 from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
 from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
+from gia_roadmap.errors import InvalidTypeError
 
 if TYPE_CHECKING:
     from gia_roadmap.calendar.terms.containers import Term
@@ -143,7 +144,15 @@ def _ok(*windows: DateWindow) -> Resolution:
     return Resolution(tuple(windows), ResolutionStatus.RESOLVED, "")
 
 
-@attrs.frozen(slots=True)
+def _is_flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A counting rule is True or False (``by_inclusive`` may also be None: keep each term's own)."""
+    if isinstance(value, bool) or (value is None and attribute.name == "by_inclusive"):
+        return
+    allowed = "True, False or None" if attribute.name == "by_inclusive" else "True or False"
+    raise InvalidTypeError(f"ResolveOptions.{attribute.name} must be {allowed}, got {value!r}")
+
+
+@attrs.frozen(slots=True, kw_only=True)
 class ResolveOptions:
     """Configurable counting rules. The defaults follow the deadline-grammar catalogue (§6).
 
@@ -166,14 +175,14 @@ class ResolveOptions:
             no windows (False, default) or to the plan period (True); the status stays UNKNOWN.
     """
 
-    by_inclusive: bool | None = None
-    bare_offset_is_latest: bool = False
-    count_from_next_day: bool = True
-    unspecified_days_are_working: bool = False
-    eve_is_working_day: bool = False
-    until_includes_anchor_day: bool = False
-    continuous_as_period: bool = True
-    unknown_as_period: bool = False
+    by_inclusive: bool | None = attrs.field(default=None, validator=_is_flag)
+    bare_offset_is_latest: bool = attrs.field(default=False, validator=_is_flag)
+    count_from_next_day: bool = attrs.field(default=True, validator=_is_flag)
+    unspecified_days_are_working: bool = attrs.field(default=False, validator=_is_flag)
+    eve_is_working_day: bool = attrs.field(default=False, validator=_is_flag)
+    until_includes_anchor_day: bool = attrs.field(default=False, validator=_is_flag)
+    continuous_as_period: bool = attrs.field(default=True, validator=_is_flag)
+    unknown_as_period: bool = attrs.field(default=False, validator=_is_flag)
 
 
 @attrs.frozen(slots=True)

@@ -12,6 +12,7 @@ from gia_roadmap.calendar.terms import (
 )
 from gia_roadmap.errors import Language, Severity
 from gia_roadmap.plan.categories import SpecialistCategory
+from gia_roadmap.plan.fields import check_fields, value_error
 from gia_roadmap.plan.findings import Suppression
 
 __all__ = ["STANDARD_TRAINED_CATEGORIES", "CheckOptions"]
@@ -34,15 +35,22 @@ STANDARD_TRAINED_CATEGORIES: tuple[SpecialistCategory, ...] = (
 order «Об организации подготовки специалистов, привлекаемых к проведению ГИА»)."""
 
 
-def _codes(values: Iterable[str]) -> frozenset[str]:
+def _codes(values: Iterable[str] | str) -> frozenset[str]:
+    """Codes as a set: «GR401» or «GR401, GR702» is one or several codes (never a set of letters)."""
+    if isinstance(values, str):
+        return frozenset(code.strip() for code in values.split(",") if code.strip())
+    if not isinstance(values, Iterable):
+        return values  # not codes: check_fields names the field
     return frozenset(values)
 
 
 def _suppressions(values: Iterable[Suppression]) -> tuple[Suppression, ...]:
+    if not isinstance(values, Iterable):
+        return values  # not suppressions: check_fields names the field
     return tuple(values)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, kw_only=True)
 class CheckOptions:
     """How :func:`check` runs.
 
@@ -72,7 +80,16 @@ class CheckOptions:
     suggest: bool = True
     min_suggestion_score: float = 0.5
     known_abbreviations: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
-    lang: Language = attrs.field(default="ru", validator=attrs.validators.in_(("ru", "en")))
+    lang: Language = "ru"
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if self.load_threshold < 0:
+            raise value_error(CheckOptions, "load_threshold", f"got {self.load_threshold}", "a count ≥ 0")
+        if not 0 <= self.min_suggestion_score <= 1:
+            raise value_error(
+                CheckOptions, "min_suggestion_score", f"got {self.min_suggestion_score}", "a share, 0 to 1"
+            )
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` runs under these options."""

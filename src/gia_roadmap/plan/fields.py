@@ -1,0 +1,249 @@
+"""Validation at construction for the plan's values: every field checked against its annotation.
+
+A frozen attrs class of the plan calls :func:`check_fields` from its ``__attrs_post_init__``. The
+checks are read once per class from the field annotations (``str``, ``int``, ``bool``, an enum, an
+attrs class, ``X | None``, ``tuple[X, ...]``, ``frozenset[X]``, ``Mapping[K, V]``, the ``Term`` union),
+so adding a field adds its check; nothing is listed twice. A wrong value is an
+:class:`~gia_roadmap.errors.InvalidTypeError` (or, from a class's own invariants,
+:class:`~gia_roadmap.errors.InvalidValueError`) whose message and problem name the class, the field
+and the place inside it (``Measure.responsible[0]``) and say what would be valid; no bare
+``TypeError``, ``AttributeError`` or ``KeyError`` reaches the caller later.
+
+A list given where the annotation asks for a tuple (as JSON and notebooks write it) is accepted and
+kept as a tuple; nothing else is converted: a text where a typed value belongs is an error that
+names the reader for it (:func:`~gia_roadmap.calendar.parse_term` for a deadline,
+:class:`~gia_roadmap.plan.RoadmapBuilder` for a plan written as text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+import threading
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from gia_roadmap.calendar.terms import Term
+from gia_roadmap.errors import InvalidTypeError, InvalidValueError, Location, Problem, Severity
+
+__all__ = ["check_fields", "field_error", "value_error"]
+
+# A checker returns None when the value fits, else (path suffix, what was expected, the value met).
+_Miss = tuple[str, str, object]
+_Checker = Callable[[object], "_Miss | None"]
+
+_HINTS: dict[type, tuple[tuple[str, _Checker, bool], ...]] = {}
+_LOCK = threading.Lock()
+
+# What a text standing for a typed value should go through instead, by the expected type's name.
+_READERS = {
+    "deadline term": "read a deadline with gia_roadmap.calendar.parse_term(text)",
+    "Responsible": "read parties with gia_roadmap.plan.resolve_responsible(text) or build the plan "
+    "with RoadmapBuilder",
+    "MeasureNumber": "read a number with MeasureNumber.parse(text)",
+    "SchoolYear": "read a school year with SchoolYear.parse(text)",
+    "Target": "name trained categories with RoadmapBuilder(...).measure(..., trains=text)",
+    "Dependency": "link measures with RoadmapBuilder(...).measure(..., after=number)",
+}
+
+
+def _article(name: str) -> str:
+    return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
+
+
+def _describe(tp: object) -> str:
+    if isinstance(tp, type):
+        if issubclass(tp, enum.Enum):
+            members = ", ".join(f"{tp.__name__}.{m.name}" for m in tp)
+            return f"{_article(tp.__name__)} ({members})"
+        return {bool: "True or False", int: "an int", str: "a text (str)", float: "a number"}.get(
+            tp, _article(tp.__name__)
+        )
+    return str(tp)
+
+
+def _union_text(args: tuple[object, ...]) -> str:
+    optional = type(None) in args
+    kinds = tuple(a for a in args if a is not type(None))
+    terms = set(typing.get_args(Term))
+    if terms <= set(kinds):  # the deadline union: named as one thing, not as its 35 classes
+        rest = [a for a in kinds if a not in terms]
+        text = "a deadline term (Term)" + "".join(f" or {_describe(a)}" for a in rest)
+    elif len(kinds) > 3:
+        text = "one of " + ", ".join(getattr(a, "__name__", str(a)) for a in kinds)
+    else:
+        text = " or ".join(_describe(a) for a in kinds)
+    return text + " or None" if optional else text
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text[:80] + '…' if len(text) > 80 else text}"
+
+
+def _leaf(tp: type) -> _Checker:
+    expected = _describe(tp)
+    if tp is bool:
+        return lambda v: None if isinstance(v, bool) else ("", expected, v)
+    if tp is int:
+        return lambda v: None if isinstance(v, int) and not isinstance(v, bool) else ("", expected, v)
+    if tp is float:
+        return lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else ("", expected, v)
+    if tp is dt.date:  # a datetime is a date subclass, but not a day
+        return lambda v: (
+            None if isinstance(v, dt.date) and not isinstance(v, dt.datetime) else ("", expected, v)
+        )
+    return lambda v: None if isinstance(v, tp) else ("", expected, v)
+
+
+def _compile(tp: object) -> _Checker:
+    if tp is Any or tp is object:
+        return lambda v: None
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Union or isinstance(tp, types.UnionType):
+        classes = tuple(a for a in args if isinstance(a, type) and typing.get_origin(a) is None)
+        others = [_compile(a) for a in args if a not in classes]
+        expected = _union_text(args)
+        exact = tuple(c for c in classes if c not in (bool, int, dt.date))
+        leaves = [_leaf(c) for c in classes if c in (bool, int, dt.date)]
+
+        def union(value: object) -> _Miss | None:
+            if isinstance(value, exact):
+                return None
+            for check in (*leaves, *others):
+                if check(value) is None:
+                    return None
+            return ("", expected, value)
+
+        return union
+    if origin is typing.Literal:
+        allowed = ", ".join(repr(a) for a in args)
+        return lambda v: (
+            None if any(v == a and type(v) is type(a) for a in args) else ("", f"one of {allowed}", v)
+        )
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _compile(args[0])
+
+            def items(value: object) -> _Miss | None:
+                if not isinstance(value, tuple):
+                    return ("", f"a tuple of {_describe(args[0])}", value)
+                for position, element in enumerate(value):
+                    miss = item(element)
+                    if miss is not None:
+                        return (f"[{position}]{miss[0]}", miss[1], miss[2])
+                return None
+
+            return items
+        parts = [_compile(a) for a in args]
+
+        def fixed(value: object) -> _Miss | None:
+            if not isinstance(value, tuple) or len(value) != len(parts):
+                return ("", f"a tuple of {len(parts)} values", value)
+            for position, (check, element) in enumerate(zip(parts, value, strict=True)):
+                miss = check(element)
+                if miss is not None:
+                    return (f"[{position}]{miss[0]}", miss[1], miss[2])
+            return None
+
+        return fixed
+    if origin in (frozenset, set):
+        item = _compile(args[0]) if args else _compile(Any)
+
+        def members(value: object) -> _Miss | None:
+            if not isinstance(value, frozenset):
+                return ("", "a frozenset", value)
+            for element in value:
+                miss = item(element)
+                if miss is not None:
+                    return (f"{{{element!r}}}{miss[0]}", miss[1], miss[2])
+            return None
+
+        return members
+    if origin in (Mapping, dict, typing.Mapping):
+        key_check, value_check = (_compile(a) for a in args) if args else (_compile(Any), _compile(Any))
+
+        def mapping(value: object) -> _Miss | None:
+            if not isinstance(value, Mapping):
+                return ("", "a mapping", value)
+            for key, element in value.items():
+                miss = key_check(key) or value_check(element)
+                if miss is not None:
+                    return (f"[{key!r}]{miss[0]}", miss[1], miss[2])
+            return None
+
+        return mapping
+    if isinstance(tp, type):
+        return _leaf(tp)
+    return lambda v: None  # an annotation this module does not read (a Protocol, a TypeVar): trusted
+
+
+def _checks(cls: type) -> tuple[tuple[str, _Checker, bool], ...]:
+    found = _HINTS.get(cls)
+    if found is not None:
+        return found
+    with _LOCK:
+        found = _HINTS.get(cls)
+        if found is None:
+            module = sys.modules[cls.__module__]
+            hints = typing.get_type_hints(cls, vars(module))
+            found = tuple(
+                (a.name, _compile(hints[a.name]), typing.get_origin(hints[a.name]) is tuple)
+                for a in attrs.fields(cls)
+                if a.name in hints
+            )
+            _HINTS[cls] = found
+    return found
+
+
+def _problem(cls: type, path: str, message: str, expected: str) -> Problem:
+    return Problem(
+        code="invalid-field",
+        severity=Severity.ERROR,
+        location=Location(path=f"{cls.__name__}.{path}"),
+        message=message,
+        expected=expected,
+    )
+
+
+def field_error(cls: type, path: str, expected: str, value: object) -> InvalidTypeError:
+    """The error for a value of the wrong type at ``cls.path``: typed, with its problem."""
+    hint = ""
+    if isinstance(value, str):
+        name = next((n for n in _READERS if n in expected), None)
+        hint = f" ({_READERS[name]})" if name else ""
+    message = f"{cls.__name__}.{path} must be {expected}, got {_shown(value)}{hint}"
+    error = InvalidTypeError(message)
+    error.problems = (_problem(cls, path, f"got {_shown(value)}{hint}", expected),)
+    return error
+
+
+def value_error(cls: type, path: str, message: str, expected: str) -> InvalidValueError:
+    """The error for a value of the right type that breaks an invariant of ``cls`` at ``path``."""
+    error = InvalidValueError(f"{cls.__name__}.{path}: {message}; expected {expected}")
+    error.problems = (_problem(cls, path, message, expected),)
+    return error
+
+
+def check_fields(instance: object) -> None:
+    """Check every field of the attrs ``instance`` against its annotation (a list given for a tuple
+    is kept as a tuple).
+
+    Raises:
+        InvalidTypeError: the first field whose value does not fit, named with its path.
+    """
+    cls = type(instance)
+    for name, check, is_tuple in _checks(cls):
+        value = getattr(instance, name)
+        if is_tuple and isinstance(value, list):
+            value = tuple(value)
+            object.__setattr__(instance, name, value)
+        miss = check(value)
+        if miss is not None:
+            raise field_error(cls, f"{name}{miss[0]}", miss[1], miss[2])
