@@ -147,7 +147,7 @@ def test_every_public_input_value_of_the_plan_is_walked() -> None:
         "SuggestedLink",
         "Violation",
     }
-    values = {name: getattr(plan, name) for name in plan.__all__}
+    values = {name: getattr(plan, name) for name in dir(plan)}
     public = {name for name, value in values.items() if isinstance(value, type) and attrs.has(value)}
     assert public - results == {c.__name__ for c in _BASE} - {"ResolveOptions"}
 
