@@ -171,6 +171,15 @@ CASES: dict[str, tuple[Run, Run]] = {
         lambda: run(plan(m("1", term="до 22.04.2024 (пт)"))),
         lambda: run(plan(m("1", term="до 26.04.2024 (пт)"))),
     ),
+    "GR215": (
+        lambda: run(plan(m("1", "Проведение итогового сочинения", term="в течение учебного года"))),
+        lambda: run(
+            plan(
+                m("1", "Проведение итогового сочинения", term="06.12.2023, 07.02.2024, 10.04.2024"),
+                m("2", "Проведение пробного итогового сочинения", term="в течение учебного года"),
+            )
+        ),
+    ),
     "GR301": (lambda: run(plan(m("1", responsible=""))), lambda: run(plan(m("1")))),
     "GR302": (lambda: run(plan(m("1", responsible="Хрюндель"))), lambda: run(plan(m("1")))),
     "GR303": (

@@ -2,7 +2,8 @@
 
 Each test draws the forms a real document uses and holds a check to a rule stated independently of
 the check's code: a deadline day off in any written form (GR206), one name or order number spelled
-two ways (GR403).
+two ways (GR403), a deadline that names no day on the holding of an admission test whose days the
+Порядок fixes (GR215).
 """
 
 from __future__ import annotations
@@ -82,3 +83,25 @@ def test_one_order_numbered_two_ways(letters: str, other: str) -> None:
     else:
         (finding,) = found
         assert {finding.location.measure, *(r.measure for r in finding.related)} == {"1", "2"}
+
+
+VAGUE = ("в течение учебного года", "постоянно", "по мере необходимости", "I полугодие", "сентябрь – май")
+NAMED = ("06.12.2023", "декабрь 2023 года", "декабрь 2023 года, февраль, апрель 2024 года", "14.02.2024")
+
+
+@given(
+    st.sampled_from(("сочинения (изложения)", "собеседования по русскому языку")),
+    st.sampled_from(VAGUE + NAMED),
+    st.sampled_from(
+        ("Проведение итогового", "Проведение пробного итогового", "Подготовка к проведению итогового")
+    ),
+)
+def test_a_vague_term_on_a_fixed_date_is_found(test: str, term: str, lead: str) -> None:
+    """GR215 exactly when the measure holds the test itself and its deadline names no day or month."""
+    report = check(plan(m("1", f"{lead} {test}", term=term)), calendar=calendar())
+    found = report.filter(code="GR215").findings
+    assert bool(found) == (lead == "Проведение итогового" and term in VAGUE), report.to_text()
+    if found:
+        days = dict(found[0].params)["days"]
+        assert isinstance(days, tuple)
+        assert all(d.weekday() in (0, 2) for d in days)  # Wednesdays, and the April interview's Monday

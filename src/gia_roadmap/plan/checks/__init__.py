@@ -7,7 +7,8 @@ function ``(CheckContext) -> Iterable[Finding]`` for one code, registered with
 :func:`~gia_roadmap.plan.checks.registry.rule` in the module of its family:
 
 * :mod:`~gia_roadmap.plan.checks.links` (GR1xx), :mod:`~gia_roadmap.plan.checks.deadlines` (GR2xx),
-  :mod:`~gia_roadmap.plan.checks.regions` (GR212), :mod:`~gia_roadmap.plan.checks.parties` (GR3xx),
+  :mod:`~gia_roadmap.plan.checks.regions` (GR212),
+  :mod:`~gia_roadmap.plan.checks.fixed_dates` (GR215), :mod:`~gia_roadmap.plan.checks.parties` (GR3xx),
   :mod:`~gia_roadmap.plan.checks.abbreviations` (GR401, GR402),
   :mod:`~gia_roadmap.plan.checks.spelling` (GR403), :mod:`~gia_roadmap.plan.checks.structure`
   (GR5xx), :mod:`~gia_roadmap.plan.checks.coverage` (GR6xx), :mod:`~gia_roadmap.plan.checks.progress`
@@ -35,6 +36,7 @@ from gia_roadmap.plan.checks import (
     abbreviations,
     coverage,
     deadlines,
+    fixed_dates,
     links,
     parties,
     progress,
@@ -70,7 +72,18 @@ __all__ = [
     "is_training",
 ]
 
-_FAMILIES = (abbreviations, coverage, deadlines, links, parties, progress, regions, spelling, structure)
+_FAMILIES = (
+    abbreviations,
+    coverage,
+    deadlines,
+    fixed_dates,
+    links,
+    parties,
+    progress,
+    regions,
+    spelling,
+    structure,
+)
 """The family modules: importing them registers their checks."""
 
 

@@ -19,7 +19,7 @@ from gia_roadmap.plan.checks.deadlines import _is_stale
 from gia_roadmap.plan.checks.registry import rule
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.model import LocatedMeasure, Section
-from gia_roadmap.text import dash_class, normalize, unify_dashes
+from gia_roadmap.text import dash_class, unify_dashes
 
 
 @rule("GR501", Severity.ERROR)
@@ -231,22 +231,40 @@ def check_repeated_measures(ctx: CheckContext) -> Iterator[Finding]:
     """The same measure twice under two numbers: the same title (case, spacing and punctuation aside)
     and the same deadline, about the same exams. Measures repeated for ГИА-9 and for ГИА-11, or with
     other deadlines, are not reported; neither are short titles («Семинар») nor rows without text."""
-    seen: dict[tuple[str, object, frozenset[str]], LocatedMeasure] = {}
-    for item in ctx.located:
-        title = normalize(item.measure.title)
-        if len(title.split()) < 4 or item.measure.number.raw == "":
-            continue
-        key = (title, item.measure.term, _scope_words(ctx, item))
-        first = seen.setdefault(key, item)
-        if first is item or first.measure.number.canonical == item.measure.number.canonical:
-            continue
-        yield ctx.finding(
-            "GR506",
-            ctx.location(item, "title"),
-            params={"title": _title(item, 80), "first": ctx.location(first)},
-            related=[ctx.location(first, "title")],
-            evidence=" ".join(item.measure.title.split()),
-        )
+    located = ctx.located
+    first_at: dict[str, int] = {}  # per title, where it is first used (strings: no objects per row)
+    repeated: dict[str, list[int]] = {}
+    for position, title in enumerate(ctx.normalized_titles):
+        held = first_at.setdefault(title, position)
+        if held != position:
+            repeated.setdefault(title, [held]).append(position)
+    for positions in repeated.values():
+        by_term: dict[object, list[LocatedMeasure]] = {}
+        for position in positions:
+            item = located[position]
+            if item.measure.number.raw == "" or ctx.normalized_titles[position].count(" ") < 3:
+                continue
+            by_term.setdefault(item.measure.term, []).append(item)
+        for items in by_term.values():
+            yield from _repeated(ctx, items)
+
+
+def _repeated(ctx: CheckContext, items: list[LocatedMeasure]) -> Iterator[Finding]:
+    """GR506 for measures of the same title and deadline: each one about the same exams as one before
+    it, under another number."""
+    if len(items) > 1:  # the exams a measure is about are looked up only for repeated texts
+        seen: dict[frozenset[str], LocatedMeasure] = {}
+        for item in items:
+            first = seen.setdefault(_scope_words(ctx, item), item)
+            if first is item or first.measure.number.canonical == item.measure.number.canonical:
+                continue
+            yield ctx.finding(
+                "GR506",
+                ctx.location(item, "title"),
+                params={"title": _title(item, 80), "first": ctx.location(first)},
+                related=[ctx.location(first, "title")],
+                evidence=" ".join(item.measure.title.split()),
+            )
 
 
 @rule("GR507", Severity.WARNING)
