@@ -200,7 +200,13 @@ def test_per_measure_lists(roadmap: Roadmap, with_events: bool) -> None:
         if pairs:
             explicit[item.id] = pairs
     assert ctx.explicit_windows == explicit
-    assert ctx.explicit_list == tuple(explicit.get(item.id, ()) for item in located)
+    expected = tuple(explicit.get(item.id, ()) for item in located)
+    assert tuple(ctx.explicit_list) == expected  # read in order
+    assert [ctx.explicit_list[i] for i in range(len(located))] == list(expected)  # read by position
+    assert list(ctx.explicit_list[1:3]) == list(expected[1:3])
+    leaves = tuple(tuple(_leaves(item.measure.term)) for item in located)
+    assert tuple(ctx.leaves) == leaves
+    assert [ctx.leaves[i] for i in range(len(located))] == list(leaves)
     assert ctx.responsible_list == tuple(item.measure.all_responsible for item in located)
     assert ctx.training == tuple(is_training(item) for item in located)
     for item in located:

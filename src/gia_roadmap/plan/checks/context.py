@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
+from typing import overload
 
 import attrs
 
@@ -98,6 +99,76 @@ def _leaves(term: Term) -> Iterator[Term]:
 
 def _explicit(term: Term) -> bool:
     return isinstance(term, _EXPLICIT) or (isinstance(term, SchoolYearTerm) and term.explicit)
+
+
+Pairs = tuple[tuple[Term, DateWindow], ...]
+"""The parts of one deadline written as dates, months or years, each with one of its windows."""
+
+
+class _Leaves(Sequence[tuple[Term, ...]]):
+    """Per measure, the parts of its deadline (:attr:`CheckContext.leaves`), held as the deadline itself
+    when it is its only part: no tuple per measure is kept (such objects outlive the check's passes and
+    make the garbage collector's full collections longer), one is made when it is read."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: list[Term | tuple[Term, ...]]) -> None:
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Term, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Term, ...]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Term, ...] | Sequence[tuple[Term, ...]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._items)))]
+        item = self._items[index]
+        return item if isinstance(item, tuple) else (item,)
+
+    def __iter__(self) -> Iterator[tuple[Term, ...]]:
+        for item in self._items:
+            yield item if isinstance(item, tuple) else (item,)
+
+
+class _ExplicitPairs(Sequence[Pairs]):
+    """Per measure, :attr:`CheckContext.explicit_list`'s pairs, held as the resolution of the whole
+    deadline when that is the only part: the pairs are made when they are read (see :class:`_Leaves`)."""
+
+    __slots__ = ("_items", "_terms")
+
+    def __init__(self, terms: list[Term], items: list[Resolution | Pairs]) -> None:
+        self._terms = terms
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def _pairs(self, index: int) -> Pairs:
+        item = self._items[index]
+        if isinstance(item, tuple):
+            return item
+        term = self._terms[index]
+        return tuple([(term, window) for window in item.windows])
+
+    @overload
+    def __getitem__(self, index: int) -> Pairs: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Pairs]: ...
+
+    def __getitem__(self, index: int | slice) -> Pairs | Sequence[Pairs]:
+        if isinstance(index, slice):
+            return [self._pairs(i) for i in range(*index.indices(len(self._items)))]
+        return self._pairs(index if index >= 0 else index + len(self._items))
+
+    def __iter__(self) -> Iterator[Pairs]:
+        for index in range(len(self._items)):
+            yield self._pairs(index)
 
 
 def _label(item: LocatedMeasure) -> str:
@@ -355,13 +426,11 @@ class CheckContext:
         return _numbers_by_top(self)
 
     @cached_property
-    def leaves(self) -> tuple[tuple[Term, ...], ...]:
+    def leaves(self) -> Sequence[tuple[Term, ...]]:
         """Per measure (in the order of :attr:`located`), the parts of its deadline that are not
         containers (a DateList or PeriodList counts as one part)."""
-        return tuple(
-            tuple(_leaves(term)) if term.container else (term,)
-            for term in (item.measure.term for item in self.located)
-        )
+        terms = (item.measure.term for item in self.located)
+        return _Leaves([tuple(_leaves(term)) if term.container else term for term in terms])
 
     @cached_property
     def _leaf_classes(self) -> dict[type, list[int]]:
@@ -421,28 +490,30 @@ class CheckContext:
         )
 
     @cached_property
-    def explicit_windows(self) -> dict[MeasureId, tuple[tuple[Term, DateWindow], ...]]:
+    def explicit_windows(self) -> dict[MeasureId, Pairs]:
         """Per measure, the windows of the parts of its deadline written as dates, months or years
         (not relative, continuous or external), each with its part."""
         return {item.id: pairs for item, pairs in zip(self.located, self._own_explicit, strict=True) if pairs}
 
     @cached_property
-    def explicit_list(self) -> tuple[tuple[tuple[Term, DateWindow], ...], ...]:
+    def explicit_list(self) -> Sequence[Pairs]:
         """:attr:`explicit_windows` per measure in the order of :attr:`located` (empty for none)."""
         if not self._unique_ids:
             return tuple(self.explicit_windows.get(item.id, ()) for item in self.located)
-        return tuple(self._own_explicit)
+        return self._own_explicit
 
     @cached_property
-    def _own_explicit(self) -> list[tuple[tuple[Term, DateWindow], ...]]:
+    def _own_explicit(self) -> _ExplicitPairs:
         """Per measure (in the order of :attr:`located`), the pairs :attr:`explicit_windows` holds for
         it (empty for none; a repeated identity does not take the last one's here)."""
         resolve = self.resolve
         explicit_class: dict[type, bool] = {}  # per class: every instance is explicit (_EXPLICIT)
-        out: list[tuple[tuple[Term, DateWindow], ...]] = []
+        terms: list[Term] = []
+        out: list[Resolution | Pairs] = []
         append = out.append
         for item, leaves, own in zip(self.located, self.leaves, self._own_resolutions, strict=True):
             term = item.measure.term
+            terms.append(term)
             if len(leaves) == 1 and leaves[0] is term:  # the deadline is one part, resolved already
                 kind = type(term)
                 explicit = explicit_class.get(kind)
@@ -451,15 +522,11 @@ class CheckContext:
                 if not (explicit or (isinstance(term, SchoolYearTerm) and term.explicit)):  # _explicit()
                     append(())
                     continue
-                windows = own.windows
-                if len(windows) == 1:
-                    append(((term, windows[0]),))
-                else:
-                    append(tuple([(term, window) for window in windows]))
+                append(own if own.windows else ())  # the pairs are made when read
             else:
                 parts = [leaf for leaf in leaves if _explicit(leaf)]
                 append(tuple([(leaf, window) for leaf in parts for window in resolve(leaf).windows]))
-        return out
+        return _ExplicitPairs(terms, out)
 
     def _own_resolution(self, position: int, part: Term) -> Resolution:
         """:meth:`resolve` of ``part`` of the deadline of the measure at ``position``."""
