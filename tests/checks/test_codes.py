@@ -180,6 +180,15 @@ CASES: dict[str, tuple[Run, Run]] = {
             )
         ),
     ),
+    "GR216": (
+        lambda: run(plan(m("1", "Консультации по технологии проведения ЕГЭ-2023", term="март 2024 года"))),
+        lambda: run(
+            plan(
+                m("1", "Консультации по технологии проведения ЕГЭ-2024", term="март 2024 года"),
+                m("2", "Анализ результатов ЕГЭ-2023", term="сентябрь 2023 года"),
+            )
+        ),
+    ),
     "GR301": (lambda: run(plan(m("1", responsible=""))), lambda: run(plan(m("1")))),
     "GR302": (lambda: run(plan(m("1", responsible="Хрюндель"))), lambda: run(plan(m("1")))),
     "GR303": (

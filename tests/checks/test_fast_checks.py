@@ -200,10 +200,10 @@ def test_per_measure_lists(roadmap: Roadmap, with_events: bool) -> None:
         if pairs:
             explicit[item.id] = pairs
     assert ctx.explicit_windows == explicit
-    expected = tuple(explicit.get(item.id, ()) for item in located)
-    assert tuple(ctx.explicit_list) == expected  # read in order
-    assert [ctx.explicit_list[i] for i in range(len(located))] == list(expected)  # read by position
-    assert list(ctx.explicit_list[1:3]) == list(expected[1:3])
+    pairs_by_position = tuple(explicit.get(item.id, ()) for item in located)
+    assert tuple(ctx.explicit_list) == pairs_by_position  # read in order
+    assert [ctx.explicit_list[i] for i in range(len(located))] == list(pairs_by_position)  # by position
+    assert list(ctx.explicit_list[1:3]) == list(pairs_by_position[1:3])
     leaves = tuple(tuple(_leaves(item.measure.term)) for item in located)
     assert tuple(ctx.leaves) == leaves
     assert [ctx.leaves[i] for i in range(len(located))] == list(leaves)

@@ -3,14 +3,14 @@
 Each test draws the forms a real document uses and holds a check to a rule stated independently of
 the check's code: a deadline day off in any written form (GR206), one name or order number spelled
 two ways (GR403), a deadline that names no day on the holding of an admission test whose days the
-Порядок fixes (GR215).
+Порядок fixes (GR215), an exam season in a title older than the measure's dates allow (GR216).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gia_roadmap.plan.checks import check
@@ -29,6 +29,7 @@ FORMS = (
 )
 
 
+@settings(deadline=None)  # the first example builds the calendar
 @given(SCHOOL_DAYS, st.sampled_from(FORMS))
 def test_a_deadline_on_a_day_off_is_found_whatever_its_form(day: dt.date, form: object) -> None:
     assert callable(form)
@@ -46,6 +47,7 @@ def _typo(word: str, position: int, letter: str) -> str:
     return word[:position] + letter + word[position + 1 :]
 
 
+@settings(deadline=None)  # the first example builds the calendar
 @given(st.sampled_from(SURNAMES), st.integers(1, 4), st.sampled_from("нлрмк"))
 def test_one_surname_spelt_two_ways_is_one_finding(surname: str, position: int, letter: str) -> None:
     typo = _typo(surname, position, letter)
@@ -59,6 +61,7 @@ def test_one_surname_spelt_two_ways_is_one_finding(surname: str, position: int, 
         assert [r.measure for r in finding.related] == ["1", "2"]
 
 
+@settings(deadline=None)  # the first example builds the calendar
 @given(st.sampled_from(SURNAMES), st.sampled_from(("", "ой", "у", "ы")))
 def test_forms_of_one_surname_and_other_people_are_not_typos(surname: str, ending: str) -> None:
     other = surname[:-1] if surname.endswith("а") else surname + "а"  # the other gender
@@ -71,6 +74,7 @@ def test_forms_of_one_surname_and_other_people_are_not_typos(surname: str, endin
     assert not check(plan(*rows), calendar=calendar()).filter(code="GR403").findings
 
 
+@settings(deadline=None)  # the first example builds the calendar
 @given(st.sampled_from(("П", "ОД", "р", "Пр")), st.sampled_from(("ПП", "О", "п", "Р")))
 def test_one_order_numbered_two_ways(letters: str, other: str) -> None:
     first = f"Исполнение приказа от 29.10.2021 № 10-{letters}-1485"
@@ -89,6 +93,7 @@ VAGUE = ("в течение учебного года", "постоянно", "�
 NAMED = ("06.12.2023", "декабрь 2023 года", "декабрь 2023 года, февраль, апрель 2024 года", "14.02.2024")
 
 
+@settings(deadline=None)  # the first example builds the calendar
 @given(
     st.sampled_from(("сочинения (изложения)", "собеседования по русскому языку")),
     st.sampled_from(VAGUE + NAMED),
@@ -106,3 +111,31 @@ def test_a_vague_term_on_a_fixed_date_is_found(test: str, term: str, lead: str) 
         assert isinstance(days, tuple)
         # Wednesdays, and the Monday of the April interview
         assert all(isinstance(d, dt.date) and d.weekday() in (0, 2) for d in days)
+
+
+@settings(deadline=None)  # the first example builds the calendar
+@given(
+    st.integers(2019, 2026),
+    st.sampled_from(("Анализ результатов ЕГЭ-{y}", "Совещание по итогам ГИА в {y} году")),
+    st.dates(dt.date(2023, 9, 1), dt.date(2024, 8, 31)),
+)
+def test_a_review_names_a_season_over_at_its_start(year: int, wording: str, start: dt.date) -> None:
+    """A review may name the last season over when it starts (a season is over by August) or an
+    earlier one only if no later one is over."""
+    title = wording.format(y=year)
+    term = f"{start:%d.%m.%Y}"
+    found = check(plan(m("1", title, term=term)), calendar=calendar()).filter(code="GR216").findings
+    last_over = start.year if start.month >= 8 else start.year - 1
+    assert bool(found) == (year < last_over), (title, term)
+
+
+@settings(deadline=None)  # the first example builds the calendar
+@given(
+    st.integers(2019, 2027), st.sampled_from(("март 2024 года", "по мере необходимости", "август 2023 года"))
+)
+def test_other_measures_name_the_plans_season(year: int, term: str) -> None:
+    """Preparation for the exams of 2023/2024 names 2024 (or later); dates before the school year are
+    the preparation of an earlier season and are left alone."""
+    title = f"Консультации для учителей по технологии проведения ОГЭ-{year}"
+    found = check(plan(m("1", title, term=term)), calendar=calendar()).filter(code="GR216").findings
+    assert bool(found) == (year < 2024 and term != "август 2023 года"), (title, term)

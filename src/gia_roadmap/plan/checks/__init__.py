@@ -8,7 +8,8 @@ function ``(CheckContext) -> Iterable[Finding]`` for one code, registered with
 
 * :mod:`~gia_roadmap.plan.checks.links` (GR1xx), :mod:`~gia_roadmap.plan.checks.deadlines` (GR2xx),
   :mod:`~gia_roadmap.plan.checks.regions` (GR212),
-  :mod:`~gia_roadmap.plan.checks.fixed_dates` (GR215), :mod:`~gia_roadmap.plan.checks.parties` (GR3xx),
+  :mod:`~gia_roadmap.plan.checks.fixed_dates` (GR215),
+  :mod:`~gia_roadmap.plan.checks.title_years` (GR216), :mod:`~gia_roadmap.plan.checks.parties` (GR3xx),
   :mod:`~gia_roadmap.plan.checks.abbreviations` (GR401, GR402),
   :mod:`~gia_roadmap.plan.checks.spelling` (GR403), :mod:`~gia_roadmap.plan.checks.structure`
   (GR5xx), :mod:`~gia_roadmap.plan.checks.coverage` (GR6xx), :mod:`~gia_roadmap.plan.checks.progress`
@@ -43,6 +44,7 @@ from gia_roadmap.plan.checks import (
     regions,
     spelling,
     structure,
+    title_years,
 )
 from gia_roadmap.plan.checks.context import CheckContext, is_training
 from gia_roadmap.plan.checks.options import STANDARD_TRAINED_CATEGORIES, CheckOptions
@@ -83,6 +85,7 @@ _FAMILIES = (
     regions,
     spelling,
     structure,
+    title_years,
 )
 """The family modules: importing them registers their checks."""
 
