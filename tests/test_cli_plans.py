@@ -137,6 +137,18 @@ def test_import_refuses_a_non_roadmap_target(tmp_path: Path) -> None:
     assert ".yaml, .yml or .json" in err
 
 
+@pytest.mark.parametrize(("fmt", "suffix"), [("docx", "docx"), ("xlsx-table", "xlsx"), ("csv-table", "csv")])
+def test_export_the_plan_table_that_import_reads_back(tmp_path: Path, fmt: str, suffix: str) -> None:
+    from gia_roadmap.io import table_view
+
+    target = tmp_path / f"smolensk.{suffix}"
+    status, out, err = _run("export", "--example", "smolensk-gia-2023", "--to", fmt, "-o", str(target))
+    assert status == 0, err
+    assert f"as {fmt}" in out
+    back = roadmap_io.import_file(target, roadmap_io.ImportOptions(plan_ids=("smolensk-gia-2023",))).roadmap
+    assert table_view(back) == table_view(examples.load("smolensk-gia-2023"))
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "ics", "html", "json", "yaml"])
 def test_export_every_format(tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"yurga.{fmt}"

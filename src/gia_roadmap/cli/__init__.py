@@ -63,7 +63,9 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
-EXPORT_FORMATS = ("xlsx", "csv", "ics", "html", "json", "yaml")
+EXPORT_FORMATS = ("xlsx", "csv", "ics", "html", "json", "yaml", "docx", "xlsx-table", "csv-table")
+"""The report exports (resolved dates, findings), the plan files, and the plan as the table officials
+keep (Word, Excel, CSV), which `gia-roadmap import` reads back to the same plan."""
 
 
 def _date(text: str) -> dt.date:
@@ -274,10 +276,12 @@ def _parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser(
         "export",
-        help="export a roadmap to XLSX, iCalendar, HTML, JSON or YAML",
-        description="Write a roadmap with its resolved dates (and, for XLSX and HTML, its findings).",
+        help="export a roadmap to XLSX, CSV, iCalendar, HTML, JSON, YAML or a Word/Excel/CSV plan table",
+        description="Write a roadmap with its resolved dates (and, for XLSX and HTML, its findings), or "
+        "as the plan table officials keep (docx, xlsx-table, csv-table), which `import` reads back.",
         epilog="Examples: gia-roadmap export --example yurga-2024 --to ics -o yurga.ics · "
-        "gia-roadmap export plan.yaml --to xlsx -o plan.xlsx",
+        "gia-roadmap export plan.yaml --to xlsx -o plan.xlsx · "
+        "gia-roadmap export plan.pdf --to docx -o plan.docx",
     )
     _add_source(exp)
     _add_calendar_options(exp)
@@ -524,6 +528,12 @@ def _export(
             roadmap_io.write_ics(roadmap, path, plan_calendar, events)
         elif args.to == "html":
             roadmap_io.write_html(roadmap, path, plan_calendar, events)
+        elif args.to == "docx":
+            roadmap_io.write_docx(roadmap, path)
+        elif args.to == "xlsx-table":
+            roadmap_io.write_table_xlsx(roadmap, path)
+        elif args.to == "csv-table":
+            roadmap_io.write_table_csv(roadmap, path)
         else:
             roadmap_io.dump(roadmap, path, format="yaml" if args.to == "yaml" else "json")
         print(f"{path}: {roadmap.id} as {args.to}", file=out)
