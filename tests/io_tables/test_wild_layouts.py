@@ -16,6 +16,8 @@ of the plan, the glossary."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -327,3 +329,24 @@ def test_glossary_lines_count_only_under_a_glossary_heading() -> None:
         listed + "Приказ вступает в силу со дня подписания.\nРЦОИ – региональный центр обработки информации\n"
     )
     assert abbreviations(ended) == ["ППЭ", "ОО"]
+
+
+@pytest.mark.parametrize("trailing", ["", ";;"])
+def test_a_csv_record_is_taken_as_written(trailing: str, tmp_path: Path) -> None:
+    """A spreadsheet saves every field of a row (and the empty columns right of the table): a text
+    in the wrong column stays where the author put it, to be reported, not moved where it fits."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        f"План на 2025/2026 учебный год{trailing}\n"
+        f"№;Мероприятия;Сроки;Ответственные{trailing}\n"
+        f"1.;Совещание с руководителями ОО;;ИМЦ{trailing}\n"
+        f"2.;Семинар для организаторов;УО;{trailing}\n",
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    second = result.roadmap.measures[1]
+    assert second.term.raw == "УО"
+    codes = {p.code for p in result.problems}
+    assert "shifted-row" not in codes
+    assert "unparsed-term" in codes
+    assert "guessed-fill" in codes  # CSV records no merges: the blank party is a reported guess

@@ -439,9 +439,10 @@ class _TableBuilder:
         non_blank = sum(1 for c in cells if not c.is_blank)
         as_written = self._pad(cells, len(cells), blank_prov)
         best = as_written
-        # A CSV record as wide as the header (a spreadsheet saves its blank fields) has nothing to
-        # realign: only a record that lost or gained separators drifts.
-        complete = row.delimited and len(row.cells) == width
+        # A CSV record at least as wide as the header with nothing beyond it (a spreadsheet saves its
+        # blank fields, and the empty columns right of the table) has nothing to realign: only a
+        # record that lost or gained separators drifts.
+        complete = row.delimited and len(cells) <= width <= len(row.cells)
         if non_blank > 1 and not shifted and not row.fixed_columns and not complete:
             best_score = self._score(as_written)
             for candidate, bonus in self._alignments(cells, blank_prov):
@@ -546,9 +547,10 @@ class _TableBuilder:
 
     def feed(self, row: SourceRow) -> None:
         self.fixed = self.fixed or row.fixed_columns
-        if self.page_start and row.whole and any(not c.is_blank for c in row.cells):
-            row = attrs.evolve(row, whole=False)
+        if self.page_start and any(not c.is_blank for c in row.cells):
             self.page_start = False
+            if row.whole:
+                row = attrs.evolve(row, whole=False)
         cells, extra, shifted = self._fit(row)
         if not any(not c.is_blank for c in cells) and not extra:
             if any(CellFlag.MERGED_ABOVE in c.flags for c in cells):
