@@ -68,10 +68,10 @@ from .serialization import (
 from .structure import ReadOptions as ReadOptions
 from .tables import (
     CellFlag as CellFlag,
+    CellProvenance as CellProvenance,
     ColumnRole as ColumnRole,
-    GlossaryEntry as GlossaryEntry,
+    GlossaryDefinition as GlossaryDefinition,
     GlossaryKind as GlossaryKind,
-    Provenance as Provenance,
     RawCell as RawCell,
     RawDocument as RawDocument,
     RawRow as RawRow,

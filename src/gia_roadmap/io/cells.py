@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gia_roadmap.io.tables import CellFlag, Provenance, RawCell
+from gia_roadmap.io.tables import CellFlag, CellProvenance, RawCell
 from gia_roadmap.text import HYPHENS, MONTH_PATTERN, SPACES
 
 __all__ = [
@@ -139,7 +139,7 @@ def clean_text(raw: str) -> tuple[tuple[str, ...], bool]:
     return tuple(paragraphs), markup
 
 
-def make_cell(raw: str, provenance: Provenance, *, flags: tuple[CellFlag, ...] = ()) -> RawCell:
+def make_cell(raw: str, provenance: CellProvenance, *, flags: tuple[CellFlag, ...] = ()) -> RawCell:
     """Build a :class:`RawCell` from verbatim text, cleaning it and flagging removed markup."""
     paragraphs, markup = clean_text(raw)
     extra = (CellFlag.MARKUP_REMOVED,) if markup else ()

@@ -21,7 +21,7 @@ from gia_roadmap.io.encodings import decode_bytes
 from gia_roadmap.io.limits import ReadLimits, check_file_size
 from gia_roadmap.io.readers.legacy_xls import DOC_HINT
 from gia_roadmap.io.sources import read_delimited, read_docx_blocks, read_text_blocks, read_xlsx_blocks
-from gia_roadmap.io.tables import Provenance, SourceBlock, reader_problem
+from gia_roadmap.io.tables import CellProvenance, SourceBlock, reader_problem
 
 __all__ = ["SUPPORTED_SUFFIXES", "SourceRead", "file_kind", "read_source", "read_text_bytes"]
 
@@ -162,7 +162,7 @@ def read_text_bytes(data: bytes, *, source: str, kind: str, limits: ReadLimits |
     limits = limits or ReadLimits()
     decoded = decode_bytes(data, source)
     problems: list[Problem] = []
-    where = Provenance(Location(file=source, line=1))
+    where = CellProvenance(Location(file=source, line=1))
     if decoded.how == "detected":
         problems.append(
             reader_problem(

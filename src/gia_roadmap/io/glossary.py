@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from gia_roadmap.io.tables import (
+    CellProvenance,
     ColumnRole,
-    GlossaryEntry,
+    GlossaryDefinition,
     GlossaryKind,
-    Provenance,
     RawDocument,
     RawTable,
     RowKind,
@@ -77,7 +77,7 @@ def _names(abbreviation: str) -> list[str]:
     return parts
 
 
-def table_entries(table: RawTable) -> Iterator[GlossaryEntry]:
+def table_entries(table: RawTable) -> Iterator[GlossaryDefinition]:
     """The entries of a «Сокращение | Расшифровка» table (empty for other tables)."""
     abbr = table.column(ColumnRole.ABBREVIATION)
     expansion = table.column(ColumnRole.EXPANSION)
@@ -90,10 +90,10 @@ def table_entries(table: RawTable) -> Iterator[GlossaryEntry]:
         e = " ".join(row.cells[expansion].paragraphs).strip()
         if a and e:
             for name in _names(a):
-                yield GlossaryEntry(name, e, GlossaryKind.TABLE, row.cells[abbr].provenance)
+                yield GlossaryDefinition(name, e, GlossaryKind.TABLE, row.cells[abbr].provenance)
 
 
-def bullet_entries(lines: Iterable[tuple[str, Provenance]]) -> Iterator[GlossaryEntry]:
+def bullet_entries(lines: Iterable[tuple[str, CellProvenance]]) -> Iterator[GlossaryDefinition]:
     """Entries written as lines «ABBR – expansion;»: anywhere with a bullet («- РПК – …»), and
     without one in the run of lines right after a glossary heading («Используемые сокращения:»,
     «Перечень сокращений», «Условные обозначения»), which ends at the first line that is no
@@ -109,7 +109,7 @@ def bullet_entries(lines: Iterable[tuple[str, Provenance]]) -> Iterator[Glossary
             continue
         abbreviation, expansion = found
         for name in _names(abbreviation):
-            yield GlossaryEntry(name, expansion, GlossaryKind.BULLET, provenance)
+            yield GlossaryDefinition(name, expansion, GlossaryKind.BULLET, provenance)
 
 
 def _initials_match(words: list[str], letters: str) -> bool:
@@ -124,7 +124,7 @@ def _initials_match(words: list[str], letters: str) -> bool:
     return i == len(letters)
 
 
-def inline_entries(text: str, provenance: Provenance) -> Iterator[GlossaryEntry]:
+def inline_entries(text: str, provenance: CellProvenance) -> Iterator[GlossaryDefinition]:
     """Inline definitions «<phrase> (далее – X)» in a text.
 
     For an abbreviation X, the phrase is the shortest run of preceding words whose initials spell X
@@ -155,12 +155,12 @@ def inline_entries(text: str, provenance: Provenance) -> Iterator[GlossaryEntry]
             expansion = " ".join(words)
         expansion = expansion.strip(' ,;:«»"' + DASHES)
         if expansion:
-            yield GlossaryEntry(term, expansion, GlossaryKind.INLINE, provenance, exact)
+            yield GlossaryDefinition(term, expansion, GlossaryKind.INLINE, provenance, exact)
 
 
-def collect_glossary(document: RawDocument) -> tuple[GlossaryEntry, ...]:
+def collect_glossary(document: RawDocument) -> tuple[GlossaryDefinition, ...]:
     """Every glossary entry of a document: tables, bullet lists and inline definitions, in order."""
-    entries: list[GlossaryEntry] = []
+    entries: list[GlossaryDefinition] = []
     for table in document.tables:
         entries.extend(table_entries(table))
     # The document's paragraphs, and the title rows a sheet carries above its table (its preamble).

@@ -42,7 +42,7 @@ from gia_roadmap.io.cells import clean_text, make_cell
 from gia_roadmap.io.headers import is_header_row
 from gia_roadmap.io.tables import (
     CellFlag,
-    Provenance,
+    CellProvenance,
     RawCell,
     RawParagraph,
     SourceBlock,
@@ -143,7 +143,7 @@ def read_docx_blocks(
             paragraph_index += 1
             text = item.text
             if text.strip():
-                prov = Provenance(Location(file=source, line=paragraph_index))
+                prov = CellProvenance(Location(file=source, line=paragraph_index))
                 blocks.append(RawParagraph("\n".join(clean_text(text)[0]), text, prov))
             continue
         if not isinstance(item, Table):  # pragma: no cover - python-docx yields only these two
@@ -167,11 +167,11 @@ def read_docx_blocks(
             for _ in range(_docx_int(tr.grid_before)):
                 col += 1
                 cells.append(
-                    make_cell("", Provenance(Location(file=source, table=table_index, row=r, column=col)))
+                    make_cell("", CellProvenance(Location(file=source, table=table_index, row=r, column=col)))
                 )
             for tc in tr.tc_lst:
                 col += 1
-                prov = Provenance(Location(file=source, table=table_index, row=r, column=col))
+                prov = CellProvenance(Location(file=source, table=table_index, row=r, column=col))
                 cell = _Cell(tc, item)
                 if tc.vMerge == "continue":
                     cells.append(make_cell("", prov, flags=(CellFlag.MERGED_ABOVE,)))
@@ -179,11 +179,11 @@ def read_docx_blocks(
                     cells.append(_docx_cell(cell, prov, numbering))
                 for _ in range(_docx_int(tc.grid_span) - 1):
                     col += 1
-                    span_prov = Provenance(Location(file=source, table=table_index, row=r, column=col))
+                    span_prov = CellProvenance(Location(file=source, table=table_index, row=r, column=col))
                     cells.append(make_cell("", span_prov, flags=(CellFlag.SPANNED,)))
-            row_prov = Provenance(Location(file=source, table=table_index, row=r))
+            row_prov = CellProvenance(Location(file=source, table=table_index, row=r))
             rows.append(SourceRow(tuple(cells), row_prov, fixed_columns=True, whole=True))
-        blocks.append(SourceGrid(tuple(rows), Provenance(Location(file=source, table=table_index))))
+        blocks.append(SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=table_index))))
     return tuple(blocks)
 
 
@@ -207,7 +207,7 @@ class _AutoNumbering:
         return ".".join(str(max(c, 1)) for c in counters) + "."
 
 
-def _docx_cell(cell: _Cell, prov: Provenance, numbering: _AutoNumbering) -> RawCell:
+def _docx_cell(cell: _Cell, prov: CellProvenance, numbering: _AutoNumbering) -> RawCell:
     paragraphs: list[str] = []
     auto = ""
     for p in cell.paragraphs:
@@ -413,7 +413,7 @@ def read_xlsx_blocks(
                     continue
                 cells = []
                 for c, text in enumerate(texts, start=1):
-                    prov = Provenance(
+                    prov = CellProvenance(
                         Location(file=source, table=sheet_index, sheet=ws.title, row=r, column=c)
                     )
                     flag = covered.get((r, c))
@@ -423,7 +423,7 @@ def read_xlsx_blocks(
                     cells.append(make_cell(text, prov, flags=flags))
                 while cells and cells[-1].is_blank and not cells[-1].flags and len(cells) > 1:
                     cells.pop()
-                row_prov = Provenance(Location(file=source, table=sheet_index, sheet=ws.title, row=r))
+                row_prov = CellProvenance(Location(file=source, table=sheet_index, sheet=ws.title, row=r))
                 rows.append(
                     SourceRow(
                         tuple(cells),
@@ -437,7 +437,7 @@ def read_xlsx_blocks(
             if rows:
                 blocks.append(
                     SourceGrid(
-                        tuple(rows), Provenance(Location(file=source, table=sheet_index, sheet=ws.title))
+                        tuple(rows), CellProvenance(Location(file=source, table=sheet_index, sheet=ws.title))
                     )
                 )
     finally:
@@ -502,7 +502,7 @@ def read_delimited(
     """Read CSV or TSV text (quoted multi-line cells allowed) into one grid, and the problems noticed.
 
     The delimiter is guessed (TAB, «;» — Russian Excel's default — or «,») unless given. Empty rows
-    mark a break before the next row. Provenance lines are the first line of each record.
+    mark a break before the next row. CellProvenance lines are the first line of each record.
     A cell written with the spreadsheet-safety apostrophe before a formula-like text («'=…») reads
     as the text without it (:func:`~gia_roadmap.io.safe_text.unguard_csv_cell`), so what
     :func:`~gia_roadmap.io.export_csv.to_csv` wrote reads back unchanged.
@@ -536,7 +536,7 @@ def read_delimited(
         cells = tuple(  # a cell guarded against spreadsheet formulas reads back as written
             make_cell(
                 unguard_csv_cell(v),
-                Provenance(Location(file=source, table=1, line=line, column=c)),
+                CellProvenance(Location(file=source, table=1, line=line, column=c)),
                 # a line break inside a quoted field is a spreadsheet cell's hard break (Alt+Enter),
                 # as in the XLSX a CSV is saved from: the paragraphs of the cell
                 flags=(CellFlag.PARAGRAPHS,) if "\n" in v.strip() else (),
@@ -546,7 +546,7 @@ def read_delimited(
         rows.append(
             SourceRow(
                 cells,
-                Provenance(Location(file=source, table=1, line=line)),
+                CellProvenance(Location(file=source, table=1, line=line)),
                 after_break=pending_break,
                 # a record is one row of the spreadsheet it was saved from, unless an empty line
                 # (a page or sheet boundary of a converted document) comes right before it
@@ -583,7 +583,7 @@ def read_delimited(
                             f"line {line}: a quote opened here is never closed (it would swallow the "
                             f"{consumed - (line - offset)} line(s) after it into one cell); the line was "
                             "read with its quotes as plain characters",
-                            Provenance(Location(file=source, table=1, line=line)),
+                            CellProvenance(Location(file=source, table=1, line=line)),
                         )
                     )
                     single = next(
@@ -613,7 +613,7 @@ def read_delimited(
         offset = restart
     if not rows:
         return (), tuple(problems)
-    return (SourceGrid(tuple(rows), Provenance(Location(file=source, table=1))),), tuple(problems)
+    return (SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=1))),), tuple(problems)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -647,7 +647,7 @@ def _paragraphs_only(lines: Sequence[str], source: str) -> Iterator[RawParagraph
     for n, line in enumerate(lines, start=1):
         if line.strip():
             yield RawParagraph(
-                "\n".join(clean_text(line)[0]), line, Provenance(Location(file=source, line=n))
+                "\n".join(clean_text(line)[0]), line, CellProvenance(Location(file=source, line=n))
             )
 
 
@@ -661,7 +661,9 @@ def _read_row_lines(lines: Sequence[str], source: str, budget: CellBudget) -> tu
         nonlocal rows, grid_index
         if rows:
             grid_index += 1
-            prov = Provenance(Location(file=source, table=grid_index, line=rows[0].provenance.location.line))
+            prov = CellProvenance(
+                Location(file=source, table=grid_index, line=rows[0].provenance.location.line)
+            )
             blocks.append(SourceGrid(tuple(rows), prov))
             rows = []
 
@@ -675,18 +677,20 @@ def _read_row_lines(lines: Sequence[str], source: str, budget: CellBudget) -> tu
         if "\t" not in line:
             flush()
             blocks.append(
-                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(Location(file=source, line=n)))
+                RawParagraph(
+                    "\n".join(clean_text(line)[0]), line, CellProvenance(Location(file=source, line=n))
+                )
             )
             pending_break = False
             continue
         parts = line.split("\t")
         budget.take(len(parts))
         cells = tuple(
-            make_cell(part, Provenance(Location(file=source, table=grid_index + 1, line=n, column=c)))
+            make_cell(part, CellProvenance(Location(file=source, table=grid_index + 1, line=n, column=c)))
             for c, part in enumerate(parts, start=1)
         )
         lead_missing = bool(rows) and not line.startswith("\t") and _lead_tab_usual(rows)
-        prov = Provenance(Location(file=source, table=grid_index + 1, line=n))
+        prov = CellProvenance(Location(file=source, table=grid_index + 1, line=n))
         rows.append(SourceRow(cells, prov, after_break=pending_break, lead_missing=lead_missing))
         pending_break = False
     flush()
@@ -725,7 +729,9 @@ def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> 
             blank = False
         else:
             blocks.append(
-                RawParagraph("\n".join(clean_text(line)[0]), line, Provenance(Location(file=source, line=n)))
+                RawParagraph(
+                    "\n".join(clean_text(line)[0]), line, CellProvenance(Location(file=source, line=n))
+                )
             )
     budget.take(len(cells))
     # Groups of cells between blank lines; a row is one or more groups.
@@ -742,7 +748,7 @@ def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> 
     def flush() -> None:
         nonlocal grid_rows
         if grid_rows:
-            prov = Provenance(
+            prov = CellProvenance(
                 Location(file=source, table=grid_index or None, line=grid_rows[0].provenance.location.line)
             )
             blocks.append(SourceGrid(tuple(grid_rows), prov))
@@ -750,7 +756,7 @@ def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> 
 
     def emit(group: list[_StreamCell], after_break: bool) -> None:
         row_cells = tuple(_stream_cell(c, source, grid_index, col) for col, c in enumerate(group, start=1))
-        prov = Provenance(Location(file=source, table=grid_index or None, line=group[0].line))
+        prov = CellProvenance(Location(file=source, table=grid_index or None, line=group[0].line))
         grid_rows.append(SourceRow(row_cells, prov, after_break=after_break))
 
     pending: list[_StreamCell] = []
@@ -796,7 +802,7 @@ def _stream_cell(cell: _StreamCell, source: str, table: int, column: int) -> Raw
             lines[i] = ""
             flags.append(CellFlag.PAGE_NUMBER_REMOVED)
     raw = "\n".join(cell.lines).rstrip("\n")
-    prov = Provenance(Location(file=source, table=table or None, line=cell.line, column=column))
+    prov = CellProvenance(Location(file=source, table=table or None, line=cell.line, column=column))
     paragraphs, markup = clean_text("\n".join(lines))
     if markup:
         flags.append(CellFlag.MARKUP_REMOVED)

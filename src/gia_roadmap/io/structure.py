@@ -55,9 +55,9 @@ from gia_roadmap.io.cells import (
 from gia_roadmap.io.headers import header_key, is_header_row, role_of_header
 from gia_roadmap.io.tables import (
     CellFlag,
+    CellProvenance,
     Column,
     ColumnRole,
-    Provenance,
     RawCell,
     RawDocument,
     RawParagraph,
@@ -461,12 +461,12 @@ class _TableBuilder:
         extra = [attrs.evolve(c, provenance=c.provenance.flagged(CellFlag.UNPLACED)) for c in extra]
         return tuple(cells), tuple(extra), shifted
 
-    def _pad(self, cells: list[RawCell], position: int, prov: Provenance) -> list[RawCell]:
+    def _pad(self, cells: list[RawCell], position: int, prov: CellProvenance) -> list[RawCell]:
         """The cells with blanks inserted at ``position`` up to the table width."""
         missing = max(self.width - len(cells), 0)
         return [*cells[:position], *(make_cell("", prov) for _ in range(missing)), *cells[position:]]
 
-    def _alignments(self, cells: list[RawCell], prov: Provenance) -> list[tuple[list[RawCell], float]]:
+    def _alignments(self, cells: list[RawCell], prov: CellProvenance) -> list[tuple[list[RawCell], float]]:
         """Other ways to align a row whose cells drifted, each with a small bonus: blanks inserted
         earlier (a merged cell lost its separator; preferred under columns that were blank in the
         item above, as merged cells are) or a blank cell removed (a stray separator)."""
@@ -766,7 +766,7 @@ class _TableBuilder:
                     "column-by-content",
                     f"column {column.index + 1} {header} names no known role; {why}, so it is read as the "
                     f"«{role.value}» column",
-                    Provenance(place),
+                    CellProvenance(place),
                 )
             )
 
@@ -897,5 +897,5 @@ def _trim(cells: Sequence[RawCell]) -> tuple[RawCell, ...]:
 
 
 def _column(index: int, raw: str) -> Column:
-    cell = make_cell(raw, Provenance(Location(file="<header>")))
+    cell = make_cell(raw, CellProvenance(Location(file="<header>")))
     return Column(index, role_of_header(raw), cell.text)

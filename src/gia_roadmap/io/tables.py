@@ -13,7 +13,7 @@ steps:
    fills vertically merged cells from the row above and collects glossary entries.
 
 Every value here is a frozen attrs value. Nothing is normalised away: each cell keeps its verbatim text
-(``raw``) beside the cleaned text, and a :class:`Provenance`: its
+(``raw``) beside the cleaned text, and a :class:`CellProvenance`: its
 :class:`~gia_roadmap.errors.Location` (source file, table or sheet, line, row, column) and the
 :class:`CellFlag` values that say what the reader did to it. A cell the reader cannot place is kept in
 :attr:`RawRow.extra` and reported as a :class:`~gia_roadmap.errors.Problem` in :attr:`RawTable.problems`,
@@ -31,11 +31,11 @@ from gia_roadmap.errors import Location, Problem, Severity
 __all__ = [
     "READER_REPAIRS",
     "CellFlag",
+    "CellProvenance",
     "Column",
     "ColumnRole",
-    "GlossaryEntry",
+    "GlossaryDefinition",
     "GlossaryKind",
-    "Provenance",
     "RawCell",
     "RawDocument",
     "RawParagraph",
@@ -50,7 +50,7 @@ __all__ = [
 
 
 class CellFlag(enum.Enum):
-    """What the reader did to a cell, recorded in its :class:`Provenance`."""
+    """What the reader did to a cell, recorded in its :class:`CellProvenance`."""
 
     #: The cell is the continuation of a vertically merged cell (DOCX ``vMerge``, an XLSX merged range).
     MERGED_ABOVE = "merged-above"
@@ -123,7 +123,7 @@ class GlossaryKind(enum.Enum):
 
 
 @attrs.frozen
-class Provenance:
+class CellProvenance:
     """Where a value came from and what the reader did to it.
 
     Attributes:
@@ -138,7 +138,7 @@ class Provenance:
     flags: frozenset[CellFlag] = frozenset()
     origin: tuple[Location, ...] = ()
 
-    def flagged(self, *flags: CellFlag, origin: tuple[Location, ...] = ()) -> Provenance:
+    def flagged(self, *flags: CellFlag, origin: tuple[Location, ...] = ()) -> CellProvenance:
         """Return a copy with more flags and origin places."""
         return attrs.evolve(self, flags=self.flags | frozenset(flags), origin=self.origin + origin)
 
@@ -160,7 +160,7 @@ class RawCell:
     text: str
     raw: str
     paragraphs: tuple[str, ...]
-    provenance: Provenance
+    provenance: CellProvenance
 
     @property
     def is_blank(self) -> bool:
@@ -208,7 +208,7 @@ class RawRow:
     cells: tuple[RawCell, ...]
     number: str
     level: int
-    provenance: Provenance
+    provenance: CellProvenance
     extra: tuple[RawCell, ...] = ()
 
     def cell(self, column: int) -> RawCell:
@@ -221,7 +221,7 @@ class RawRow:
 READER_REPAIRS = frozenset({"continuation", "shifted-row", "page-number", "markup", "encoding-detected"})
 
 
-def reader_problem(code: str, message: str, provenance: Provenance) -> Problem:
+def reader_problem(code: str, message: str, provenance: CellProvenance) -> Problem:
     """What the reader noticed at ``provenance`` and could not (or would not) silently fix, as a
     :class:`~gia_roadmap.errors.Problem` at its location (INFO for a repair, else WARNING)."""
     severity = Severity.INFO if code in READER_REPAIRS else Severity.WARNING
@@ -234,11 +234,11 @@ class RawParagraph:
 
     text: str
     raw: str
-    provenance: Provenance
+    provenance: CellProvenance
 
 
 @attrs.frozen(slots=True)
-class GlossaryEntry:
+class GlossaryDefinition:
     """An abbreviation and its expansion as a document defines it (scoped to that document).
 
     Attributes:
@@ -253,7 +253,7 @@ class GlossaryEntry:
     abbreviation: str
     expansion: str
     kind: GlossaryKind
-    provenance: Provenance
+    provenance: CellProvenance
     exact: bool = True
 
 
@@ -308,7 +308,7 @@ class RawDocument:
     source: str
     tables: tuple[RawTable, ...]
     paragraphs: tuple[RawParagraph, ...]
-    glossary: tuple[GlossaryEntry, ...]
+    glossary: tuple[GlossaryDefinition, ...]
     problems: tuple[Problem, ...] = ()
 
     def plan_tables(self) -> tuple[RawTable, ...]:
@@ -342,7 +342,7 @@ class SourceRow:
     """
 
     cells: tuple[RawCell, ...]
-    provenance: Provenance
+    provenance: CellProvenance
     after_break: bool = False
     lead_missing: bool = False
     fixed_columns: bool = False
@@ -355,7 +355,7 @@ class SourceGrid:
     """A run of table rows in a source (a DOCX table, a sheet, a run of tab-separated lines)."""
 
     rows: tuple[SourceRow, ...]
-    provenance: Provenance
+    provenance: CellProvenance
 
 
 #: A block of a source document, in document order.

@@ -15,7 +15,7 @@ import attrs
 from gia_roadmap.errors import Location
 from gia_roadmap.io.cells import make_cell
 from gia_roadmap.io.limits import CellBudget, check_span
-from gia_roadmap.io.tables import CellFlag, Provenance, RawCell, SourceRow
+from gia_roadmap.io.tables import CellFlag, CellProvenance, RawCell, SourceRow
 
 __all__ = ["SpanCell", "lay_out", "source_rows"]
 
@@ -109,9 +109,9 @@ class _Line:
         self.column = 0
         self.below: dict[int, int] = {}
 
-    def prov(self, column: int) -> Provenance:
+    def prov(self, column: int) -> CellProvenance:
         sheet = self.sheet or ""
-        return Provenance(
+        return CellProvenance(
             Location(
                 file=self.source,
                 page=self.page,
@@ -149,7 +149,7 @@ def source_rows(
     out = []
     for index, cells in enumerate(grid):
         number = row_numbers[index] if row_numbers is not None else index + 1
-        prov = Provenance(Location(file=source, page=page, table=table, sheet=sheet or "", row=number))
+        prov = CellProvenance(Location(file=source, page=page, table=table, sheet=sheet or "", row=number))
         whole = not (broken_head and index < 2)
         out.append(
             SourceRow(

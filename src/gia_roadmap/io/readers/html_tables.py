@@ -20,7 +20,7 @@ from gia_roadmap.io.limits import CellBudget, ReadLimits
 from gia_roadmap.io.readers._grid import SpanCell, lay_out, source_rows
 from gia_roadmap.io.tables import (
     CellFlag,
-    Provenance,
+    CellProvenance,
     RawParagraph,
     SourceBlock,
     SourceGrid,
@@ -130,7 +130,7 @@ def read_html_blocks(
         paragraphs, _ = clean_text(text)
         for line in paragraphs:
             counters["paragraph"] += 1
-            prov = Provenance(Location(file=source, line=counters["paragraph"]))
+            prov = CellProvenance(Location(file=source, line=counters["paragraph"]))
             blocks.append(RawParagraph(line, line, prov))
 
     def walk(element: HtmlElement) -> None:
@@ -186,7 +186,7 @@ def read_html_blocks(
             r for r in source_rows(grid, source=source, table=index) if any(not c.is_blank for c in r.cells)
         ]
         if rows:
-            blocks.append(SourceGrid(tuple(rows), Provenance(Location(file=source, table=index))))
+            blocks.append(SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=index))))
 
     walk(body if body is not None else root)
     return tuple(blocks)

@@ -17,7 +17,7 @@ import attrs
 from gia_roadmap.errors import Location, MissingDependencyError, TableReadError, UnsupportedFileError
 from gia_roadmap.io.cells import make_cell
 from gia_roadmap.io.limits import CellBudget, ReadLimits, check_file_size, check_span
-from gia_roadmap.io.tables import CellFlag, Provenance, RawCell, SourceBlock, SourceGrid, SourceRow
+from gia_roadmap.io.tables import CellFlag, CellProvenance, RawCell, SourceBlock, SourceGrid, SourceRow
 
 __all__ = ["DOC_HINT", "read_xls_blocks"]
 
@@ -109,7 +109,7 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                     continue
                 cells: list[RawCell] = []
                 for c, text in enumerate(texts):
-                    prov = Provenance(
+                    prov = CellProvenance(
                         Location(file=source, table=sheet_index + 1, sheet=title, row=r + 1, column=c + 1)
                     )
                     flag = covered.get((r, c))
@@ -119,7 +119,9 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                     cells.append(make_cell(text, prov, flags=flags))
                 while len(cells) > 1 and cells[-1].is_blank and not cells[-1].flags:
                     cells.pop()
-                row_prov = Provenance(Location(file=source, table=sheet_index + 1, sheet=title, row=r + 1))
+                row_prov = CellProvenance(
+                    Location(file=source, table=sheet_index + 1, sheet=title, row=r + 1)
+                )
                 rows.append(
                     SourceRow(
                         tuple(cells), row_prov, after_break=pending_break, fixed_columns=True, whole=True
@@ -130,7 +132,7 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                 rows = [attrs.evolve(row, whole=not row.after_break) for row in rows]
                 blocks.append(
                     SourceGrid(
-                        tuple(rows), Provenance(Location(file=source, table=sheet_index + 1, sheet=title))
+                        tuple(rows), CellProvenance(Location(file=source, table=sheet_index + 1, sheet=title))
                     )
                 )
             book.unload_sheet(sheet_index)

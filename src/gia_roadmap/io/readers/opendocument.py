@@ -25,7 +25,7 @@ from gia_roadmap.errors import Location, MissingDependencyError, TableReadError
 from gia_roadmap.io.cells import clean_text
 from gia_roadmap.io.limits import CellBudget, ReadLimits, check_archive
 from gia_roadmap.io.readers._grid import SpanCell, lay_out, source_rows
-from gia_roadmap.io.tables import CellFlag, Provenance, RawParagraph, SourceBlock, SourceGrid
+from gia_roadmap.io.tables import CellFlag, CellProvenance, RawParagraph, SourceBlock, SourceGrid
 
 __all__ = ["read_ods_blocks", "read_odt_blocks"]
 
@@ -165,7 +165,7 @@ def read_odt_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
             paragraph_index += 1
             raw = _text(node)
             if raw.strip():
-                prov = Provenance(Location(file=source, line=paragraph_index))
+                prov = CellProvenance(Location(file=source, line=paragraph_index))
                 blocks.append(RawParagraph("\n".join(clean_text(raw)[0]), raw, prov))
             continue
         table_index += 1
@@ -177,7 +177,7 @@ def read_odt_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
             span_rows.extend([cells] * min(repeat, limits.max_rows))
         grid = lay_out(span_rows, source=source, table=table_index, budget=budget)
         rows = source_rows(grid, source=source, table=table_index)
-        blocks.append(SourceGrid(tuple(rows), Provenance(Location(file=source, table=table_index))))
+        blocks.append(SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=table_index))))
     return tuple(blocks)
 
 
@@ -245,6 +245,6 @@ def read_ods_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
             attrs.evolve(r, after_break=True, whole=False) if i in breaks else r for i, r in enumerate(rows)
         ]
         blocks.append(
-            SourceGrid(tuple(rows), Provenance(Location(file=source, table=sheet_index, sheet=title)))
+            SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=sheet_index, sheet=title)))
         )
     return tuple(blocks)

@@ -34,7 +34,7 @@ from gia_roadmap.io.limits import CellBudget, ReadLimits, check_file_size
 from gia_roadmap.io.readers._grid import source_rows
 from gia_roadmap.io.tables import (
     CellFlag,
-    Provenance,
+    CellProvenance,
     RawCell,
     RawParagraph,
     SourceBlock,
@@ -114,7 +114,7 @@ def read_pdf_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
                     )
                     rows = [r for r in rows if any(not c.is_blank for c in r.cells)]
                     if rows:
-                        prov = Provenance(Location(file=source, page=page_number, table=table_index))
+                        prov = CellProvenance(Location(file=source, page=page_number, table=table_index))
                         blocks.append(SourceGrid(tuple(rows), prov))
                     top = table.bbox[3]
                 line = _text_band(page, top, page.bbox[3], source, page_number, line, blocks)
@@ -144,7 +144,7 @@ def _text_band(
         if not paragraphs:
             continue
         line += 1
-        prov = Provenance(Location(file=source, page=page_number, line=line))
+        prov = CellProvenance(Location(file=source, page=page_number, line=line))
         blocks.append(RawParagraph(paragraphs[0], raw, prov))
     return line
 
@@ -160,7 +160,7 @@ def _grid(table: Any, source: str, index: int, page: int, budget: CellBudget) ->
         budget.take(len(values), where)
         cells: list[RawCell] = []
         for c, value in enumerate(values):
-            prov = Provenance(Location(file=source, page=page, table=index, row=r, column=c + 1))
+            prov = CellProvenance(Location(file=source, page=page, table=index, row=r, column=c + 1))
             if value is not None:
                 cell = make_cell(unwrap(value), prov)
                 cells.append(attrs.evolve(cell, raw=value))
