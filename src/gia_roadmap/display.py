@@ -77,7 +77,7 @@ class OptionalDependencyError(GiaRoadmapError, ImportError):
 # --------------------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class HtmlFragment:
     """Ready HTML that a notebook displays (``_repr_html_``); ``str()`` gives the HTML text."""
 
@@ -116,7 +116,7 @@ def html(value: Roadmap | Measure | LocatedMeasure | Report | CalendarMonth | Fi
 # --------------------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class TimelineBar:
     """One resolved window of a measure on the timeline.
 
@@ -131,7 +131,7 @@ class TimelineBar:
     open_start: bool = False
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class TimelineRow:
     """One measure on the timeline.
 

@@ -77,7 +77,7 @@ def _as_date(value: object) -> dt.date:
     return value
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class FixedClock:
     """A clock frozen on one day, for tests of anything judged "as of today".
 
@@ -146,7 +146,7 @@ def _no_overlap(
         raise InvalidValueError(f"a day cannot be both a holiday and a working weekend: {listed}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SyntheticCalendar:
     """A small working-day calendar written by hand, valid for every year.
 

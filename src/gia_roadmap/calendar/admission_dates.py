@@ -86,7 +86,7 @@ def _check_day(instance: object, attribute: attrs.Attribute[NthDay], value: NthD
         )
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class AdmissionRule:
     """One date rule of a Порядок: the period it fixes and the day, «первая рабочая среда мая».
 
@@ -152,7 +152,7 @@ class AdmissionRule:
         return resolution.windows[0].start
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class AdmissionProcedure:
     """A Порядок проведения ГИА as the source of the admission-test dates of the school years it governs.
 
@@ -193,7 +193,7 @@ class AdmissionProcedure:
         return f"{SchoolYear(self.first_school_year)} – {last}"
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class AdmissionDate:
     """One date an admission test is held on, with the rule and the Порядок that fix it."""
 
@@ -204,7 +204,7 @@ class AdmissionDate:
     procedure: AdmissionProcedure
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class AdmissionException:
     """A published date that departs from the rule of its Порядок.
 

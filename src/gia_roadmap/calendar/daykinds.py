@@ -77,7 +77,7 @@ _RUSSIAN = {
 }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CalendarDay:
     """Everything the calendar knows about one date.
 

@@ -62,7 +62,7 @@ _DAY_MARKS = {
 }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CalendarMonth:
     """One month of a production calendar: its days and totals.
 

@@ -63,7 +63,7 @@ _OFF_KINDS = frozenset(
 )
 
 
-@attrs.frozen(slots=True, eq=False)
+@attrs.frozen(eq=False)
 class _Index:
     """Precomputed arrays over the days ``base .. base + size - 1`` (proleptic ordinals)."""
 

@@ -52,7 +52,7 @@ WeekendRule = Literal["none", "next_working_day"]
 _WEEKEND_RULES: tuple[WeekendRule, ...] = ("none", "next_working_day")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class HolidayRule:
     """One regional non-working holiday as the region's law describes it.
 
@@ -93,7 +93,7 @@ class HolidayRule:
         return self.first_year <= year <= self.last_year
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RegionRules:
     """The regional law on non-working days of one subject.
 
@@ -144,7 +144,7 @@ class RegionRules:
         return tuple(h for h in self.holidays if h.applies(year))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RegionalDay:
     """One regional non-working day of one year.
 
@@ -166,7 +166,7 @@ class RegionalDay:
     is_estimate: bool = False
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RegionalTransfer:
     """A day off moved by a yearly regional act: ``source`` (a weekend day) becomes a working day on the
     five-day week, ``target`` a day off (on the six-day week only when ``source`` is a Sunday)."""
@@ -177,7 +177,7 @@ class RegionalTransfer:
     sources: tuple[str, ...]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RegionalYear:
     """The regional non-working days of one region in one year, official or estimated."""
 

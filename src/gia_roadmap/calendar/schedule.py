@@ -127,7 +127,7 @@ def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ScheduleSource:
     """A public page a date fact was taken from.
 
@@ -142,7 +142,7 @@ class ScheduleSource:
     group: str = ""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ScheduleOrder:
     """An order (приказ) or procedure (Порядок) that fixes exam days, with its sources.
 
@@ -172,7 +172,7 @@ class ScheduleOrder:
     note: str = ""
 
 
-@attrs.frozen(slots=True, order=False)
+@attrs.frozen(order=False)
 class ExamDay:
     """One exam day of one exam kind: «2025-06-16, ЕГЭ, резервный день: география, литература …».
 
@@ -242,7 +242,7 @@ class ExamDay:
         return f"{self.exam.russian} {self.date.isoformat()} ({self.period.russian})"
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PeriodWindow:
     """A span of days known for a period although (some of) its days are not: period bounds
     («основной период с 23 мая по 5 июля») or a slot whose per-day subjects are not confirmed.
@@ -289,7 +289,7 @@ def _default_in_force(orders: Iterable[ScheduleOrder]) -> frozenset[str]:
     return frozenset(o.key for o in orders if o.status is OrderStatus.ADOPTED)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ExamSchedule:
     """Exam days of one school year, with their orders and sources, seen through a set of orders in force.
 

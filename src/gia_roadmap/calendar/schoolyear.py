@@ -30,7 +30,7 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -
         raise InvalidValueError(f"{attribute.name} must lie in 1..9998, got {value!r}")
 
 
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(order=True)
 class SchoolYear:
     """The school year that starts on 1 September of ``start_year``.
 
@@ -134,7 +134,7 @@ def _check_date(instance: object, attribute: attrs.Attribute[dt.date], value: dt
         raise InvalidTypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
 
 
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(order=True)
 class DateWindow:
     """An inclusive span of days ``start``..``end``.
 

@@ -30,7 +30,7 @@ from gia_roadmap.text import stem
 __all__ = ["FederalSubject", "federal_subject", "federal_subjects", "find_federal_subjects"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class FederalSubject:
     """One subject of the Russian Federation.
 

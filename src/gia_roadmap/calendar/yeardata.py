@@ -34,7 +34,7 @@ TransferBasis = Literal["decree", "labour_code"]
 _BASES: tuple[TransferBasis, ...] = ("decree", "labour_code")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Decree:
     """The Government decree (постановление Правительства РФ) on moving days off in a year."""
 
@@ -61,7 +61,7 @@ def _genitive(issuer: str) -> str:
     return " ".join(part for part in (forms.get(head, head), rest) if part)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Transfer:
     """A moved day off (перенос выходного дня).
 
@@ -74,7 +74,7 @@ class Transfer:
     basis: TransferBasis
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SpecialPeriod:
     """A period of non-working days declared by a Presidential decree (нерабочие дни, указ Президента РФ).
 
@@ -97,7 +97,7 @@ class SpecialPeriod:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class WeekData:
     """The day-off transfers and shortened days of one working-week regime in one year."""
 
@@ -105,7 +105,7 @@ class WeekData:
     short_days: tuple[dt.date, ...]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class YearData:
     """Official production-calendar data of one year.
 

@@ -52,7 +52,7 @@ TABLE_SUFFIXES = (
 )  # fmt: skip
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Source:
     """The roadmaps a command works on, with what the import reported."""
 

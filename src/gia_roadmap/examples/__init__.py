@@ -66,7 +66,7 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Example:
     seed: str
     index: int  # which roadmap of the seed document
@@ -83,7 +83,7 @@ _EXAMPLES: dict[str, _Example] = {
 }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Correction:
     """One reviewed correction of a seed text.
 

@@ -55,7 +55,7 @@ _FEW_LETTERS = 48
 _DOUBTFUL_CHAOS = 0.3
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class DecodedText:
     """A decoded text file.
 

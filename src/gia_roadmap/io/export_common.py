@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MeasureRow:
     """One measure, flattened for a table, a calendar or a report.
 
@@ -97,7 +97,7 @@ class MeasureRow:
         return max((w.end for w in self.windows), default=None)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class FindingRow:
     """One finding or import problem, flattened: code, severity, message and where."""
 

@@ -50,7 +50,7 @@ _PICTURES = (
 )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SourceRead:
     """What a reader made of a file: its blocks, what it noticed, the type it was read as.
 

@@ -37,7 +37,7 @@ def header_key(text: str) -> str:
     return " ".join(low.split())
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Phrase:
     role: ColumnRole
     words: tuple[str, ...]  # stems

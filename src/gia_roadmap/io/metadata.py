@@ -77,7 +77,7 @@ def school_year_of_dates(dates: Iterable[tuple[int, int]]) -> SchoolYear | None:
     return SchoolYear(best[0])
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class StampOrder:
     """An order named in an approval stamp («Приложение к приказу … от … № …»).
 

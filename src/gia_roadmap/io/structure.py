@@ -80,7 +80,7 @@ DEFAULT_INHERITED_ROLES = frozenset(
 _SHORT_PARAGRAPH = 160
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ReadOptions:
     """How the table builder treats blank cells and page breaks.
 

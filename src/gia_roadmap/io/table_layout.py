@@ -61,7 +61,7 @@ _LEVEL_HEADERS = {
 }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class LayoutCell:
     """One cell of a layout row.
 
@@ -76,7 +76,7 @@ class LayoutCell:
     merged_above: bool = False
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class LayoutRow:
     """One table row: its cells (spans included) and whether it is a section heading."""
 
@@ -84,7 +84,7 @@ class LayoutRow:
     heading: bool = False
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class LayoutTable:
     """One table with the paragraphs written above it.
 
@@ -108,7 +108,7 @@ class LayoutTable:
         return len(self.header[0]) if self.header else 0
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RoadmapLayout:
     """A roadmap as a Word or Excel document: its tables in order (each with its paragraphs above)."""
 
@@ -273,7 +273,7 @@ def _stacked_measure(events: Sequence[Measure]) -> Measure:
     )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Columns:
     names: tuple[str, ...]
     roles: tuple[str, ...]

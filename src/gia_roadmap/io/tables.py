@@ -146,7 +146,7 @@ class CellProvenance:
         return str(self.location)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RawCell:
     """One table cell as written.
 
@@ -173,7 +173,7 @@ class RawCell:
         return self.provenance.flags
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Column:
     """A table column: its position, its header as written and its role.
 
@@ -190,7 +190,7 @@ class Column:
     parent_header: str | None = None
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RawRow:
     """One logical row of a table: a source row with its continuation rows joined.
 
@@ -228,7 +228,7 @@ def reader_problem(code: str, message: str, provenance: CellProvenance) -> Probl
     return Problem(code=code, severity=severity, location=provenance.location, message=message)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RawParagraph:
     """A paragraph of a document outside the tables (titles, order text, bullet lists)."""
 
@@ -237,7 +237,7 @@ class RawParagraph:
     provenance: CellProvenance
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class GlossaryDefinition:
     """An abbreviation and its expansion as a document defines it (scoped to that document).
 
@@ -257,7 +257,7 @@ class GlossaryDefinition:
     exact: bool = True
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RawTable:
     """A table of a document, as written, with its columns found and its rows classified.
 
@@ -301,7 +301,7 @@ class RawTable:
         return tuple(r for r in self.rows if r.kind in (RowKind.ITEM, RowKind.SUB_ITEM))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RawDocument:
     """Everything read from one source: its tables, paragraphs, glossary entries and problems."""
 
@@ -320,7 +320,7 @@ class RawDocument:
 # Source blocks: what a source reader produces before the table structure is known.
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SourceRow:
     """A physical row of a grid as read from the source.
 
@@ -350,7 +350,7 @@ class SourceRow:
     delimited: bool = False
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SourceGrid:
     """A run of table rows in a source (a DOCX table, a sheet, a run of tab-separated lines)."""
 

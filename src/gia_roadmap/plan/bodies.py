@@ -100,7 +100,7 @@ class BodyKind(enum.Enum):
     """Anything else."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Body:
     """An organisation or a unit of one.
 
@@ -327,7 +327,7 @@ def classify_body(text: str) -> tuple[BodyKind, BodyLevel, bool] | None:
 # --------------------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _FederalRule:
     body: Body
     pattern: re.Pattern[str]

@@ -249,7 +249,7 @@ _COMPILED = tuple((category, re.compile(pattern)) for category, pattern in _RULE
 _PRIORITY = {category: index for index, (category, _) in enumerate(_RULES)}
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CategoryMention:
     """One mention of a category in a text.
 

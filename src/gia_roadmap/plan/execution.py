@@ -87,7 +87,7 @@ _COLUMNS: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class ExecutionRow:
     """One measure of an :class:`ExecutionReport`.
 
@@ -121,7 +121,7 @@ class ExecutionRow:
         return dict(zip(_COLUMNS["en" if lang == "en" else "ru"], values, strict=True))
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class ExecutionReport:
     """«Отчёт об исполнении на дату»: every measure's state on ``on``.
 

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Suppression:
     """A decision not to act on a finding for one measure, with the reason («подавление»).
 
@@ -160,7 +160,7 @@ class Finding(Problem):
         return line
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ReportSummary:
     """Counts over a report (active findings; suppressed ones and reading notices counted apart).
 
@@ -201,7 +201,7 @@ def _severity_order(finding: Finding) -> tuple[Any, ...]:
     return (-finding.severity.rank, *_location_key(finding))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Report:
     """The result of one :func:`~gia_roadmap.plan.checks.check` run: the findings (worst first, then
     in document order) and, apart, the reading notices.

@@ -59,7 +59,7 @@ def abbreviation_key(abbreviation: str) -> str:
     return clean_cell(abbreviation).replace("\n", " ").replace("ё", "е").replace("Ё", "Е").strip(" .,;:")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class GlossaryEntry:
     """One definition of an abbreviation in one document.
 
@@ -95,7 +95,7 @@ expression on the (normalised) words just before it that selects the sense: «к
 mean «повышение квалификации» whatever the glossary says."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Glossary:
     """The abbreviations one document defines, from all its sources.
 

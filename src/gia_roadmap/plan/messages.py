@@ -55,7 +55,7 @@ __all__ = [
 LANGUAGES: tuple[Language, ...] = ("ru", "en")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Localized:
     """A piece of text the check writes itself, in both languages («событие» / «event»)."""
 
@@ -71,7 +71,7 @@ Param: TypeAlias = str | int | dt.date | DateWindow | Location | Localized | tup
 """A value a message template inserts (see the module docstring for how each kind reads)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MessageText:
     """One code's texts in one language.
 
@@ -86,7 +86,7 @@ class MessageText:
     hint: str
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CodeText:
     """One code's entry of the catalogue: its name and its texts per language."""
 

@@ -108,7 +108,7 @@ _WIDEST_PART = 18  # digits of one part: more is no item number (and past 4300 i
 _NUMBER = re.compile(r"^\s*(\d+(?:\s*\.\s*\d+)*)\s*(\.)?\s*$")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MeasureNumber:
     """A measure's number as written («2.2.13», «1.1.», «4.8», empty) and its parts.
 
@@ -189,7 +189,7 @@ class TargetKind(enum.Enum):
     """Not classified; the text says what."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Target:
     """A participant or target of a measure («Участники», «Специфика», «Описание специфики»).
 
@@ -211,7 +211,7 @@ class Target:
         check_fields(self)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Cluster:
     """A cluster (group) of schools defined by a plan or its order («кластер 4 – школы с низкими
     образовательными результатами»).
@@ -244,7 +244,7 @@ class ActionLevel(enum.Enum):
     INSTITUTIONAL = "institutional"
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class LevelAction:
     """What one level does to carry out a measure, and who is responsible there.
 
@@ -264,7 +264,7 @@ class LevelAction:
         check_fields(self)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ParentItemRef:
     """A reference to the item(s) of the parent plan this measure implements (003's «№ по приказу
     Департамента»: «1.10», «2.16», «6.16, 6.17», or blank for municipal-only measures).
@@ -291,7 +291,7 @@ class ParentItemRef:
         return cls(raw, numbers)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MeasureRef:
     """A reference to a measure of the same plan: by section path and raw number, and the ordinal
     position when the number alone is ambiguous (duplicates are legal).
@@ -323,7 +323,7 @@ class DependencyKind(enum.Enum):
     START_TO_FINISH = "SF"
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Dependency:
     """An explicit dependency of a measure on another one.
 
@@ -365,7 +365,7 @@ class ProvenanceKind(enum.Enum):
     field is empty by the document's design, not left blank."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Provenance:
     """Where one field's value came from.
 
@@ -393,7 +393,7 @@ class StatusKind(enum.Enum):
     CANCELLED = "cancelled"
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Status:
     """Execution status («отметка об исполнении»): planned, done (with the date) or cancelled, what
     shows it and who reported it.
@@ -423,7 +423,7 @@ class Status:
             )
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class Measure:
     """One row of a roadmap («мероприятие»).
 
@@ -492,7 +492,7 @@ class Measure:
         return measure_html(self)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Section:
     """A section of a plan (or a sub-group of one).
 
@@ -521,7 +521,7 @@ class Section:
         check_fields(self)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Order:
     """An order or another legal act («приказ», «постановление», «письмо», «решение»).
 
@@ -545,7 +545,7 @@ class Order:
         check_fields(self)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PlanRef:
     """A reference to another plan: the parent regional plan a municipal one implements.
 
@@ -565,7 +565,7 @@ class PlanRef:
         check_fields(self)
 
 
-@attrs.frozen(slots=True, cache_hash=True)
+@attrs.frozen(cache_hash=True)
 class MeasureId:
     """Identity of a measure: (plan, section path, raw number, ordinal position)."""
 
@@ -582,7 +582,7 @@ class MeasureId:
         return f"{self.plan}/§{path}/{self.number.strip() or '∅'}#{self.ordinal}"
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class LocatedMeasure:
     """A measure with its identity and the path of sections that holds it."""
 
@@ -622,7 +622,7 @@ def _region_code(value: object) -> str | None:
         raise value_error(Roadmap, "region", str(error), "an ISO 3166-2:RU code such as 'RU-TA'") from None
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Roadmap:
     """A «дорожная карта»: one plan with its sections and measures.
 

@@ -89,7 +89,7 @@ def surname_stems(surname: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Person:
     """A named official.
 
@@ -162,7 +162,7 @@ ROLE_HEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_ROLE_HEADS) + r")[а-яё]*"
 """Words a role starts with («руководители», «члены», «председатель», «заведующие» …)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Role:
     """A generic role: a position held in a class of organisations («руководители ОО»).
 

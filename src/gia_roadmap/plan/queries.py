@@ -184,7 +184,7 @@ class DueState(enum.Enum):
     """The term does not resolve to dates (external schedule, missing events, unparsed text)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MeasureState:
     """A measure's state on a day, with the resolution it was decided from."""
 

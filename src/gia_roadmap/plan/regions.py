@@ -20,7 +20,7 @@ from gia_roadmap.errors import CalendarCoverageError
 __all__ = ["RegionReading", "estimated_years", "plan_region", "regional_calendar"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class RegionReading:
     """How a plan's region was found.
 

@@ -58,7 +58,7 @@ class MatchQuality(enum.Enum):
     """No party could be read; the text is kept verbatim with a reason."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Responsible:
     """One responsible party of a measure, with the text it was read from.
 
@@ -149,7 +149,7 @@ def _split_top_level(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int
     return spans
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Item:
     start: int
     end: int
@@ -157,7 +157,7 @@ class _Item:
     person: Person | None = None
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ResponsibleResolver:
     """Reads responsible cells of one document.
 

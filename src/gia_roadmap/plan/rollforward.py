@@ -100,7 +100,7 @@ _REASONS = {
 }
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class RollChange:
     """One change made by :func:`roll_forward`.
 
@@ -129,7 +129,7 @@ class RollChange:
         return dict(zip(keys, values, strict=True))
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class RollForward:
     """The result of :func:`roll_forward`.
 

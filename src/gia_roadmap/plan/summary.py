@@ -14,7 +14,7 @@ from gia_roadmap.plan.queries import resolve_measure
 __all__ = ["PlanSummary", "summarize"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PlanSummary:
     """Counts over one roadmap.
 

@@ -79,7 +79,7 @@ _FIELD_NAMES = {
 }
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class MeasureChange:
     """One measure added, removed, changed or moved.
 
@@ -128,7 +128,7 @@ class MeasureChange:
         return dict(zip(keys, values, strict=True))
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class PlanDiff:
     """The differences between two versions of a plan (:func:`diff`) or of its schedule (:func:`compare`).
 

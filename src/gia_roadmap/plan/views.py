@@ -83,7 +83,7 @@ def party_label(responsible: Responsible) -> str:
     return responsible.raw if responsible.party is None else str(responsible.party)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class ScheduleRow:
     """One measure of a :class:`PlanSchedule`.
 
@@ -148,7 +148,7 @@ class ScheduleRow:
         return dict(zip(_COLUMNS[_lang(lang)], values, strict=True))
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class PlanSchedule:
     """The schedule of a plan on a day: its rows in document order and the critical path.
 

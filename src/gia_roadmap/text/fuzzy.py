@@ -87,7 +87,7 @@ def similar_words(a: str, b: str) -> bool:
     return allowed > 0 and osa_distance(a, b, allowed) <= allowed
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class VocabularyMatch(Generic[T]):
     """What :meth:`Vocabulary.match` found.
 

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MonthName:
     """One month's names, lower case with «ё» where the language writes it.
 

@@ -319,7 +319,7 @@ _Form = tuple[Case, Gender]
 _ALL_GENDERS = frozenset(_GENDERS)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Reading:
     """One reading of one word: its value, kind, slot and the (case, gender) pairs it may be in."""
 
@@ -406,7 +406,7 @@ ORDINAL_DIGITS_PATTERN: str = r"\d{1,3}-" + words_pattern(sorted(_SUFFIX_FORMS, 
 """Regex source of an ordinal written with digits: «1-го», «2-й», «3-я», «10-х», «1-ый»."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class NumberMatch:
     """A number read from text by :func:`parse_number`.
 
@@ -436,7 +436,7 @@ _PAREN_OPEN = re.compile(r"[ \t\u00a0\u202f]*\([ \t\u00a0\u202f]*")
 _PAREN_CLOSE = re.compile(r"[ \t\u00a0\u202f]*\)")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Partial:
     value: int
     slot: int

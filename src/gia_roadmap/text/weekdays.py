@@ -36,7 +36,7 @@ __all__ = [
 _Forms = tuple[str, str, str, str, str, str]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class WeekdayName:
     """One weekday's names, lower case.
 

@@ -25,7 +25,7 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)[^<>]{0,200}>")
 _BLOCK_TAGS = frozenset({"p", "br", "li", "ul", "ol", "div", "tr", "td"})
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Normalized:
     """Deadline text prepared for matching.
 

@@ -2,7 +2,7 @@
 
 Every term class
 
-* is an immutable ``attrs`` value (``@attrs.frozen(slots=True)``), hashable and comparable;
+* is an immutable ``attrs`` value (``@attrs.frozen``), hashable and comparable;
 * keeps the source text it was read from in ``raw``. ``raw`` takes **no part in equality or
   hashing** (``attrs.field(eq=False)``): two terms are equal when they *mean* the same thing, so
   ``parse_term("Ноябрь 2023 г.") == parse_term("ноябрь 2023 года")`` and the round trip

@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Compound(_Base):
     """A term plus a qualifier: «в течение учебного года по плану ИРОК», «ноябрь 2021 г. (при
     необходимости)», «Октябрь 2023 г. – май 2024 г. (по плану мобильной сети)». Parentheses carry
@@ -91,7 +91,7 @@ class Compound(_Base):
         return Resolution(windows, base.status, reason)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class TermSequence(_Base):
     """Several different terms in one cell: «в течение года февраль–март 2024 во время проведения
     ГИА», «2021- 2022 учебный год, 2021 г., дополнительный (сентябрьский) период 2022 г.».
@@ -115,7 +115,7 @@ class TermSequence(_Base):
         return _combine([i._resolve(ctx) for i in self.items])
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PerExam(_Base):
     """Different deadlines per exam: «для ГИА-9: апрель, май 2024 / для ГИА-11: февраль–май 2024».
 
@@ -146,7 +146,7 @@ class PerExam(_Base):
         return _combine(results)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class UnparsedTerm(_Base):
     """Text no rule fits: kept, never dropped. ``position`` is where reading failed (0-based, in
     the original text) and ``reason`` says what was expected there."""
@@ -170,7 +170,7 @@ class UnparsedTerm(_Base):
         return _unresolved(ResolutionStatus.UNPARSED, f"unparsed at {self.position}: {self.reason}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MissingTerm(_Base):
     """An empty deadline cell (kept and reported, never filled in silently)."""
 

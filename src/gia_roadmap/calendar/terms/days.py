@@ -47,7 +47,7 @@ class _OneDay(_Base):
         return _day_flags((self.day,))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ExactDate(_OneDay):
     """One exact day: «17.05.2024», «1 декабря 2021 г.», «22.04. (пт)»."""
 
@@ -60,7 +60,7 @@ class ExactDate(_OneDay):
         return _no_year("date") if day is None else _ok(DateWindow.day(day))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ByDate(_OneDay):
     """Due by a date: «в срок до 17.05.2024», «до 31.12.2023», «не позднее 1 марта 2026 года».
 
@@ -95,7 +95,7 @@ class ByDate(_OneDay):
         return _ok(DateWindow(ctx.lower_bound(end), end, open_start=True))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class FromDate(_OneDay):
     """Not before a date: «не ранее 1 марта 2024 года», «с 01.09.2023», «начиная с 1 сентября», «после
     15.05.2024».
@@ -125,7 +125,7 @@ def _check_range(instance: DayRange, attribute: attrs.Attribute[DayRef], value: 
         raise InvalidValueError(f"DayRange end {value.date()} precedes its start {start.date()}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class DayRange(_Base):
     """A span of days: «с 1 марта по 20 мая 2024 года», «5–22 сентября», «29 мая – 1 июля», «1-24 марта
     2023», «в период с 12 по 16 декабря» (the month and the year may be written once, at the end)."""
@@ -149,7 +149,7 @@ class DayRange(_Base):
         return _ok(DateWindow(start, end))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class DateList(_Base):
     """Several by-dates in one item: «до 01.11.2023, до 20.04.2024». One window per date."""
 
@@ -170,7 +170,7 @@ class DateList(_Base):
         return _combine([i._resolve(ctx) for i in self.items])
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class DayList(_Base):
     """Several days or spans of days as separate occurrences: «12, 15 и 19 мая 2024 года», «22.04. (пт),
     26.04. (вт)», «1–5 и 20–24 марта». One window per item."""

@@ -49,7 +49,7 @@ def _season_window(season: Season, year: int) -> DateWindow:
     return DateWindow(dt.date(year, first, 1), _last_day(year, first + 2))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SeasonTerm(_Base):
     """A season: «осень 2022 года», «весна 2023 года».
 
@@ -114,7 +114,7 @@ class _PartOfYear(_Base):
         return _ok(DateWindow(dt.date(year, first, 1), _last_day(year, first + self.months - 1)))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class QuarterTerm(_PartOfYear):
     """A calendar quarter: «I квартал 2024 года», «2 квартал», «в первом квартале»."""
 
@@ -130,7 +130,7 @@ class QuarterTerm(_PartOfYear):
         return self.quarter
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class HalfYearTerm(_PartOfYear):
     """A half of a calendar year (полугодие): «первое полугодие 2024 года», «во II полугодии»."""
 
@@ -147,7 +147,7 @@ class HalfYearTerm(_PartOfYear):
         return self.half
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SchoolYearTerm(_Base):
     """A school year: explicit «в течение 2023-2024 учебного года», «2021 – 2022 учебный год»,
     «2023-2024 уч. г.», or implicit «в течение учебного года», «в течение года».
@@ -196,7 +196,7 @@ class SchoolYearTerm(_Base):
         return _ok(DateWindow(dt.date(start_year, 9, 1), dt.date(end_year, 8, 31)))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CalendarYear(_Base):
     """A calendar year: «в течение 2023 года», «2022 г.». Window 1 January – 31 December."""
 
@@ -208,7 +208,7 @@ class CalendarYear(_Base):
         return _ok(DateWindow(dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PlanPeriod(_Base):
     """The plan's whole period: «Весь период», «в течение всего периода подготовки и проведения
     ГИА, ЕГЭ», «В период подготовки и проведения ГИА».

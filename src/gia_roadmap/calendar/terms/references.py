@@ -36,7 +36,7 @@ def _unknown(ctx: _Ctx, reason: str) -> Resolution:
     return _unresolved(ResolutionStatus.UNKNOWN, reason)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ExternalSchedule(_Base):
     """Dates set by someone else's schedule or act: «по графику ФЦТ», «по согласованному со
     Спецсвязью графику», «в соответствии с Порядком и графиком Рособрнадзора», «согласно приказам
@@ -56,7 +56,7 @@ class ExternalSchedule(_Base):
         return _unknown(ctx, f"external schedule: {self.preposition} {self.text}".replace("  ", " "))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SeparateSchedule(_Base):
     """A separate schedule with no owner named: «по отдельному графику», «По спец. графику»,
     «Согласно графику». Resolves to UNKNOWN."""
@@ -70,7 +70,7 @@ class SeparateSchedule(_Base):
         return _unknown(ctx, f"separate schedule: {self.preposition} {self.text}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SeparatePlan(_Base):
     """A separate plan: «по отдельному плану», «по плану учредительного контроля», «По плану ОО»,
     «в соответствии с планом работы отделений краевого УМО». Resolves to UNKNOWN."""
@@ -84,7 +84,7 @@ class SeparatePlan(_Base):
         return _unknown(ctx, f"separate plan: {self.preposition} {self.text}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class OnRequest(_Base):
     """On request: «по запросу ФЦТ», «по запросу МОУО, ОО». Resolves to UNKNOWN."""
 
@@ -96,7 +96,7 @@ class OnRequest(_Base):
         return _unknown(ctx, f"on request: по {self.text}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Conditional(_Base):
     """A condition instead of a date: «по мере необходимости», «при необходимости», «по мере
     поступления региональной ДК», «по согласованию с Министерством …». Resolves to UNKNOWN.
@@ -124,7 +124,7 @@ class Conditional(_Base):
         return _unknown(ctx, f"conditional: {self.text}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Continuous(_Base):
     """Continuous activity, no due date: «постоянно», «круглогодично».
 
@@ -144,7 +144,7 @@ class Continuous(_Base):
         return Resolution((frame,), ResolutionStatus.CONTINUOUS, f"continuous activity ({self.word})")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Note(_Base):
     """A free qualifier that is neither a date nor a reference, usually in parentheses:
     «(промежуточные сведения соответствующих периодов)». Resolves to nothing (status RESOLVED,
@@ -163,7 +163,7 @@ def _check_label(instance: Label, attribute: attrs.Attribute[bool], value: bool)
         raise InvalidValueError("a Label names a stage, or a reserve day, or both")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Label(_Base):
     """A stage label on a date: «04 декабря 2024 года (основная дата)», «(резервный день)»,
     «05.07.2014 – дополнительный этап», «(дополнительные сроки)».

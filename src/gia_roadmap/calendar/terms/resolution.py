@@ -106,7 +106,7 @@ class ResolutionStatus(enum.Enum):
     """The text could not be read."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Resolution:
     """The dates a term resolves to: inclusive windows, a status and a reason.
 
@@ -152,7 +152,7 @@ def _is_flag(instance: object, attribute: attrs.Attribute[Any], value: object) -
     raise InvalidTypeError(f"ResolveOptions.{attribute.name} must be {allowed}, got {value!r}")
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class ResolveOptions:
     """Configurable counting rules. The defaults follow the deadline-grammar catalogue (§6).
 
@@ -185,7 +185,7 @@ class ResolveOptions:
     unknown_as_period: bool = attrs.field(default=False, validator=_is_flag)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Ctx:
     calendar: WorkingDayCalendar | None
     events: EventDates

@@ -73,7 +73,7 @@ def _check_origin(instance: MonthRef, attribute: attrs.Attribute[YearOrigin], va
         raise InvalidValueError(f"MonthRef year {instance.year!r} is inconsistent with origin {value.name}")
 
 
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(order=True)
 class MonthRef:
     """A month in a deadline, with its year and where that year came from."""
 
@@ -253,7 +253,7 @@ def _check_weekday(instance: DayRef, attribute: attrs.Attribute[int | None], val
         raise InvalidValueError(f"weekday must be 0 (Monday) .. 6 (Sunday) or None, got {value!r}")
 
 
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(order=True)
 class DayRef:
     """A day in a deadline: the day and month as written, the year with where it came from, and the
     weekday when the text names one («22.04. (пт)», «26 мая (чт.)»).

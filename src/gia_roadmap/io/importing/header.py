@@ -87,7 +87,7 @@ _TERRITORY = re.compile(
 _CITY = re.compile(r"\b(город\w*\s+[А-ЯЁ][\w-]+)")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Header:
     title: str = ""
     issuer: str = ""

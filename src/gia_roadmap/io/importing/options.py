@@ -21,7 +21,7 @@ from gia_roadmap.plan.people import NameOrder
 __all__ = ["ImportOptions", "ImportResult"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ImportOptions:
     """How to import a document.
 
@@ -51,7 +51,7 @@ class ImportOptions:
     name_order: NameOrder = NameOrder.UNKNOWN
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ImportResult:
     """The roadmaps read from one document, the problems found, and the raw document.
 

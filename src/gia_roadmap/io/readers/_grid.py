@@ -20,7 +20,7 @@ from gia_roadmap.io.tables import CellFlag, CellProvenance, RawCell, SourceRow
 __all__ = ["SpanCell", "lay_out", "source_rows"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SpanCell:
     """A cell as a format writes it: its verbatim text, its spans and what the reader noticed.
 

@@ -50,7 +50,7 @@ def _suppressions(values: Iterable[Suppression]) -> tuple[Suppression, ...]:
     return tuple(values)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(kw_only=True)
 class CheckOptions:
     """How :func:`check` runs.
 

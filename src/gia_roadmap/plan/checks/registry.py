@@ -51,7 +51,7 @@ class FindingKind(enum.Enum):
     counted as a defect of the document."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Rule:
     """One registered check: its code, default severity, kind and function."""
 
@@ -61,7 +61,7 @@ class Rule:
     function: CheckFunction
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CodeInfo:
     """One entry of the catalogue: a registered code with its texts.
 
