@@ -22,6 +22,14 @@ from .builder import (
     RoadmapBuilder as RoadmapBuilder,
     RoadmapBuildError as RoadmapBuildError,
 )
+from .cascade import (
+    ItemLink as ItemLink,
+    link_plans as link_plans,
+    LinkSource as LinkSource,
+    LinkSuggestion as LinkSuggestion,
+    PlanLinks as PlanLinks,
+    PlanSet as PlanSet,
+)
 from .categories import (
     CategoryMention as CategoryMention,
     find_categories as find_categories,

@@ -1,0 +1,322 @@
+"""A plan set («каскад планов»): a regional plan with the municipal and school plans below it.
+
+A region adopts its roadmap; each municipality adopts its own, implementing the region's items; each
+school then adopts its plan. :class:`PlanSet` holds such plans, each knowing its parent:
+
+* a parent is one level up or more: a municipal plan implements a regional one, a school plan a
+  municipal one (or, where the region runs its schools directly, the regional one);
+* every plan id is unique, every parent is a plan of the set, and no plan is its own ancestor.
+
+:meth:`PlanSet.build` takes the plans and infers each parent the caller did not give
+(:func:`infer_parent`) from what the documents say of themselves:
+
+1. the plan names its parent (``Roadmap.parent``: the plan id, or the order approving it);
+2. the plan cites the order that approves a candidate («На основании приказа Департамента … от
+   29.10.2021 № 10-П-1485»), by number, or by date with a compatible issuer;
+3. the plan names the candidate's territory («МБОУ СОШ № 5 города Энска» under the plan of «города
+   Энска»), or lies in the candidate's region;
+4. there is exactly one candidate one level up.
+
+A plan whose parent cannot be decided stays without one, and :attr:`PlanSet.notices` says why: the
+set is never guessed.
+
+>>> from gia_roadmap.plan import Roadmap, PlanLevel
+>>> region = Roadmap("region", level=PlanLevel.REGIONAL)
+>>> city = Roadmap("city", level=PlanLevel.MUNICIPAL)
+>>> plans = PlanSet.build([region, city])
+>>> plans.parent("city").id, [p.id for p in plans.children("region")]
+('region', ['city'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from gia_roadmap.errors import InvalidValueError, Location, Problem, Severity
+from gia_roadmap.plan.cascade.references import read_order_citations
+from gia_roadmap.plan.model import Order, PlanLevel, Roadmap
+from gia_roadmap.plan.regions import plan_region
+
+__all__ = ["LEVEL_RANK", "PlanSet", "infer_parent", "order_key", "same_order"]
+
+LEVEL_RANK: Mapping[PlanLevel, int] = {
+    PlanLevel.FEDERAL: 0,
+    PlanLevel.REGIONAL: 1,
+    PlanLevel.MUNICIPAL: 2,
+    PlanLevel.SCHOOL: 3,
+}
+"""How high a level stands: a parent's rank is lower than its child's."""
+
+
+def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(child), str(parent)) for child, parent in items))
+
+
+def _plans(value: Iterable[Roadmap]) -> tuple[Roadmap, ...]:
+    return tuple(value)
+
+
+def _problems(value: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class PlanSet:
+    """Plans of several levels, each knowing its parent.
+
+    Attributes:
+        plans: the plans, in the order given.
+        parents: (child id, parent id) pairs, sorted; a plan without a pair has no parent in the set.
+        notices: what could not be decided while the set was built (a plan whose parent is unknown),
+            as reading notices (code ``cascade-parent``).
+
+    Raises:
+        InvalidValueError: two plans share an id, a parent is not a plan of the set, a parent does not
+            stand above its child, or the parents run in a circle (the message names the plans).
+    """
+
+    plans: tuple[Roadmap, ...] = attrs.field(converter=_plans)
+    parents: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    notices: tuple[Problem, ...] = attrs.field(default=(), converter=_problems)
+
+    def __attrs_post_init__(self) -> None:
+        ids = [plan.id for plan in self.plans]
+        seen: set[str] = set()
+        doubles = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+        if doubles:
+            raise InvalidValueError(
+                f"plans: the ids {', '.join(map(repr, doubles))} are given twice; every plan of a set "
+                "needs its own id"
+            )
+        by_id = {plan.id: plan for plan in self.plans}
+        children = [child for child, _ in self.parents]
+        repeated = sorted({c for c in children if children.count(c) > 1})
+        if repeated:
+            raise InvalidValueError(f"parents: {', '.join(map(repr, repeated))} given two parents; one each")
+        for child, parent in self.parents:
+            for role, plan_id in (("child", child), ("parent", parent)):
+                if plan_id not in by_id:
+                    raise InvalidValueError(
+                        f"parents: the {role} {plan_id!r} is not a plan of the set; the plans are "
+                        f"{', '.join(map(repr, ids))}"
+                    )
+            if LEVEL_RANK[by_id[parent].level] >= LEVEL_RANK[by_id[child].level]:
+                raise InvalidValueError(
+                    f"parents: {parent!r} ({by_id[parent].level.value}) cannot be the parent of {child!r} "
+                    f"({by_id[child].level.value}); a parent stands above its child: regional above "
+                    "municipal above school"
+                )
+        # levels strictly decrease towards the root, so the parents cannot run in a circle
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(
+        cls,
+        plans: Iterable[Roadmap],
+        parents: Mapping[str, str | None] | None = None,
+    ) -> PlanSet:
+        """A set of ``plans`` with the ``parents`` given (child id → parent id; None: no parent) and
+        the others inferred from the documents (:func:`infer_parent`)."""
+        plans = tuple(plans)
+        given = dict(parents or {})
+        pairs: dict[str, str] = {}
+        notices: list[Problem] = []
+        for plan in plans:
+            if plan.id in given:
+                chosen = given[plan.id]
+                if chosen is not None:
+                    pairs[plan.id] = chosen
+                continue
+            candidates = [p for p in plans if LEVEL_RANK[p.level] < LEVEL_RANK[plan.level]]
+            if not candidates:
+                continue
+            parent, reason = infer_parent(plan, candidates)
+            if parent is not None:
+                pairs[plan.id] = parent.id
+            else:
+                notices.append(
+                    Problem(
+                        code="cascade-parent",
+                        severity=Severity.INFO,
+                        location=Location(plan=plan.id),
+                        message=f"the parent of «{plan.id}» could not be decided: {reason}; give it "
+                        "explicitly",
+                    )
+                )
+        return cls(plans, pairs, notices)
+
+    # ------------------------------------------------------------------ questions
+    def __iter__(self) -> Iterator[Roadmap]:
+        """The plans from the top down: each root, then its children depth first, in the order given."""
+        done: set[str] = set()
+        for root in self.roots:
+            yield from self._down(root, done)
+        for plan in self.plans:  # pragma: no cover - every plan descends from a root
+            if plan.id not in done:
+                yield plan
+
+    def _down(self, plan: Roadmap, done: set[str]) -> Iterator[Roadmap]:
+        done.add(plan.id)
+        yield plan
+        for child in self.children(plan.id):
+            yield from self._down(child, done)
+
+    def __len__(self) -> int:
+        return len(self.plans)
+
+    def __contains__(self, plan_id: object) -> bool:
+        return any(plan.id == plan_id for plan in self.plans)
+
+    def get(self, plan_id: str) -> Roadmap:
+        """The plan with this id.
+
+        Raises:
+            InvalidValueError: no plan of the set has it (the message lists the ids).
+        """
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        raise InvalidValueError(
+            f"no plan {plan_id!r} in the set; the plans are {', '.join(repr(p.id) for p in self.plans)}"
+        )
+
+    def parent(self, plan_id: str) -> Roadmap | None:
+        """The parent of the plan, None for a root."""
+        for child, parent in self.parents:
+            if child == plan_id:
+                return self.get(parent)
+        self.get(plan_id)  # an unknown id is an error, not a root
+        return None
+
+    def children(self, plan_id: str) -> tuple[Roadmap, ...]:
+        """The plans whose parent is this plan, in the order given."""
+        own = {child for child, parent in self.parents if parent == plan_id}
+        return tuple(plan for plan in self.plans if plan.id in own)
+
+    def ancestors(self, plan_id: str) -> tuple[Roadmap, ...]:
+        """The parent, its parent and so on up to the root."""
+        out = []
+        current = self.parent(plan_id)
+        while current is not None:
+            out.append(current)
+            current = self.parent(current.id)
+        return tuple(out)
+
+    @property
+    def roots(self) -> tuple[Roadmap, ...]:
+        """The plans without a parent in the set (the regional plan; a plan whose parent is unknown)."""
+        with_parent = {child for child, _ in self.parents}
+        return tuple(plan for plan in self.plans if plan.id not in with_parent)
+
+    def by_level(self, level: PlanLevel) -> tuple[Roadmap, ...]:
+        """The plans of one level, in the order given."""
+        return tuple(plan for plan in self.plans if plan.level is level)
+
+    def pairs(self) -> Iterator[tuple[Roadmap, Roadmap]]:
+        """Every (child, parent) pair, from the top down."""
+        for plan in self:
+            parent = self.parent(plan.id)
+            if parent is not None:
+                yield plan, parent
+
+
+# --------------------------------------------------------------------------------------------
+# Inferring the parent
+# --------------------------------------------------------------------------------------------
+
+
+def order_key(number: str) -> str:
+    """An order number compared as a number: case, spaces, «№» and the kind of dash ignored
+    («№ 10-П-1485» and «10–п–1485» are one key)."""
+    text = re.sub(r"[\s№]", "", number).upper()
+    return re.sub(r"[‐‑‒–—―−-]", "-", text)
+
+
+def _issuer_head(text: str) -> str:
+    """The first word of an issuer's name, cut to its first five letters, lower case: «Департамента»
+    and «ДЕПАРТАМЕНТ образования …» share «депар»; empty for no name."""
+    match = re.search(r"[А-ЯЁа-яёA-Za-z]{3,}", text)
+    return "" if match is None else match.group(0).lower().replace("ё", "е")[:5]
+
+
+def same_order(order: Order, date: object, number: str, issuer: str = "") -> bool:
+    """True when a citation (``date``, ``number``, ``issuer``) names ``order``: the same number, or
+    the same date with an issuer that does not contradict (the first words of both names agree, or
+    one is not written)."""
+    if number and order.number and order_key(number) == order_key(order.number):
+        return True
+    if date is None or order.date is None or date != order.date:
+        return False
+    mine, theirs = _issuer_head(issuer), _issuer_head(order.issuer)
+    return not mine or not theirs or mine == theirs
+
+
+def _citations(plan: Roadmap) -> list[tuple[object, str, str]]:
+    """The orders a plan cites of its own accord: its parent reference, its legal basis and the acts
+    its title cites, as (date, number, issuer)."""
+    out: list[tuple[object, str, str]] = []
+    if plan.parent is not None and plan.parent.order is not None:
+        order = plan.parent.order
+        out.append((order.date, order.number, order.issuer or plan.parent.issuer))
+    for order in plan.legal_basis:
+        issuer = order.issuer
+        if not issuer:
+            found = read_order_citations(order.raw)
+            issuer = found[0].issuer if found else ""
+        out.append((order.date, order.number, issuer))
+    for cited in read_order_citations(plan.title):
+        out.append((cited.date, cited.number, cited.issuer))
+    return out
+
+
+_PROPER = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ][а-яё]{3,}(?:-[А-ЯЁ]?[а-яё]+)?")
+_NOT_NAMES = re.compile(
+    r"^(?:Администрац|Управлени|Департамент|Министерств|Комитет|Отдел|План|Дорожн|Муниципальн|Городск"
+    r"|Образовани|Российск|Федерац|Республик|Област|Кра[йея]|Округ|Район|Город)",
+)
+
+
+def _place_names(text: str) -> set[str]:
+    """The proper names of a territory, cut to their first four letters («города Когалыма» → {«кога»}):
+    the capitalised words that are not the words of bodies or kinds of territory."""
+    return {w.lower()[:4] for w in _PROPER.findall(text) if not _NOT_NAMES.match(w)}
+
+
+def infer_parent(plan: Roadmap, candidates: Sequence[Roadmap]) -> tuple[Roadmap | None, str]:
+    """The parent of ``plan`` among ``candidates`` (plans of higher levels), by the rules of the
+    module docstring, and how it was decided (or why it could not be)."""
+    if plan.parent is not None and plan.parent.plan_id:
+        named = [c for c in candidates if c.id == plan.parent.plan_id]
+        if named:
+            return named[0], f"the plan names its parent «{plan.parent.plan_id}»"
+    citations = _citations(plan)
+    cited = [
+        c
+        for c in candidates
+        if any(same_order(order, d, n, i) for order in c.orders for d, n, i in citations)
+    ]
+    if len(cited) == 1:
+        return cited[0], "the plan cites the order approving it"
+    pool = cited or list(candidates)
+    nearest = min((c.level for c in pool), key=lambda level: -LEVEL_RANK[level])
+    names = _place_names(" ".join((plan.issuer, plan.territory, plan.title)))
+    if names:
+        placed = [c for c in pool if _place_names(c.territory or c.issuer) & names]
+        placed_near = [c for c in placed if c.level is nearest] or placed
+        if len(placed_near) == 1:
+            return placed_near[0], "the plan names its territory"
+    region = plan_region(plan).code
+    if region is not None:
+        same_region = [c for c in pool if plan_region(c).code == region]
+        if same_region:
+            pool = same_region
+    near = [c for c in pool if c.level is nearest]
+    if len(near) == 1:
+        return near[0], f"the only {nearest.value} plan"
+    if not near:  # pragma: no cover - the pool holds a plan of the nearest level
+        return None, "no plan stands above it"
+    return None, f"{len(near)} {nearest.value} plans could be its parent ({', '.join(c.id for c in near)})"
