@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 import attrs
+from tests.checks.plans import SY, m
 
 from gia_roadmap.plan import Measure, Order, ParentItemRef, PlanLevel, Roadmap, Section, SectionKind
-from tests.checks.plans import SY, m
 
 __all__ = ["REGION_ORDER", "child", "m", "municipal", "region", "school"]
 
@@ -26,7 +26,7 @@ def _plan(
     territory: str = "",
     order: Order | None = None,
     legal_basis: Sequence[Order] = (),
-    title: str = "План мероприятий («дорожная карта») по подготовке к проведению ГИА в 2023/2024 учебном году",
+    title: str = "План мероприятий («дорожная карта») по подготовке к ГИА в 2023/2024 учебном году",
 ) -> Roadmap:
     numbered = tuple(attrs.evolve(x, ordinal=i) for i, x in enumerate(measures))
     return Roadmap(
@@ -45,8 +45,14 @@ def _plan(
 
 def region(*measures: Measure, plan_id: str = "region", order: Order | None = REGION_ORDER) -> Roadmap:
     """The region's plan, approved by :data:`REGION_ORDER`."""
-    return _plan(plan_id, PlanLevel.REGIONAL, measures, issuer=REGION_ORDER.issuer, territory="Энской области",
-                 order=order)  # fmt: skip
+    return _plan(
+        plan_id,
+        PlanLevel.REGIONAL,
+        measures,
+        issuer=REGION_ORDER.issuer,
+        territory="Энской области",
+        order=order,
+    )
 
 
 def municipal(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.cascade.plans import REGION_ORDER, municipal, region, school
 
 from gia_roadmap.errors import InvalidValueError
 from gia_roadmap.plan import Order, PlanLevel, PlanRef, Roadmap
 from gia_roadmap.plan.cascade import PlanSet, infer_parent, order_key, same_order
-from tests.cascade.plans import REGION_ORDER, municipal, region, school
 
 
 def test_the_hierarchy() -> None:
@@ -25,7 +25,9 @@ def test_the_hierarchy() -> None:
     assert [p.id for p in plans.by_level(PlanLevel.MUNICIPAL)] == ["ensk", "other"]
     assert [(c.id, p.id) for c, p in plans.pairs()] == [("ensk", "region"), ("school-5", "ensk"),
                                                          ("other", "region")]  # fmt: skip
-    assert "ensk" in plans and "nowhere" not in plans and len(plans) == 4
+    assert "ensk" in plans
+    assert "nowhere" not in plans
+    assert len(plans) == 4
 
 
 @pytest.mark.parametrize(
@@ -93,7 +95,8 @@ def test_a_plan_that_names_its_parent() -> None:
     named = Roadmap(**{**{f: getattr(named, f) for f in ("id", "title", "issuer", "level")},
                        "parent": PlanRef(plan_id="b-region")})  # fmt: skip
     parent, how = infer_parent(named, [region(), region(plan_id="b-region")])
-    assert parent is not None and parent.id == "b-region"
+    assert parent is not None
+    assert parent.id == "b-region"
     assert "names its parent" in how
 
 

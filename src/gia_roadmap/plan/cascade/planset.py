@@ -39,6 +39,7 @@ from gia_roadmap.errors import InvalidValueError, Location, Problem, Severity
 from gia_roadmap.plan.cascade.references import read_order_citations
 from gia_roadmap.plan.model import Order, PlanLevel, Roadmap
 from gia_roadmap.plan.regions import plan_region
+from gia_roadmap.text import unify_dashes
 
 __all__ = ["LEVEL_RANK", "PlanSet", "infer_parent", "order_key", "same_order"]
 
@@ -232,8 +233,7 @@ class PlanSet:
 def order_key(number: str) -> str:
     """An order number compared as a number: case, spaces, «№» and the kind of dash ignored
     («№ 10-П-1485» and «10–п–1485» are one key)."""
-    text = re.sub(r"[\s№]", "", number).upper()
-    return re.sub(r"[‐‑‒–—―−-]", "-", text)
+    return unify_dashes(re.sub(r"[\s№]", "", number).upper())
 
 
 def _issuer_head(text: str) -> str:
