@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from tests.cascade.plans import REGION_ORDER, municipal, region, school
 
@@ -81,7 +82,23 @@ def test_an_undecided_parent_is_a_notice_not_a_guess() -> None:
     assert plans.parent("school-5") is None
     (notice,) = plans.notices
     assert notice.location.plan == "school-5"
-    assert "2 municipal plans could be its parent (ensk, drug)" in notice.message
+    assert "любой из планов уровня «муниципальный»: ensk, drug" in notice.message
+
+
+def test_a_plan_of_another_region_is_never_the_parent() -> None:
+    # the plan's region read from the order it cites, the candidate's from its issuer
+    basis = Order(
+        number="10-П-1485",
+        date=dt.date(2021, 10, 29),
+        raw="На основании приказа Департамента образования Ханты-Мансийского автономного округа – Югры "
+        "от 29.10.2021 № 10-П-1485",
+    )
+    altai = attrs.evolve(region(), issuer="Министерство образования и науки Алтайского края")
+    plans = PlanSet.build([altai, municipal(basis=[basis])])
+    assert plans.parent("ensk") is None
+    assert "нет вышестоящего плана того же региона" in plans.notices[0].message
+    # a candidate whose region is unknown does not contradict
+    assert PlanSet.build([region(), municipal(basis=[basis])]).parent("ensk") is not None
 
 
 def test_given_parents_win_and_none_means_no_parent() -> None:
@@ -97,7 +114,7 @@ def test_a_plan_that_names_its_parent() -> None:
     parent, how = infer_parent(named, [region(), region(plan_id="b-region")])
     assert parent is not None
     assert parent.id == "b-region"
-    assert "names its parent" in how
+    assert "называет вышестоящий план" in how
 
 
 def test_order_numbers_compare_as_numbers() -> None:

@@ -7,6 +7,7 @@ Sub-commands::
     gia-roadmap calendar YEAR [--month M] [--six-day] [--rules-only] [--special-days-off]
     gia-roadmap import FILE.docx|FILE.xlsx|FILE.csv|FILE.txt -o plan.yaml|plan.json
     gia-roadmap export FILE | --example NAME --to xlsx|csv|ics|html|json|yaml -o OUT
+    gia-roadmap cascade PATH ... [--example NAME ...] [--parent CHILD=PARENT ...] [--format text|json]
     gia-roadmap examples
 
 Exit status: 0 on success (for ``check``: nothing worse than info), 1 when ``check`` found warnings,
@@ -35,6 +36,7 @@ from gia_roadmap.calendar.anchors import OpenAnchor
 from gia_roadmap.cli import plan_views
 from gia_roadmap.cli.boundary import guarded
 from gia_roadmap.cli.calendar_view import render_calendar
+from gia_roadmap.cli.cascade_command import add_cascade_parser, run_cascade
 from gia_roadmap.cli.exam_options import bundled_events, exam_scopes, subjects
 from gia_roadmap.cli.plan_commands import (
     check_exit_status,
@@ -288,6 +290,10 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the format to write")
     exp.add_argument("-o", "--output", required=True, help="the output file")
 
+    cas = add_cascade_parser(commands)
+    _add_calendar_options(cas)
+    _add_import_options(cas)
+
     commands.add_parser("examples", help="list the bundled example roadmaps")
     plan_views.add_commands(commands, _add_source, _add_calendar_options, _date)
     _add_global_options(parser, commands)
@@ -378,6 +384,15 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _calendar(args),
             _schedule(args),
             out,
+        )
+    if args.command == "cascade":
+        return run_cascade(
+            args,
+            out,
+            status_console,
+            calendar=_calendar(args),
+            schedule=_schedule(args),
+            options=_import_options(args),
         )
     source = load_source(args.file, args.example, console=status_console, options=_import_options(args))
     if getattr(args, "region", None):

@@ -14,7 +14,8 @@ school then adopts its plan. :class:`PlanSet` holds such plans, each knowing its
 2. the plan cites the order that approves a candidate («На основании приказа Департамента … от
    29.10.2021 № 10-П-1485»), by number, or by date with a compatible issuer;
 3. the plan names the candidate's territory («МБОУ СОШ № 5 города Энска» under the plan of «города
-   Энска»), or lies in the candidate's region;
+   Энска»), or lies in the candidate's region;  a plan of another region is never the parent (the
+   region is the plan's own, else the one the orders it cites name);
 4. there is exactly one candidate one level up.
 
 A plan whose parent cannot be decided stays without one, and :attr:`PlanSet.notices` says why: the
@@ -35,6 +36,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from gia_roadmap.calendar.subjects import find_federal_subjects
 from gia_roadmap.errors import InvalidValueError, Location, Problem, Severity
 from gia_roadmap.plan.cascade.references import read_order_citations
 from gia_roadmap.plan.model import Order, PlanLevel, Roadmap
@@ -50,6 +52,13 @@ LEVEL_RANK: Mapping[PlanLevel, int] = {
     PlanLevel.SCHOOL: 3,
 }
 """How high a level stands: a parent's rank is lower than its child's."""
+
+_LEVEL_RU: Mapping[PlanLevel, str] = {
+    PlanLevel.FEDERAL: "федеральный",
+    PlanLevel.REGIONAL: "региональный",
+    PlanLevel.MUNICIPAL: "муниципальный",
+    PlanLevel.SCHOOL: "образовательная организация",
+}
 
 
 def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -144,8 +153,7 @@ class PlanSet:
                         code="cascade-parent",
                         severity=Severity.INFO,
                         location=Location(plan=plan.id),
-                        message=f"the parent of «{plan.id}» could not be decided: {reason}; give it "
-                        "explicitly",
+                        message=f"Вышестоящий план для «{plan.id}» не определён: {reason}; укажите его явно",
                     )
                 )
         return cls(plans, pairs, notices)
@@ -286,13 +294,26 @@ def _place_names(text: str) -> set[str]:
     return {w.lower()[:4] for w in _PROPER.findall(text) if not _NOT_NAMES.match(w)}
 
 
+def _region(plan: Roadmap) -> str | None:
+    """The plan's region: its own (:func:`~gia_roadmap.plan.regions.plan_region`), else the one region
+    the orders it cites name («приказа Департамента … Ханты-Мансийского автономного округа – Югры»)."""
+    own = plan_region(plan).code
+    if own is not None:
+        return own
+    texts = [order.raw or order.issuer for order in plan.legal_basis]
+    if plan.parent is not None and plan.parent.order is not None:
+        texts.append(plan.parent.order.raw or plan.parent.order.issuer)
+    codes = {subject.code for text in texts if text for subject in find_federal_subjects(text)}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def infer_parent(plan: Roadmap, candidates: Sequence[Roadmap]) -> tuple[Roadmap | None, str]:
     """The parent of ``plan`` among ``candidates`` (plans of higher levels), by the rules of the
-    module docstring, and how it was decided (or why it could not be)."""
+    module docstring, and how it was decided (or why it could not be), in Russian."""
     if plan.parent is not None and plan.parent.plan_id:
         named = [c for c in candidates if c.id == plan.parent.plan_id]
         if named:
-            return named[0], f"the plan names its parent «{plan.parent.plan_id}»"
+            return named[0], f"план называет вышестоящий план «{plan.parent.plan_id}»"
     citations = _citations(plan)
     cited = [
         c
@@ -300,23 +321,29 @@ def infer_parent(plan: Roadmap, candidates: Sequence[Roadmap]) -> tuple[Roadmap 
         if any(same_order(order, d, n, i) for order in c.orders for d, n, i in citations)
     ]
     if len(cited) == 1:
-        return cited[0], "the plan cites the order approving it"
+        return cited[0], "план ссылается на приказ, которым утверждён вышестоящий план"
     pool = cited or list(candidates)
+    region = _region(plan)
+    if region is not None:
+        # a plan of another region is never the parent (a region unknown does not contradict)
+        pool = [c for c in pool if plan_region(c).code in (None, region)]
+        if not pool:
+            return None, "нет вышестоящего плана того же региона"
     nearest = min((c.level for c in pool), key=lambda level: -LEVEL_RANK[level])
     names = _place_names(" ".join((plan.issuer, plan.territory, plan.title)))
     if names:
         placed = [c for c in pool if _place_names(c.territory or c.issuer) & names]
         placed_near = [c for c in placed if c.level is nearest] or placed
         if len(placed_near) == 1:
-            return placed_near[0], "the plan names its territory"
-    region = plan_region(plan).code
+            return placed_near[0], "план называет территорию вышестоящего плана"
     if region is not None:
         same_region = [c for c in pool if plan_region(c).code == region]
         if same_region:
             pool = same_region
     near = [c for c in pool if c.level is nearest]
     if len(near) == 1:
-        return near[0], f"the only {nearest.value} plan"
+        return near[0], f"единственный план уровня «{_LEVEL_RU[nearest]}»"
     if not near:  # pragma: no cover - the pool holds a plan of the nearest level
-        return None, "no plan stands above it"
-    return None, f"{len(near)} {nearest.value} plans could be its parent ({', '.join(c.id for c in near)})"
+        return None, "нет плана более высокого уровня"
+    ids = ", ".join(c.id for c in near)
+    return None, f"вышестоящим может быть любой из планов уровня «{_LEVEL_RU[nearest]}»: {ids}"

@@ -1,0 +1,215 @@
+"""The cascade checks: each code fires on its defect and stays silent on a clean twin."""
+
+from __future__ import annotations
+
+import pytest
+from tests.cascade.plans import child, m, municipal, region, school
+from tests.checks.plans import calendar
+
+from gia_roadmap.errors import Severity
+from gia_roadmap.plan import Roadmap
+from gia_roadmap.plan.cascade import CASCADE_CODES, PlanSet, check_plans
+from gia_roadmap.plan.checks import CheckOptions
+from gia_roadmap.plan.findings import Finding
+
+REGION = region(
+    m("1.1", "Анализ результатов ГИА-2023", "август 2023 года", "Министерство"),
+    m("1.2", "Обучение организаторов ППЭ ЕГЭ", "до 1 марта 2024 года", "ОМСУ"),
+    m("1.3", "Сбор сведений об участниках ОГЭ", "ноябрь 2023 года", "МОУО"),
+    m("1.4", "Мониторинг готовности общеобразовательных организаций", "в течение учебного года", "ОМСУ"),
+)
+
+
+def cascade(*children: Roadmap, parent: Roadmap = REGION, lang: str = "ru") -> list[Finding]:
+    plans = PlanSet.build([parent, *children])
+    return list(check_plans(plans, calendar=calendar(), own=False, lang=lang).cascade)  # type: ignore[arg-type]
+
+
+def codes(findings: list[Finding], code: str) -> list[tuple[str, str]]:
+    return [(f.location.plan, f.location.measure) for f in findings if f.code == code]
+
+
+FAITHFUL = (
+    child("1", "1.2", "Организация обучения организаторов ППЭ ЕГЭ", "февраль 2024 года"),
+    child("2", "1.3", "Сбор сведений об участниках ОГЭ города", "ноябрь 2023 года"),
+    child("3", "1.4", "Участие в мониторинге готовности ОО", "в течение учебного года"),
+)
+
+
+def test_a_faithful_plan_has_no_cascade_finding() -> None:
+    assert cascade(municipal(*FAITHFUL)) == []
+
+
+# --------------------------------------------------------------------------------------------
+# GR611: an obliging item with no counterpart
+# --------------------------------------------------------------------------------------------
+
+
+def test_gr611_an_obliged_item_without_counterpart() -> None:
+    findings = cascade(municipal(*FAITHFUL[:2]))
+    (finding,) = [f for f in findings if f.code == "GR611"]
+    assert finding.severity is Severity.WARNING
+    assert finding.location.plan == "ensk"
+    assert [(r.plan, r.measure) for r in finding.related] == [("region", "1.4")]
+    assert finding.message == (
+        "П. 1.4 «Мониторинг готовности общеобразовательных организаций» плана «region» поручен «ОМСУ», "
+        "но ни одно мероприятие плана «ensk» не ссылается на этот пункт и не совпадает с ним по формулировке"
+    )
+
+
+def test_gr611_clean_twins() -> None:
+    # a sub-item cited covers its group, a group cited covers its sub-items
+    grouped = region(
+        m("2", "Организационные мероприятия", "в течение учебного года", "ОМСУ"),
+        m("2.1", "Назначение муниципальных координаторов", "сентябрь 2023 года", "ОМСУ"),
+    )
+    assert codes(cascade(municipal(child("1", "2.1")), parent=grouped), "GR611") == []
+    assert codes(cascade(municipal(child("1", "2")), parent=grouped), "GR611") == []
+    # a measure worded like the item, with no number: a possible counterpart, no claim of a gap
+    worded = municipal(*FAITHFUL[:2], m("3", "Мониторинг готовности общеобразовательных организаций города",
+                                        responsible="УО"))  # fmt: skip
+    assert codes(cascade(worded), "GR611") == []
+    # an item of the region's own bodies obliges no municipality (1.1 is the ministry's)
+    assert all("1.1" not in f.message for f in cascade(municipal(*FAITHFUL[:2])) if f.code == "GR611")
+
+
+def test_gr611_only_the_level_named() -> None:
+    schools = region(m("1.1", "Информирование выпускников о порядке ГИА", "декабрь 2023 года", "ОО"))
+    lonely = school(m("1", "Классный час", responsible="классные руководители"))
+    assert codes(cascade(lonely, parent=schools), "GR611") == [("school-5", "")]
+    assert codes(cascade(municipal(child("1", "")), parent=schools), "GR611") == []
+
+
+def test_gr611_items_no_plan_implements() -> None:
+    plans = PlanSet.build(
+        [REGION, municipal(*FAITHFUL[:2]), municipal(*FAITHFUL, plan_id="other", city="Другограда")]
+    )
+    report = check_plans(plans, calendar=calendar(), own=False)
+    assert report.unimplemented == ()
+    plans = PlanSet.build(
+        [REGION, municipal(*FAITHFUL[:2]), municipal(*FAITHFUL[:2], plan_id="other", city="Другограда")]
+    )
+    (item,) = check_plans(plans, calendar=calendar(), own=False).unimplemented
+    assert (item.plan, item.number, item.plans) == ("region", "1.4", ("ensk", "other"))
+
+
+# --------------------------------------------------------------------------------------------
+# GR612: a deadline later than the parent's
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "late"),
+    [
+        ("до 15 марта 2024 года", True),
+        ("март 2024 года", True),
+        ("январь – апрель 2024 года", True),
+        ("до 1 марта 2024 года", False),
+        ("февраль 2024 года", False),
+        ("до 29.02.2024", False),
+        ("в течение учебного года", False),  # continuous: not compared
+        ("по отдельному графику", False),  # external: not compared
+    ],
+)
+def test_gr612_later_than_the_parent(term: str, late: bool) -> None:
+    findings = cascade(municipal(child("1", "1.2", "Обучение организаторов ППЭ ЕГЭ", term), *FAITHFUL[1:]))
+    assert codes(findings, "GR612") == ([("ensk", "1")] if late else [])
+    if late:
+        (finding,) = [f for f in findings if f.code == "GR612"]
+        assert finding.location.field == "term"
+        assert finding.related[0].measure == "1.2"
+        assert "(до 01.03.2024)" in finding.message
+
+
+def test_gr612_by_a_reference_in_the_text() -> None:
+    text = m("1", "Обучение организаторов ППЭ ЕГЭ (п. 1.2 регионального плана)", "апрель 2024 года", "УО")
+    assert codes(cascade(municipal(text, *FAITHFUL[1:])), "GR612") == [("ensk", "1")]
+
+
+# --------------------------------------------------------------------------------------------
+# GR613: a counterpart about other exams
+# --------------------------------------------------------------------------------------------
+
+
+def test_gr613_other_exams() -> None:
+    wrong = child("1", "1.2", "Обучение организаторов ППЭ ОГЭ", "февраль 2024 года")
+    findings = cascade(municipal(wrong, *FAITHFUL[1:]))
+    (finding,) = [f for f in findings if f.code == "GR613"]
+    assert finding.message == (
+        "Мероприятие относится к ОГЭ, а п. 1.2 плана «region», на который оно ссылается, — к ЕГЭ"
+    )
+    interview = child("1", "1.2", "Обучение экспертов итогового собеседования", "февраль 2024 года")
+    assert codes(cascade(municipal(interview, *FAITHFUL[1:])), "GR613") == [("ensk", "1")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Обучение организаторов ППЭ ЕГЭ",
+        "Обучение организаторов ППЭ ГИА-11",
+        "Обучение организаторов ППЭ ГИА",  # ГИА covers ЕГЭ
+        "Обучение организаторов ППЭ",  # no exam named
+        "Обучение организаторов итогового сочинения",  # the admission test of the 11th grade
+        "Обучение организаторов ППЭ ГВЭ-11",  # the same grade
+    ],
+)
+def test_gr613_clean_twins(title: str) -> None:
+    findings = cascade(municipal(child("1", "1.2", title, "февраль 2024 года"), *FAITHFUL[1:]))
+    assert codes(findings, "GR613") == []
+
+
+# --------------------------------------------------------------------------------------------
+# GR604: an item that does not exist
+# --------------------------------------------------------------------------------------------
+
+
+def test_gr604_in_the_column_and_in_the_text() -> None:
+    column = child("4", "1.9")
+    text = m("5", "Обучение экспертов (согласно п. 7.4 регионального плана)", responsible="УО")
+    findings = cascade(municipal(*FAITHFUL, column, text))
+    assert codes(findings, "GR604") == [("ensk", "4"), ("ensk", "5")]
+    assert [f.location.field for f in findings if f.code == "GR604"] == ["parent_item", "title"]
+    assert codes(cascade(municipal(*FAITHFUL)), "GR604") == []
+
+
+# --------------------------------------------------------------------------------------------
+# The run
+# --------------------------------------------------------------------------------------------
+
+
+def test_codes_can_be_ignored_and_suppressed() -> None:
+    plans = PlanSet.build([REGION, municipal(*FAITHFUL[:2])])
+    quiet = check_plans(plans, calendar=calendar(), own=False, options=CheckOptions(ignore={"GR611"}))
+    assert list(quiet.cascade) == []
+
+
+def test_english_messages() -> None:
+    (finding,) = [f for f in cascade(municipal(*FAITHFUL[:2]), lang="en") if f.code == "GR611"]
+    assert finding.message.startswith("Item 1.4 «Мониторинг")
+
+
+def test_every_code_has_both_languages() -> None:
+    for entry in CASCADE_CODES.values():
+        for part in (entry.title, entry.message, entry.hint):
+            assert set(part) == {"ru", "en"}
+            assert all(text.strip() for text in part.values())
+
+
+def test_notices_of_the_set() -> None:
+    lonely = municipal(m("1", "Классный час", responsible="УО"))
+    report = check_plans(PlanSet.build([REGION, lonely]), calendar=calendar(), own=False)
+    assert [n.code for n in report.notices] == ["cascade-no-links"]
+    assert "соответствие пунктов проверено только по формулировкам" in report.notices[0].message
+
+
+def test_the_summary() -> None:
+    plans = PlanSet.build([REGION, municipal(*FAITHFUL[:2]), school(m("1", "Классный час"))])
+    report = check_plans(plans, calendar=calendar())
+    rows = {row.plan: row for row in report.rows()}
+    assert rows["ensk"].parent == "region"
+    assert rows["school-5"].parent == "ensk"
+    assert rows["ensk"].warnings >= 1
+    text = report.to_text()
+    assert "Планов: 3" in text
+    assert "GR611" in text
+    assert report.to_dict()["plans"][0]["plan"] == "region"
