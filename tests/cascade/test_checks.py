@@ -6,9 +6,8 @@ import pytest
 from tests.cascade.plans import child, m, municipal, region, school
 from tests.checks.plans import calendar
 
-from gia_roadmap.errors import Severity
-from gia_roadmap.plan import Roadmap
-from gia_roadmap.plan.cascade import CASCADE_CODES, PlanSet, check_plans
+from gia_roadmap.errors import Language, Severity
+from gia_roadmap.plan import PlanSet, Roadmap, check, check_plans
 from gia_roadmap.plan.checks import CheckOptions
 from gia_roadmap.plan.findings import Finding
 
@@ -20,9 +19,9 @@ REGION = region(
 )
 
 
-def cascade(*children: Roadmap, parent: Roadmap = REGION, lang: str = "ru") -> list[Finding]:
+def cascade(*children: Roadmap, parent: Roadmap = REGION, lang: Language = "ru") -> list[Finding]:
     plans = PlanSet.build([parent, *children])
-    return list(check_plans(plans, calendar=calendar(), own=False, lang=lang).cascade)  # type: ignore[arg-type]
+    return list(check_plans(plans, calendar=calendar(), cascade_only=True, lang=lang).cascade)
 
 
 def codes(findings: list[Finding], code: str) -> list[tuple[str, str]]:
@@ -41,13 +40,13 @@ def test_a_faithful_plan_has_no_cascade_finding() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# GR611: an obliging item with no counterpart
+# GR603: an obliging item with no counterpart
 # --------------------------------------------------------------------------------------------
 
 
 def test_gr611_an_obliged_item_without_counterpart() -> None:
     findings = cascade(municipal(*FAITHFUL[:2]))
-    (finding,) = [f for f in findings if f.code == "GR611"]
+    (finding,) = [f for f in findings if f.code == "GR603"]
     assert finding.severity is Severity.WARNING
     assert finding.location.plan == "ensk"
     assert [(r.plan, r.measure) for r in finding.related] == [("region", "1.4")]
@@ -63,38 +62,38 @@ def test_gr611_clean_twins() -> None:
         m("2", "Организационные мероприятия", "в течение учебного года", "ОМСУ"),
         m("2.1", "Назначение муниципальных координаторов", "сентябрь 2023 года", "ОМСУ"),
     )
-    assert codes(cascade(municipal(child("1", "2.1")), parent=grouped), "GR611") == []
-    assert codes(cascade(municipal(child("1", "2")), parent=grouped), "GR611") == []
+    assert codes(cascade(municipal(child("1", "2.1")), parent=grouped), "GR603") == []
+    assert codes(cascade(municipal(child("1", "2")), parent=grouped), "GR603") == []
     # a measure worded like the item, with no number: a possible counterpart, no claim of a gap
     worded = municipal(*FAITHFUL[:2], m("3", "Мониторинг готовности общеобразовательных организаций города",
                                         responsible="УО"))  # fmt: skip
-    assert codes(cascade(worded), "GR611") == []
+    assert codes(cascade(worded), "GR603") == []
     # an item of the region's own bodies obliges no municipality (1.1 is the ministry's)
-    assert all("1.1" not in f.message for f in cascade(municipal(*FAITHFUL[:2])) if f.code == "GR611")
+    assert all("1.1" not in f.message for f in cascade(municipal(*FAITHFUL[:2])) if f.code == "GR603")
 
 
 def test_gr611_only_the_level_named() -> None:
     schools = region(m("1.1", "Информирование выпускников о порядке ГИА", "декабрь 2023 года", "ОО"))
     lonely = school(m("1", "Классный час", responsible="классные руководители"))
-    assert codes(cascade(lonely, parent=schools), "GR611") == [("school-5", "")]
-    assert codes(cascade(municipal(child("1", "")), parent=schools), "GR611") == []
+    assert codes(cascade(lonely, parent=schools), "GR603") == [("school-5", "")]
+    assert codes(cascade(municipal(child("1", "")), parent=schools), "GR603") == []
 
 
 def test_gr611_items_no_plan_implements() -> None:
     plans = PlanSet.build(
         [REGION, municipal(*FAITHFUL[:2]), municipal(*FAITHFUL, plan_id="other", city="Другограда")]
     )
-    report = check_plans(plans, calendar=calendar(), own=False)
+    report = check_plans(plans, calendar=calendar(), cascade_only=True)
     assert report.unimplemented == ()
     plans = PlanSet.build(
         [REGION, municipal(*FAITHFUL[:2]), municipal(*FAITHFUL[:2], plan_id="other", city="Другограда")]
     )
-    (item,) = check_plans(plans, calendar=calendar(), own=False).unimplemented
+    (item,) = check_plans(plans, calendar=calendar(), cascade_only=True).unimplemented
     assert (item.plan, item.number, item.plans) == ("region", "1.4", ("ensk", "other"))
 
 
 # --------------------------------------------------------------------------------------------
-# GR612: a deadline later than the parent's
+# GR606: a deadline later than the parent's
 # --------------------------------------------------------------------------------------------
 
 
@@ -113,9 +112,9 @@ def test_gr611_items_no_plan_implements() -> None:
 )
 def test_gr612_later_than_the_parent(term: str, late: bool) -> None:
     findings = cascade(municipal(child("1", "1.2", "Обучение организаторов ППЭ ЕГЭ", term), *FAITHFUL[1:]))
-    assert codes(findings, "GR612") == ([("ensk", "1")] if late else [])
+    assert codes(findings, "GR606") == ([("ensk", "1")] if late else [])
     if late:
-        (finding,) = [f for f in findings if f.code == "GR612"]
+        (finding,) = [f for f in findings if f.code == "GR606"]
         assert finding.location.field == "term"
         assert finding.related[0].measure == "1.2"
         assert "(до 01.03.2024)" in finding.message
@@ -123,23 +122,23 @@ def test_gr612_later_than_the_parent(term: str, late: bool) -> None:
 
 def test_gr612_by_a_reference_in_the_text() -> None:
     text = m("1", "Обучение организаторов ППЭ ЕГЭ (п. 1.2 регионального плана)", "апрель 2024 года", "УО")
-    assert codes(cascade(municipal(text, *FAITHFUL[1:])), "GR612") == [("ensk", "1")]
+    assert codes(cascade(municipal(text, *FAITHFUL[1:])), "GR606") == [("ensk", "1")]
 
 
 # --------------------------------------------------------------------------------------------
-# GR613: a counterpart about other exams
+# GR607: a counterpart about other exams
 # --------------------------------------------------------------------------------------------
 
 
 def test_gr613_other_exams() -> None:
     wrong = child("1", "1.2", "Обучение организаторов ППЭ ОГЭ", "февраль 2024 года")
     findings = cascade(municipal(wrong, *FAITHFUL[1:]))
-    (finding,) = [f for f in findings if f.code == "GR613"]
+    (finding,) = [f for f in findings if f.code == "GR607"]
     assert finding.message == (
         "Мероприятие относится к ОГЭ, а п. 1.2 плана «region», на который оно ссылается, — к ЕГЭ"
     )
     interview = child("1", "1.2", "Обучение экспертов итогового собеседования", "февраль 2024 года")
-    assert codes(cascade(municipal(interview, *FAITHFUL[1:])), "GR613") == [("ensk", "1")]
+    assert codes(cascade(municipal(interview, *FAITHFUL[1:])), "GR607") == [("ensk", "1")]
 
 
 @pytest.mark.parametrize(
@@ -155,7 +154,7 @@ def test_gr613_other_exams() -> None:
 )
 def test_gr613_clean_twins(title: str) -> None:
     findings = cascade(municipal(child("1", "1.2", title, "февраль 2024 года"), *FAITHFUL[1:]))
-    assert codes(findings, "GR613") == []
+    assert codes(findings, "GR607") == []
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,25 +178,27 @@ def test_gr604_in_the_column_and_in_the_text() -> None:
 
 def test_codes_can_be_ignored_and_suppressed() -> None:
     plans = PlanSet.build([REGION, municipal(*FAITHFUL[:2])])
-    quiet = check_plans(plans, calendar=calendar(), own=False, options=CheckOptions(ignore={"GR611"}))
+    quiet = check_plans(plans, calendar=calendar(), cascade_only=True, options=CheckOptions(ignore={"GR603"}))
     assert list(quiet.cascade) == []
 
 
 def test_english_messages() -> None:
-    (finding,) = [f for f in cascade(municipal(*FAITHFUL[:2]), lang="en") if f.code == "GR611"]
+    (finding,) = [f for f in cascade(municipal(*FAITHFUL[:2]), lang="en") if f.code == "GR603"]
     assert finding.message.startswith("Item 1.4 «Мониторинг")
 
 
-def test_every_code_has_both_languages() -> None:
-    for entry in CASCADE_CODES.values():
-        for part in (entry.title, entry.message, entry.hint):
-            assert set(part) == {"ru", "en"}
-            assert all(text.strip() for text in part.values())
+def test_a_single_plan_with_its_parent() -> None:
+    # check(plan, parent=…) runs the same checks as a set
+    report = check(municipal(*FAITHFUL[:2]), calendar=calendar(), parent=REGION)
+    assert [f.code for f in report if f.code == "GR603"] == ["GR603"]
+    assert check(municipal(*FAITHFUL), calendar=calendar(), parent=REGION).codes.isdisjoint(
+        {"GR603", "GR604", "GR606", "GR607"}
+    )
 
 
 def test_notices_of_the_set() -> None:
     lonely = municipal(m("1", "Классный час", responsible="УО"))
-    report = check_plans(PlanSet.build([REGION, lonely]), calendar=calendar(), own=False)
+    report = check_plans(PlanSet.build([REGION, lonely]), calendar=calendar(), cascade_only=True)
     assert [n.code for n in report.notices] == ["cascade-no-links"]
     assert "соответствие пунктов проверено только по формулировкам" in report.notices[0].message
 
@@ -211,5 +212,5 @@ def test_the_summary() -> None:
     assert rows["ensk"].warnings >= 1
     text = report.to_text()
     assert "Планов: 3" in text
-    assert "GR611" in text
+    assert "GR603" in text
     assert report.to_dict()["plans"][0]["plan"] == "region"

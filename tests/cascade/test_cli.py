@@ -42,8 +42,8 @@ def test_a_folder_of_plans(folder: Path) -> None:
     assert "Планов: 3" in out
     assert "ensk (муниципальный) ← region" in out
     assert "school-5 (образовательная организация) ← ensk" in out
-    assert "GR612" in out
-    assert "GR611" in out  # 1.2 obliges the municipality, no counterpart
+    assert "GR606" in out
+    assert "GR603" in out  # 1.2 obliges the municipality, no counterpart
     assert "d-broken.yaml" in out
     assert "файл не прочитан и пропущен" in out
 
@@ -56,7 +56,7 @@ def test_given_parents_json_and_english(folder: Path) -> None:
     document = json.loads(out)
     rows = {row["plan"]: row for row in document["plans"]}
     assert rows["school-5"]["parent"] == "region"
-    assert document["by_code"]["GR612"] == 1
+    assert document["by_code"]["GR606"] == 1
     assert any(f["message"].startswith("The deadline «март 2024 года»") for f in document["cascade"])
     assert document["unreadable"] == []
     assert status == 1

@@ -19,6 +19,7 @@ from gia_roadmap.plan import (
     Glossary,
     GlossaryEntry,
     ParentItemRef,
+    PlanLevel,
     SectionKind,
     Status,
     StatusKind,
@@ -46,14 +47,38 @@ ALL_CATEGORIES = (
 )
 
 
-def _parent() -> object:
-    return plan(m("1.10", "Анализ результатов"), m("2.16", "Семинары"), plan_id="region")
+MUNICIPAL = PlanLevel.MUNICIPAL
 
 
-def _child(*refs: str) -> object:
+def _parent(responsible: str = "ОО", *, term: str = "ноябрь 2023 года", title: str = "Семинары") -> object:
     return plan(
-        *(m(f"1.{i + 1}", "Мероприятие", parent_item=ParentItemRef.parse(r)) for i, r in enumerate(refs)),
+        m("1.10", "Анализ результатов", responsible=responsible),
+        m("2.16", title, term, responsible=responsible),
+        plan_id="region",
+    )
+
+
+def _child(
+    *refs: str,
+    level: PlanLevel = PlanLevel.REGIONAL,
+    term: str = "ноябрь 2023 года",
+    title: str = "Мероприятие",
+) -> object:
+    """A plan whose measures cite ``refs`` in the parent-number column; the last one has ``term`` and
+    ``title``."""
+    last = len(refs) - 1
+    return plan(
+        *(
+            m(
+                f"1.{i + 1}",
+                title if i == last else "Мероприятие",
+                term if i == last else "ноябрь 2023 года",
+                parent_item=ParentItemRef.parse(r),
+            )
+            for i, r in enumerate(refs)
+        ),
         plan_id="city",
+        level=level,
     )
 
 
@@ -284,14 +309,28 @@ CASES: dict[str, tuple[Run, Run]] = {
         ),
     ),
     "GR603": (
-        lambda: run(_child("1.10"), parent=_parent()),
-        lambda: run(_child("1.10", "2.16"), parent=_parent()),
+        lambda: run(_child("1.10", level=MUNICIPAL), parent=_parent("ОМСУ")),
+        lambda: run(_child("1.10", "2.16", level=MUNICIPAL), parent=_parent("ОМСУ")),
     ),
     "GR604": (
         lambda: run(_child("1.10", "2.16", "9.9"), parent=_parent()),
         lambda: run(_child("1.10", "2.16"), parent=_parent()),
     ),
     "GR605": (lambda: run(_child("1.10", "")), lambda: run(_child("1.10", "2.16"))),
+    "GR606": (
+        lambda: run(_child("1.10", "2.16", term="март 2024 года"), parent=_parent(term="февраль 2024 года")),
+        lambda: run(
+            _child("1.10", "2.16", term="февраль 2024 года"), parent=_parent(term="февраль 2024 года")
+        ),
+    ),
+    "GR607": (
+        lambda: run(
+            _child("1.10", "2.16", title="Обучение экспертов ОГЭ"), parent=_parent(title="Обучение ЕГЭ")
+        ),
+        lambda: run(
+            _child("1.10", "2.16", title="Обучение экспертов ЕГЭ"), parent=_parent(title="Обучение ЕГЭ")
+        ),
+    ),
     "GR701": (
         lambda: run(plan(m("1", term="ноябрь 2023 года")), today=dt.date(2024, 1, 10)),
         lambda: run(

@@ -45,7 +45,7 @@ def add_cascade_parser(
         "cascade",
         help="check a regional plan with its municipal and school plans together",
         description="Check plans of several levels together: each plan on its own, and each plan against "
-        "its parent (GR604, GR611-GR613: docs/cascade.md). Parents are inferred from the documents "
+        "its parent (GR603, GR604, GR606, GR607: docs/cascade.md). Parents are inferred from the documents "
         "unless given.",
         epilog="Examples: gia-roadmap cascade plans/ · gia-roadmap cascade region.yaml city.docx "
         "--parent city=region · gia-roadmap cascade plans/ --format json. Exit status as for check.",
@@ -63,7 +63,9 @@ def add_cascade_parser(
     )
     command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     command.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the messages")
-    command.add_argument("--cascade-only", action="store_true", help="skip each plan's own checks")
+    command.add_argument(
+        "--cascade-only", action="store_true", help="only the cascade's codes, not each plan's own checks"
+    )
     return command
 
 
@@ -158,7 +160,7 @@ def run_cascade(
 ) -> int:
     """Run ``gia-roadmap cascade``; returns the exit status."""
     from gia_roadmap import examples
-    from gia_roadmap.plan.cascade import PlanSet, check_plans
+    from gia_roadmap.plan import PlanSet, check_plans
     from gia_roadmap.plan.regions import regional_calendar
 
     files = list(plan_files(args.paths))
@@ -177,7 +179,7 @@ def run_cascade(
     dated = [p for p in plan_set if p.school_year is not None]
     events = events_for(dated[0], regional_calendar(dated[0], calendar), schedule) if dated else None
     report = check_plans(
-        plan_set, calendar=calendar, events=events, own=not args.cascade_only, lang=args.lang
+        plan_set, calendar=calendar, events=events, cascade_only=args.cascade_only, lang=args.lang
     )
     if args.format == "json":
         document = report.to_dict(args.lang)
@@ -187,4 +189,4 @@ def run_cascade(
         print(report.to_text(args.lang), file=out)
         for problem in unreadable:
             print(f"  {problem.describe(args.lang)}", file=out)
-    return check_exit_status([report.cascade, *(r for _, r in report.own)])
+    return check_exit_status([r for _, r in report.reports])

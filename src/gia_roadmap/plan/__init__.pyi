@@ -47,6 +47,10 @@ from .checks import (
     is_training as is_training,
     STANDARD_TRAINED_CATEGORIES as STANDARD_TRAINED_CATEGORIES,
 )
+from .checks.sets import (
+    CascadeReport as CascadeReport,
+    check_plans as check_plans,
+)
 from .execution import (
     execution_report as execution_report,
     ExecutionReport as ExecutionReport,

@@ -8,16 +8,14 @@ school plans below them, linked item by item.
 * :mod:`~gia_roadmap.plan.cascade.linking` — :func:`link_plans`: explicit links (a column of parent
   item numbers, references in the text) and suggested ones (similar wording, never a fact), and
   :func:`obliges`, the rule of which parent items a lower plan must act on;
-* :mod:`~gia_roadmap.plan.cascade.similarity` — the weighted word-stem similarity behind suggestions;
-* :mod:`~gia_roadmap.plan.cascade.checks` — the cascade checks of a plan against its parent (GR604,
-  GR611–GR613) and :data:`CASCADE_CODES`;
-* :mod:`~gia_roadmap.plan.cascade.report` — :func:`check_plans`, a whole set at once, and its
-  :class:`CascadeReport`.
+* :mod:`~gia_roadmap.plan.cascade.similarity` — the weighted word-stem similarity behind suggestions.
+
+The cascade checks read these (:mod:`gia_roadmap.plan.checks.cascade`: GR603, GR604, GR606, GR607), and
+:func:`gia_roadmap.plan.checks.sets.check_plans` checks a whole set at once.
 """
 
 from __future__ import annotations
 
-from gia_roadmap.plan.cascade.checks import CASCADE_CODES, CascadeCode, PairContext, check_pair
 from gia_roadmap.plan.cascade.linking import (
     TEXT_FIELDS,
     ItemLink,
@@ -37,15 +35,11 @@ from gia_roadmap.plan.cascade.references import (
     read_item_references,
     read_order_citations,
 )
-from gia_roadmap.plan.cascade.report import CascadeReport, PlanRow, UnimplementedItem, check_plans
 from gia_roadmap.plan.cascade.similarity import SimilarityIndex, word_stems
 
 __all__ = [
-    "CASCADE_CODES",
     "LEVEL_RANK",
     "TEXT_FIELDS",
-    "CascadeCode",
-    "CascadeReport",
     "CitedDocument",
     "CitedKind",
     "ItemLink",
@@ -53,14 +47,9 @@ __all__ = [
     "LinkSource",
     "LinkSuggestion",
     "OrderCitation",
-    "PairContext",
     "PlanLinks",
-    "PlanRow",
     "PlanSet",
     "SimilarityIndex",
-    "UnimplementedItem",
-    "check_pair",
-    "check_plans",
     "cites_parent",
     "infer_parent",
     "link_plans",

@@ -35,6 +35,7 @@ from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
 from gia_roadmap.errors import Language, Location, Severity
 from gia_roadmap.plan.checks import (
     abbreviations,
+    cascade,
     coverage,
     deadlines,
     fixed_dates,
@@ -76,6 +77,7 @@ __all__ = [
 
 _FAMILIES = (
     abbreviations,
+    cascade,
     coverage,
     deadlines,
     fixed_dates,
@@ -203,7 +205,8 @@ def check(
             not cover the plan's years is replaced by its rules-only twin, and GR213 says so.
         events: exam events (``exam_events(ExamSchedule.bundled(…), calendar)``) for relative deadlines,
             the measures that must precede the exams and event nodes; None (or empty) reports GR211.
-        parent: the parent plan, for the cascade checks (GR603, GR604).
+        parent: the parent plan, for the cascade checks (GR603, GR604, GR606–GR608;
+            :func:`~gia_roadmap.plan.checks.sets.check_plans` checks a whole set of plans).
         today: the day to judge overdue measures against (GR701 runs only with it).
         options: severities, codes to run, suppressions, thresholds, language (:class:`CheckOptions`).
         links: extra precedence links (for instance accepted suggestions).

@@ -1,5 +1,6 @@
 """GR6xx: coverage (staff training by the plan's level and subject, measures that must precede the
-exams, the parent plan's items)."""
+exams, measures that cite no parent item). What lies between a plan and its parent is
+:mod:`~gia_roadmap.plan.checks.cascade`'s."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import ByDate, ExactDate
-from gia_roadmap.errors import Location, Severity
+from gia_roadmap.errors import Severity
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
-from gia_roadmap.plan.checks.context import CheckContext, _title
+from gia_roadmap.plan.checks.context import CheckContext
 from gia_roadmap.plan.checks.registry import rule
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.messages import Localized
@@ -224,56 +225,6 @@ def check_training_after_exams(ctx: CheckContext) -> Iterator[Finding]:
                 evidence=leaf.raw,
                 severity=None if late else Severity.WARNING,
             )
-
-
-@rule("GR603", Severity.WARNING)
-def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
-    """A measure of the parent plan that no measure of this plan cites as the item it implements
-    (only with a parent plan given)."""
-    parent = ctx.parent
-    if parent is None:
-        return
-    referenced = {
-        n for item in ctx.located if item.measure.parent_item for n in item.measure.parent_item.numbers
-    }
-    for item in parent.walk():
-        number = item.measure.number
-        if not number.is_numbered or number.canonical in referenced:
-            continue
-        yield ctx.finding(
-            "GR603",
-            Location(
-                plan=item.id.plan,
-                section=item.section.heading,
-                measure=number.canonical,
-                section_path=item.id.section,
-                ordinal=item.id.ordinal,
-            ),
-            params={"number": number.canonical, "title": _title(item, 60), "plan": ctx.roadmap.id},
-            evidence=item.measure.title,
-        )
-
-
-@rule("GR604", Severity.ERROR)
-def check_unknown_parent_items(ctx: CheckContext) -> Iterator[Finding]:
-    """A measure citing a parent-plan item number that the parent plan does not have (only with a
-    parent plan given)."""
-    parent = ctx.parent
-    if parent is None:
-        return
-    existing = {item.measure.number.canonical for item in parent.walk() if item.measure.number.is_numbered}
-    for item in ctx.located:
-        ref = item.measure.parent_item
-        if ref is None:
-            continue
-        for number in ref.numbers:
-            if number not in existing:
-                yield ctx.finding(
-                    "GR604",
-                    ctx.location(item, "parent_item"),
-                    params={"number": number, "text": ref.raw, "parent": parent.id},
-                    evidence=ref.raw,
-                )
 
 
 @rule("GR605", Severity.INFO)

@@ -1,0 +1,279 @@
+"""GR603, GR604, GR606, GR607: the cascade («каскад»), what is wrong between a plan and its parent.
+
+Each check runs with a parent plan given (``check(plan, parent=…)``, or
+:func:`~gia_roadmap.plan.checks.sets.check_plans` for a whole set) and compares the plan with it
+through the item links the plan writes (:func:`~gia_roadmap.plan.cascade.linking.link_plans`) and the
+duties the parent's items put on the plan's level (:func:`~gia_roadmap.plan.cascade.linking.obliges`):
+
+* **GR603** ``parent_item_not_implemented`` (warning): a parent item that obliges the plan's level and
+  that no measure of the plan implements — none cites it (in a column of parent item numbers or in
+  the text; the item itself, one of its sub-items or the group it belongs to) and none is worded like
+  it (:mod:`~gia_roadmap.plan.cascade.similarity`). A measure worded like the item counts as a
+  possible counterpart: the finding never claims a gap where the plan may have written the work
+  without the number. Items of the parent's own bodies oblige no one below and are never reported;
+* **GR604** ``unknown_parent_item`` (error): a measure citing a parent item number the parent does not
+  have — in the column of parent numbers or in the text («согласно п. 7.4 регионального плана»);
+* **GR606** ``later_than_parent`` (warning): a measure citing a parent item whose own deadline ends
+  after that item's («до 15 марта» under the region's «до 1 марта»). Only deadlines written as
+  dates, months or years are compared (both resolved on the working-day calendar); relative,
+  continuous («в течение года») and external deadlines are not, nor a number the parent gives twice;
+* **GR607** ``counterpart_contradicts`` (warning): a measure citing a parent item about the exams of
+  the other grade («ОГЭ» under an item about «ЕГЭ»): the exams of both are known and belong to the
+  ГИА of different grades (9 or 11; the итоговое собеседование to the 9th's, the итоговое сочинение
+  to the 11th's). Two exams of one grade («ЕГЭ» and «ГВЭ-11») are not a contradiction.
+
+A finding is located in the plan (the measure, or the plan itself for a missing counterpart), with the
+parent's item in ``related``. Suggested links are never evidence of a defect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Iterator
+
+import attrs
+
+from gia_roadmap.calendar.exams import ExamKind, ExamScope, detect_exam_scopes
+from gia_roadmap.errors import Location, Severity
+from gia_roadmap.plan.cascade.linking import _BODY_LEVEL, ItemLink, PlanLinks, link_plans, obliges
+from gia_roadmap.plan.cascade.similarity import SimilarityIndex
+from gia_roadmap.plan.checks.context import CheckContext, _title
+from gia_roadmap.plan.checks.registry import rule
+from gia_roadmap.plan.findings import Finding
+from gia_roadmap.plan.messages import Localized
+from gia_roadmap.plan.model import LocatedMeasure, MeasureId, PlanLevel
+
+__all__ = ["MIN_LIKENESS", "Pair", "pair_of"]
+
+MIN_LIKENESS = 0.45
+"""The similarity (:class:`~gia_roadmap.plan.cascade.similarity.SimilarityIndex`) at which a measure
+counts as worded like a parent item (GR603)."""
+
+
+# --------------------------------------------------------------------------------------------
+# The pair: the plan's context, the parent's, and the links between them
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class Pair:
+    """A plan's run with its parent: the plan's context, the parent's (its deadlines resolved on the
+    same calendar and events) and the plan's links to the parent's items."""
+
+    child: CheckContext
+    parent: CheckContext
+    links: PlanLinks
+
+
+_PAIRS: weakref.WeakKeyDictionary[CheckContext, Pair] = weakref.WeakKeyDictionary()
+
+
+def pair_of(ctx: CheckContext) -> Pair | None:
+    """The pair of a run with a parent plan (built once per run and shared by the cascade checks);
+    None without a parent."""
+    if ctx.parent is None:
+        return None
+    held = _PAIRS.get(ctx)
+    if held is None:
+        parent = CheckContext(ctx.parent, calendar=ctx.calendar, events=ctx.events, options=ctx.options)
+        held = _PAIRS[ctx] = Pair(ctx, parent, link_plans(ctx.roadmap, ctx.parent, suggest=False))
+    return held
+
+
+# --------------------------------------------------------------------------------------------
+# GR603: an obliging item with no counterpart
+# --------------------------------------------------------------------------------------------
+
+
+def _related_numbers(a: str, b: str) -> bool:
+    """True when one number is the other or holds it («2.3» and «2.3.1»)."""
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+_LEVEL_WORDS = {
+    PlanLevel.MUNICIPAL: Localized("муниципальному уровню", "the municipal level"),
+    PlanLevel.SCHOOL: Localized("образовательным организациям", "the schools"),
+}
+
+
+def _who(item: LocatedMeasure, level: PlanLevel) -> str | Localized:
+    """The words of the item that oblige the plan's level: the responsible body as written, else the
+    level of the action column."""
+    body_level = _BODY_LEVEL.get(level)
+    for responsible in item.measure.all_responsible:
+        body = responsible.body
+        if body is not None and body.level is body_level and responsible.raw.strip():
+            return f"«{' '.join(responsible.raw.split())}»"
+    return _LEVEL_WORDS[level]
+
+
+@rule("GR603", Severity.WARNING)
+def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
+    """With a parent plan given: a parent item that obliges this plan's level (it names the level among
+    those responsible, or has an action for it) and that no measure of this plan cites — the item, one
+    of its sub-items or the group it belongs to, in the column of parent numbers or in the text — nor is
+    worded like. Items of the parent's own bodies (the ministry, the РЦОИ, the ГЭК) oblige no one below
+    and are not reported; nor is an item some measure is worded like (it may implement it without the
+    number)."""
+    pair = pair_of(ctx)
+    if pair is None:
+        return
+    plan = ctx.roadmap
+    obliged = [
+        item for item in pair.parent.located if item.measure.number.is_numbered and obliges(item, plan)
+    ]
+    cited = {link.number for link in pair.links.links}
+    open_items = [
+        item
+        for item in obliged
+        if not any(_related_numbers(item.measure.number.canonical, number) for number in cited)
+    ]
+    if not open_items:
+        return
+    # the stems weigh by their rarity among the parent's titles alone, so adding a measure to this plan
+    # never hides another's likeness
+    titles = [item.measure.title for item in pair.parent.located]
+    index = SimilarityIndex(titles)
+    alike: set[int] = set()
+    for item in ctx.located:
+        alike.update(
+            p for p, _, _ in index.best(item.measure.title, min_score=MIN_LIKENESS, limit=len(titles))
+        )
+    position_of = {item.id: position for position, item in enumerate(pair.parent.located)}
+    for item in open_items:
+        if position_of[item.id] in alike:
+            continue
+        yield ctx.finding(
+            "GR603",
+            Location(plan=plan.id),
+            params={
+                "number": item.measure.number.canonical,
+                "title": _title(item, 80),
+                "parent": pair.parent.roadmap.id,
+                "who": _who(item, plan.level),
+                "plan": plan.id,
+            },
+            related=(pair.parent.location(item),),
+            evidence=item.measure.title,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# GR604: a cited item that does not exist
+# --------------------------------------------------------------------------------------------
+
+
+@rule("GR604", Severity.ERROR)
+def check_unknown_parent_items(ctx: CheckContext) -> Iterator[Finding]:
+    """With a parent plan given: a measure citing a parent item number the parent does not have, in the
+    column of parent numbers («№ по приказу Департамента») or in the text («согласно п. 7.4
+    регионального плана»). References to the plan itself («п. 5 настоящего плана»), to federal acts
+    («п. 41 Порядка») or to no document («см. п. 2.3») are not links to the parent and never reported."""
+    pair = pair_of(ctx)
+    if pair is None:
+        return
+    for link in pair.links.links:
+        if link.targets:
+            continue
+        yield ctx.finding(
+            "GR604",
+            ctx.location(ctx.by_id[link.child], link.field),
+            params={"number": link.number, "text": link.evidence, "parent": pair.parent.roadmap.id},
+            evidence=link.evidence,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# GR606: later than the parent; GR607: about the other grade's exams
+# --------------------------------------------------------------------------------------------
+
+
+def _end(ctx: CheckContext, measure: MeasureId) -> dt.date | None:
+    """The last day of a measure's deadline parts written as dates, months or years; None for none."""
+    pairs = ctx.explicit_windows.get(measure, ())
+    return max((window.end for _, window in pairs), default=None)
+
+
+def _targets(pair: Pair) -> Iterator[tuple[ItemLink, LocatedMeasure, LocatedMeasure]]:
+    """Every explicit link with one target: (link, the plan's measure, the parent's item). A number the
+    parent gives two items is ambiguous and compared with neither."""
+    child_items, parent_items = pair.child.by_id, pair.parent.by_id
+    for link in pair.links.links:
+        if len(link.targets) == 1:
+            yield link, child_items[link.child], parent_items[link.targets[0]]
+
+
+@rule("GR606", Severity.WARNING)
+def check_later_than_parent(ctx: CheckContext) -> Iterator[Finding]:
+    """With a parent plan given: a measure citing a parent item whose deadline ends after that item's
+    («до 15 марта» under «до 1 марта»). Only deadlines written as dates, months or years are compared;
+    relative, continuous («в течение учебного года») and external ones are not, nor a number the parent
+    gives two items."""
+    pair = pair_of(ctx)
+    if pair is None:
+        return
+    for link, item, target in _targets(pair):
+        end, parent_end = _end(pair.child, item.id), _end(pair.parent, target.id)
+        if end is None or parent_end is None or end <= parent_end:
+            continue
+        yield ctx.finding(
+            "GR606",
+            ctx.location(item, "term"),
+            params={
+                "term": item.measure.term.raw,
+                "end": end,
+                "number": link.number,
+                "parent": pair.parent.roadmap.id,
+                "parent_term": target.measure.term.raw,
+                "parent_end": parent_end,
+            },
+            related=(pair.parent.location(target, "term"),),
+            evidence=item.measure.term.raw,
+        )
+
+
+_GRADE = {
+    ExamKind.OGE: 9,
+    ExamKind.GVE_9: 9,
+    ExamKind.FINAL_INTERVIEW: 9,
+    ExamKind.EGE: 11,
+    ExamKind.GVE_11: 11,
+    ExamKind.FINAL_ESSAY: 11,
+}
+"""The grade whose ГИА an exam day belongs to (the admission tests to their level's ГИА)."""
+
+
+def _exams(item: LocatedMeasure) -> tuple[tuple[ExamScope, ...], frozenset[int]]:
+    """The exams a measure is about (its scopes, else those its title names) and the grades (9, 11)
+    whose ГИА they belong to."""
+    scopes = item.measure.exam_scope or detect_exam_scopes(item.measure.title)
+    return scopes, frozenset(_GRADE[kind] for scope in scopes for kind in scope.exam_kinds)
+
+
+@rule("GR607", Severity.WARNING)
+def check_contradicting_counterpart(ctx: CheckContext) -> Iterator[Finding]:
+    """With a parent plan given: a measure citing a parent item about the exams of the other grade
+    («ОГЭ» under an item about «ЕГЭ»; the итоговое собеседование belongs to the 9th grade's ГИА, the
+    итоговое сочинение to the 11th's). Two exams of one grade («ЕГЭ», «ГВЭ-11») are no contradiction,
+    and a measure or item naming no exam is not judged."""
+    pair = pair_of(ctx)
+    if pair is None:
+        return
+    for link, item, target in _targets(pair):
+        scopes, grades = _exams(item)
+        parent_scopes, parent_grades = _exams(target)
+        if not grades or not parent_grades or grades & parent_grades:
+            continue
+        yield ctx.finding(
+            "GR607",
+            ctx.location(item, link.field),
+            params={
+                "exams": tuple(s.label for s in scopes if s.exam_kinds),
+                "number": link.number,
+                "parent": pair.parent.roadmap.id,
+                "parent_exams": tuple(s.label for s in parent_scopes if s.exam_kinds),
+            },
+            related=(pair.parent.location(target),),
+            evidence=item.measure.title,
+        )
