@@ -6,7 +6,7 @@ import pytest
 from tests.cascade.plans import child, m, municipal, region, school
 from tests.checks.plans import calendar
 
-from gia_roadmap.errors import Language, Severity
+from gia_roadmap.errors import InvalidValueError, Language, Severity
 from gia_roadmap.plan import PlanSet, Roadmap, check, check_plans
 from gia_roadmap.plan.checks import CheckOptions
 from gia_roadmap.plan.findings import Finding
@@ -214,3 +214,27 @@ def test_the_summary() -> None:
     assert "Планов: 3" in text
     assert "GR603" in text
     assert report.to_dict()["plans"][0]["plan"] == "region"
+
+
+def test_the_same_report_whatever_the_number_of_jobs() -> None:
+    plans = PlanSet.build(
+        [
+            REGION,
+            municipal(*FAITHFUL[:2]),
+            municipal(child("1", "1.2", "Обучение организаторов ППЭ ОГЭ", "май 2024 года"), plan_id="other",
+                      city="Другограда"),
+            school(m("1", "Классный час")),
+        ]
+    )  # fmt: skip
+    seen: list[str] = []
+    one = check_plans(plans, calendar=calendar(), progress=seen.append)
+    two = check_plans(plans, calendar=calendar(), jobs=2)
+    assert one == two
+    assert seen == [plan.id for plan in plans]
+    assert {f.code for f in one.cascade} >= {"GR603", "GR606", "GR607"}
+
+
+@pytest.mark.parametrize("jobs", [0, -1, True, 1.5])
+def test_jobs_must_be_a_positive_number(jobs: object) -> None:
+    with pytest.raises(InvalidValueError, match="jobs must be a positive whole number"):
+        check_plans(PlanSet.build([REGION]), calendar=None, jobs=jobs)  # type: ignore[arg-type]

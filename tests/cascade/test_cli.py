@@ -65,6 +65,7 @@ def test_given_parents_json_and_english(folder: Path) -> None:
 def test_each_plan_own_checks_count_too(folder: Path) -> None:
     _, out, _ = _run("cascade", str(folder))
     assert "Замечания по кодам:" in out
+    assert _run("cascade", str(folder), "--jobs", "2") == _run("cascade", str(folder))
 
 
 @pytest.mark.parametrize(
@@ -74,6 +75,7 @@ def test_each_plan_own_checks_count_too(folder: Path) -> None:
         (("cascade", "nowhere/"), "no such file or folder"),
         (("cascade", "--example", "nothing"), "no bundled example 'nothing'"),
         (("cascade", "--example", "kogalym-2022", "--parent", "kogalym-2022"), "write CHILD=PARENT"),
+        (("cascade", "--example", "kogalym-2022", "--jobs", "-2"), "--jobs -2 is not valid"),
     ],
 )
 def test_bad_input_says_what_is_wrong(argv: tuple[str, ...], says: str) -> None:

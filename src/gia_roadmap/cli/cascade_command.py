@@ -11,30 +11,24 @@ errors, the cascade findings, the parent items no plan below implements and the 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from gia_roadmap.cli.plan_commands import (
-    SAVED_SUFFIXES,
-    TABLE_SUFFIXES,
-    check_exit_status,
-    dumps_json,
-    events_for,
-    load_source,
-)
-from gia_roadmap.errors import GiaRoadmapError, Location, Problem, Severity, UsageError
+from gia_roadmap.cli.plan_commands import check_exit_status, dumps_json, events_for
+from gia_roadmap.errors import InvalidValueError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from gia_roadmap.calendar import ExamSchedule, RussianCalendar
-    from gia_roadmap.io import ImportOptions
-    from gia_roadmap.plan import Roadmap
+    from gia_roadmap.io import ImportOptions, PlansRead
 
-__all__ = ["add_cascade_parser", "plan_files", "run_cascade"]
+__all__ = ["add_cascade_parser", "run_cascade"]
 
 
 def add_cascade_parser(
@@ -61,29 +55,19 @@ def add_cascade_parser(
         metavar="CHILD=PARENT",
         help="a plan's parent by plan ids (repeatable; CHILD= for none)",
     )
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check the plans in N processes (0: one per core); the results do not depend on N",
+    )
     command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     command.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the messages")
     command.add_argument(
         "--cascade-only", action="store_true", help="only the cascade's codes, not each plan's own checks"
     )
     return command
-
-
-def plan_files(paths: Sequence[str]) -> Iterator[Path]:
-    """The plan files named: a file as given, a folder's plan files in name order (not its subfolders).
-
-    Raises:
-        UsageError: a path that does not exist.
-    """
-    suffixes = {*SAVED_SUFFIXES, *TABLE_SUFFIXES}
-    for text in paths:
-        path = Path(text)
-        if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
-        elif path.is_file():
-            yield path
-        else:
-            raise UsageError(f"{text}: no such file or folder")
 
 
 def _parents(pairs: Sequence[str]) -> dict[str, str | None]:
@@ -96,57 +80,45 @@ def _parents(pairs: Sequence[str]) -> dict[str, str | None]:
     return out
 
 
-def _unique(plans: list[Roadmap]) -> list[Roadmap]:
-    """The plans with ids made unique («plan», «plan-2») in the order loaded."""
-    seen: set[str] = set()
-    out = []
-    for plan in plans:
-        plan_id, n = plan.id, 1
-        while plan_id in seen:
-            n += 1
-            plan_id = f"{plan.id}-{n}"
-        seen.add(plan_id)
-        out.append(plan if plan_id == plan.id else attrs.evolve(plan, id=plan_id))
-    return out
+def _reading(console: Console, paths: Sequence[str], options: ImportOptions | None) -> PlansRead:
+    """The plans of the files and folders named, with a progress bar of the files on a terminal."""
+    from gia_roadmap.io import read_plans
+    from gia_roadmap.io.plansets import plan_files
 
-
-def _load(
-    files: Sequence[Path], console: Console, options: ImportOptions | None
-) -> tuple[list[Roadmap], list[Problem]]:
-    plans: list[Roadmap] = []
-    unreadable: list[Problem] = []
-
-    def read(path: Path) -> None:
-        try:
-            plans.extend(load_source(str(path), None, options=options).roadmaps)
-        except GiaRoadmapError as error:
-            unreadable.append(
-                Problem(
-                    code="cascade-unreadable",
-                    severity=Severity.WARNING,
-                    location=Location(file=path.name),
-                    message=f"файл не прочитан и пропущен: {error}",
-                )
-            )
-
-    _with_progress(console, files, read)
-    return plans, unreadable
-
-
-def _with_progress(console: Console, files: Sequence[Path], work: Callable[[Path], None]) -> None:
+    try:
+        files = list(plan_files(paths))
+    except InvalidValueError as error:
+        raise UsageError(str(error)) from None
     if not console.is_terminal or len(files) < 2:
-        for path in files:
-            work(path)
-        return
+        return read_plans(files, options=options)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("Чтение планов", total=len(files))
-        for path in files:
-            progress.update(task, description=f"Чтение {path.name}")
-            work(path)
-            progress.advance(task)
+
+        def advance(path: Path) -> None:
+            progress.update(task, advance=1, description=f"Чтение {path.name}")
+
+        return read_plans(files, options=options, progress=advance)
+
+
+@contextlib.contextmanager
+def _checking(console: Console, total: int) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar of the plans checked, on a terminal only."""
+    if not console.is_terminal or total < 2:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("Проверка планов", total=total)
+
+        def advance(plan_id: str) -> None:
+            progress.update(task, advance=1, description=f"Проверен {plan_id}")
+
+        yield advance
 
 
 def run_cascade(
@@ -163,10 +135,11 @@ def run_cascade(
     from gia_roadmap.plan import PlanSet, check_plans
     from gia_roadmap.plan.regions import regional_calendar
 
-    files = list(plan_files(args.paths))
-    if not files and not args.example:
+    if not args.paths and not args.example:
         raise UsageError("name the plans: files, folders or --example NAME")
-    plans, unreadable = _load(files, status, options)
+    read = _reading(status, args.paths, options)
+    plans = list(read.plans)
+    unreadable = [p for p in read.problems if p.code == "unreadable-plan"]
     for name in args.example:
         if name not in examples.names():
             raise UsageError(f"no bundled example {name!r}; the examples are: {', '.join(examples.names())}")
@@ -175,12 +148,24 @@ def run_cascade(
         plans = [attrs.evolve(plan, region=args.region) for plan in plans]
     if not plans:
         raise UsageError("no plan could be read: " + "; ".join(p.describe() for p in unreadable))
-    plan_set = PlanSet.build(_unique(plans), _parents(args.parent))
+    plan_set = PlanSet.build(plans, _parents(args.parent))
     dated = [p for p in plan_set if p.school_year is not None]
     events = events_for(dated[0], regional_calendar(dated[0], calendar), schedule) if dated else None
-    report = check_plans(
-        plan_set, calendar=calendar, events=events, cascade_only=args.cascade_only, lang=args.lang
-    )
+    if args.jobs < 0:
+        raise UsageError(
+            f"--jobs {args.jobs} is not valid; give a number of processes, or 0 for one per core"
+        )
+    jobs = args.jobs or os.cpu_count() or 1
+    with _checking(status, len(plan_set)) as advance:
+        report = check_plans(
+            plan_set,
+            calendar=calendar,
+            events=events,
+            cascade_only=args.cascade_only,
+            lang=args.lang,
+            jobs=jobs,
+            progress=advance,
+        )
     if args.format == "json":
         document = report.to_dict(args.lang)
         document["unreadable"] = [p.to_dict() for p in unreadable]

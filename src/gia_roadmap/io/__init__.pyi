@@ -53,6 +53,10 @@ from .importing import (
     ImportResult as ImportResult,
 )
 from .limits import ReadLimits as ReadLimits
+from .plansets import (
+    PlansRead as PlansRead,
+    read_plans as read_plans,
+)
 from .reading import (
     read_tables as read_tables,
     read_tables_text as read_tables_text,

@@ -32,6 +32,7 @@ set is never guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -92,6 +93,9 @@ class PlanSet:
     plans: tuple[Roadmap, ...] = attrs.field(converter=_plans)
     parents: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
     notices: tuple[Problem, ...] = attrs.field(default=(), converter=_problems)
+    _by_id: dict[str, Roadmap] = attrs.field(init=False, eq=False, repr=False)
+    _parent_of: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _children_of: dict[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         ids = [plan.id for plan in self.plans]
@@ -104,7 +108,7 @@ class PlanSet:
             )
         by_id = {plan.id: plan for plan in self.plans}
         children = [child for child, _ in self.parents]
-        repeated = sorted({c for c in children if children.count(c) > 1})
+        repeated = sorted(c for c, n in Counter(children).items() if n > 1)
         if repeated:
             raise InvalidValueError(f"parents: {', '.join(map(repr, repeated))} given two parents; one each")
         for child, parent in self.parents:
@@ -121,6 +125,15 @@ class PlanSet:
                     "municipal above school"
                 )
         # levels strictly decrease towards the root, so the parents cannot run in a circle
+        kids: dict[str, list[str]] = {}
+        for child, parent in self.parents:
+            kids.setdefault(parent, []).append(child)
+        order = {plan_id: index for index, plan_id in enumerate(ids)}
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_parent_of", dict(self.parents))
+        object.__setattr__(
+            self, "_children_of", {p: tuple(sorted(c, key=order.__getitem__)) for p, c in kids.items()}
+        )
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -135,16 +148,21 @@ class PlanSet:
         given = dict(parents or {})
         pairs: dict[str, str] = {}
         notices: list[Problem] = []
-        for plan in plans:
+        ranks = [LEVEL_RANK[plan.level] for plan in plans]
+        # the candidates of each level, with what each says of itself, read once for the whole set
+        above: dict[int, list[_Candidate]] = {}
+        for rank in sorted(set(ranks)):
+            above[rank] = [_features(p) for p, r in zip(plans, ranks, strict=True) if r < rank]
+        for plan, rank in zip(plans, ranks, strict=True):
             if plan.id in given:
                 chosen = given[plan.id]
                 if chosen is not None:
                     pairs[plan.id] = chosen
                 continue
-            candidates = [p for p in plans if LEVEL_RANK[p.level] < LEVEL_RANK[plan.level]]
+            candidates = above[rank]
             if not candidates:
                 continue
-            parent, reason = infer_parent(plan, candidates)
+            parent, reason = _infer(plan, candidates)
             if parent is not None:
                 pairs[plan.id] = parent.id
             else:
@@ -178,7 +196,7 @@ class PlanSet:
         return len(self.plans)
 
     def __contains__(self, plan_id: object) -> bool:
-        return any(plan.id == plan_id for plan in self.plans)
+        return isinstance(plan_id, str) and plan_id in self._by_id
 
     def get(self, plan_id: str) -> Roadmap:
         """The plan with this id.
@@ -186,25 +204,22 @@ class PlanSet:
         Raises:
             InvalidValueError: no plan of the set has it (the message lists the ids).
         """
-        for plan in self.plans:
-            if plan.id == plan_id:
-                return plan
+        plan = self._by_id.get(plan_id)
+        if plan is not None:
+            return plan
         raise InvalidValueError(
             f"no plan {plan_id!r} in the set; the plans are {', '.join(repr(p.id) for p in self.plans)}"
         )
 
     def parent(self, plan_id: str) -> Roadmap | None:
         """The parent of the plan, None for a root."""
-        for child, parent in self.parents:
-            if child == plan_id:
-                return self.get(parent)
         self.get(plan_id)  # an unknown id is an error, not a root
-        return None
+        parent = self._parent_of.get(plan_id)
+        return None if parent is None else self._by_id[parent]
 
     def children(self, plan_id: str) -> tuple[Roadmap, ...]:
         """The plans whose parent is this plan, in the order given."""
-        own = {child for child, parent in self.parents if parent == plan_id}
-        return tuple(plan for plan in self.plans if plan.id in own)
+        return tuple(self._by_id[child] for child in self._children_of.get(plan_id, ()))
 
     def ancestors(self, plan_id: str) -> tuple[Roadmap, ...]:
         """The parent, its parent and so on up to the root."""
@@ -307,9 +322,35 @@ def _region(plan: Roadmap) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+@attrs.frozen(slots=True)
+class _Candidate:
+    """A possible parent with what inference reads of it, read once."""
+
+    plan: Roadmap
+    region: str | None
+    places: frozenset[str]
+
+
+def _features(plan: Roadmap, known: dict[int, _Candidate] | None = None) -> _Candidate:
+    held = None if known is None else known.get(id(plan))
+    if held is None:
+        held = _Candidate(
+            plan, plan_region(plan).code, frozenset(_place_names(plan.territory or plan.issuer))
+        )
+        if known is not None:
+            known[id(plan)] = held
+    return held
+
+
 def infer_parent(plan: Roadmap, candidates: Sequence[Roadmap]) -> tuple[Roadmap | None, str]:
     """The parent of ``plan`` among ``candidates`` (plans of higher levels), by the rules of the
     module docstring, and how it was decided (or why it could not be), in Russian."""
+    return _infer(plan, [_features(c) for c in candidates])
+
+
+def _infer(plan: Roadmap, features: Sequence[_Candidate]) -> tuple[Roadmap | None, str]:
+    candidates = [f.plan for f in features]
+    by_id = {id(f.plan): f for f in features}
     if plan.parent is not None and plan.parent.plan_id:
         named = [c for c in candidates if c.id == plan.parent.plan_id]
         if named:
@@ -326,18 +367,18 @@ def infer_parent(plan: Roadmap, candidates: Sequence[Roadmap]) -> tuple[Roadmap 
     region = _region(plan)
     if region is not None:
         # a plan of another region is never the parent (a region unknown does not contradict)
-        pool = [c for c in pool if plan_region(c).code in (None, region)]
+        pool = [c for c in pool if by_id[id(c)].region in (None, region)]
         if not pool:
             return None, "нет вышестоящего плана того же региона"
     nearest = min((c.level for c in pool), key=lambda level: -LEVEL_RANK[level])
     names = _place_names(" ".join((plan.issuer, plan.territory, plan.title)))
     if names:
-        placed = [c for c in pool if _place_names(c.territory or c.issuer) & names]
+        placed = [c for c in pool if by_id[id(c)].places & names]
         placed_near = [c for c in placed if c.level is nearest] or placed
         if len(placed_near) == 1:
             return placed_near[0], "план называет территорию вышестоящего плана"
     if region is not None:
-        same_region = [c for c in pool if plan_region(c).code == region]
+        same_region = [c for c in pool if by_id[id(c)].region == region]
         if same_region:
             pool = same_region
     near = [c for c in pool if c.level is nearest]

@@ -13,20 +13,22 @@ parent items no plan below implements.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import attrs
 
 from gia_roadmap.calendar.terms import EventDates, WorkingDayCalendar
-from gia_roadmap.errors import Language, Location, Problem, Severity
+from gia_roadmap.errors import InvalidValueError, Language, Location, Problem, Severity
 from gia_roadmap.plan.cascade.linking import PlanLinks, link_plans, obliges
 from gia_roadmap.plan.cascade.planset import PlanSet
 from gia_roadmap.plan.checks import check
 from gia_roadmap.plan.checks.options import CheckOptions
 from gia_roadmap.plan.findings import Finding, Report
-from gia_roadmap.plan.model import PlanLevel
+from gia_roadmap.plan.model import PlanLevel, Roadmap
 
 __all__ = ["CASCADE_CODES", "CascadeReport", "PlanRow", "UnimplementedItem", "check_plans"]
 
@@ -229,6 +231,8 @@ def check_plans(
     options: CheckOptions | None = None,
     cascade_only: bool = False,
     lang: Language | None = None,
+    jobs: int = 1,
+    progress: Callable[[str], None] | None = None,
 ) -> CascadeReport:
     """Check every plan of ``plans`` with its parent from the set.
 
@@ -242,23 +246,44 @@ def check_plans(
         options: severities, codes to run, suppressions, language.
         cascade_only: run only the cascade's codes (:data:`CASCADE_CODES`), not each plan's own.
         lang: the language of the messages and notices; overrides ``options.lang``.
+        jobs: how many processes check the plans (1: this one). The report is the same whatever the
+            number: the plans are checked independently and their reports kept in the set's order.
+        progress: called with each plan's id once it is checked (a progress bar's hook).
 
     Returns:
         A :class:`CascadeReport`; nothing is printed or raised for what the plans contain.
+
+    Raises:
+        InvalidValueError: ``jobs`` is not a positive number.
     """
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise InvalidValueError(f"jobs must be a positive whole number of processes, got {jobs!r}")
     options = options or CheckOptions()
     if lang is not None:
         options = attrs.evolve(options, lang=lang)
     if cascade_only:
         chosen = CASCADE_CODES if options.select is None else CASCADE_CODES & options.select
         options = attrs.evolve(options, select=chosen)
+    ordered = list(plans)
+    tasks = [(plan, plans.parent(plan.id), calendar, events, today, options) for plan in ordered]
     reports: list[tuple[str, Report]] = []
+    if jobs == 1 or len(tasks) < 2:
+        results: Iterable[Report] = map(_check_one, tasks)
+        for plan, report in zip(ordered, results, strict=True):
+            reports.append((plan.id, report))
+            if progress is not None:
+                progress(plan.id)
+    else:
+        context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+            chunk = max(1, len(tasks) // (jobs * 8))
+            for plan, report in zip(ordered, pool.map(_check_one, tasks, chunksize=chunk), strict=True):
+                reports.append((plan.id, report))
+                if progress is not None:
+                    progress(plan.id)
     links: list[PlanLinks] = []
     notices: list[Problem] = list(plans.notices)
-    for plan in plans:
-        parent = plans.parent(plan.id)
-        report = check(plan, calendar=calendar, events=events, parent=parent, today=today, options=options)
-        reports.append((plan.id, report))
+    for plan, (_, parent, *_rest) in zip(ordered, tasks, strict=True):
         if parent is not None:
             plan_links = link_plans(plan, parent, suggest=False)
             links.append(plan_links)
@@ -271,6 +296,22 @@ def check_plans(
         links=tuple(links),
         unimplemented=tuple(_unimplemented(plans, reports)),
     )
+
+
+_Task = tuple[
+    Roadmap,
+    "Roadmap | None",
+    "WorkingDayCalendar | None",
+    "EventDates | None",
+    "dt.date | None",
+    CheckOptions,
+]
+
+
+def _check_one(task: _Task) -> Report:
+    """One plan checked with its parent (a module-level function: the process pool pickles it)."""
+    plan, parent, calendar, events, today, options = task
+    return check(plan, calendar=calendar, events=events, parent=parent, today=today, options=options)
 
 
 def _no_links(child: str, parent: str, lang: Language) -> Problem:
