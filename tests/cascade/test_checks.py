@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import attrs
 import pytest
 from tests.cascade.plans import child, m, municipal, region, school
 from tests.checks.plans import calendar
 
 from gia_roadmap.errors import InvalidValueError, Language, Severity
-from gia_roadmap.plan import PlanSet, Roadmap, check, check_plans
+from gia_roadmap.plan import Order, PlanSet, Roadmap, check, check_plans
 from gia_roadmap.plan.checks import CheckOptions
 from gia_roadmap.plan.findings import Finding
 
@@ -238,3 +241,48 @@ def test_the_same_report_whatever_the_number_of_jobs() -> None:
 def test_jobs_must_be_a_positive_number(jobs: object) -> None:
     with pytest.raises(InvalidValueError, match="jobs must be a positive whole number"):
         check_plans(PlanSet.build([REGION]), calendar=None, jobs=jobs)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# GR608: the parent's approving order cited another way
+# --------------------------------------------------------------------------------------------
+
+_APPROVES = "«Об утверждении плана мероприятий («дорожной карты») по подготовке к ГИА»"
+
+
+def _basis(
+    number: str, day: int = 1, words: str = _APPROVES, issuer: str = "Министерства образования"
+) -> Order:
+    raw = f"На основании приказа {issuer} Энской области от {day:02d}.09.2023 № {number} {words}"
+    return Order(number=number, date=dt.date(2023, 9, day), raw=raw)
+
+
+@pytest.mark.parametrize(
+    ("basis", "differs"),
+    [
+        ((_basis("1458"),), "тот же день, другой номер"),
+        ((_basis("1485", day=2),), "тот же номер, другая дата"),
+        ((_basis("1485"),), None),  # as it is
+        ((_basis("1485"), _basis("1486", words="«О проведении итогового сочинения»")), None),
+        ((_basis("1485"), _basis("1486")), None),  # the parent's order is cited: 1486 is another one
+        ((_basis("1458", words="«О проведении итогового сочинения»"),), None),  # approves no plan
+        ((_basis("1458", issuer="Департамента культуры"),), None),  # another issuer
+    ],
+)
+def test_gr608_one_order_two_ways(basis: tuple[Order, ...], differs: str | None) -> None:
+    city = attrs.evolve(municipal(*FAITHFUL), legal_basis=basis)
+    findings = [f for f in check(city, calendar=calendar(), parent=REGION) if f.code == "GR608"]
+    if differs is None:
+        assert findings == []
+    else:
+        (finding,) = findings
+        assert finding.message.endswith(differs)
+        assert "план «region» утверждён приказом от 01.09.2023 № 1485" in finding.message
+
+
+def test_the_cascade_codes_are_the_family_registered() -> None:
+    from gia_roadmap.plan.checks.registry import registered
+    from gia_roadmap.plan.checks.sets import CASCADE_CODES
+
+    family = {r.code for r in registered() if r.function.__module__ == "gia_roadmap.plan.checks.cascade"}
+    assert family == CASCADE_CODES

@@ -18,8 +18,10 @@ from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.plan import (
     Glossary,
     GlossaryEntry,
+    Order,
     ParentItemRef,
     PlanLevel,
+    Roadmap,
     SectionKind,
     Status,
     StatusKind,
@@ -50,7 +52,7 @@ ALL_CATEGORIES = (
 MUNICIPAL = PlanLevel.MUNICIPAL
 
 
-def _parent(responsible: str = "ОО", *, term: str = "ноябрь 2023 года", title: str = "Семинары") -> object:
+def _parent(responsible: str = "ОО", *, term: str = "ноябрь 2023 года", title: str = "Семинары") -> Roadmap:
     return plan(
         m("1.10", "Анализ результатов", responsible=responsible),
         m("2.16", title, term, responsible=responsible),
@@ -58,12 +60,22 @@ def _parent(responsible: str = "ОО", *, term: str = "ноябрь 2023 год�
     )
 
 
+def _approved() -> Roadmap:
+    order = Order(issuer="Министерство образования", number="1485", date=dt.date(2023, 9, 1))
+    return attrs.evolve(_parent(), orders=(order,))
+
+
+def _basis(number: str) -> Order:
+    raw = f"На основании приказа Министерства от 01.09.2023 № {number} «Об утверждении плана мероприятий»"
+    return Order(number=number, date=dt.date(2023, 9, 1), raw=raw)
+
+
 def _child(
     *refs: str,
     level: PlanLevel = PlanLevel.REGIONAL,
     term: str = "ноябрь 2023 года",
     title: str = "Мероприятие",
-) -> object:
+) -> Roadmap:
     """A plan whose measures cite ``refs`` in the parent-number column; the last one has ``term`` and
     ``title``."""
     last = len(refs) - 1
@@ -330,6 +342,10 @@ CASES: dict[str, tuple[Run, Run]] = {
         lambda: run(
             _child("1.10", "2.16", title="Обучение экспертов ЕГЭ"), parent=_parent(title="Обучение ЕГЭ")
         ),
+    ),
+    "GR608": (
+        lambda: run(attrs.evolve(_child("1.10"), legal_basis=(_basis("1486"),)), parent=_approved()),
+        lambda: run(attrs.evolve(_child("1.10"), legal_basis=(_basis("1485"),)), parent=_approved()),
     ),
     "GR701": (
         lambda: run(plan(m("1", term="ноябрь 2023 года")), today=dt.date(2024, 1, 10)),

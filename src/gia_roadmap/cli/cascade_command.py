@@ -39,7 +39,7 @@ def add_cascade_parser(
         "cascade",
         help="check a regional plan with its municipal and school plans together",
         description="Check plans of several levels together: each plan on its own, and each plan against "
-        "its parent (GR603, GR604, GR606, GR607: docs/cascade.md). Parents are inferred from the documents "
+        "its parent (GR603, GR604, GR606-GR608: docs/cascade.md). Parents are inferred from the documents "
         "unless given.",
         epilog="Examples: gia-roadmap cascade plans/ · gia-roadmap cascade region.yaml city.docx "
         "--parent city=region · gia-roadmap cascade plans/ --format json. Exit status as for check.",

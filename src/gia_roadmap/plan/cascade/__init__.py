@@ -10,7 +10,7 @@ school plans below them, linked item by item.
   :func:`obliges`, the rule of which parent items a lower plan must act on;
 * :mod:`~gia_roadmap.plan.cascade.similarity` — the weighted word-stem similarity behind suggestions.
 
-The cascade checks read these (:mod:`gia_roadmap.plan.checks.cascade`: GR603, GR604, GR606, GR607), and
+The cascade checks read these (:mod:`gia_roadmap.plan.checks.cascade`: GR603, GR604, GR606–GR608), and
 :func:`gia_roadmap.plan.checks.sets.check_plans` checks a whole set at once.
 """
 

@@ -1,4 +1,4 @@
-"""GR603, GR604, GR606, GR607: the cascade («каскад»), what is wrong between a plan and its parent.
+"""GR603, GR604, GR606, GR607, GR608: the cascade («каскад»), what is wrong between a plan and its parent.
 
 Each check runs with a parent plan given (``check(plan, parent=…)``, or
 :func:`~gia_roadmap.plan.checks.sets.check_plans` for a whole set) and compares the plan with it
@@ -20,7 +20,10 @@ duties the parent's items put on the plan's level (:func:`~gia_roadmap.plan.casc
 * **GR607** ``counterpart_contradicts`` (warning): a measure citing a parent item about the exams of
   the other grade («ОГЭ» under an item about «ЕГЭ»): the exams of both are known and belong to the
   ГИА of different grades (9 or 11; the итоговое собеседование to the 9th's, the итоговое сочинение
-  to the 11th's). Two exams of one grade («ЕГЭ» and «ГВЭ-11») are not a contradiction.
+  to the 11th's). Two exams of one grade («ЕГЭ» and «ГВЭ-11») are not a contradiction;
+* **GR608** ``parent_order_cited_differently`` (warning): the plan cites as its basis the act approving
+  its parent's plan under another number (the same issuer and day) or another date (the same number):
+  one order cited two ways.
 
 A finding is located in the plan (the measure, or the plan itself for a missing counterpart), with the
 parent's item in ``related``. Suggested links are never evidence of a defect.
@@ -29,6 +32,7 @@ parent's item in ``related``. Suggested links are never evidence of a defect.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from collections.abc import Iterator
 
@@ -37,12 +41,14 @@ import attrs
 from gia_roadmap.calendar.exams import ExamKind, ExamScope, detect_exam_scopes
 from gia_roadmap.errors import Location, Severity
 from gia_roadmap.plan.cascade.linking import _BODY_LEVEL, ItemLink, PlanLinks, link_plans, obliges
+from gia_roadmap.plan.cascade.planset import _issuer_head, order_key
+from gia_roadmap.plan.cascade.references import read_order_citations
 from gia_roadmap.plan.cascade.similarity import SimilarityIndex
 from gia_roadmap.plan.checks.context import CheckContext, _title
 from gia_roadmap.plan.checks.registry import rule
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.messages import Localized
-from gia_roadmap.plan.model import LocatedMeasure, MeasureId, PlanLevel
+from gia_roadmap.plan.model import LocatedMeasure, MeasureId, Order, PlanLevel
 
 __all__ = ["MIN_LIKENESS", "Pair", "pair_of"]
 
@@ -277,3 +283,69 @@ def check_contradicting_counterpart(ctx: CheckContext) -> Iterator[Finding]:
             related=(pair.parent.location(target),),
             evidence=item.measure.title,
         )
+
+
+# --------------------------------------------------------------------------------------------
+# GR608: the parent's approving order cited under another number or date
+# --------------------------------------------------------------------------------------------
+
+_APPROVES_PLAN = re.compile(r"утвержд\w*\s+(?:\S+\s+){0,3}?план|дорожн\w*\s+карт", re.IGNORECASE)
+"""A citation of an act that approves a plan («Об утверждении плана мероприятий («дорожной карты»)»)."""
+
+
+def _cited_issuer(order: Order) -> str:
+    if order.issuer:
+        return order.issuer
+    found = read_order_citations(order.raw)
+    return found[0].issuer if found else ""
+
+
+def _stamp(order: Order) -> str:
+    parts = [f"от {order.date:%d.%m.%Y}" if order.date else "", f"№ {order.number}" if order.number else ""]
+    return " ".join(p for p in parts if p)
+
+
+@rule("GR608", Severity.WARNING)
+def check_parent_order_cited(ctx: CheckContext) -> Iterator[Finding]:
+    """With a parent plan given: the plan cites as its basis an act approving a plan («Об утверждении
+    плана мероприятий («дорожной карты»)…») by the parent's issuer, dated the day the parent was
+    approved but under another number — or under the parent's number but another date: one order
+    cited two ways. Not reported when the plan also cites the parent's order as it is (the other act
+    of that day is another order), when either issuer is written and they differ, or when the citation
+    does not say it approves a plan."""
+    parent = ctx.parent
+    if parent is None:
+        return
+    approving = [o for o in parent.orders if o.date is not None and o.number]
+    basis = [o for o in ctx.roadmap.legal_basis if o.date is not None and o.number]
+    if not approving or not basis:
+        return
+    if any(o.date == a.date and order_key(o.number) == order_key(a.number) for a in approving for o in basis):
+        return  # the parent's order is cited as it is: another act of that day is another order
+    for order in basis:
+        if not _APPROVES_PLAN.search(f"{order.title} {order.raw}"):
+            continue
+        issuer = _issuer_head(_cited_issuer(order))
+        for own in approving:
+            theirs = _issuer_head(own.issuer or parent.issuer)
+            if issuer and theirs and issuer != theirs:
+                continue
+            same_day, same_number = order.date == own.date, order_key(order.number) == order_key(own.number)
+            if same_day == same_number:
+                continue
+            yield ctx.finding(
+                "GR608",
+                ctx.location(None, "legal_basis"),
+                params={
+                    "cited": _stamp(order),
+                    "parent": parent.id,
+                    "approving": _stamp(own),
+                    "differs": _NUMBER if same_day else _DATE,
+                },
+                evidence=order.raw or _stamp(order),
+            )
+            break
+
+
+_NUMBER = Localized("тот же день, другой номер", "the same day, another number")
+_DATE = Localized("тот же номер, другая дата", "the same number, another date")

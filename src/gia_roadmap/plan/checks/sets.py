@@ -3,7 +3,7 @@
 
 :func:`check_plans` checks every plan of a :class:`~gia_roadmap.plan.cascade.planset.PlanSet` with
 :func:`~gia_roadmap.plan.checks.check`, each with its parent from the set, so one run gives each plan's
-own findings and the cascade's (:mod:`~gia_roadmap.plan.checks.cascade`: GR603, GR604, GR606, GR607).
+own findings and the cascade's (:mod:`~gia_roadmap.plan.checks.cascade`: GR603, GR604, GR606–GR608).
 The :class:`CascadeReport` keeps the reading notices of the set (a plan whose parent could not be
 decided, a plan that cites none of its parent's items) apart from the findings, and answers what the
 owner of a region's ГИА asks: findings per plan and per code, the plans with the most errors, and the
@@ -32,7 +32,7 @@ from gia_roadmap.plan.model import PlanLevel, Roadmap
 
 __all__ = ["CASCADE_CODES", "CascadeReport", "PlanRow", "UnimplementedItem", "check_plans"]
 
-CASCADE_CODES: frozenset[str] = frozenset({"GR603", "GR604", "GR606", "GR607"})
+CASCADE_CODES: frozenset[str] = frozenset({"GR603", "GR604", "GR606", "GR607", "GR608"})
 """The codes of what lies between a plan and its parent (:mod:`~gia_roadmap.plan.checks.cascade`)."""
 
 
