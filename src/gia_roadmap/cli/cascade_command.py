@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from gia_roadmap.calendar import ExamSchedule, RussianCalendar
+    from gia_roadmap.errors import Language
     from gia_roadmap.io import ImportOptions, PlansRead
+    from gia_roadmap.plan import CascadeReport
 
 __all__ = ["add_cascade_parser", "run_cascade"]
 
@@ -63,6 +65,10 @@ def add_cascade_parser(
         help="check the plans in N processes (0: one per core); the results do not depend on N",
     )
     command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    command.add_argument(
+        "--to", choices=("html", "xlsx"), help="also write the summary as an HTML page or an XLSX workbook"
+    )
+    command.add_argument("-o", "--output", metavar="FILE", help="where --to writes")
     command.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the messages")
     command.add_argument(
         "--cascade-only", action="store_true", help="only the cascade's codes, not each plan's own checks"
@@ -151,6 +157,8 @@ def run_cascade(
     plan_set = PlanSet.build(plans, _parents(args.parent))
     dated = [p for p in plan_set if p.school_year is not None]
     events = events_for(dated[0], regional_calendar(dated[0], calendar), schedule) if dated else None
+    if args.to and not args.output:
+        raise UsageError(f"--to {args.to} needs -o FILE, where to write the summary")
     if args.jobs < 0:
         raise UsageError(
             f"--jobs {args.jobs} is not valid; give a number of processes, or 0 for one per core"
@@ -166,6 +174,8 @@ def run_cascade(
             jobs=jobs,
             progress=advance,
         )
+    if args.to:
+        _write_summary(report, args.to, args.output, args.lang)
     if args.format == "json":
         document = report.to_dict(args.lang)
         document["unreadable"] = [p.to_dict() for p in unreadable]
@@ -175,3 +185,12 @@ def run_cascade(
         for problem in unreadable:
             print(f"  {problem.describe(args.lang)}", file=out)
     return check_exit_status([r for _, r in report.reports])
+
+
+def _write_summary(report: CascadeReport, kind: str, output: str, lang: Language) -> None:
+    from gia_roadmap.io import write_cascade_html, write_cascade_xlsx
+
+    if kind == "html":
+        write_cascade_html(report, output, lang=lang)
+    else:
+        write_cascade_xlsx(report, output, lang=lang)

@@ -2,6 +2,12 @@
 # time lazy_loader.attach_stub (in __init__.py) builds __all__, dir() and the lazy imports from it.
 # A new public name is one line here (and one on its task page of docs/api/).
 
+from .export_cascade import (
+    cascade_html as cascade_html,
+    cascade_xlsx_bytes as cascade_xlsx_bytes,
+    write_cascade_html as write_cascade_html,
+    write_cascade_xlsx as write_cascade_xlsx,
+)
 from .export_common import (
     FindingRow as FindingRow,
     findings_for as findings_for,
