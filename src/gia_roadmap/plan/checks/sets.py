@@ -248,6 +248,8 @@ def check_plans(
         lang: the language of the messages and notices; overrides ``options.lang``.
         jobs: how many processes check the plans (1: this one). The report is the same whatever the
             number: the plans are checked independently and their reports kept in the set's order.
+            The processes are started fresh («spawn»), so a script that asks for more than one calls
+            this under ``if __name__ == "__main__":``, as Python's multiprocessing requires.
         progress: called with each plan's id once it is checked (a progress bar's hook).
 
     Returns:
