@@ -74,6 +74,11 @@ NOT_DRAWN = {
     "MeasureChange": "computed",
     "RoadmapBuilder": "service",
     "AdmissionDate": "computed",
+    "PlanSet": "computed",  # built from drawn plans (PlanSet.build)
+    "PlanLinks": "computed",
+    "ItemLink": "computed",
+    "LinkSuggestion": "computed",
+    "CascadeReport": "computed",
     # services and options
     "RussianCalendar": "service",
     "WorkingDayCalendar": "service",
