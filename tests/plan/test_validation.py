@@ -121,6 +121,7 @@ def test_every_public_input_value_of_the_plan_is_walked() -> None:
 
     # Result values (reports, schedules, links the graph makes) are built by the library, not by hand.
     results = {
+        "CascadeReport",
         "CategoryMention",
         "CodeInfo",
         "DanglingLink",
@@ -130,12 +131,16 @@ def test_every_public_input_value_of_the_plan_is_walked() -> None:
         "ExecutionRow",
         "Finding",
         "ImplementsLink",
+        "ItemLink",
         "Link",
+        "LinkSuggestion",
         "MeasureChange",
         "MeasureState",
         "NodeSchedule",
         "PlanDiff",
+        "PlanLinks",
         "PlanSchedule",
+        "PlanSet",  # built from plans (PlanSet.build); its constructor validates ids and parents
         "PlanSummary",
         "Report",
         "ReportSummary",
