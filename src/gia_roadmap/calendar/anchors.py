@@ -72,6 +72,21 @@ class Anchor(enum.Enum):
     """«день проведения итогового сочинения (изложения)»: never «экзамен»."""
     INTERVIEW_DAY = "interview_day"
     """«день проведения итогового собеседования по русскому языку»: never «экзамен»."""
+    SCHOOL_YEAR_START = "school_year_start"
+    """«начало учебного года»: a calendar fact, resolved from the school year when no date is bound
+    (1 September or the next working day, :func:`~gia_roadmap.calendar.school_dates.school_year_start`)."""
+    SCHOOL_YEAR_END = "school_year_end"
+    """«окончание (конец) учебного года»: a calendar fact, resolved from the school year when no date
+    is bound (26 May or the working day before,
+    :func:`~gia_roadmap.calendar.school_dates.school_year_end`)."""
+    SCHOOL_QUARTER_END = "school_quarter_end"
+    """«окончание (конец) четверти», «итоги четверти»: the last day of each school quarter (четверть).
+    Each school sets its quarters, so their dates come from the caller: this anchor or
+    :attr:`SCHOOL_QUARTER` bound to them."""
+    SCHOOL_QUARTER = "school_quarter"
+    """«учебная четверть», «начало четверти»: the school's quarters as windows, in order (a period
+    anchor, bound by the caller from the school's calendar graph; «до начала четверти» counts from
+    their first days, recurring terms «1 раз в четверть» resolve to them)."""
 
     @property
     def phrase(self) -> str:
@@ -94,7 +109,15 @@ class Anchor(enum.Enum):
         return self.value
 
 
-_PERIODS = frozenset({Anchor.EXAM_PERIOD, Anchor.EARLY_PERIOD, Anchor.MAIN_PERIOD, Anchor.ADDITIONAL_PERIOD})
+_PERIODS = frozenset(
+    {
+        Anchor.EXAM_PERIOD,
+        Anchor.EARLY_PERIOD,
+        Anchor.MAIN_PERIOD,
+        Anchor.ADDITIONAL_PERIOD,
+        Anchor.SCHOOL_QUARTER,
+    }
+)
 
 _PHRASES: dict[Anchor, str] = {
     Anchor.EXAM_DAY: "дня проведения экзамена",
@@ -117,7 +140,15 @@ _PHRASES: dict[Anchor, str] = {
     Anchor.APPEAL_RECEIVED: "поступления апелляции",
     Anchor.ESSAY_DAY: "дня проведения итогового сочинения",
     Anchor.INTERVIEW_DAY: "дня проведения итогового собеседования",
+    Anchor.SCHOOL_YEAR_START: "начала учебного года",
+    Anchor.SCHOOL_YEAR_END: "окончания учебного года",
+    Anchor.SCHOOL_QUARTER_END: "окончания четверти",
+    Anchor.SCHOOL_QUARTER: "начала четверти",
 }
+
+_QUARTER_NUMBER = r"(?:(?:[1-4]|iv|i{1,3})(?:-?(?:й|ой|ей))? |(?:первой|второй|третьей|четвертой) )"
+"""The number of a school quarter in the genitive («I четверти», «2-й четверти», «третьей четверти»)."""
+_AFTER_END = r"(?<=окончании.)|(?<=завершении.)|(?<=по\ итогам.)"
 
 # Order matters: more specific wordings first (the parser tries anchors in this order).
 _RAW_PATTERNS: dict[Anchor, str] = {
@@ -147,9 +178,26 @@ _RAW_PATTERNS: dict[Anchor, str] = {
     Anchor.INTERVIEW_DAY: (
         r"(?:дня |днем |день )?(?:проведения )?итогового собеседования(?: по русскому языку)?"
     ),
+    # the school year and its quarters, in the genitive («до начала»), dative («к началу») and
+    # prepositional («в конце») cases; after «по окончании», «по завершении», «по итогам» the bare
+    # «учебного года» and «четверти» name the end
+    Anchor.SCHOOL_YEAR_START: r"(?:начал[аоуе]|начале) (?:нового )?учебного года",
+    Anchor.SCHOOL_YEAR_END: (
+        r"(?:(?:окончани[яюие]|конц[аеу]|конец|завершени[яюие]|итог(?:ам|ов|и)) |"
+        + _AFTER_END
+        + r")учебного года"
+    ),
+    Anchor.SCHOOL_QUARTER: r"(?:начал[аоуе]|начале) (?:каждой |учебной |" + _QUARTER_NUMBER + r")?четверти",
+    Anchor.SCHOOL_QUARTER_END: (
+        r"(?:(?:окончани[яюие]|конц[аеу]|конец|завершени[яюие]|итог(?:ам|ов|и)) |"
+        + _AFTER_END
+        + r")(?:каждой |учебной |"
+        + _QUARTER_NUMBER
+        + r")?четверт(?:и|ей)"
+    ),
     Anchor.EXAM_PERIOD_START: r"начала экзаменационного периода|начала периода проведения (?:экзаменов|гиа)",
     Anchor.EXAM_START: r"начала (?:проведения )?(?:экзамена|экзаменов)",
-    Anchor.EXAM_DAY: r"(?:дня |днем |день )?(?:проведения )?(?:экзамена|экзаменов)",
+    Anchor.EXAM_DAY: r"(?:дня |днем |день |дню )?(?:проведения )?(?:экзамена|экзаменов)",
     Anchor.EARLY_PERIOD: r"досрочн(?:ого|ым) (?:периода|периодом|этапа|этапом)",
     Anchor.MAIN_PERIOD: r"основн(?:ого|ым) (?:периода|периодом|этапа|этапом)",
     Anchor.ADDITIONAL_PERIOD: r"дополнительн(?:ого|ым) (?:периода|периодом|этапа|этапом)",

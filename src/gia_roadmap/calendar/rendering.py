@@ -93,6 +93,7 @@ _FREQ = {
     Frequency.MONTHLY: "ежемесячно",
     Frequency.QUARTERLY: "ежеквартально",
     Frequency.YEARLY: "ежегодно",
+    Frequency.SCHOOL_QUARTERLY: "1 раз в четверть",
 }
 
 
@@ -132,8 +133,20 @@ def _anchor(anchor: Anchor | OpenAnchor, *, after_day_word: bool = False) -> str
     return phrase
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _numbered(phrase: str, occurrence: int | None) -> str:
+    """«окончания II четверти»: the number of the occurrence before the anchor's last word."""
+    if occurrence is None:
+        return phrase
+    head, _, last = phrase.rpartition(" ")
+    number = _ROMAN[occurrence - 1] if occurrence <= len(_ROMAN) else f"{occurrence}-й"
+    return f"{head} {number} {last}" if head else f"{number} {last}"
+
+
 def _relative(t: Relative) -> str:
-    a = _anchor(t.anchor)
+    a = _numbered(_anchor(t.anchor), t.occurrence)
     bound = t.bound
     accusative = unit_phrase(t.offset, t.unit, Case.ACCUSATIVE)
     genitive = unit_phrase(t.offset, t.unit, Case.GENITIVE)
@@ -150,13 +163,15 @@ def _relative(t: Relative) -> str:
     elif bound is Bound.WITHIN_BEFORE:
         text = f"в течение {genitive} до {a}"
     elif bound is Bound.WITHIN_AFTER:
-        text = f"в течение {genitive} со дня {_anchor(t.anchor, after_day_word=True)}"
+        text = (
+            f"в течение {genitive} со дня {_numbered(_anchor(t.anchor, after_day_word=True), t.occurrence)}"
+        )
     elif bound is Bound.LATEST_AFTER:
         text = f"не позднее {genitive} после {a}"
     elif bound is Bound.EXACT_AFTER:
         text = f"через {accusative} после {a}"
     elif bound is Bound.ON:
-        text = f"в день {_anchor(t.anchor, after_day_word=True)}"
+        text = f"в день {_numbered(_anchor(t.anchor, after_day_word=True), t.occurrence)}"
     elif bound is Bound.EVE:
         text = f"накануне {a}"
     elif bound is Bound.UNTIL:

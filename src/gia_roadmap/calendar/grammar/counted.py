@@ -10,17 +10,23 @@
                | «не позднее [,] [чем] [через]»                      → latest after
                | «через»                                           → exactly after
                | nothing                                           → latest before («до») / latest after
-    count     := digits [«(» number in words «)»] | a number in words («двух», «пяти») | nothing (one:
+    count     := digits [«-» case ending] [«(» number in words «)»] («3-х», «5-ти») | a number in words
+                 («двух», «пяти») | nothing (one:
                  «за неделю», «в течение дня»)
     unit      := «рабочих дней» | «календарных дней» | «дней» | «недель» | «месяцев» | «суток» (any case)
     direction := «до» | «после» | «со дня» | «с момента» | «с даты» | «от даты» | «следующих за [днём]»
-    no_offset := «в день» → on, «накануне» → eve, «до» | «перед» → until, «после» | «с момента» |
-                 «по окончании» | «по завершении» → after
-    event     := a built-in anchor («дня проведения экзамена», «принятия решения АК» …)
+    no_offset := «в день», «в [конце]» → on, «накануне» → eve, «до» | «перед» | «к» → until, «после» |
+                 «с момента» | «по окончании» | «по завершении» | «по итогам» → after
+    event     := a built-in anchor («дня проведения экзамена», «принятия решения АК», «начала учебного
+                 года», «окончания четверти» …)
+               | [«начала» | «дня»] [«проведения»] an exam's name [detail] → the exam start or exam day,
+                 the name kept as the detail («до ГИА», «до начала ГИА-9», «после ЕГЭ по математике»)
                | any other phrase up to the end of the item → an open anchor («получения сведений»)
     recurring := [«ежемесячно» | «ежеквартально» | «ежегодно»] («до» | «не позднее») N «числа»
                  [«каждого месяца» | «месяца, следующего за отчётным»]
-               | «ежедневно» | «еженедельно» | «ежемесячно» | «ежеквартально» | «ежегодно»
+               | «ежедневно» | «еженедельно» | «ежемесячно» | «ежеквартально» | «ежегодно» | «ежечетвертно»
+               | [«1» | «один»] «раз в» («день» | «неделю» | «месяц» | «квартал» | «год» | «четверть»)
+               | «каждую четверть» | «в каждой четверти» | «по четвертям»    → once a school quarter
 
 Built-in anchors are tried first (:func:`m_relative`); an event phrase the enum does not know is read
 only when nothing else fits the item (:func:`m_relative_open`), so «до декабря» stays a month and «после
@@ -32,7 +38,9 @@ from __future__ import annotations
 import re
 
 from gia_roadmap.calendar.anchors import ANCHOR_SEARCH_ORDER, Anchor, OpenAnchor
+from gia_roadmap.calendar.exams import detect_exam_scopes
 from gia_roadmap.calendar.grammar.lexicon import (
+    EXAM_NAME,
     MONTH,
     MONTH_GEN,
     ORDINAL,
@@ -71,7 +79,7 @@ _RE_AFTER = rx(
     r"~,?~(?:после|с момента|со дня|с даты|от даты|следующ(?:их|его|ие|ий) за(?: днем| днём)?) (?:дня )?"
 )
 _RE_NO_OFFSET = rx(
-    r"(?:(в (?:день|дни) )|(накануне (?:дня )?)|((?:до|перед) (?:дня )?)"
+    r"(?:(в (?:день|дни) |в (?=конце ))|(накануне (?:дня )?)|((?:до|перед) (?:дня )?|(?:к|ко) )"
     r"|((?:после|с момента|по окончании|по завершении|по итогам) (?:дня )?))"
 )
 _NO_OFFSET_BOUNDS = (Bound.ON, Bound.EVE, Bound.UNTIL, Bound.AFTER)
@@ -80,6 +88,10 @@ _ANCHOR = rx(
     + "|".join(f"(?P<a{i}>{a.pattern.pattern})" for i, a in enumerate(ANCHOR_SEARCH_ORDER))
     + r")(?![а-я])"
 )
+_RE_EXAM_EVENT = rx(
+    r"(?:(начал[аоу] (?:проведения )?)|(?:(?:дня|дню|днем|день) )?(?:проведения )?)(?=" + EXAM_NAME + r")"
+)
+_RE_QUARTER_NUMBER = re.compile(ORDINAL + r"(?:-?(?:й|ой|ей))? (?=четверт)")
 _RE_DETAIL = rx(r"~(?:,~)?(?!по (?:графику|плану|запрос|отдельн|мере|согласовани))(?=[а-я0-9(«\"])")
 _RE_OPEN_START = re.compile(r"[а-я]")
 _RE_NOT_EVENT = rx(r"(?:" + MONTH + r"|конца |начала (?=" + MONTH + r")|\d)")
@@ -93,6 +105,11 @@ def _count(p: Reader, pos: int, end: int) -> tuple[int, Unit, int] | None:
     m = _RE_DIGITS.match(low, pos, end)
     if m is not None:
         n, at = int(m.group(1)), m.end(1)
+        if low.startswith("-", at):  # «3-х», «5-ти», «7-ми»: the case ending written after the digits
+            number = parse_number(low, pos)
+            if number is None or number.kind is not NumeralKind.CARDINAL or not at < number.end <= end:
+                return None
+            at = number.end
         paren = _RE_WORDS_IN_PARENS.match(low, at, end)
         if paren is not None:  # «5 (пяти)», «5 (пять)»: the digits count, the words repeat them
             at = paren.end()
@@ -121,12 +138,17 @@ def _one(p: Reader, pos: int, end: int) -> tuple[int, Unit, int] | None:
 
 def _event(
     p: Reader, pos: int, end: int, *, open_events: bool
-) -> tuple[Anchor | OpenAnchor, str, int] | None:
-    """The event at ``pos``: a built-in anchor with the detail after it, or (``open_events``) the phrase
-    up to the end of the item as an open anchor."""
+) -> tuple[Anchor | OpenAnchor, str, int, int | None] | None:
+    """The event at ``pos``: a built-in anchor with the detail after it, where it ends and which of its
+    dates the text numbers («II четверти»), or (``open_events``) the phrase up to the end of the item
+    as an open anchor."""
     m = p.match(_ANCHOR, pos, end)
     if m is not None:
         anchor = next(a for i, a in enumerate(ANCHOR_SEARCH_ORDER) if m.group(f"a{i}") is not None)
+        occurrence: int | None = None
+        if anchor in (Anchor.SCHOOL_QUARTER, Anchor.SCHOOL_QUARTER_END):
+            number = _RE_QUARTER_NUMBER.search(m.group())
+            occurrence = ordinal_value(number.group(1)) if number is not None else None
         stop = m.end()
         detail = ""
         d = _RE_DETAIL.match(p.low, stop, end)
@@ -135,7 +157,13 @@ def _event(
             if tail_end > d.end():
                 detail = clean_exam(p.text(d.end(), tail_end))
                 stop = tail_end
-        return anchor, detail, stop
+        return anchor, detail, stop, occurrence
+    m = p.match(_RE_EXAM_EVENT, pos, end)
+    if m is not None:  # «до ГИА», «до начала ГИА-9», «после проведения ЕГЭ по математике»
+        stop = ref_end(p, m.end(), end)
+        detail = clean_exam(p.text(m.end(), stop))
+        if detect_exam_scopes(detail):  # the exam vocabulary's reading, not a copy of it
+            return (Anchor.EXAM_START if m.group(1) else Anchor.EXAM_DAY), detail, stop, None
     if not open_events or pos >= end or _RE_OPEN_START.match(p.low, pos) is None:
         return None
     if _RE_NOT_EVENT.match(p.low, pos, end) is not None:
@@ -148,7 +176,7 @@ def _event(
         stop -= 1
     if stop <= pos:
         return None
-    return OpenAnchor(p.text(pos, stop)), "", stop
+    return OpenAnchor(p.text(pos, stop)), "", stop, None
 
 
 def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
@@ -167,9 +195,10 @@ def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
         event = _event(p, m.end(), end, open_events=open_events)
         if event is None:
             return None
-        anchor, detail, stop = event
+        anchor, detail, stop, occurrence = event
         no_offset = _NO_OFFSET_BOUNDS[(m.lastindex or 1) - 1]
-        return Relative(0, Unit.NONE, no_offset, anchor, detail, raw=p.raw(pos, stop)), stop, True
+        term = Relative(0, Unit.NONE, no_offset, anchor, detail, occurrence=occurrence, raw=p.raw(pos, stop))
+        return term, stop, True
     n, unit, at = count
     before = p.match(_RE_BEFORE, at, end)
     after = None if before is not None else p.match(_RE_AFTER, at, end)
@@ -194,8 +223,8 @@ def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
     event = _event(p, direction_end, end, open_events=open_events)
     if event is None:
         return None
-    anchor, detail, stop = event
-    return Relative(n, unit, bound, anchor, detail, raw=p.raw(pos, stop)), stop, True
+    anchor, detail, stop, occurrence = event
+    return Relative(n, unit, bound, anchor, detail, occurrence=occurrence, raw=p.raw(pos, stop)), stop, True
 
 
 def m_relative(p: Reader, pos: int, end: int) -> Found:
@@ -208,7 +237,18 @@ def m_relative_open(p: Reader, pos: int, end: int) -> Found:
     return _relative(p, pos, end, open_events=True)
 
 
-_RE_RECURRING_WORD = rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно)(?![а-я])")
+_RE_RECURRING_WORD = rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|ежечетвертно)(?![а-я])")
+_RE_ONCE_A = rx(
+    r"(?:(?:1|один) )?раз в (день|неделю|месяц|квартал|год|четверть)(?![а-я])"
+    r"|(?:каждую|(?:в )?каждой) (четверть|четверти)(?![а-я])|(по четвертям)(?![а-я])"
+)
+_ONCE_A = {
+    "день": Frequency.DAILY,
+    "неделю": Frequency.WEEKLY,
+    "месяц": Frequency.MONTHLY,
+    "квартал": Frequency.QUARTERLY,
+    "год": Frequency.YEARLY,
+}
 _RE_RECURRING_DAY = rx(
     r"(?:(ежемесячно|ежеквартально|ежегодно|каждый месяц|каждый квартал),? )?(?:до|не позднее) (\d{1,2})"
     r"(?:~-?~го)? числа(?:(?: (?:каждого|ежемесячно) месяца| ежемесячно)"
@@ -222,6 +262,7 @@ _FREQUENCIES = {
     "ежеквартально": Frequency.QUARTERLY,
     "каждый квартал": Frequency.QUARTERLY,
     "ежегодно": Frequency.YEARLY,
+    "ежечетвертно": Frequency.SCHOOL_QUARTERLY,
 }
 
 
@@ -236,6 +277,10 @@ def m_recurring(p: Reader, pos: int, end: int) -> Found:
         frequency = _FREQUENCIES.get(re.sub(r"[ ¶]+", " ", m.group(1) or ""), Frequency.MONTHLY)
         term = Recurring(frequency, day, m.group(3) is not None, raw=p.raw(pos, m.end()))
         return term, m.end(), True
+    m = p.match(_RE_ONCE_A, pos, end)
+    if m is not None:  # «1 раз в месяц», «раз в четверть», «каждую четверть», «по четвертям»
+        frequency = _ONCE_A.get(m.group(1) or "", Frequency.SCHOOL_QUARTERLY)
+        return Recurring(frequency, None, raw=p.raw(pos, m.end())), m.end(), True
     m = p.match(_RE_RECURRING_WORD, pos, end)
     if m is None:
         return None

@@ -52,7 +52,7 @@ _RE_SEP = rx(SEP)
 Production = Callable[[Reader, int, int], Found]
 
 _ORDINAL_STARTS = "0123456789" + "".join(sorted({w[0] for w in ORDINAL_WORDS})) + "в"  # «во вторую»
-_RELATIVE_STARTS = "нзвчдпс0123456789" + "".join(sorted({w[0] for w in CARDINAL_WORDS}))  # «две недели до …»
+_RELATIVE_STARTS = "нзвчдпск0123456789" + "".join(sorted({w[0] for w in CARDINAL_WORDS}))  # «две недели до …»
 
 PRODUCTIONS: tuple[tuple[Production, str], ...] = (
     (counted.m_relative, _RELATIVE_STARTS),
@@ -68,7 +68,7 @@ PRODUCTIONS: tuple[tuple[Production, str], ...] = (
     (named.m_exam_period, "впдо"),
     (named.m_calendar_year, "вн0123456789"),
     (named.m_continuous, "пк"),
-    (counted.m_recurring, "еднк"),
+    (counted.m_recurring, "еднкр1овп"),
     (named.m_conditional, "пв"),
     (named.m_reference, "всопгрц"),
     (named.m_season, "звлов"),

@@ -36,12 +36,18 @@ from gia_roadmap.calendar.terms import (
     Bound,
     ByDate,
     ByMonth,
+    CalendarYear,
     Compound,
+    Conditional,
+    Continuous,
     DateList,
     DayList,
     DayRange,
     DayRef,
     ExactDate,
+    ExamPeriod,
+    ExamPhase,
+    ExternalSchedule,
     Frequency,
     FromDate,
     HalfYearTerm,
@@ -52,10 +58,17 @@ from gia_roadmap.calendar.terms import (
     MonthRef,
     Note,
     NthDay,
+    OnRequest,
     PartOfMonth,
+    PlanPeriod,
     QuarterTerm,
     Recurring,
     Relative,
+    SchoolYearTerm,
+    Season,
+    SeasonTerm,
+    SeparatePlan,
+    SeparateSchedule,
     Term,
     Unit,
     YearOrigin,
@@ -410,7 +423,7 @@ def _month_phrase(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     if shape == "в течение":
         return f"в течение {name.genitive}{tail}", Month(ref)
     if shape == "до":
-        wording = draw(st.sampled_from(("до", "не позднее", "в срок до", "до конца")))
+        wording = draw(st.sampled_from(("до", "не позднее", "в срок до", "до конца", "к концу")))
         return f"{wording} {draw(_word(name.genitive))}{tail}", ByMonth(ref, True, wording)
     if shape == "к":
         return f"к {name.form(Case.DATIVE)}{tail}", ByMonth(ref, True, "к")
@@ -498,10 +511,33 @@ def _period_part(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     return head + tail, HalfYearTerm(n, year, origin)
 
 
+_ONCE_A = (
+    (Frequency.SCHOOL_QUARTERLY, "1 раз в четверть"),
+    (Frequency.SCHOOL_QUARTERLY, "раз в четверть"),
+    (Frequency.SCHOOL_QUARTERLY, "один раз в четверть"),
+    (Frequency.SCHOOL_QUARTERLY, "ежечетвертно"),
+    (Frequency.SCHOOL_QUARTERLY, "по четвертям"),
+    (Frequency.SCHOOL_QUARTERLY, "каждую четверть"),
+    (Frequency.SCHOOL_QUARTERLY, "в каждой четверти"),
+    (Frequency.DAILY, "ежедневно"),
+    (Frequency.WEEKLY, "1 раз в неделю"),
+    (Frequency.WEEKLY, "еженедельно"),
+    (Frequency.MONTHLY, "1 раз в месяц"),
+    (Frequency.MONTHLY, "ежемесячно"),
+    (Frequency.QUARTERLY, "1 раз в квартал"),
+    (Frequency.QUARTERLY, "ежеквартально"),
+    (Frequency.YEARLY, "1 раз в год"),
+    (Frequency.YEARLY, "ежегодно"),
+)
+
+
 @st.composite
 def _calendar_rule(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     """«во вторую среду февраля», «в первую рабочую среду декабря», «последний рабочий день месяца»,
     «ежеквартально до 5 числа месяца, следующего за отчётным», «до 25 числа каждого месяца»."""
+    if draw(st.integers(0, 3)) == 0:  # «1 раз в четверть», «ежечетвертно», «раз в месяц»
+        frequency, text = draw(st.sampled_from(_ONCE_A))
+        return draw(_word(text)), Recurring(frequency)
     if draw(st.booleans()):
         day = draw(st.integers(1, 28))
         frequency, word = draw(
@@ -580,6 +616,7 @@ _BUILT_IN: tuple[tuple[Anchor, tuple[str, ...], tuple[str, ...]], ...] = (
         ("проведения экзамена",),
     ),
     (Anchor.EXAM_START, ("начала экзамена", "начала проведения экзамена"), ()),
+    (Anchor.EXAM_PERIOD_START, ("начала экзаменационного периода", "начала периода проведения ГИА"), ()),
     (
         Anchor.ADMISSION_DECISION,
         ("принятия решения о допуске",),
@@ -648,28 +685,95 @@ def _count(draw: st.DrawFn, n: int, unit: Unit, case: Case) -> str:
     """N and the unit in ``case``: «2 рабочих дня», «двух рабочих дней», «5 (пяти) дней»."""
     accusative, genitive = UNIT_FORMS[unit]
     noun = plural_form(n, *(genitive if case is Case.GENITIVE else accusative))
-    form = draw(st.sampled_from(("digits", "digits", "words", "both")))
+    form = draw(st.sampled_from(("digits", "digits", "words", "both", "ending")))
     if form == "digits" or n > 999:
         return f"{n} {noun}"
     words = number_words(n, case, _GENDER[unit])
+    if form == "ending":  # «3-х», «5-ти», «7-ми», «40-ка»: digits with the ending of the word
+        ending = _case_ending(words) if case is Case.GENITIVE else None
+        return f"{n}-{ending} {noun}" if ending else f"{n} {noun}"
     if form == "words":
         return f"{words} {noun}"
     return f"{n} ({words}) {noun}"
 
 
+def _case_ending(words: str) -> str | None:
+    """The ending documents write after the digits of a number in the genitive: the last letters of
+    its last word («трёх» → «х», «пяти» → «ти», «семи» → «ми», «сорока» → «ка», «ста» → «та»); none for
+    «одного» (read as an ordinal «1-го»)."""
+    last = words.split()[-1]
+    for ending in ("х", "ти", "ми", "ка", "та"):
+        if last.endswith(ending):
+            return ending
+    return None
+
+
+_EXAM_NAMES = ("ГИА", "ГИА-9", "ГИА-11", "ЕГЭ", "ОГЭ", "ГВЭ", "ГВЭ-9", "ГВЭ-11")
+_SUBJECTS = ("", "", "", " по математике", " по русскому языку")
+_SCHOOL_EVENTS: tuple[tuple[Anchor, tuple[str, str], bool], ...] = (
+    # (anchor, (genitive, dative) head words, numbered by quarter)
+    (Anchor.SCHOOL_YEAR_START, ("начала", "началу"), False),
+    (Anchor.SCHOOL_YEAR_END, ("окончания", "окончанию"), False),
+    (Anchor.SCHOOL_YEAR_END, ("конца", "концу"), False),
+    (Anchor.SCHOOL_QUARTER, ("начала", "началу"), True),
+    (Anchor.SCHOOL_QUARTER_END, ("окончания", "окончанию"), True),
+    (Anchor.SCHOOL_QUARTER_END, ("конца", "концу"), True),
+)
+
+
 @st.composite
-def _event(draw: st.DrawFn, *, after: bool) -> tuple[str, Anchor | OpenAnchor, str]:
-    """An event as written after its preposition, the anchor it is, and the detail after it."""
-    if draw(st.integers(0, 3)) == 0:
+def _school_event(draw: st.DrawFn, *, dative: bool = False) -> tuple[str, Anchor, int | None]:
+    """The start or end of the school year or of a quarter (any or a numbered one), in the genitive
+    («до окончания II четверти») or the dative («к началу учебного года»)."""
+    anchor, heads, numbered = draw(st.sampled_from(_SCHOOL_EVENTS))
+    head = heads[1] if dative else heads[0]
+    if not numbered:
+        new = draw(st.sampled_from(("", "нового "))) if anchor is Anchor.SCHOOL_YEAR_START else ""
+        return f"{head} {new}учебного года", anchor, None
+    occurrence = draw(st.none() | st.integers(1, 4))
+    if occurrence is None:
+        return f"{head} {draw(st.sampled_from(('', 'каждой ', 'учебной ')))}четверти", anchor, None
+    number = draw(
+        st.sampled_from(
+            (
+                ("I", "II", "III", "IV")[occurrence - 1],
+                f"{occurrence}",
+                f"{occurrence}-й",
+                ordinal_words(occurrence, Case.GENITIVE, Gender.FEMININE),
+            )
+        )
+    )
+    return f"{head} {number} четверти", anchor, occurrence
+
+
+@st.composite
+def _event(draw: st.DrawFn, *, after: bool) -> tuple[str, Anchor | OpenAnchor, str, int | None]:
+    """An event as written after its preposition, the anchor it is, the detail after it and which of
+    the anchor's dates it numbers."""
+    kind = draw(st.integers(0, 7))
+    if kind == 0:
         phrase = f"{draw(st.sampled_from(_ACTIONS))} {draw(st.sampled_from(_OBJECTS))}"
-        return phrase, OpenAnchor(phrase), ""
+        return phrase, OpenAnchor(phrase), "", None
+    if kind == 1:  # an exam by its name: «до ГИА», «до начала ГИА-9», «после ЕГЭ по математике»
+        name = draw(st.sampled_from(_EXAM_NAMES))
+        detail = name + draw(st.sampled_from(_SUBJECTS))
+        written = draw(_word(name)) if len(name) > 3 else name  # «Гиа-9» as well as «ГИА-9»
+        written += detail[len(name) :]
+        if not after and draw(st.booleans()):
+            head = draw(st.sampled_from(("начала ", "начала проведения ")))
+            return head + written, Anchor.EXAM_START, detail, None
+        head = draw(st.sampled_from(("", "", "проведения ") if not after else ("проведения ",)))
+        return head + written, Anchor.EXAM_DAY, detail, None
+    if kind == 2:
+        text, school_anchor, occurrence = draw(_school_event())
+        return text, school_anchor, "", occurrence
     choices = [(a, forms_after if after else forms) for a, forms, forms_after in _BUILT_IN]
     anchor, forms = draw(st.sampled_from([(a, f) for a, f in choices if f]))
     phrase = draw(st.sampled_from(forms))
     detail = draw(st.sampled_from(_DETAILS)) if draw(st.integers(0, 4)) == 0 else ""
     if anchor is Anchor.INTERVIEW_DAY and detail == "по русскому языку":
         detail = ""  # part of the event's name: «итоговое собеседование по русскому языку»
-    return (f"{phrase} {detail}" if detail else phrase), anchor, detail
+    return (f"{phrase} {detail}" if detail else phrase), anchor, detail, None
 
 
 @st.composite
@@ -706,8 +810,18 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
                 )
             )
         )
-        text, anchor, detail = draw(_event(after=bound is Bound.ON))
-        return f"{word} {text}", Relative(0, Unit.NONE, bound, anchor, detail)
+        if draw(st.integers(0, 5)) == 0:  # «к началу учебного года», «в конце I четверти»
+            bound, word = draw(st.sampled_from(((Bound.UNTIL, "к"), (Bound.ON, "в"))))
+            text, school_anchor, occurrence = draw(_school_event(dative=word == "к"))
+            if word == "в":
+                if school_anchor not in (Anchor.SCHOOL_YEAR_END, Anchor.SCHOOL_QUARTER_END):
+                    school_anchor, occurrence = Anchor.SCHOOL_YEAR_END, None
+                    text = "окончания учебного года"
+                text = "конце " + text.split(" ", 1)[1]
+            term = Relative(0, Unit.NONE, bound, school_anchor, occurrence=occurrence)
+            return f"{word} {text}", term
+        text, anchor, detail, occurrence = draw(_event(after=bound is Bound.ON))
+        return f"{word} {text}", Relative(0, Unit.NONE, bound, anchor, detail, occurrence=occurrence)
     if shape == "unnamed":
         bound, word, case = draw(
             st.sampled_from(
@@ -758,19 +872,125 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
         direction = "до"
     else:
         direction = draw(st.sampled_from(("после", "со дня", "с момента", "с даты", ", следующих за днём")))
-    text, anchor, detail = draw(
+    text, anchor, detail, occurrence = draw(
         _event(after=direction in ("со дня", ", следующих за днём") or (not before and direction != "после"))
     )
     words = f"{head} {count}" if head else count
     separator = "" if direction.startswith(",") else " "
-    return f"{words}{separator}{direction} {text}", Relative(n, unit, bound, anchor, detail)
+    term = Relative(n, unit, bound, anchor, detail, occurrence=occurrence)
+    return f"{words}{separator}{direction} {text}", term
+
+
+# --------------------------------------------------------------------------------------------
+# Named periods, references and conditions
+# --------------------------------------------------------------------------------------------
+
+_STAGE_WORDS = (
+    (ExamStage.EARLY, "досрочного"),
+    (ExamStage.MAIN, "основного"),
+    (ExamStage.ADDITIONAL, "дополнительного"),
+)
+_REFERENCES: tuple[tuple[str, Term], ...] = (
+    ("по графику ФЦТ", ExternalSchedule("по", "графику ФЦТ")),
+    ("согласно графику Рособрнадзора", ExternalSchedule("согласно", "графику Рособрнадзора")),
+    ("в соответствии с приказом Министерства", ExternalSchedule("в соответствии с", "приказом Министерства")),
+    ("в соответствии с Порядком", ExternalSchedule("в соответствии с", "Порядком")),
+    ("в установленные сроки", ExternalSchedule("в установленные сроки", "")),
+    ("по отдельному графику", SeparateSchedule("по", "отдельному графику")),
+    ("по плану ОО", SeparatePlan("по", "плану ОО")),
+    ("по плану работы РМО", SeparatePlan("по", "плану работы РМО")),
+    ("по запросу Рособрнадзора", OnRequest("запросу Рособрнадзора")),
+    ("по запросу ОО", OnRequest("запросу ОО")),
+    ("по мере необходимости", Conditional("по мере необходимости")),
+    ("при необходимости", Conditional("при необходимости")),
+    ("по мере поступления документов", Conditional("по мере поступления документов")),
+    ("по согласованию с Министерством", Conditional("по согласованию с Министерством")),
+)
+_SEASONS = (
+    (Season.WINTER, ("зима", "зимой")),
+    (Season.SPRING, ("весна", "весной")),
+    (Season.SUMMER, ("лето", "летом")),
+    (Season.AUTUMN, ("осень", "осенью")),
+)
+
+
+@st.composite
+def _named_period(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
+    """«в течение 2023/2024 учебного года», «в течение учебного года», «в течение 2024 года», «весь
+    период», «в период проведения ГИА-11», «в период досрочного этапа ЕГЭ», «осенью 2024 года»,
+    references («по графику ФЦТ»), conditions («по мере необходимости») and «постоянно»."""
+    kind = draw(
+        st.sampled_from(
+            ("school year", "year", "plan", "exams", "stages", "season", "reference", "continuous")
+        )
+    )
+    if kind == "continuous":
+        word = draw(st.sampled_from(("постоянно", "круглогодично")))
+        return draw(_word(word)), Continuous(word)
+    if kind == "school year":
+        if draw(st.booleans()):
+            academic = draw(st.booleans())
+            text = "в течение учебного года" if academic else "в течение года"
+            return text, SchoolYearTerm(sy.start_year, sy.end_year, False, academic)
+        y = draw(st.integers(_FIRST_YEAR, _LAST_YEAR))
+        span = f"{y}{draw(st.sampled_from(('-', '/', ' – ')))}{y + 1}"
+        text = draw(
+            st.sampled_from(
+                (
+                    f"{span} учебный год",
+                    f"в течение {span} учебного года",
+                    f"{span} уч. г.",
+                    f"в {span} учебном году",
+                )
+            )
+        )
+        return text, SchoolYearTerm(y, y + 1, True, True)
+    if kind == "year":
+        y = draw(st.integers(_FIRST_YEAR, _LAST_YEAR + 1))
+        return draw(st.sampled_from((f"в течение {y} года", f"{y} г.", f"в {y} году"))), CalendarYear(y)
+    if kind == "plan":
+        if draw(st.booleans()):
+            return draw(st.sampled_from(("весь период", "в течение всего периода"))), PlanPeriod(())
+        exam = draw(st.sampled_from(_EXAM_NAMES))
+        return f"в течение всего периода подготовки и проведения {exam}", PlanPeriod((exam,))
+    if kind == "exams":
+        exams = tuple(draw(st.lists(st.sampled_from(_EXAM_NAMES), min_size=1, max_size=2, unique=True)))
+        head = draw(st.sampled_from(("в период проведения", "во время проведения", "в ходе проведения")))
+        return f"{head} {' и '.join(exams)}", ExamPeriod(ExamPhase.CONDUCT, (), exams, None)
+    if kind == "stages":
+        chosen = draw(st.lists(st.sampled_from(_STAGE_WORDS), min_size=1, max_size=3, unique=True))
+        chosen.sort(key=lambda pair: list(ExamStage).index(pair[0]))
+        words = [w for _, w in chosen]
+        joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " и " + words[-1]
+        noun = draw(st.sampled_from(("этапа", "периода") if len(words) == 1 else ("этапов", "периодов")))
+        exam = draw(st.sampled_from(_EXAM_NAMES))
+        year = draw(st.none() | st.integers(_FIRST_YEAR, _LAST_YEAR))
+        text = f"в период {joined} {noun} {exam}" + (f" {year} г." if year is not None else "")
+        return text, ExamPeriod(ExamPhase.CONDUCT, tuple(stage for stage, _ in chosen), (exam,), year)
+    if kind == "season":
+        season, season_words = draw(st.sampled_from(_SEASONS))
+        word = draw(st.sampled_from(season_words))
+        if draw(st.booleans()):
+            y = draw(st.integers(_FIRST_YEAR, _LAST_YEAR))
+            return f"{word} {y} года", SeasonTerm(season, y, YearOrigin.WRITTEN)
+        return word, SeasonTerm(season, sy.year_of_month(season.value), YearOrigin.SCHOOL_YEAR)
+    text, term = draw(st.sampled_from(_REFERENCES))  # the words after the preposition are kept as written
+    return (text[:1].upper() + text[1:] if draw(st.booleans()) else text), term
 
 
 # --------------------------------------------------------------------------------------------
 # Cells
 # --------------------------------------------------------------------------------------------
 
-_PRODUCTIONS = (_single_day, _day_range, _day_list, _month_phrase, _period_part, _calendar_rule)
+_PRODUCTIONS = (
+    _single_day,
+    _day_range,
+    _day_list,
+    _month_phrase,
+    _period_part,
+    _calendar_rule,
+    _named_period,
+)
 
 
 _NOTES = (

@@ -11,7 +11,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
-from gia_roadmap.calendar.exams import ExamStage
+from gia_roadmap.calendar.exams import ExamScope, ExamStage, detect_exam_scopes
+from gia_roadmap.calendar.school_dates import school_year_event
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms.periods import PlanPeriod
 from gia_roadmap.calendar.terms.resolution import (
@@ -145,6 +146,11 @@ def _check_offset(instance: object, attribute: attrs.Attribute[int], value: int)
         raise InvalidValueError(f"offset must be a count of units (an int >= 0), got {value!r}")
 
 
+def _check_occurrence(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise InvalidValueError(f"occurrence must be None or a number >= 1, got {value!r}")
+
+
 @attrs.frozen(slots=True)
 class Relative(_Base):
     """An offset from an anchor event: «не позднее чем за 1 рабочий день до дня проведения
@@ -165,6 +171,8 @@ class Relative(_Base):
             (flag ``open_anchor``; ``event_unnamed`` when the text names no event at all).
         detail: extra words naming the event more precisely («ГИА-11», «по математике», «2023
             года»), may be empty.
+        occurrence: which of the anchor's dates, in order, when the text numbers it: 2 for «до
+            окончания II четверти» (None: every date of the anchor).
     """
 
     kind: ClassVar[str] = "relative"
@@ -173,6 +181,7 @@ class Relative(_Base):
     bound: Bound
     anchor: Anchor | OpenAnchor
     detail: str = ""
+    occurrence: int | None = attrs.field(default=None, kw_only=True, validator=_check_occurrence)
     raw: str = _raw()
 
     @property
@@ -241,9 +250,25 @@ class Relative(_Base):
         start = event + one
         return DateWindow(start, ctx.upper_bound(start), open_end=True, label=label)
 
+    @property
+    def exam_scopes(self) -> tuple[ExamScope, ...]:
+        """The exams the detail names («ГИА-9» in «до начала ГИА-9», «ЕГЭ» in «после ЕГЭ по
+        математике»), read by :func:`~gia_roadmap.calendar.exams.detect_exam_scopes`: the scope the
+        anchor's events are bound in."""
+        return detect_exam_scopes(self.detail) if self.detail else ()
+
     def _resolve(self, ctx: _Ctx) -> Resolution:
         values = event_dates(ctx.events, self.anchor)
+        if not values and isinstance(self.anchor, Anchor):
+            # calendar facts of the school year (its start and end), the ends of the quarters bound
+            values = school_year_event(
+                self.anchor, ctx.school_year, ctx.calendar, event_dates(ctx.events, Anchor.SCHOOL_QUARTER)
+            )
+        if self.occurrence is not None:
+            values = tuple(values)[self.occurrence - 1 : self.occurrence]
         if not values:
+            if self.anchor in (Anchor.SCHOOL_QUARTER, Anchor.SCHOOL_QUARTER_END):
+                return _unresolved(ResolutionStatus.NO_EVENT_DATES, _NO_QUARTERS)
             return _unresolved(
                 ResolutionStatus.NO_EVENT_DATES, f"no dates given for anchor {self.anchor.key}"
             )
@@ -265,6 +290,12 @@ class Relative(_Base):
                     "a calendar can hold (1–9999)",
                 )
         return _ok(*windows)
+
+
+_NO_QUARTERS = (
+    "no dates given for the school quarters: each school sets them in its calendar graph (ФОП, п. 172.1); "
+    "bind Anchor.SCHOOL_QUARTER to the quarters or Anchor.SCHOOL_QUARTER_END to their last days"
+)
 
 
 class _NeedsCalendarError(Exception):

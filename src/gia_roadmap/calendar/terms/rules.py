@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import attrs
 
+from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms.resolution import (
     Resolution,
@@ -22,6 +23,7 @@ from gia_roadmap.calendar.terms.resolution import (
     _ok,
     _raw,
     _unresolved,
+    event_dates,
 )
 from gia_roadmap.calendar.terms.years import MonthRef, _month_flags
 from gia_roadmap.errors import CalendarCoverageError, InvalidValueError
@@ -34,6 +36,14 @@ def _check_day_of_month(instance: object, attribute: attrs.Attribute[int | None]
         raise InvalidValueError(f"{attribute.name} must be a day of the month 1..31 or None, got {value!r}")
 
 
+def _check_following(instance: Recurring, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if instance.frequency is Frequency.SCHOOL_QUARTERLY and (instance.day is not None or value):
+        raise InvalidValueError(
+            "a recurrence once a school quarter has no day of the month and no following month "
+            f"(day={instance.day!r}, following={value!r})"
+        )
+
+
 class Frequency(enum.Enum):
     """Recurrence of a recurring term."""
 
@@ -42,16 +52,21 @@ class Frequency(enum.Enum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     YEARLY = "yearly"
+    SCHOOL_QUARTERLY = "school_quarterly"
+    """Once a school quarter (четверть): «1 раз в четверть», «ежечетвертно», «по четвертям». The
+    quarters are the school's (bound as :attr:`~gia_roadmap.calendar.anchors.Anchor.SCHOOL_QUARTER`)."""
 
 
 @attrs.frozen(slots=True)
 class Recurring(_Base):
     """A recurrence: «ежемесячно», «еженедельно», «до 25 числа каждого месяца» (``day`` = 25),
-    «ежеквартально до 5 числа месяца, следующего за отчётным» (``following``).
+    «ежеквартально до 5 числа месяца, следующего за отчётным» (``following``), «1 раз в четверть».
 
     Resolves within the plan period (or school year): monthly → one window per month (ending on
     ``day`` when given); weekly → one window per Monday–Sunday week; daily → one per day;
-    quarterly/yearly → one per quarter/calendar year. With ``following`` the report on a period is
+    quarterly/yearly → one per quarter/calendar year; once a school quarter → one per quarter the
+    caller binds to :attr:`~gia_roadmap.calendar.anchors.Anchor.SCHOOL_QUARTER` (status
+    NO_EVENT_DATES without them: each school sets its quarters). With ``following`` the report on a period is
     due in the month after it: the window runs from the day after the period to ``day`` of the next
     month (a shorter month ends it on its last day).
     """
@@ -59,10 +74,12 @@ class Recurring(_Base):
     kind: ClassVar[str] = "recurring"
     frequency: Frequency
     day: int | None = attrs.field(default=None, validator=_check_day_of_month)
-    following: bool = False
+    following: bool = attrs.field(default=False, validator=_check_following)
     raw: str = _raw()
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
+        if self.frequency is Frequency.SCHOOL_QUARTERLY:
+            return self._school_quarters(ctx)
         frame = ctx.frame
         if frame is None:
             return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, "recurring: no plan period given")
@@ -111,6 +128,21 @@ class Recurring(_Base):
                 end = start + dt.timedelta(days=step_days - 1)
                 windows.append(DateWindow(max(start, frame.start), min(end, frame.end)))
                 start = end + dt.timedelta(days=1)
+        return _ok(*windows)
+
+
+    def _school_quarters(self, ctx: _Ctx) -> Resolution:
+        """One window per school quarter bound by the caller (each school sets its own)."""
+        windows = [
+            q if isinstance(q, DateWindow) else DateWindow.day(q)
+            for q in event_dates(ctx.events, Anchor.SCHOOL_QUARTER)
+        ]
+        if not windows:
+            return _unresolved(
+                ResolutionStatus.NO_EVENT_DATES,
+                "once a school quarter: each school sets its quarters in its calendar graph (ФОП, "
+                "п. 172.1); bind Anchor.SCHOOL_QUARTER to them",
+            )
         return _ok(*windows)
 
 
