@@ -61,7 +61,7 @@ from gia_roadmap.calendar.grammar.months import assign
 from gia_roadmap.calendar.grammar.named import ref_end
 from gia_roadmap.calendar.grammar.reader import Found, Reader
 from gia_roadmap.calendar.terms import Bound, Frequency, MonthRef, NthDay, Recurring, Relative, Unit
-from gia_roadmap.text import NumeralKind, parse_number
+from gia_roadmap.text import Case, Gender, NumeralKind, number_words, parse_number
 
 __all__ = ["m_nth_day", "m_recurring", "m_relative", "m_relative_open"]
 
@@ -79,7 +79,8 @@ _RE_AFTER = rx(
     r"~,?~(?:после|с момента|со дня|с даты|от даты|следующ(?:их|его|ие|ий) за(?: днем| днём)?) (?:дня )?"
 )
 _RE_NO_OFFSET = rx(
-    r"(?:(в (?:день|дни) |в (?=конце ))|(накануне (?:дня )?)|((?:до|перед) (?:дня )?|(?:к|ко) )"
+    r"(?:(в (?:день|дни) |в (?=конце )|(?:в|на) (?=начал[оае] (?:нового )?учебного года))"
+    r"|(накануне (?:дня )?)|((?:до|перед) (?:дня )?|(?:к|ко) )"
     r"|((?:после|с момента|по окончании|по завершении|по итогам) (?:дня )?))"
 )
 _NO_OFFSET_BOUNDS = (Bound.ON, Bound.EVE, Bound.UNTIL, Bound.AFTER)
@@ -91,6 +92,17 @@ _ANCHOR = rx(
 _RE_EXAM_EVENT = rx(
     r"(?:(начал[аоу] (?:проведения )?)|(?:(?:дня|дню|днем|день) )?(?:проведения )?)(?=" + EXAM_NAME + r")"
 )
+_RE_TERM_WORDS = rx(
+    r"в (?:(\d{1,3})(?:~-?~(?:х|ти|ми))?~-?~|([а-я]+?)-?)(дневный|недельный|месячный) срок(?![а-я])"
+)
+_TERM_UNITS = {"дневный": Unit.DAY, "недельный": Unit.WEEK, "месячный": Unit.MONTH}
+_COMPOUND_STEMS: dict[str, int] = {
+    word.replace("ё", "е"): n
+    for n in range(2, 101)
+    if " " not in (word := number_words(n, Case.GENITIVE, Gender.MASCULINE))
+} | {"одно": 1}
+"""The first part of «трёхдневный», «пятидневный», «десятидневный», «двухнедельный»: the number in the
+genitive (one word), «одно» for one."""
 _RE_QUARTER_NUMBER = re.compile(ORDINAL + r"(?:-?(?:й|ой|ей))? (?=четверт)")
 _RE_DETAIL = rx(r"~(?:,~)?(?!по (?:графику|плану|запрос|отдельн|мере|согласовани))(?=[а-я0-9(«\"])")
 _RE_OPEN_START = re.compile(r"[а-я]")
@@ -179,11 +191,31 @@ def _event(
     return OpenAnchor(p.text(pos, stop)), "", stop, None
 
 
+def _term_words(p: Reader, pos: int, end: int) -> tuple[int, Unit, int] | None:
+    """«в трёхдневный срок», «в 3-х дневный срок», «в 10-дневный срок», «в двухнедельный срок»: N units
+    as one word, which means «в течение N units»."""
+    m = p.match(_RE_TERM_WORDS, pos, end)
+    if m is None:
+        return None
+    if m.group(1):
+        n = int(m.group(1))
+    else:
+        found = _COMPOUND_STEMS.get(m.group(2))
+        if found is None:
+            return None
+        n = found
+    return n, _TERM_UNITS[m.group(3)], m.end()
+
+
 def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
     head = _RE_HEAD.match(p.low, pos, end)
     kind = (head.lastindex or 0) - 1 if head is not None else _BARE
     at = head.end() if head is not None else pos
     count = _count(p, at, end) if at < end else None
+    if count is None and head is None and p.low.startswith("в ", pos):
+        count = _term_words(p, pos, end)
+        if count is not None:
+            kind = _WITHIN
     if count is None and head is not None and at < end:
         count = _one(p, at, end)
     if count is None:
@@ -204,9 +236,13 @@ def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
     after = None if before is not None else p.match(_RE_AFTER, at, end)
     bound: Bound | None
     if before is not None:
-        bound = {_LB: Bound.LATEST_BEFORE, _EB: Bound.EXACT_BEFORE, _WITHIN: Bound.WITHIN_BEFORE}.get(
-            kind, Bound.LATEST_BEFORE if kind == _BARE else None
-        )
+        bound = {
+            _LB: Bound.LATEST_BEFORE,
+            _EB: Bound.EXACT_BEFORE,
+            _WITHIN: Bound.WITHIN_BEFORE,
+            _LA: Bound.LATEST_BEFORE,  # «не позднее 10 дней до начала экзамена»
+            _BARE: Bound.LATEST_BEFORE,
+        }.get(kind)
         direction_end = before.end()
     elif after is not None:
         bound = {_WITHIN: Bound.WITHIN_AFTER, _LA: Bound.LATEST_AFTER, _EA: Bound.EXACT_AFTER}.get(
@@ -239,7 +275,7 @@ def m_relative_open(p: Reader, pos: int, end: int) -> Found:
 
 _RE_RECURRING_WORD = rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|ежечетвертно)(?![а-я])")
 _RE_ONCE_A = rx(
-    r"(?:(?:1|один) )?раз в (день|неделю|месяц|квартал|год|четверть)(?![а-я])"
+    r"(?:не реже )?(?:(?:1|один|одного) )?раза? в (день|неделю|месяц|квартал|год|четверть)(?![а-я])"
     r"|(?:каждую|(?:в )?каждой) (четверть|четверти)(?![а-я])|(по четвертям)(?![а-я])"
 )
 _ONCE_A = {

@@ -84,12 +84,15 @@ _RE_SY_EXPLICIT = rx(
     r"(?:(?:в течение|в|на) )?"
     + YEAR
     + r"~[-/]~"
-    + YEAR
+    + r"((?:19|20)?\d\d)(?![\d])"
     + r"(?:~(учебн(?:ого|ый|ом|ые|ых) (?:года|году|годов|годы|год)|уч\.?~г(?:ода|од|г)?\.?|"
     + YEAR_MARK
     + r"|годы|годах))?"
 )
-_RE_SY_IMPLICIT = rx(r"(?:в течение|в) (учебного )?(?:года|году)(?![а-я])")
+_RE_SY_IMPLICIT = rx(
+    r"(?:(?:в течение|в) (?:учебного )?(?:года|году)|в течение всего (?:учебного )?года"
+    r"|(?:на )?(?:весь|целый) (?:учебный )?год)(?![а-я])"
+)
 _RE_CAL_YEAR = rx(r"(?:(?:в течение|в|на) )?" + YEAR + r"~" + YEAR_MARK)
 _RE_PLAN_PERIOD = rx(
     r"(?:в течение )?(?:весь|всего) период(?:а)?(?: подготовки и проведения " + EXAMS + r")?(?![а-я])"
@@ -151,7 +154,7 @@ _BODY_SEPARATE_SCHEDULE = re.compile(r"(отдельному |спец\.? ?)?г�
 _BODY_SEPARATE_PLAN = re.compile(r"(отдельному )?план")
 _BODY_CONDITIONAL = re.compile(r"(мере|согласованию)(?![а-я])")
 _BODY_EXTERNAL = re.compile(
-    r"(отдельн\w* |согласованн\w* |утвержденн\w* |установленн\w* )?"
+    r"(отдельн\w* |согласованн\w* |утвержденн\w* |установленн\w* |един\w* )?"
     r"(график|порядк|расписани|приказ|срок|циклограмм|план|регламент|распоряжени|письм|"
     r"поручени|требовани|рекомендаци|методическ|федеральн|указани|решени|нормативн|"
     r"согласованному|графику|отдельному|спец)"
@@ -164,6 +167,10 @@ def m_school_year(p: Reader, pos: int, end: int) -> Found:
     m = p.match(_RE_SY_EXPLICIT, pos, end)
     if m is not None:
         y1, y2 = int(m.group(1)), int(m.group(2))
+        if len(m.group(2)) == 2:  # «2023/24»: the end year's last two digits
+            if y2 != (y1 + 1) % 100:
+                return None
+            y2 = y1 + 1
         marker = m.group(3) or ""
         academic = marker.startswith("уч")
         if not marker:
@@ -175,7 +182,7 @@ def m_school_year(p: Reader, pos: int, end: int) -> Found:
         return term, m.end(), True
     m = p.match(_RE_SY_IMPLICIT, pos, end)
     if m is not None:
-        academic = m.group(1) is not None
+        academic = "учебн" in m.group()
         start_year = p.sy.start_year if p.sy is not None else None
         end_year = start_year + 1 if start_year is not None else None
         return SchoolYearTerm(start_year, end_year, False, academic, raw=p.raw(pos, m.end())), m.end(), True

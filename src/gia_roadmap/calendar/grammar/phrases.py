@@ -519,6 +519,8 @@ _ONCE_A = (
     (Frequency.SCHOOL_QUARTERLY, "по четвертям"),
     (Frequency.SCHOOL_QUARTERLY, "каждую четверть"),
     (Frequency.SCHOOL_QUARTERLY, "в каждой четверти"),
+    (Frequency.SCHOOL_QUARTERLY, "не реже 1 раза в четверть"),
+    (Frequency.MONTHLY, "не реже одного раза в месяц"),
     (Frequency.DAILY, "ежедневно"),
     (Frequency.WEEKLY, "1 раз в неделю"),
     (Frequency.WEEKLY, "еженедельно"),
@@ -612,7 +614,7 @@ _BUILT_IN: tuple[tuple[Anchor, tuple[str, ...], tuple[str, ...]], ...] = (
     # (anchor, wordings after «до»/«после», wordings after «со дня»/«с момента»)
     (
         Anchor.EXAM_DAY,
-        ("дня проведения экзамена", "экзамена", "дня экзамена", "проведения экзамена"),
+        ("дня проведения экзамена", "экзамена", "дня экзамена", "проведения экзамена", "окончания экзамена"),
         ("проведения экзамена",),
     ),
     (Anchor.EXAM_START, ("начала экзамена", "начала проведения экзамена"), ()),
@@ -642,12 +644,20 @@ _BUILT_IN: tuple[tuple[Anchor, tuple[str, ...], tuple[str, ...]], ...] = (
     (Anchor.APPEAL_RECEIVED, ("поступления апелляции",), ("поступления апелляции",)),
     (
         Anchor.ESSAY_DAY,
-        ("дня проведения итогового сочинения", "итогового сочинения (изложения)"),
+        (
+            "дня проведения итогового сочинения",
+            "итогового сочинения (изложения)",
+            "начала итогового сочинения",
+        ),
         ("проведения итогового сочинения",),
     ),
     (
         Anchor.INTERVIEW_DAY,
-        ("итогового собеседования", "дня проведения итогового собеседования"),
+        (
+            "итогового собеседования",
+            "дня проведения итогового собеседования",
+            "начала итогового собеседования",
+        ),
         ("проведения итогового собеседования",),
     ),
 )
@@ -695,6 +705,25 @@ def _count(draw: st.DrawFn, n: int, unit: Unit, case: Case) -> str:
     if form == "words":
         return f"{words} {noun}"
     return f"{n} ({words}) {noun}"
+
+
+_TERM_WORDS = {Unit.DAY: "дневный", Unit.WEEK: "недельный", Unit.MONTH: "месячный"}
+
+
+def _term_words(n: int, unit: Unit, draw: st.DrawFn) -> str | None:
+    """«в трёхдневный срок», «в 3-дневный срок», «в 3-х дневный срок», «в двухнедельный срок»: N days,
+    weeks or months as one adjective (N up to 30), or None for other units and counts."""
+    noun = _TERM_WORDS.get(unit)
+    if noun is None or not 1 <= n <= 30:
+        return None
+    words = "одно" if n == 1 else number_words(n, Case.GENITIVE, Gender.MASCULINE)
+    form = draw(st.sampled_from(("words", "digits", "ending")))
+    if form == "words" and " " not in words:
+        return f"в {words}{noun} срок"
+    ending = _case_ending(words) if n > 1 else None
+    if form == "ending" and ending:
+        return f"в {n}-{ending} {noun} срок"
+    return f"в {n}-{noun} срок"
 
 
 def _case_ending(words: str) -> str | None:
@@ -811,7 +840,12 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
             )
         )
         if draw(st.integers(0, 5)) == 0:  # «к началу учебного года», «в конце I четверти»
-            bound, word = draw(st.sampled_from(((Bound.UNTIL, "к"), (Bound.ON, "в"))))
+            bound, word = draw(st.sampled_from(((Bound.UNTIL, "к"), (Bound.ON, "в"), (Bound.ON, "на"))))
+            if word == "на":  # «на начало учебного года»: as of its first day
+                new = draw(st.sampled_from(("", "нового ")))
+                return f"на начало {new}учебного года", Relative(
+                    0, Unit.NONE, bound, Anchor.SCHOOL_YEAR_START
+                )
             text, school_anchor, occurrence = draw(_school_event(dative=word == "к"))
             if word == "в":
                 if school_anchor not in (Anchor.SCHOOL_YEAR_END, Anchor.SCHOOL_QUARTER_END):
@@ -831,11 +865,15 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
                 )
             )
         )
-        return f"{word} {draw(_count(n, unit, case))}", Relative(n, unit, bound, OpenAnchor(""))
+        count = draw(_count(n, unit, case))
+        if bound is Bound.WITHIN_AFTER and draw(st.integers(0, 3)) == 0:
+            count = _term_words(n, unit, draw) or count
+            word = "" if count.startswith("в ") else word
+        return f"{word} {count}".strip(), Relative(n, unit, bound, OpenAnchor(""))
     before = shape.endswith("before")
     head, bound, case = {
         "latest before": (
-            draw(st.sampled_from(("не позднее чем за", "не позднее, чем за", "не позднее за"))),
+            draw(st.sampled_from(("не позднее чем за", "не позднее, чем за", "не позднее за", "не позднее"))),
             Bound.LATEST_BEFORE,
             Case.ACCUSATIVE,
         ),
@@ -853,7 +891,11 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
     }[shape]
     if head.endswith("через"):
         case = Case.ACCUSATIVE
-    if case is Case.NOMINATIVE:
+    if head == "не позднее":  # «не позднее 10 дней до начала экзамена»: the genitive, as after it
+        case = Case.GENITIVE
+    if head == "в течение" and draw(st.integers(0, 5)) == 0 and (term_words := _term_words(n, unit, draw)):
+        head, count = "", term_words  # «в трёхдневный срок», «в 10-дневный срок»: «в течение» in one word
+    elif case is Case.NOMINATIVE:
         count = draw(_count(n, unit, Case.ACCUSATIVE)) if unit is not Unit.WEEK or n != 1 else f"{n} неделя"
     elif draw(st.integers(0, 5)) == 0 and head and n == 1 and unit is not Unit.CALENDAR_DAY:
         count = {  # a unit alone means one: «за неделю», «в течение дня»
@@ -895,6 +937,7 @@ _REFERENCES: tuple[tuple[str, Term], ...] = (
     ("согласно графику Рособрнадзора", ExternalSchedule("согласно", "графику Рособрнадзора")),
     ("в соответствии с приказом Министерства", ExternalSchedule("в соответствии с", "приказом Министерства")),
     ("в соответствии с Порядком", ExternalSchedule("в соответствии с", "Порядком")),
+    ("в соответствии с единым расписанием", ExternalSchedule("в соответствии с", "единым расписанием")),
     ("в установленные сроки", ExternalSchedule("в установленные сроки", "")),
     ("по отдельному графику", SeparateSchedule("по", "отдельному графику")),
     ("по плану ОО", SeparatePlan("по", "плану ОО")),
@@ -930,10 +973,17 @@ def _named_period(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     if kind == "school year":
         if draw(st.booleans()):
             academic = draw(st.booleans())
-            text = "в течение учебного года" if academic else "в течение года"
+            text = draw(
+                st.sampled_from(
+                    ("в течение учебного года", "в течение всего учебного года", "весь учебный год")
+                    if academic
+                    else ("в течение года", "в течение всего года", "на весь год")
+                )
+            )
             return text, SchoolYearTerm(sy.start_year, sy.end_year, False, academic)
         y = draw(st.integers(_FIRST_YEAR, _LAST_YEAR))
-        span = f"{y}{draw(st.sampled_from(('-', '/', ' – ')))}{y + 1}"
+        second = f"{(y + 1) % 100:02d}" if draw(st.integers(0, 3)) == 0 else str(y + 1)  # «2023/24»
+        span = f"{y}{draw(st.sampled_from(('-', '/', ' – ')))}{second}"
         text = draw(
             st.sampled_from(
                 (

@@ -267,11 +267,10 @@ class Relative(_Base):
         if self.occurrence is not None:
             values = tuple(values)[self.occurrence - 1 : self.occurrence]
         if not values:
+            reason = f"no dates given for anchor {self.anchor.key}"
             if self.anchor in (Anchor.SCHOOL_QUARTER, Anchor.SCHOOL_QUARTER_END):
-                return _unresolved(ResolutionStatus.NO_EVENT_DATES, _NO_QUARTERS)
-            return _unresolved(
-                ResolutionStatus.NO_EVENT_DATES, f"no dates given for anchor {self.anchor.key}"
-            )
+                reason += _NO_QUARTERS
+            return _unresolved(ResolutionStatus.NO_EVENT_DATES, reason)
         windows = []
         for value in values:
             day = value.start if isinstance(value, DateWindow) else value
@@ -293,8 +292,8 @@ class Relative(_Base):
 
 
 _NO_QUARTERS = (
-    "no dates given for the school quarters: each school sets them in its calendar graph (ФОП, п. 172.1); "
-    "bind Anchor.SCHOOL_QUARTER to the quarters or Anchor.SCHOOL_QUARTER_END to their last days"
+    ": each school sets its quarters in its calendar graph (ФОП, п. 172.1); bind Anchor.SCHOOL_QUARTER "
+    "to the quarters or Anchor.SCHOOL_QUARTER_END to their last days"
 )
 
 
