@@ -1,6 +1,7 @@
 """Forms of official writing the probes found unread, each a rule of the language (the generator draws
 them too): two-digit end years, «не позднее N дней до …», «в трёхдневный срок», «весь учебный год»,
-«г.г.», «на начало учебного года», «после окончания экзамена», «не реже 1 раза в месяц»."""
+«г.г.», «на начало учебного года», «после окончания экзамена», «не реже 1 раза в месяц», «в течение I
+квартала», «на протяжении учебного года», «в срок, установленный …», «следующих за официальным днём …»."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from gia_roadmap.calendar.terms import (
     Bound,
     ExternalSchedule,
     Frequency,
+    HalfYearTerm,
     MonthRange,
     MonthRef,
+    PlanPeriod,
+    QuarterTerm,
     Recurring,
     Relative,
     SchoolYearTerm,
@@ -56,6 +60,16 @@ CASES: list[tuple[str, Term]] = [
     ("в соответствии с единым расписанием", ExternalSchedule("в соответствии с", "единым расписанием")),
     ("не реже 1 раза в четверть", Recurring(Frequency.SCHOOL_QUARTERLY)),
     ("не реже одного раза в месяц", Recurring(Frequency.MONTHLY)),
+    ("в течение I квартала 2024 года", QuarterTerm(1, 2024, YearOrigin.WRITTEN)),
+    ("в течение первого полугодия", HalfYearTerm(1, 2024, YearOrigin.SCHOOL_YEAR)),
+    ("на протяжении учебного года", SchoolYearTerm(2023, 2024, False, True)),
+    ("на протяжении всего периода подготовки к ГИА", PlanPeriod(("ГИА",))),
+    ("в срок, установленный Рособрнадзором", ExternalSchedule("в срок", "установленный Рособрнадзором")),
+    (
+        "в течение 2 рабочих дней, следующих за официальным днем объявления результатов",
+        Relative(2, Unit.WORKING_DAY, Bound.WITHIN_AFTER, Anchor.RESULTS_ANNOUNCED),
+    ),
+    ("после утверждения результатов", Relative(0, Unit.NONE, Bound.AFTER, Anchor.GEK_RESULTS_APPROVAL)),
 ]
 
 

@@ -506,6 +506,9 @@ def _period_part(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
         if inside
         else f"{ordinal} {nouns[0]}"
     )
+    if inside and draw(st.integers(0, 3)) == 0:  # «в течение I квартала», «в течение первого полугодия»
+        genitive = _ordinal_text(n, Case.GENITIVE, gender, draw)
+        head = f"в течение {genitive} {'квартала' if kind == 'quarter' else 'полугодия'}"
     if kind == "quarter":
         return head + tail, QuarterTerm(n, year, origin)
     return head + tail, HalfYearTerm(n, year, origin)
@@ -630,7 +633,7 @@ _BUILT_IN: tuple[tuple[Anchor, tuple[str, ...], tuple[str, ...]], ...] = (
     (Anchor.AK_WORK_START, ("начала работы АК",), ()),
     (
         Anchor.GEK_RESULTS_APPROVAL,
-        ("утверждения результатов председателем ГЭК",),
+        ("утверждения результатов председателем ГЭК", "утверждения результатов"),
         ("утверждения результатов ГЭК",),
     ),
     (Anchor.GEK_APPROVAL, ("утверждения ГЭК",), ("утверждения ГЭК",)),
@@ -913,9 +916,20 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
     if before:
         direction = "до"
     else:
-        direction = draw(st.sampled_from(("после", "со дня", "с момента", "с даты", ", следующих за днём")))
+        direction = draw(
+            st.sampled_from(
+                (
+                    "после",
+                    "со дня",
+                    "с момента",
+                    "с даты",
+                    ", следующих за днём",
+                    ", следующих за официальным днём",
+                )
+            )
+        )
     text, anchor, detail, occurrence = draw(
-        _event(after=direction in ("со дня", ", следующих за днём") or (not before and direction != "после"))
+        _event(after=direction.startswith(("со дня", ", следующих")) or (not before and direction != "после"))
     )
     words = f"{head} {count}" if head else count
     separator = "" if direction.startswith(",") else " "
@@ -939,15 +953,19 @@ _REFERENCES: tuple[tuple[str, Term], ...] = (
     ("в соответствии с Порядком", ExternalSchedule("в соответствии с", "Порядком")),
     ("в соответствии с единым расписанием", ExternalSchedule("в соответствии с", "единым расписанием")),
     ("в установленные сроки", ExternalSchedule("в установленные сроки", "")),
+    ("в срок, установленный Рособрнадзором", ExternalSchedule("в срок", "установленный Рособрнадзором")),
     ("по отдельному графику", SeparateSchedule("по", "отдельному графику")),
     ("по плану ОО", SeparatePlan("по", "плану ОО")),
     ("по плану работы РМО", SeparatePlan("по", "плану работы РМО")),
     ("по запросу Рособрнадзора", OnRequest("запросу Рособрнадзора")),
     ("по запросу ОО", OnRequest("запросу ОО")),
-    ("по мере необходимости", Conditional("по мере необходимости")),
-    ("при необходимости", Conditional("при необходимости")),
-    ("по мере поступления документов", Conditional("по мере поступления документов")),
-    ("по согласованию с Министерством", Conditional("по согласованию с Министерством")),
+)
+_CONDITIONS = (
+    "по мере необходимости",
+    "при необходимости",
+    "по мере поступления документов",
+    "по согласованию с Министерством",
+    "при наличии финансирования",
 )
 _SEASONS = (
     (Season.WINTER, ("зима", "зимой")),
@@ -964,9 +982,22 @@ def _named_period(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     references («по графику ФЦТ»), conditions («по мере необходимости») and «постоянно»."""
     kind = draw(
         st.sampled_from(
-            ("school year", "year", "plan", "exams", "stages", "season", "reference", "continuous")
+            (
+                "school year",
+                "year",
+                "plan",
+                "exams",
+                "stages",
+                "season",
+                "reference",
+                "condition",
+                "continuous",
+            )
         )
     )
+    if kind == "condition":
+        text = draw(st.sampled_from(_CONDITIONS))
+        return (text[:1].upper() + text[1:] if draw(st.booleans()) else text), Conditional(text)
     if kind == "continuous":
         word = draw(st.sampled_from(("постоянно", "круглогодично")))
         return draw(_word(word)), Continuous(word)
@@ -975,7 +1006,12 @@ def _named_period(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
             academic = draw(st.booleans())
             text = draw(
                 st.sampled_from(
-                    ("в течение учебного года", "в течение всего учебного года", "весь учебный год")
+                    (
+                        "в течение учебного года",
+                        "в течение всего учебного года",
+                        "весь учебный год",
+                        "на протяжении учебного года",
+                    )
                     if academic
                     else ("в течение года", "в течение всего года", "на весь год")
                 )
@@ -1002,7 +1038,11 @@ def _named_period(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
         if draw(st.booleans()):
             return draw(st.sampled_from(("весь период", "в течение всего периода"))), PlanPeriod(())
         exam = draw(st.sampled_from(_EXAM_NAMES))
-        return f"в течение всего периода подготовки и проведения {exam}", PlanPeriod((exam,))
+        head = draw(
+            st.sampled_from(("в течение всего периода", "на протяжении всего периода", "весь период"))
+        )
+        tail = draw(st.sampled_from(("подготовки и проведения", "подготовки к")))
+        return f"{head} {tail} {exam}", PlanPeriod((exam,))
     if kind == "exams":
         exams = tuple(draw(st.lists(st.sampled_from(_EXAM_NAMES), min_size=1, max_size=2, unique=True)))
         head = draw(st.sampled_from(("в период проведения", "во время проведения", "в ходе проведения")))
