@@ -17,8 +17,10 @@ from gia_roadmap.calendar.terms import (
     ExternalSchedule,
     Frequency,
     HalfYearTerm,
+    MonthPart,
     MonthRange,
     MonthRef,
+    PartOfMonth,
     PlanPeriod,
     QuarterTerm,
     Recurring,
@@ -70,6 +72,11 @@ CASES: list[tuple[str, Term]] = [
         Relative(2, Unit.WORKING_DAY, Bound.WITHIN_AFTER, Anchor.RESULTS_ANNOUNCED),
     ),
     ("после утверждения результатов", Relative(0, Unit.NONE, Bound.AFTER, Anchor.GEK_RESULTS_APPROVAL)),
+    ("вторая половина апреля", MonthPart(PartOfMonth.SECOND_HALF, MonthRef(4, 2024, YearOrigin.SCHOOL_YEAR))),
+    (
+        "в первой половине мая 2024 г.",
+        MonthPart(PartOfMonth.FIRST_HALF, MonthRef(5, 2024, YearOrigin.WRITTEN)),
+    ),
 ]
 
 

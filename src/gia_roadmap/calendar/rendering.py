@@ -86,6 +86,8 @@ _PARTS = {
     PartOfMonth.BEGINNING: "начало",
     PartOfMonth.MIDDLE: "середина",
     PartOfMonth.END: "конец",
+    PartOfMonth.FIRST_HALF: "первая половина",
+    PartOfMonth.SECOND_HALF: "вторая половина",
 }
 _FREQ = {
     Frequency.DAILY: "ежедневно",

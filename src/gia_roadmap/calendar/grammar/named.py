@@ -12,7 +12,8 @@ conditions, external schedules, separate plans and requests.
                    | [«в период»] stage («,» | «и» stage)* («этап» | «период») [exams] [year]
     season        := «зима» | «весна» | «лето» | «осень» (any case) [year]
     quarter       := (1–4 | I–IV) [«-й»] «квартал» [year]     half_year := (1–2 | I–II) «полугодие» [year]
-    month_part    := [«в»] («начало» | «середина» | «конец») month_genitive [year]
+    month_part    := [«в»] («начало» | «середина» | «конец» | («первая» | «вторая») «половина») month_genitive
+                     [year]
                    | [«в»] (1–3 | I–III) [«-я»] «декада» month_genitive [year]
     continuous    := «постоянно» | «круглогодично»
     conditional   := «по мере …» | «при необходимости» | «по согласованию …» | «при наличии …»
@@ -138,9 +139,11 @@ _PARTS = (
     ("начал", PartOfMonth.BEGINNING),
     ("середин", PartOfMonth.MIDDLE),
     ("кон", PartOfMonth.END),
+    ("перв", PartOfMonth.FIRST_HALF),
+    ("втор", PartOfMonth.SECOND_HALF),
 )
 _RE_MONTH_PART = rx(
-    r"(?:(?:в|во) )?(?:(начал[оеау]|середин[аеуы]|конец|конце|конца)"
+    r"(?:(?:в|во) )?(?:(начал[оеау]|середин[аеуы]|конец|конце|конца|(?:перв|втор)(?:ая|ой|ую) половин[аеуы])"
     r"|" + ORDINAL + r"~(?:-?(?:я|й|ей|ой|ю))? декад\w*) " + MONTH_GEN + _YEAR_OPT
 )
 
@@ -297,7 +300,7 @@ def m_half_year(p: Reader, pos: int, end: int) -> Found:
 
 
 def m_month_part(p: Reader, pos: int, end: int) -> Found:
-    """«в начале марта», «конец декабря 2024 года», «2-я декада мая»."""
+    """«в начале марта», «конец декабря 2024 года», «2-я декада мая», «во второй половине апреля»."""
     m = p.match(_RE_MONTH_PART, pos, end)
     if m is None:
         return None

@@ -455,6 +455,8 @@ _PART_WORDS = (
     (PartOfMonth.BEGINNING, ("начало", "в начале")),
     (PartOfMonth.MIDDLE, ("середина", "в середине")),
     (PartOfMonth.END, ("конец", "в конце")),
+    (PartOfMonth.FIRST_HALF, ("первая половина", "в первой половине")),
+    (PartOfMonth.SECOND_HALF, ("вторая половина", "во второй половине")),
 )
 _DECADES = (PartOfMonth.FIRST_DECADE, PartOfMonth.SECOND_DECADE, PartOfMonth.THIRD_DECADE)
 

@@ -167,8 +167,8 @@ class PeriodList(_Base):
 
 
 class PartOfMonth(enum.Enum):
-    """A part of a month: its decades (декада: days 1–10, 11–20, 21–last) and its beginning, middle
-    and end, which are read as the first, second and third decade."""
+    """A part of a month: its decades (декада: days 1–10, 11–20, 21–last), its beginning, middle
+    and end, which are read as the first, second and third decade, and its halves (1–15, 16–last)."""
 
     FIRST_DECADE = "first_decade"
     """«первая декада»: days 1–10."""
@@ -182,6 +182,10 @@ class PartOfMonth(enum.Enum):
     """«середина месяца»: read as days 11–20."""
     END = "end"
     """«конец месяца»: read as days 21 to the month's last."""
+    FIRST_HALF = "first_half"
+    """«первая половина месяца»: days 1–15."""
+    SECOND_HALF = "second_half"
+    """«вторая половина месяца»: days 16 to the month's last."""
 
     @property
     def days(self) -> tuple[int, int]:
@@ -196,6 +200,8 @@ _PART_DAYS = {
     PartOfMonth.BEGINNING: (1, 10),
     PartOfMonth.MIDDLE: (11, 20),
     PartOfMonth.END: (21, 31),
+    PartOfMonth.FIRST_HALF: (1, 15),
+    PartOfMonth.SECOND_HALF: (16, 31),
 }
 
 
