@@ -269,7 +269,7 @@ class Relative(_Base):
         if not values:
             reason = f"no dates given for anchor {self.anchor.key}"
             if self.anchor in (Anchor.SCHOOL_QUARTER, Anchor.SCHOOL_QUARTER_END):
-                reason += _NO_QUARTERS
+                reason = _NO_QUARTERS + reason
             return _unresolved(ResolutionStatus.NO_EVENT_DATES, reason)
         windows = []
         for value in values:
@@ -292,8 +292,8 @@ class Relative(_Base):
 
 
 _NO_QUARTERS = (
-    ": each school sets its quarters in its calendar graph (ФОП, п. 172.1); bind Anchor.SCHOOL_QUARTER "
-    "to the quarters or Anchor.SCHOOL_QUARTER_END to their last days"
+    "each school sets its quarters in its calendar graph (ФОП, п. 172.1): bind Anchor.SCHOOL_QUARTER "
+    "to the quarters or Anchor.SCHOOL_QUARTER_END to their last days; "
 )
 
 
