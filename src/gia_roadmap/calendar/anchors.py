@@ -235,7 +235,7 @@ def anchor_key(phrase: str) -> str:
     return _clean_phrase(phrase).lower().replace("ё", "е")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class OpenAnchor:
     """An event that :class:`Anchor` does not name, kept as written: «получения сведений» in «в течение
     2 дней со дня получения сведений».

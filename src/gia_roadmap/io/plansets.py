@@ -28,7 +28,7 @@ SAVED_SUFFIXES = (".json", ".yaml", ".yml")
 """The suffixes of saved roadmaps (:func:`gia_roadmap.io.load`)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PlansRead:
     """The plans read from files, with what could not be read.
 

@@ -87,7 +87,7 @@ from gia_roadmap.text import (
 __all__ = ["Phrase", "deadline_texts", "hostile_texts", "phrases"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Phrase:
     """A deadline as a document would write it, with the term it means in a plan of ``school_year``."""
 

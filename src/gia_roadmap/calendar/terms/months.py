@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["ByMonth", "Month", "MonthList", "MonthPart", "MonthRange", "PartOfMonth", "PeriodList"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ByMonth(_Base):
     """Due by a month: «до декабря 2022», «на период до декабря 2022».
 
@@ -61,7 +61,7 @@ class ByMonth(_Base):
         return _ok(DateWindow(ctx.lower_bound(end), end, open_start=True))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Month(_Base):
     """A whole month: «ноябрь 2023 года», «Январь» (year from the school year)."""
 
@@ -79,7 +79,7 @@ class Month(_Base):
         return _no_year("month") if window is None else _ok(window)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MonthRange(_Base):
     """A span of months: «август – сентябрь 2023 года», «декабрь – март 2024 года» (rolled back),
     «сентябрь 2023 года – май 2024 года». One window from the first day of ``start`` to the last
@@ -116,7 +116,7 @@ class MonthRange(_Base):
         return _ok(DateWindow(first.start, last.end))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MonthList(_Base):
     """Separate months (occurrences, not a range): «ноябрь 2023 года январь 2024 года»,
     «февраль, май 2024», «Сентябрь, март». One window per month."""
@@ -137,7 +137,7 @@ class MonthList(_Base):
         return _ok(*(w for w in windows if w is not None))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PeriodList(_Base):
     """Months and month ranges mixed: «март, апрель-май, август 2024». One window per item."""
 
@@ -205,7 +205,7 @@ _PART_DAYS = {
 }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class MonthPart(_Base):
     """A part of a month: «первая декада марта», «во второй декаде мая 2024 года», «в начале декабря»,
     «конец февраля 2025 г.». One window (see :class:`PartOfMonth` for the days)."""

@@ -109,7 +109,7 @@ def _as_window(value: dt.date | DateWindow, label: str = "") -> DateWindow:
     return DateWindow.day(value, label=label)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ExamPeriod(_Base):
     """The exam campaign or its stages: «в период проведения ГИА», «во время проведения ГИА»,
     «В период подготовки ГИА», «в период досрочного, основного и дополнительного этапов ГИА, ЕГЭ
@@ -151,7 +151,7 @@ def _check_occurrence(instance: object, attribute: attrs.Attribute[int | None], 
         raise InvalidValueError(f"occurrence must be None or a number >= 1, got {value!r}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Relative(_Base):
     """An offset from an anchor event: «не позднее чем за 1 рабочий день до дня проведения
     экзамена», «за 3 календарных дня до …», «в течение 2 дней со дня принятия решения», «не

@@ -57,7 +57,7 @@ class Frequency(enum.Enum):
     quarters are the school's (bound as :attr:`~gia_roadmap.calendar.anchors.Anchor.SCHOOL_QUARTER`)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Recurring(_Base):
     """A recurrence: «ежемесячно», «еженедельно», «до 25 числа каждого месяца» (``day`` = 25),
     «ежеквартально до 5 числа месяца, следующего за отчётным» (``following``), «1 раз в четверть».
@@ -156,7 +156,7 @@ def _check_weekday(instance: object, attribute: attrs.Attribute[int | None], val
         raise InvalidValueError(f"weekday must be 0 (Monday) .. 6 (Sunday) or None, got {value!r}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class NthDay(_Base):
     """A day named by its place in a month: «во вторую среду февраля» (ordinal 2, weekday 2, February),
     «в первую рабочую среду декабря» (working), «последний рабочий день месяца» (ordinal −1, any

@@ -51,7 +51,7 @@ class LinkSource(enum.Enum):
     """A reference in the measure's text («в соответствии с п. 2.3 регионального плана»)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ItemLink:
     """A measure of a child plan implements an item of its parent, as the document writes.
 
@@ -73,7 +73,7 @@ class ItemLink:
     evidence: str
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class LinkSuggestion:
     """A measure of a child plan may implement an item of its parent: their wording is alike.
 
@@ -90,7 +90,7 @@ class LinkSuggestion:
     shared: tuple[str, ...]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PlanLinks:
     """The links of one child plan to its parent.
 

@@ -75,7 +75,7 @@ def _problems(value: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(value)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PlanSet:
     """Plans of several levels, each knowing its parent.
 
@@ -322,7 +322,7 @@ def _region(plan: Roadmap) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class _Candidate:
     """A possible parent with what inference reads of it, read once."""
 

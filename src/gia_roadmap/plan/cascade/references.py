@@ -71,7 +71,7 @@ class CitedKind(enum.Enum):
     """No document is named after the numbers («см. п. 2.3»)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CitedDocument:
     """The document a reference cites, as far as its words say.
 
@@ -93,7 +93,7 @@ class CitedDocument:
     number: str = ""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ItemReference:
     """A reference to one or more items of a document.
 
@@ -112,7 +112,7 @@ class ItemReference:
     end: int = 0
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class OrderCitation:
     """A citation of an act with its date and number («приказ Департамента от 29.10.2021 № 10-П-1485»).
 

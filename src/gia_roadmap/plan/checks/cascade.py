@@ -62,7 +62,7 @@ counts as worded like a parent item (GR603)."""
 # --------------------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Pair:
     """A plan's run with its parent: the plan's context, the parent's (its deadlines resolved on the
     same calendar and events) and the plan's links to the parent's items."""

@@ -36,7 +36,7 @@ CASCADE_CODES: frozenset[str] = frozenset({"GR603", "GR604", "GR606", "GR607", "
 """The codes of what lies between a plan and its parent (:mod:`~gia_roadmap.plan.checks.cascade`)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class PlanRow:
     """One plan's line of the summary.
 
@@ -61,7 +61,7 @@ class PlanRow:
     notices: int
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class UnimplementedItem:
     """A parent item that obliges a level and that no plan of that level below the parent implements
     (every one of them has a GR603 for it).
@@ -79,7 +79,7 @@ class UnimplementedItem:
     plans: tuple[str, ...]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class CascadeReport:
     """The result of :func:`check_plans`.
 
