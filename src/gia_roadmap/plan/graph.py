@@ -215,7 +215,11 @@ class SuggestedLink:
 # --------------------------------------------------------------------------------------------
 
 
-def _by_canonical(by_section: dict[tuple[int, ...], dict[str, list[int]]]) -> dict[str, list[int]]:
+_NumberTable: TypeAlias = dict[tuple[int, ...], dict[str, list[int]]]
+"""Positions of a plan's measures by section path, then canonical number, in document order."""
+
+
+def _by_canonical(by_section: _NumberTable) -> dict[str, list[int]]:
     """Positions by canonical number alone (any section), in document order."""
     out: dict[str, list[int]] = {}
     for numbers in by_section.values():
@@ -224,6 +228,34 @@ def _by_canonical(by_section: dict[tuple[int, ...], dict[str, list[int]]]) -> di
     for positions in out.values():
         positions.sort()
     return out
+
+
+class _Targets:
+    """Finds the measure a dependency reference names, beyond the common case (a reference to the
+    first measure of that number in its section), which :meth:`DependencyGraph._add_measure_links`
+    handles inline: by section and number, else (a reference without a section) by number anywhere;
+    the first in document order, or the one at the ordinal the reference gives."""
+
+    __slots__ = ("_by_canonical", "_by_section", "_items")
+
+    def __init__(self, items: Sequence[LocatedMeasure], by_section: _NumberTable) -> None:
+        self._items = items
+        self._by_section = by_section
+        self._by_canonical: dict[str, list[int]] | None = None  # made when first needed
+
+    def find(self, ref: MeasureRef, canonical: str, candidates: list[int] | None) -> int | None:
+        """The position in the plan of the measure ``ref`` names (``canonical``: its canonical number,
+        ``candidates``: the positions of that number in its section), None when there is none."""
+        if not candidates and not ref.section:
+            if self._by_canonical is None:
+                self._by_canonical = _by_canonical(self._by_section)
+            candidates = self._by_canonical.get(canonical)
+        if not candidates:
+            return None
+        if ref.ordinal is None:
+            return candidates[0]
+        items = self._items
+        return next((c for c in candidates if items[c].id.ordinal == ref.ordinal), None)
 
 
 _RELATIVE_HOLDERS = (Relative, Compound, TermSequence, PerExam)
@@ -293,10 +325,20 @@ class DependencyGraph:
         graph = cls()
         items = list(roadmap.walk()) if located is None else list(located)
         graph._located = items
-        index, nodes, succ = graph._index, graph._nodes, graph._succ
-        # positions in ``items`` by section path, then canonical number, in document order (one
-        # small table per section: a plan's sections hold tens of measures)
-        by_section: dict[tuple[int, ...], dict[str, list[int]]] = {}
+        at, by_section = graph._add_measures(items)
+        graph._add_measure_links(items, at, by_section, term_links)
+        for extra in links:
+            graph.add_link(extra)
+        if parent is not None:
+            graph.add_parent(parent, located=items)
+        return graph
+
+    def _add_measures(self, items: Sequence[LocatedMeasure]) -> tuple[list[int], _NumberTable]:
+        """Index the measures: each becomes a node, and its position in ``items`` is filed by section
+        path, then canonical number, in document order (one small table per section: a plan's
+        sections hold tens of measures). Returns each item's node index and the table."""
+        index, nodes, succ = self._index, self._nodes, self._succ
+        by_section: _NumberTable = {}
         known: dict[tuple[int, ...], str] = {}  # canonical numbers by parts: plans repeat them
         at: list[int] = []  # node index of each item
         last_section: tuple[int, ...] | None = None
@@ -324,9 +366,21 @@ class DependencyGraph:
                 numbers[canonical] = [position]
             else:
                 held.append(position)
-        by_canonical: dict[str, list[int]] | None = None  # for references without a section
-        canonical_of: dict[str, str] = {}
-        dangling, pairs = graph._dangling, graph._pairs
+        return at, by_section
+
+    def _add_measure_links(
+        self,
+        items: Sequence[LocatedMeasure],
+        at: Sequence[int],
+        by_section: _NumberTable,
+        term_links: bool,
+    ) -> None:
+        """Add, measure by measure in document order, its declared dependencies (those naming no
+        measure of the plan go to :attr:`dangling`) and, with ``term_links``, the links to the events
+        its relative deadlines count from."""
+        succ, dangling, pairs = self._succ, self._dangling, self._pairs
+        targets = _Targets(items, by_section)
+        canonical_of: dict[str, str] = {}  # canonical numbers as written in references
         explicit = LinkOrigin.EXPLICIT
         # Links repeat a few kinds and lags: each distinct link is one tuple, and a pair holding just
         # that link shares a one-tuple of it — no new objects per link, so a large plan's graph takes
@@ -337,25 +391,18 @@ class DependencyGraph:
             if measure.dependencies:
                 v = at[position]
                 for dependency in measure.dependencies:
-                    # the measure the reference names: by section and number, else (a reference
-                    # without a section) by number anywhere; the first in document order, or the one
-                    # at the ordinal the reference gives
+                    # the measure the reference names; the common case — the first of that number
+                    # in the section it gives — inline: the loop runs once per declared link
                     ref = dependency.on
                     canonical = canonical_of.get(ref.number)
                     if canonical is None:
                         canonical = canonical_of[ref.number] = MeasureNumber.parse(ref.number).canonical
                     in_section = by_section.get(ref.section)
                     candidates = None if in_section is None else in_section.get(canonical)
-                    if not candidates and not ref.section:
-                        if by_canonical is None:
-                            by_canonical = _by_canonical(by_section)
-                        candidates = by_canonical.get(canonical)
-                    if not candidates:
-                        target = None
-                    elif ref.ordinal is None:
-                        target = candidates[0]
+                    if candidates and ref.ordinal is None:
+                        target: int | None = candidates[0]
                     else:
-                        target = next((c for c in candidates if items[c].id.ordinal == ref.ordinal), None)
+                        target = targets.find(ref, canonical, candidates)
                     if target is None:
                         dangling.append(DanglingLink(item.id, ref, dependency))
                         continue
@@ -373,21 +420,21 @@ class DependencyGraph:
                     elif single[0] not in found:
                         row[v] = [*found, single[0]]
             if term_links and isinstance(measure.term, _RELATIVE_HOLDERS):
-                for relative in _relative_parts(measure.term):
-                    direction = relative.bound.direction
-                    if direction != "before" and direction != "after":
-                        continue
-                    spec = (DependencyKind.FINISH_TO_START, 0, True, LinkOrigin.TERM, relative.raw)
-                    event = graph._add_node(EventNode(relative.anchor))
-                    if direction == "before":
-                        graph._add_pair(at[position], event, spec)
-                    else:
-                        graph._add_pair(event, at[position], spec)
-        for extra in links:
-            graph.add_link(extra)
-        if parent is not None:
-            graph.add_parent(parent, located=items)
-        return graph
+                self._add_term_links(at[position], measure.term)
+
+    def _add_term_links(self, node: int, term: Term) -> None:
+        """Link the measure at ``node`` to the events its relative deadline parts count from: it
+        precedes an event it is due before and follows one it is due after."""
+        for relative in _relative_parts(term):
+            direction = relative.bound.direction
+            if direction != "before" and direction != "after":
+                continue
+            spec = (DependencyKind.FINISH_TO_START, 0, True, LinkOrigin.TERM, relative.raw)
+            event = self._add_node(EventNode(relative.anchor))
+            if direction == "before":
+                self._add_pair(node, event, spec)
+            else:
+                self._add_pair(event, node, spec)
 
     def _add_node(self, node: Node) -> int:
         """The index of ``node`` in the plain lists, added when new (before the networkx graph exists)."""

@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TypeAlias
 
 import attrs
 
@@ -293,6 +294,30 @@ def _document_order(successors: Sequence[Iterable[int]]) -> list[int] | None:
     return order if len(order) == size else None
 
 
+def _fifo_order(successors: Sequence[Iterable[int]], seeds: Iterable[int], indegree: list[int]) -> list[int]:
+    """Kahn's algorithm with a first-in first-out queue: the ``seeds`` without predecessors (in the
+    order given), then each node as soon as its last predecessor has come. ``indegree`` is used up; a
+    node whose indegree starts below zero never comes."""
+    order = [i for i in seeds if not indegree[i]]
+    position = 0
+    while position < len(order):
+        for v in successors[order[position]]:
+            indegree[v] -= 1
+            if not indegree[v]:
+                order.append(v)
+        position += 1
+    return order
+
+
+def _indegrees(successors: Sequence[Iterable[int]]) -> list[int]:
+    """Each node's number of incoming links."""
+    indegree = [0] * len(successors)
+    for targets in successors:
+        for v in targets:
+            indegree[v] += 1
+    return indegree
+
+
 def _topological_order(
     graph: DependencyGraph,
     nodes: list[Node],
@@ -306,18 +331,7 @@ def _topological_order(
     recomputed over the other nodes, as networkx orders the induced subgraph.
     """
     size = len(nodes)
-    indegree = [0] * size
-    for targets in successors:
-        for v in targets:
-            indegree[v] += 1
-    order = [i for i in range(size) if not indegree[i]]
-    position = 0
-    while position < len(order):
-        for v in successors[order[position]]:
-            indegree[v] -= 1
-            if not indegree[v]:
-                order.append(v)
-        position += 1
+    order = _fifo_order(successors, range(size), _indegrees(successors))
     cyclic = [False] * size
     if len(order) == size:
         return order, (), cyclic
@@ -330,22 +344,13 @@ def _topological_order(
     # networkx's subgraph view lists its nodes from its node set when they are fewer than half the
     # graph's nodes, else in the graph's order; the same order keeps the results unchanged.
     seen = list(set(kept)) if 2 * len(kept) < size else kept
-    indegree = [0] * size
-    for u, targets in enumerate(successors):
-        if not cyclic[u]:
-            for v in targets:
-                if not cyclic[v]:
-                    indegree[v] += 1
-    order = [i for i in (index[node] for node in seen) if not indegree[i]]
-    position = 0
-    while position < len(order):
-        for v in successors[order[position]]:
-            if cyclic[v]:
-                continue
-            indegree[v] -= 1
-            if not indegree[v]:
-                order.append(v)
-        position += 1
+    # links from cyclic nodes do not count; a cyclic node's indegree is set below zero so that it
+    # never comes (it is no seed, and links into it only lower it further)
+    indegree = _indegrees([() if cyclic[u] else targets for u, targets in enumerate(successors)])
+    for i in range(size):
+        if cyclic[i]:
+            indegree[i] = -1
+    order = _fifo_order(successors, (index[node] for node in seen), indegree)
     if len(order) != len(kept):
         # A strongly connected group holds more cycles than the one reported for it: the nodes that
         # could not be ordered sit on those other cycles. They are marked cyclic (not scheduled), as the
@@ -357,105 +362,83 @@ def _topological_order(
     return order, cycles, cyclic
 
 
-def schedule(
-    graph: DependencyGraph,
-    windows: Mapping[Node, DateWindow | None],
-    calendar: WorkingDayCalendar | None = None,
-) -> Schedule:
-    """Earliest and latest dates of every node, slack, violations, cycles and the critical path.
+_Rows: TypeAlias = Sequence[Mapping[int, Sequence[_Spec]]]
+"""Per node (by index), its successors' indices with their links."""
 
-    Args:
-        graph: the dependency graph.
-        windows: each node's own window (nodes missing here have none).
-        calendar: the working-day calendar for working-day lags and slack (calendar days without one).
-    """
-    # Inside, nodes are list indices and links plain tuples: no node is hashed in the passes.
-    shift = _Shifter(calendar)
-    # lag arithmetic is pure and plans repeat the same few dates and lags: each sum once per run
-    sums: dict[tuple[dt.date, int, bool], dt.date] = {}
-    differences: dict[tuple[dt.date, int, bool], dt.date] = {}
-    counts: dict[tuple[dt.date, dt.date], int] = {}
+_Dates: TypeAlias = list[dt.date | None]
 
-    def between(start: dt.date, end: dt.date) -> int:
-        key = (start, end)
-        found = counts.get(key)
-        if found is None:
-            found = counts[key] = shift.between(start, end)
-        return found
+_Late: TypeAlias = tuple[int, int, int, _Spec, dt.date, dt.date, dt.date]
+"""A link that asks more than its successor's deadline: (successor, 0 start / 1 finish, predecessor,
+link, predecessor's date, date asked, deadline)."""
 
-    nodes: list[Node]
-    rows: Sequence[Mapping[int, Sequence[_Spec]]]  # per node, its successors' indices with their links
+
+def _adjacency(graph: DependencyGraph) -> tuple[list[Node], _Rows]:
+    """The graph's nodes and, per node, its successors' indices with their links as plain tuples."""
     lists = graph._lists()
     if lists is not None:  # the graph's own lists: networkx's order without building its graph
-        nodes, rows = list(lists[0]), lists[1]
-    else:
-        nodes = list(graph.digraph.nodes)
-        index = {node: i for i, node in enumerate(nodes)}
-        rows = [
-            {index[v]: [_spec(link) for link in data["links"]] for v, data in targets.items()}
-            for _, targets in graph.digraph.adjacency()
-        ]
-    size = len(nodes)
-    # Both passes take the nodes as close to graph (document) order as the links allow: far fewer
-    # jumps through memory on a large plan than networkx's order, which is needed only to list
-    # violations in and is found only when there are some (or a cycle).
-    networkx_order: list[int] | None = None
-    cycles: tuple[tuple[Node, ...], ...]
+        return list(lists[0]), lists[1]
+    nodes = list(graph.digraph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    rows = [
+        {index[v]: [_spec(link) for link in data["links"]] for v, data in targets.items()}
+        for _, targets in graph.digraph.adjacency()
+    ]
+    return nodes, rows
+
+
+def _pass_order(
+    graph: DependencyGraph, nodes: list[Node], rows: _Rows
+) -> tuple[list[int], list[int] | None, tuple[tuple[Node, ...], ...], list[bool], _Rows]:
+    """The order both passes take, networkx's order when it was needed to find it, the cycles, which
+    nodes are cyclic, and the rows without the cyclic nodes' links.
+
+    Both passes take the nodes as close to graph (document) order as the links allow: far fewer
+    jumps through memory on a large plan than networkx's order, which is needed only to list
+    violations in and is found only when there are some (or a cycle).
+    """
     near = _document_order(rows)
     if near is not None:
-        order, cycles, cyclic = near, (), [False] * size
-    else:
-        order, cycles, cyclic = _topological_order(graph, nodes, rows)
-        networkx_order = order
+        return near, None, (), [False] * len(nodes), rows
+    order, cycles, cyclic = _topological_order(graph, nodes, rows)
     if True in cyclic:
         # nodes on a cycle take no part in either pass: neither do their links
         rows = [
             {} if cyclic[u] else {v: specs for v, specs in row.items() if not cyclic[v]}
             for u, row in enumerate(rows)
         ]
+    return order, order, cycles, cyclic, rows
 
-    get = windows.get
-    own: list[DateWindow | None] = [get(node) for node in nodes]
-    due_of: list[dt.date | None] = [None if window is None else window.end for window in own]
 
-    # Forward pass, in topological order: a node's dates are fixed from its own window and what its
-    # predecessors' links ask of it, then it passes on to each successor what its links ask. Each
-    # node keeps the latest date asked of its start and of its finish and the predecessor that
-    # asked it first in link order (links are ordered by predecessor index, then as declared).
-    es: list[dt.date | None] = [None] * size
-    ef: list[dt.date | None] = [None] * size
-    ask_start: list[dt.date | None] = [None] * size
-    ask_finish: list[dt.date | None] = [None] * size
+def _forward_pass(
+    order: list[int],
+    rows: _Rows,
+    own: list[DateWindow | None],
+    due_of: _Dates,
+    forward: Callable[[dt.date, int, bool], dt.date],
+) -> tuple[_Dates, _Dates, list[int], list[_Late]]:
+    """Earliest start and finish of each node, its driving predecessor (-1 for none) and the late links.
+
+    In topological order: a node's dates are fixed from its own window and what its predecessors'
+    links ask of it (:func:`_own_dates`), then it passes on to each successor what its links ask.
+    Each node keeps the latest date asked of its start and of its finish and the predecessor that
+    asked it first in link order (links are ordered by predecessor index, then as declared).
+    """
+    size = len(own)
+    sums: dict[tuple[dt.date, int, bool], dt.date] = {}  # each lag sum once: plans repeat them
+    es: _Dates = [None] * size
+    ef: _Dates = [None] * size
+    ask_start: _Dates = [None] * size
+    ask_finish: _Dates = [None] * size
     asker_start = [size] * size
     asker_finish = [size] * size
     driver_index = [-1] * size
-    # links that ask more than their successor's deadline: (successor, 0 start / 1 finish,
-    # predecessor, link, predecessor's date, date asked, deadline)
-    late: list[tuple[int, int, int, _Spec, dt.date, dt.date, dt.date]] = []
-    forward = shift.forward
+    late: list[_Late] = []
     fs, ss, ff = _FS, _SS, _FF  # locals: read once per link
     for i in order:
-        window = own[i]
-        if window is None:
-            start = finish = due = None
-        else:
-            start = finish = window.start
-            due = window.end
-        driver = -1
-        asked = ask_start[i]
-        if asked is not None and (start is None or asked > start):
-            start, driver = asked, asker_start[i]
-        if start is not None and (finish is None or start > finish):
-            finish = start
-        asked = ask_finish[i]
-        if asked is not None and (finish is None or asked > finish):
-            finish, driver = asked, asker_finish[i]
-        if due is not None:
-            if start is not None and start > due:
-                start = due
-            if finish is not None and finish > due:
-                finish = due
-        es[i], ef[i], driver_index[i] = start, finish, driver
+        start, finish, driver_index[i] = _own_dates(
+            own[i], ask_start[i], asker_start[i], ask_finish[i], asker_finish[i]
+        )
+        es[i], ef[i] = start, finish
         for v, specs in rows[i].items():
             for spec in specs:
                 kind, lag, working = spec[0], spec[1], spec[2]
@@ -482,26 +465,73 @@ def schedule(
                 deadline = due_of[v]
                 if deadline is not None and value > deadline:
                     late.append((v, group, i, spec, base, value, deadline))
+    return es, ef, driver_index, late
 
+
+def _own_dates(
+    window: DateWindow | None,
+    ask_start: dt.date | None,
+    asker_start: int,
+    ask_finish: dt.date | None,
+    asker_finish: int,
+) -> tuple[dt.date | None, dt.date | None, int]:
+    """A node's earliest start and finish and its driver (-1 for its own window): its window's
+    start, pushed by what its predecessors ask (the finish no earlier than the start), clamped to
+    its window's end."""
+    if window is None:
+        start = finish = due = None
+    else:
+        start = finish = window.start
+        due = window.end
+    driver = -1
+    if ask_start is not None and (start is None or ask_start > start):
+        start, driver = ask_start, asker_start
+    if start is not None and (finish is None or start > finish):
+        finish = start
+    if ask_finish is not None and (finish is None or ask_finish > finish):
+        finish, driver = ask_finish, asker_finish
+    if due is not None:
+        if start is not None and start > due:
+            start = due
+        if finish is not None and finish > due:
+            finish = due
+    return start, finish, driver
+
+
+def _violations(
+    late: list[_Late],
+    networkx_order: list[int],
+    nodes: list[Node],
+    between: Callable[[dt.date, dt.date], int],
+) -> tuple[Violation, ...]:
+    """The late links as violations: in topological order of the successor, links into its start
+    before those into its finish, each by predecessor index (the stable sort keeps one pair's links
+    as declared)."""
+    rank = [0] * len(nodes)
+    for position, i in enumerate(networkx_order):
+        rank[i] = position
+    late.sort(key=lambda row: (rank[row[0]], row[1], row[2]))
     violations: list[Violation] = []
-    if late:
-        # in topological order of the successor, links into its start before those into its
-        # finish, each by predecessor index (the stable sort keeps one pair's links as declared)
-        if networkx_order is None:
-            networkx_order = _topological_order(graph, nodes, rows)[0]
-        rank = [0] * size
-        for position, i in enumerate(networkx_order):
-            rank[i] = position
-        late.sort(key=lambda row: (rank[row[0]], row[1], row[2]))
-        for v, _, u, spec, base, value, deadline in late:
-            missing = between(deadline, value) if spec[2] else (value - deadline).days
-            reason = ViolationKind.PRECEDENCE if base > deadline else ViolationKind.LAG
-            violations.append(Violation(Link(nodes[u], nodes[v], *spec), reason, value, deadline, missing))
+    for v, _, u, spec, base, value, deadline in late:
+        missing = between(deadline, value) if spec[2] else (value - deadline).days
+        reason = ViolationKind.PRECEDENCE if base > deadline else ViolationKind.LAG
+        violations.append(Violation(Link(nodes[u], nodes[v], *spec), reason, value, deadline, missing))
+    return tuple(violations)
 
-    # Backward pass, in reverse topological order: the latest dates each successor's links allow.
-    ls: list[dt.date | None] = [None] * size
-    lf: list[dt.date | None] = [None] * size
-    backward = shift.backward
+
+def _backward_pass(
+    order: list[int],
+    rows: _Rows,
+    due_of: _Dates,
+    backward: Callable[[dt.date, int, bool], dt.date],
+) -> tuple[_Dates, _Dates]:
+    """Latest start and finish of each node, in reverse topological order: its own deadline, pulled
+    earlier by what each successor's links allow."""
+    size = len(due_of)
+    differences: dict[tuple[dt.date, int, bool], dt.date] = {}  # each lag difference once
+    ls: _Dates = [None] * size
+    lf: _Dates = [None] * size
+    fs, ss, ff = _FS, _SS, _FF  # locals: read once per link
     for i in reversed(order):
         finish = due_of[i]
         start_limit: dt.date | None = None
@@ -526,15 +556,61 @@ def schedule(
                     start_limit = bound
         lf[i] = finish
         ls[i] = _min(finish, start_limit)
+    return ls, lf
 
-    slacks: list[int | None] = [None] * size
-    for i in range(size):
-        early, late_finish = ef[i], lf[i]
+
+def _slacks(
+    ef: _Dates, lf: _Dates, cyclic: list[bool], between: Callable[[dt.date, dt.date], int]
+) -> list[int | None]:
+    """Working days from each node's earliest to its latest finish (None when either is unknown or
+    the node is cyclic)."""
+    slacks: list[int | None] = [None] * len(ef)
+    for i, (early, late_finish) in enumerate(zip(ef, lf, strict=True)):
         if early is not None and late_finish is not None and not cyclic[i]:
             slacks[i] = between(early, late_finish)
+    return slacks
+
+
+def schedule(
+    graph: DependencyGraph,
+    windows: Mapping[Node, DateWindow | None],
+    calendar: WorkingDayCalendar | None = None,
+) -> Schedule:
+    """Earliest and latest dates of every node, slack, violations, cycles and the critical path.
+
+    Args:
+        graph: the dependency graph.
+        windows: each node's own window (nodes missing here have none).
+        calendar: the working-day calendar for working-day lags and slack (calendar days without one).
+    """
+    # Inside, nodes are list indices and links plain tuples: no node is hashed in the passes.
+    shift = _Shifter(calendar)
+    # lag arithmetic is pure and plans repeat the same few dates: each count once per run
+    counts: dict[tuple[dt.date, dt.date], int] = {}
+
+    def between(start: dt.date, end: dt.date) -> int:
+        key = (start, end)
+        found = counts.get(key)
+        if found is None:
+            found = counts[key] = shift.between(start, end)
+        return found
+
+    nodes, rows = _adjacency(graph)
+    order, networkx_order, cycles, cyclic, rows = _pass_order(graph, nodes, rows)
+    get = windows.get
+    own: list[DateWindow | None] = [get(node) for node in nodes]
+    due_of: _Dates = [None if window is None else window.end for window in own]
+    es, ef, driver_index, late = _forward_pass(order, rows, own, due_of, shift.forward)
+    violations: tuple[Violation, ...] = ()
+    if late:
+        if networkx_order is None:
+            networkx_order = _topological_order(graph, nodes, rows)[0]
+        violations = _violations(late, networkx_order, nodes, between)
+    ls, lf = _backward_pass(order, rows, due_of, shift.backward)
+    slacks = _slacks(ef, lf, cyclic, between)
     path = _critical_path(nodes, order, slacks, driver_index)
     result = _NodeSchedules(nodes, own, (es, ef, ls, lf), slacks, cyclic, driver_index)
-    return Schedule(result, tuple(violations), cycles, path)
+    return Schedule(result, violations, cycles, path)
 
 
 def _critical_path(
