@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(order=True)
 class EventNode:
     """An event of the exam campaign as a graph node («событие»): the anchor of relative deadlines.
 
@@ -94,7 +94,7 @@ class LinkOrigin(enum.Enum):
     """Suggested by the wording and accepted by the caller (:func:`suggest_links`)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Link:
     """A precedence link: ``successor`` depends on ``predecessor``.
 
@@ -135,7 +135,7 @@ def _spec(link: Link) -> _Spec:
     return (link.kind, link.lag, link.working_days, link.origin, link.evidence)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class ImplementsLink:
     """A child-plan measure implements a parent-plan measure (across plans).
 
@@ -150,7 +150,7 @@ class ImplementsLink:
     raw: str = ""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class DanglingLink:
     """A declared dependency whose predecessor does not exist in the plan.
 
@@ -165,7 +165,7 @@ class DanglingLink:
     dependency: Dependency
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class SuggestedLink:
     """A link the wording suggests; never added unless accepted.
 

@@ -58,7 +58,7 @@ class ViolationKind(enum.Enum):
     """The order is right but the dates leave less time than the lag asks."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Violation:
     """A link the dates cannot satisfy.
 
@@ -77,7 +77,7 @@ class Violation:
     shortfall: int
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class NodeSchedule:
     """The computed dates of one node (None where nothing bounds them).
 
@@ -115,7 +115,7 @@ class NodeSchedule:
         return True
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen
 class Schedule:
     """Result of :func:`schedule`.
 
