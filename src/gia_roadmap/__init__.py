@@ -23,7 +23,9 @@ from gia_roadmap._lazy import attach
 # this package at every ``import hypothesis`` wherever it is installed (see _hypothesis_setup_hook).
 # ``__version__`` asks the package metadata on first use only.
 
-_SUBMODULES = frozenset({"calendar", "cli", "display", "examples", "io", "plan", "strategies", "testing"})
+_SUBMODULES = frozenset(
+    {"calendar", "cli", "display", "examples", "io", "plan", "strategies", "testing", "text"}
+)
 _error_attribute, _, _error_names = attach(__name__, __file__)  # the errors, written once in __init__.pyi
 __all__ = [*_error_names, "__version__"]
 

@@ -25,5 +25,6 @@ from .errors import (
 )
 
 __version__: str
+_SUBMODULES: frozenset[str]  # the public subpackages, imported on their own (not lazily)
 
 def _hypothesis_setup_hook() -> None: ...
