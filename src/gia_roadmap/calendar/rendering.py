@@ -11,6 +11,8 @@ as «2024 года», ranges with a spaced en dash «–», lists joined by «, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
 from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.grammar.lexicon import unit_phrase
@@ -202,9 +204,15 @@ def _exam_period(t: ExamPeriod) -> str:
 
 def render(term: Term) -> str:
     """Canonical Russian text for ``term`` (``parse_term(render(t), school_year=…) == t``)."""
-    for family in (_render_months, _render_days, _render_periods, _render_references, _render_containers):
+    family = _FAMILY_OF.get(type(term))
+    if family is not None:  # a class seen before: its family, without trying the others first
         text = family(term)
         if text is not None:
+            return text
+    for family in _FAMILIES:
+        text = family(term)
+        if text is not None:
+            _FAMILY_OF[type(term)] = family  # which family renders a class depends on the class only
             return text
     raise InvalidTypeError(f"not a deadline term: {term!r}")
 
@@ -314,6 +322,16 @@ def _render_containers(term: Term) -> str | None:
     if isinstance(term, MissingTerm):
         return ""
     return None
+
+
+_FAMILIES: tuple[Callable[[Term], str | None], ...] = (
+    _render_months,
+    _render_days,
+    _render_periods,
+    _render_references,
+    _render_containers,
+)
+_FAMILY_OF: dict[type, Callable[[Term], str | None]] = {}
 
 
 def _nth_day(term: NthDay) -> str:
