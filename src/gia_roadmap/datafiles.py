@@ -35,6 +35,7 @@ gia_roadmap.datafiles.DataFileError: at $[1][1]: nested 3 levels deep; the limit
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import os
 import re
@@ -466,8 +467,66 @@ if _CParser is not None:
             yaml.resolver.Resolver.__init__(self)
 
 
+#: Nesting that libyaml's composer is known to build safely. PyYAML wheels up to 6.0.3 carry a libyaml
+#: with no nesting limit, whose recursive composer overflows the C stack (a crash, not an exception) a
+#: few ten thousand levels down; later ones stop at 1000 levels.
+_C_SAFE_DEPTH = 1000
+_FLOW = re.compile(r"[^\[\]{}]+")
+_DEEP_BLOCK = re.compile(r"^[ ?:-]{%d}" % (_C_SAFE_DEPTH // 4), re.MULTILINE)  # noqa: UP031
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _might_nest_deep(text: str) -> bool:
+    """False when the text cannot nest past :data:`_C_SAFE_DEPTH` (a cheap bound, C-speed scans).
+
+    Flow collections nest by brackets (their running count bounds them, brackets in quoted strings
+    only raise it); block collections by indentation: each level needs a deeper column, or a
+    compact ``- ``/``? `` indicator, so a line's prefix of spaces and indicators bounds them.
+    """
+    half = _C_SAFE_DEPTH // 2
+    if _DEEP_BLOCK.search(text):
+        return True
+    if text.count("[") + text.count("{") <= half:
+        return False
+    brackets = _FLOW.sub("", text)
+    return max(itertools.accumulate(_BRACKET_STEP[b] for b in brackets), default=0) > half
+
+
+def _check_yaml_depth(text: str, limits: LoadLimits) -> None:
+    """Walk libyaml's events (no recursion) and stop where the nesting passes the limit."""
+    parser = _CParser(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > limits.max_depth:
+                    line, column = _mark(event)
+                    raise DataFileError(
+                        _too_deep_message(depth, limits), line=line, column=column, code="too-deep"
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.StreamEndEvent):
+                return
+    except yaml.MarkedYAMLError as error:
+        # libyaml's scanner looks ahead for a key, so its own limit (1000, where it has one) may
+        # stop it before the events reach ours; a syntax error the loader below reports in place
+        if "nesting depth" in str(error.problem) and error.problem_mark is not None:
+            line, column = error.problem_mark.line + 1, error.problem_mark.column + 1
+            raise DataFileError(
+                _too_deep_message(None, limits), line=line, column=column, code="too-deep"
+            ) from None
+    except yaml.YAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
 def _parse_yaml(text: str, limits: LoadLimits) -> Any:
     try:
+        if _CParser is not None and _might_nest_deep(text):
+            _check_yaml_depth(text, limits)
         loader = _loader(text, limits)
     except UnicodeEncodeError as error:  # libyaml reads UTF-8: a lone surrogate cannot be given to it
         line, column = _line_column(text, error.start)

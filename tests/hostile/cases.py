@@ -177,3 +177,14 @@ def schedule_yaml_date_2024_13_01() -> object:
     day = dt.date(2025, 6, 16).isoformat()
     assert day in text
     return ExamSchedule.loads(text.replace(f"'{day}'", "2024-13-01", 1), format="yaml")
+
+
+def yaml_block_nested_30000_deep() -> object:
+    """Block sequences nest by compact ``- `` indicators: no bracket in the text at all."""
+    return io.loads("schema_version: 1\nroadmap:\n" + "- " * 30_000 + "x\n", "yaml")
+
+
+def schedule_yaml_nested_100000_deep() -> object:
+    from gia_roadmap.calendar import ExamSchedule
+
+    return ExamSchedule.loads("days: " + "[" * 100_000 + "]" * 100_000 + "\n", format="yaml")
