@@ -7,35 +7,25 @@ drawn pieces of hostile syntax (brackets by the thousand, anchors and aliases, m
 integers, impossible dates, byte-order marks, NUL, U+0085, U+2028, lone surrogate escapes…), and plain
 data drawn from a recursive strategy and written with the json module.
 
-The CI profile runs the suite's Hypothesis profile (300 examples per format). The long profile is the
-same tests with ``GIA_FUZZ_EXAMPLES`` set::
-
-    GIA_FUZZ_EXAMPLES=500000 python -m pytest tests/hostile/test_fuzz_loads.py -p no:cacheprovider -q
-
-Its last run and its figures are in ``docs/security.md``.
+The CI profile runs the suite's Hypothesis profile (300 examples per format); the long profile is
+the one of every fuzz test (:mod:`tests.hostile.fuzzing`). Its runs and their figures are in
+``docs/security.md``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gia_roadmap import io
 from gia_roadmap.errors import GiaRoadmapError
 from gia_roadmap.plan import Roadmap
 from gia_roadmap.testing import PlanBuilder
-
-_LONG = int(os.environ.get("GIA_FUZZ_EXAMPLES", "0"))
-_PROFILE = (
-    settings(max_examples=_LONG, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-    if _LONG
-    else settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-)
+from tests.hostile.fuzzing import PROFILE as _PROFILE
 
 _PIECES = [
     "[", "]", "{", "}", ",", ":", "- ", "? ", "\n", "\n  ", "\t", " ", '"', "'", "#",

@@ -196,3 +196,26 @@ def test_read_limits_are_validated() -> None:
 
     with pytest.raises(InvalidValueError, match="max_cells"):
         ReadLimits(max_cells=0)
+
+
+@pytest.mark.parametrize("fmt", ["odt", "ods"])
+def test_an_opendocument_part_that_is_not_well_formed_is_a_located_error(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """odfpy prints a part it cannot parse and goes on with an empty document; we name the damage."""
+    from tests.io_tables.writers import WRITERS, Doc, cells
+
+    path = WRITERS[fmt](
+        Doc(title=("План",), tables=(cells(("№", "Мероприятие", "Сроки")),)), tmp_path / f"p.{fmt}"
+    )
+    clean = read_tables(path)  # the twin reads
+    assert clean.tables
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["content.xml"] = parts["content.xml"].replace(b"<office:body>", b"<office:body><<", 1)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(TableReadError, match=r"content\.xml .*not well-formed XML \(line \d+, column \d+"):
+        read_tables(path)
+    assert capsys.readouterr().out == ""

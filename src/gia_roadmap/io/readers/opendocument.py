@@ -10,11 +10,14 @@ suites (МойОфис, Р7-Офис save them too), read with odfpy, the OpenDo
   up to the last cell that holds text (a sheet ends in a million repeated empty rows), after checking
   the budget; an empty repeated row is a break.
 
-The archive is inflated and counted against the budgets before odfpy parses it.
+The archive is inflated and counted against the budgets before odfpy parses it, and its XML parts
+are checked to be well-formed first: odfpy itself prints a part it cannot parse to standard output
+and goes on with an empty document.
 """
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,12 +42,46 @@ def _load(path: Path, limits: ReadLimits, kind: str) -> Any:
     except ImportError as exc:
         raise MissingDependencyError(f"reading {kind} files", "odfpy", "odf") from exc
     check_archive(path, limits, kind)
+    _check_well_formed(path, kind)
     try:
-        return load(str(path))
+        document = load(str(path))
     except Exception as exc:  # odfpy raises KeyError, xml.sax errors … for a damaged file
         raise TableReadError(
             f"{path.name}: odfpy cannot open the {kind} document: {exc}", location=Location(file=path.name)
         ) from exc
+    body = "text" if kind == "ODT" else "spreadsheet"
+    if getattr(document, body, None) is None:
+        raise TableReadError(
+            f"{path.name}: the {kind} document has no {body} body (office:{body}); it is damaged, or "
+            f"another kind of OpenDocument file saved as .{kind.lower()}",
+            location=Location(file=path.name, path="content.xml"),
+        )
+    return document
+
+
+#: The parts odfpy parses.
+_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")
+
+
+def _check_well_formed(path: Path, kind: str) -> None:
+    """Parse each XML part odfpy will read (no entity expansion, no network), to name a damage."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        for part in _PARTS:
+            if part not in names:
+                continue
+            try:
+                etree.fromstring(archive.read(part), parser)
+            except etree.XMLSyntaxError as exc:
+                line, column = exc.position
+                raise TableReadError(
+                    f"{path.name}: {part} of the {kind} document is not well-formed XML (line {line}, "
+                    f"column {column}: {exc.msg}); save the document again in its own program",
+                    location=Location(file=path.name, path=part, line=line),
+                ) from None
 
 
 def _name(node: Any) -> tuple[str, str]:
