@@ -106,7 +106,8 @@ def test_a_completion_column_is_status_and_evidence() -> None:
     assert first.status.kind is StatusKind.DONE
     assert first.status.date is not None
     assert first.status.date.isoformat() == "2025-09-12"
-    assert first.evidence == "Протокол от 12.09.2025 № 3"
+    assert first.status.evidence == "Протокол от 12.09.2025 № 3"
+    assert first.evidence == ""  # the document that shows it was done, not the planned kind of document
     assert first.expected_result == ""  # not a result
     assert second.status.kind is StatusKind.PLANNED
     assert second.status.note == "в работе"

@@ -300,7 +300,7 @@ def test_wild_layouts_import_to_the_plan_they_hold(
             if layout.completion and item.done:
                 assert measure.status.kind.value == "done"
                 assert measure.status.date is not None
-                assert "протокол" in measure.evidence
+                assert "протокол" in measure.status.evidence
             else:
                 assert measure.status.kind.value == "planned"
     codes = {p.code for p in result.problems}

@@ -9,7 +9,8 @@ written this way reads back to an equal roadmap (see :func:`gia_roadmap.io.round
   these names it, the school year («2023/2024 учебный год»).
 * **The plan table**: «№ п/п | Мероприятия | Сроки | Ответственные», plus the columns the roadmap
   uses («Категории», «Проблема …», «Описание специфики», «Участники», «Ожидаемый результат»,
-  «Вид подтверждающего документа», «№ по приказу …», and level columns under «Действия по
+  «Вид подтверждающего документа», «№ по приказу …», «Отметка о выполнении» (the execution status,
+  :func:`gia_roadmap.io.completion.write_completion`), and level columns under «Действия по
   реализации мероприятий» on a second header row). Section headings are rows spanning the table;
   sub-groups read from a grouping column («Категории», «Проблема …») are values of that column,
   vertically merged over the group's rows.
@@ -34,6 +35,8 @@ import attrs
 
 from gia_roadmap.calendar import MissingTerm, Term, TermSequence
 from gia_roadmap.io.cells import clean_text
+from gia_roadmap.io.completion import COMPLETION_HEADER, write_completion
+from gia_roadmap.io.importing.header import parse_document_date
 from gia_roadmap.plan.model import (
     ActionLevel,
     GroupingKind,
@@ -43,6 +46,7 @@ from gia_roadmap.plan.model import (
     ProvenanceKind,
     Roadmap,
     Section,
+    Status,
 )
 from gia_roadmap.text import dash_class
 
@@ -331,6 +335,8 @@ def _columns(sections: Sequence[Section]) -> _Columns:
         add("expected_result", "Ожидаемый результат")
     if any(m.evidence for m in measures):
         add("evidence", "Вид подтверждающего документа")
+    if any(m.status != Status() for m in measures):
+        add("completion", COMPLETION_HEADER)
     levels = tuple(
         lvl for lvl in ActionLevel if any(a.level is lvl for m in measures for a in m.level_actions)
     )
@@ -368,6 +374,8 @@ def _measure_cells(measure: Measure, columns: _Columns, group: tuple[str, bool] 
             text = measure.expected_result
         elif role == "evidence":
             text = measure.evidence
+        elif role == "completion":
+            text = write_completion(measure.status, parse_document_date)
         elif role.startswith("level:"):
             level = ActionLevel(role.split(":", 1)[1])
             text = "\n".join(a.text for a in measure.level_actions if a.level is level)

@@ -178,8 +178,7 @@ class _MeasureReader:
         status = Status()
         evidence = fields.get("evidence", "")
         if fields.get("completion"):
-            status, reported = read_completion(fields["completion"], parse_document_date)
-            evidence = _join(evidence, reported) if reported and reported not in evidence else evidence
+            status = read_completion(fields["completion"], parse_document_date)
         if table.column(ColumnRole.RESPONSIBLE) is None and not table.columns_with(ColumnRole.LEVEL_ACTION):
             provenance.append(
                 Provenance(
