@@ -3,6 +3,7 @@
 Sub-commands::
 
     gia-roadmap check FILE | --example NAME [--format text|json] [--today DATE] [--schedule FILE]
+    gia-roadmap check FOLDER [--jobs N] [--to html|xlsx -o OUT] [--parent CHILD=PARENT ...] [--format json]
     gia-roadmap resolve "TEXT" [--school-year 2023] [--exam-day DATE ...] [--event ANCHOR=DATE ...]
     gia-roadmap calendar YEAR [--month M] [--six-day] [--rules-only] [--special-days-off]
     gia-roadmap import FILE.docx|FILE.xlsx|FILE.csv|FILE.txt -o plan.yaml|plan.json
@@ -36,7 +37,13 @@ from gia_roadmap.calendar.anchors import OpenAnchor
 from gia_roadmap.cli import plan_views
 from gia_roadmap.cli.boundary import guarded
 from gia_roadmap.cli.calendar_view import render_calendar
-from gia_roadmap.cli.cascade_command import add_cascade_parser, run_cascade
+from gia_roadmap.cli.cascade_command import (
+    add_cascade_parser,
+    add_folder_options,
+    folder_options_given,
+    run_cascade,
+    run_check_folder,
+)
 from gia_roadmap.cli.exam_options import bundled_events, exam_scopes, subjects
 from gia_roadmap.cli.plan_commands import (
     check_exit_status,
@@ -100,8 +107,9 @@ def _event(text: str) -> tuple[Anchor | OpenAnchor, dt.date]:
     return anchor, _date(value.strip())
 
 
-def _add_source(command: argparse.ArgumentParser) -> None:
-    command.add_argument("file", nargs="?", help="a saved roadmap (.json/.yaml) or a table to import")
+def _add_source(command: argparse.ArgumentParser, *, folder: bool = False) -> None:
+    what = "a saved roadmap (.json/.yaml) or a table to import"
+    command.add_argument("file", nargs="?", help=what + (", or a folder of plans" if folder else ""))
     command.add_argument("--example", metavar="NAME", help="a bundled roadmap (see `gia-roadmap examples`)")
     _add_import_options(command)
 
@@ -176,19 +184,21 @@ def _parser() -> argparse.ArgumentParser:
 
     chk = commands.add_parser(
         "check",
-        help="check a roadmap for consistency and print the findings",
+        help="check a roadmap, or a folder of roadmaps, for consistency and print the findings",
         description="Resolve every deadline against the production calendar and the exam schedule, and "
-        "report the plan's problems (docs/findings.md lists every code).",
+        "report the plan's problems (docs/findings.md lists every code). Given a folder, check every plan "
+        "file in it as a set, each against its parent (as `gia-roadmap cascade` does: docs/cascade.md), and "
+        "print one summary; --parent, --jobs, --to, -o and --cascade-only are for a folder.",
         epilog="Examples: gia-roadmap check --example yurga-2024 · gia-roadmap check plan.docx --format json "
-        "· gia-roadmap check plan.yaml --today today. Exit status: 0 nothing worse than info, 1 warnings, "
-        "3 errors, 2 bad input.",
+        "· gia-roadmap check plan.yaml --today today · gia-roadmap check plans/ --jobs 0 --to html -o "
+        "summary.html. Exit status: 0 nothing worse than info, 1 warnings, 3 errors, 2 bad input.",
     )
-    _add_source(chk)
+    _add_source(chk, folder=True)
     _add_calendar_options(chk)
     chk.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     chk.add_argument("--today", type=_date, metavar="DATE", help="report overdue measures as of DATE")
     chk.add_argument(
-        "--limit", type=int, default=200, metavar="N", help="print the N most severe findings per plan"
+        "--limit", type=int, metavar="N", help="print the N most severe findings per plan (default 200)"
     )
     chk.add_argument(
         "--all", action="store_true", help="also print info findings (by default: errors and warnings)"
@@ -196,6 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument(
         "--lang", choices=("ru", "en"), default="ru", help="the language of the report (default: Russian)"
     )
+    add_folder_options(chk)
 
     cal = commands.add_parser(
         "calendar",
@@ -394,6 +405,20 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             schedule=_schedule(args),
             options=_import_options(args),
         )
+    if args.command == "check" and args.file is not None and Path(args.file).is_dir():
+        return run_check_folder(
+            args,
+            out,
+            status_console,
+            calendar=_calendar(args),
+            schedule=_schedule(args),
+            options=_import_options(args),
+        )
+    if args.command == "check" and folder_options_given(args):
+        raise UsageError(
+            f"{', '.join(folder_options_given(args))}: for a folder of plans; to export one plan's report "
+            "write gia-roadmap export FILE --to html|xlsx -o OUT"
+        )
     source = load_source(args.file, args.example, console=status_console, options=_import_options(args))
     if getattr(args, "region", None):
         import attrs
@@ -408,8 +433,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from gia_roadmap.plan.regions import regional_calendar
 
         console = Console(file=out, highlight=False, soft_wrap=False)
-        if args.limit < 1:
-            raise UsageError(f"--limit {args.limit} is not valid; give a positive number")
+        limit = 200 if args.limit is None else args.limit
+        if limit < 1:
+            raise UsageError(f"--limit {limit} is not valid; give a positive number")
         reports = []
         for r in source.roadmaps:
             plan_calendar = regional_calendar(r, calendar)
@@ -421,7 +447,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             for roadmap, report in reports:
                 print_report(
-                    console, source, roadmap, report, limit=args.limit, everything=args.all, lang=args.lang
+                    console, source, roadmap, report, limit=limit, everything=args.all, lang=args.lang
                 )
         return check_exit_status([report for _, report in reports])
     if args.command == "export":

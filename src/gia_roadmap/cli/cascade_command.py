@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from gia_roadmap.io import ImportOptions, PlansRead
     from gia_roadmap.plan import CascadeReport
 
-__all__ = ["add_cascade_parser", "run_cascade"]
+__all__ = [
+    "FOLDER_OPTIONS",
+    "add_cascade_parser",
+    "add_folder_options",
+    "folder_options_given",
+    "run_cascade",
+    "run_check_folder",
+]
 
 
 def add_cascade_parser(
@@ -50,30 +57,59 @@ def add_cascade_parser(
     command.add_argument(
         "--example", action="append", default=[], metavar="NAME", help="a bundled roadmap (repeatable)"
     )
+    add_folder_options(command)
+    command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    command.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the messages")
+    return command
+
+
+FOLDER_OPTIONS = {
+    "parent": "--parent",
+    "jobs": "--jobs",
+    "to": "--to",
+    "output": "--output",
+    "cascade_only": "--cascade-only",
+}
+"""The options of a set of plans (``cascade``, and ``check`` given a folder), by their argparse
+destination: a single plan has none of them."""
+
+
+def add_folder_options(command: argparse.ArgumentParser) -> None:
+    """The options of checking a set of plans, the same for ``cascade`` and ``check FOLDER``: parents
+    given, processes, the summary written as a page or a workbook, the cascade's codes alone.
+
+    Their defaults are ``None`` (``[]`` for ``--parent``), so that :func:`folder_options_given` can
+    tell a single plan's run that was given one."""
     command.add_argument(
         "--parent",
         action="append",
         default=[],
         metavar="CHILD=PARENT",
-        help="a plan's parent by plan ids (repeatable; CHILD= for none)",
+        help="a plan's parent by plan ids (repeatable; CHILD= for none); default: inferred",
     )
     command.add_argument(
         "--jobs",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help="check the plans in N processes (0: one per core); the results do not depend on N",
+        help="check the plans in N processes (0: one per core; default 1); the results do not depend on N",
     )
-    command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     command.add_argument(
         "--to", choices=("html", "xlsx"), help="also write the summary as an HTML page or an XLSX workbook"
     )
     command.add_argument("-o", "--output", metavar="FILE", help="where --to writes")
-    command.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the messages")
     command.add_argument(
-        "--cascade-only", action="store_true", help="only the cascade's codes, not each plan's own checks"
+        "--cascade-only",
+        action="store_true",
+        default=None,
+        help="only the cascade's codes, not each plan's own checks",
     )
-    return command
+
+
+def folder_options_given(args: argparse.Namespace) -> list[str]:
+    """The options of a set of plans given on the command line, as written (``--jobs`` …): ``check``
+    of a single plan refuses them rather than ignore them."""
+    return [flag for name, flag in FOLDER_OPTIONS.items() if getattr(args, name, None) not in (None, [])]
 
 
 def _parents(pairs: Sequence[str]) -> dict[str, str | None]:
@@ -159,17 +195,17 @@ def run_cascade(
     events = events_for(dated[0], regional_calendar(dated[0], calendar), schedule) if dated else None
     if args.to and not args.output:
         raise UsageError(f"--to {args.to} needs -o FILE, where to write the summary")
-    if args.jobs < 0:
-        raise UsageError(
-            f"--jobs {args.jobs} is not valid; give a number of processes, or 0 for one per core"
-        )
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = 1 if args.jobs is None else args.jobs
+    if jobs < 0:
+        raise UsageError(f"--jobs {jobs} is not valid; give a number of processes, or 0 for one per core")
+    jobs = jobs or os.cpu_count() or 1
     with _checking(status, len(plan_set)) as advance:
         report = check_plans(
             plan_set,
             calendar=calendar,
             events=events,
-            cascade_only=args.cascade_only,
+            today=getattr(args, "today", None),
+            cascade_only=bool(args.cascade_only),
             lang=args.lang,
             jobs=jobs,
             progress=advance,
@@ -185,6 +221,38 @@ def run_cascade(
         for problem in unreadable:
             print(f"  {problem.describe(args.lang)}", file=out)
     return check_exit_status([r for _, r in report.reports])
+
+
+def run_check_folder(
+    args: argparse.Namespace,
+    out: TextIO,
+    status: Console,
+    *,
+    calendar: RussianCalendar,
+    schedule: ExamSchedule | None,
+    options: ImportOptions | None,
+) -> int:
+    """Run ``gia-roadmap check FOLDER``: every plan file of the folder checked as a set, as
+    ``gia-roadmap cascade FOLDER`` does (the same summary, options and exit status), with ``--today``
+    passed on to each plan's checks.
+
+    Raises:
+        UsageError: a bundled example given too (``check`` takes one source), or ``--limit`` / ``--all``,
+            which choose the findings printed for one plan (a folder prints the summary; ``--format json``
+            has every count).
+    """
+    if args.example is not None:
+        raise UsageError(
+            "name a roadmap: either a FILE or FOLDER or --example NAME (see `gia-roadmap examples`)"
+        )
+    single = [flag for flag, given in (("--limit", args.limit is not None), ("--all", args.all)) if given]
+    if single:
+        raise UsageError(
+            f"{' and '.join(single)} choose the findings printed for one plan; {args.file} is a folder, "
+            "whose check prints the summary of its plans (check a plan file to list its findings)"
+        )
+    folder = argparse.Namespace(**{**vars(args), "paths": [args.file], "example": []})
+    return run_cascade(folder, out, status, calendar=calendar, schedule=schedule, options=options)
 
 
 def _write_summary(report: CascadeReport, kind: str, output: str, lang: Language) -> None:

@@ -90,6 +90,11 @@ def load_source(
         return Source(example, (examples.load(example),), examples.problems(example))
     assert path is not None
     file = Path(path)
+    if file.is_dir():
+        raise UsageError(
+            f"{path} is a folder; this command takes one plan file (`gia-roadmap check FOLDER` checks a "
+            "folder of plans)"
+        )
     if not file.is_file():
         raise UsageError(f"{path}: no such file")
     suffix = file.suffix.lower()
