@@ -1,99 +1,110 @@
-"""Property tests of the cascade checks on generated plan sets (:mod:`tests.cascade.strategies`)."""
+"""Property tests of the cascade checks on generated plan sets (:func:`gia_roadmap.strategies.plan_sets`):
+every planted defect is found where it was planted, nothing else is reported, and the clean twin is
+silent."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.cascade.strategies import Generated, faithful, plan_sets
 from tests.checks.plans import calendar
 
-from gia_roadmap.plan import PlanSet, Roadmap, check_plans
-from gia_roadmap.plan.cascade import word_stems
-from gia_roadmap.plan.findings import Finding
+from gia_roadmap import strategies as gst
+from gia_roadmap.errors import InvalidValueError
+from gia_roadmap.plan import PlanLevel, PlanSet, check_plans
+from gia_roadmap.plan.checks.sets import CASCADE_CODES, CascadeReport
 
 # each example checks a few small plans; the CI profile's 300 would take minutes
-CASCADE = settings(max_examples=40, deadline=None)
+CASCADE = settings(max_examples=30, deadline=None)
 
 
-def run(plans: list[Roadmap]) -> list[Finding]:
-    return list(check_plans(PlanSet.build(plans), calendar=calendar(), cascade_only=True).cascade)
-
-
-def keys(findings: list[Finding], code: str | None = None) -> set[tuple[Any, ...]]:
-    return {
-        (
-            f.code,
-            f.location.plan,
-            f.location.measure,
-            f.location.field,
-            tuple((r.plan, r.measure) for r in f.related),
-        )
-        for f in findings
-        if code is None or f.code == code
-    }
-
-
-def numbers(findings: list[Finding], code: str) -> set[tuple[str, str]]:
-    return {(f.location.plan, f.location.measure) for f in findings if f.code == code}
+def run(plans: PlanSet) -> CascadeReport:
+    return check_plans(plans, calendar=calendar(), cascade_only=True)
 
 
 @CASCADE
-@given(plan_sets())
-def test_later_deadlines_oracle(generated: Generated) -> None:
-    assert numbers(run(generated.plans()), "GR606") == generated.later()
+@given(gst.plan_sets())
+def test_a_clean_set_has_no_cascade_finding(case: gst.PlanSetCase) -> None:
+    assert case.defects == ()
+    assert case.plans == case.clean
+    assert run(case.plan_set()).cascade == ()
+
+
+@pytest.mark.parametrize("code", sorted(CASCADE_CODES))
+def test_each_code_fires_on_its_defect_and_only_there(code: str) -> None:
+    @CASCADE
+    @given(gst.plan_sets([code]))
+    def planted(case: gst.PlanSetCase) -> None:
+        (defect,) = case.defects
+        assert defect.code == code
+        report = run(case.plan_set())
+        assert case.missed(report) == ()
+        assert case.unexpected(report) == ()
+        assert run(case.clean_set()).cascade == ()  # the clean twin
+
+    planted()
 
 
 @CASCADE
-@given(plan_sets())
-def test_contradicting_exams_oracle(generated: Generated) -> None:
-    assert numbers(run(generated.plans()), "GR607") == generated.contradicting()
+@given(gst.plan_sets(None, schools=(0, 3)))
+def test_any_mixture_of_defects_is_found_exactly(case: gst.PlanSetCase) -> None:
+    report = run(case.plan_set())
+    assert case.missed(report) == ()
+    assert case.unexpected(report) == ()
+    assert {f.code for f in report.cascade} == case.codes
 
 
 @CASCADE
-@given(plan_sets())
-def test_missing_counterparts_oracle(generated: Generated) -> None:
-    found = {(f.location.plan, f.related[0].measure) for f in run(generated.plans()) if f.code == "GR603"}
-    missing = generated.missing()
-    assert found <= missing  # every finding is true
-    # and every missing item no measure of the plan shares a word stem with is found
-    plans = {plan.id: plan for plan in generated.plans()}
-    items = generated.by_number
-    for plan_id, number in missing - found:
-        titles = [item.measure.title for item in plans[plan_id].walk()]
-        assert any(word_stems(items[number].measure().title) & word_stems(t) for t in titles)
+@given(gst.plan_sets(None), st.randoms(use_true_random=False))
+def test_the_order_of_the_plans_does_not_matter(case: gst.PlanSetCase, random: Any) -> None:
+    def keys(report: CascadeReport) -> set[tuple[Any, ...]]:
+        return {(f.code, f.location.plan, f.location.measure, f.location.field) for f in report.cascade}
 
-
-@CASCADE
-@given(plan_sets(), st.data())
-def test_a_faithful_counterpart_never_adds_a_finding(generated: Generated, data: st.DataObject) -> None:
-    index = data.draw(st.integers(0, len(generated.children) - 1))
-    item = data.draw(st.sampled_from(generated.items))
-    before = keys(run(generated.plans()))
-    after = keys(run(generated.plans({index: (faithful(generated, index, item),)})))
-    assert after <= before
-
-
-@CASCADE
-@given(plan_sets(), st.randoms(use_true_random=False))
-def test_the_order_of_the_plans_does_not_matter(generated: Generated, random: Any) -> None:
-    plans = generated.plans()
-    shuffled = list(plans)
+    shuffled = list(case.plans)
     random.shuffle(shuffled)
-    assert keys(run(shuffled)) == keys(run(plans))
+    assert keys(run(PlanSet(shuffled, case.parents))) == keys(run(case.plan_set()))
 
 
 @CASCADE
-@given(plan_sets())
-def test_no_finding_without_an_obliging_or_cited_item(generated: Generated) -> None:
-    # every finding is about an item the plan cites, or an item that obliges it
-    items = generated.by_number
-    for finding in run(generated.plans()):
-        (related,) = finding.related
-        item = items[related.measure]
-        if finding.code == "GR603":
-            assert item.obliges
-        else:
-            cited = {c.cites for pid, cs, _ in generated.children if pid == finding.location.plan for c in cs}
-            assert related.measure in cited
+@given(gst.plan_sets(["GR603"], schools=1))
+def test_a_school_is_held_only_to_what_its_municipality_gives_the_schools(case: gst.PlanSetCase) -> None:
+    # the schools implement only the municipal measures that name the schools; the municipal-only
+    # ones (and the region's, which are no school's parent) are never reported for a school
+    report = run(case.plan_set())
+    by_id = {plan.id: plan for plan in case.plans}
+    for finding in report.cascade:
+        plan = by_id[finding.location.plan or ""]
+        if plan.level is PlanLevel.SCHOOL:
+            (related,) = finding.related
+            parent = by_id[related.plan or ""]
+            item = next(i for i in parent.walk() if i.measure.number.canonical == related.measure)
+            assert any(r.raw.strip() == "ОО" for r in item.measure.all_responsible)
+
+
+@CASCADE
+@given(gst.plan_sets(municipalities=2, schools=(1, 2), items=3, school_year=2024))
+def test_the_shape_asked_for(case: gst.PlanSetCase) -> None:
+    levels = [plan.level for plan in case.plans]
+    assert levels.count(PlanLevel.REGIONAL) == 1
+    assert levels.count(PlanLevel.MUNICIPAL) == 2
+    assert 2 <= levels.count(PlanLevel.SCHOOL) <= 4
+    assert len(list(case.plans[0].walk())) == 3
+    assert {plan.school_year.start_year for plan in case.plans if plan.school_year} == {2024}
+    assert dict(case.parents).keys() == {plan.id for plan in case.plans[1:]}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "says"),
+    [
+        ({"defects": ["GR999"]}, "defects must be codes of"),
+        ({"municipalities": 0}, "municipalities must be"),
+        ({"items": (1, 3)}, "items must be"),
+        ({"items": 40}, "items: at most"),
+        ({"schools": (2, 1)}, "schools must be"),
+    ],
+)
+def test_bad_arguments_say_what_is_wrong(kwargs: dict[str, Any], says: str) -> None:
+    with pytest.raises(InvalidValueError, match=says):
+        gst.plan_sets(**kwargs)

@@ -31,8 +31,11 @@ from the deadline grammar's own generator.
 **Plans.** :func:`roadmaps` draws realistic plans, clean by construction: ``check()`` finds nothing in
 them. :func:`defective_roadmaps` plants defects of the kinds asked for (finding codes, :data:`DEFECT_KINDS`)
 in such a plan and says where each one is (:class:`DefectivePlan`, :class:`PlantedDefect`), with the clean
-twin beside it. :func:`any_roadmaps` (and :func:`measures`, :func:`sections` …) use every field of the
-model with arbitrary texts: for round trips and robustness (a measure's term may be an unread cell there).
+twin beside it. :func:`plan_sets` draws a region's plans together — a regional plan, municipal plans
+derived from it and school plans derived from theirs (:class:`PlanSetCase`) — clean for the cascade's
+checks, with cascade defects of the kinds asked for planted. :func:`any_roadmaps` (and
+:func:`measures`, :func:`sections` …) use every field of the model with arbitrary texts: for round
+trips and robustness (a measure's term may be an unread cell there).
 
 **st.from_type.** Every public value type of the model, the terms, the calendar's days and exam
 schedules and the problem shape has a strategy registered for ``st.from_type`` (no import needed: the
@@ -71,6 +74,7 @@ from gia_roadmap.strategies._calendar import (
     school_years,
     working_days,
 )
+from gia_roadmap.strategies._cascade import PlanSetCase, plan_sets
 from gia_roadmap.strategies._model import (
     any_roadmaps,
     bodies,
@@ -122,6 +126,7 @@ from gia_roadmap.strategies._terms import (
 __all__ = [
     "DEFECT_KINDS",
     "DefectivePlan",
+    "PlanSetCase",
     "PlantedDefect",
     "any_roadmaps",
     "bodies",
@@ -153,6 +158,7 @@ __all__ = [
     "period_windows",
     "persons",
     "plan_refs",
+    "plan_sets",
     "problems",
     "provenances",
     "register_strategies",
