@@ -10,7 +10,7 @@ from tests.cascade.plans import child, m, municipal, region, school
 from tests.checks.plans import calendar
 
 from gia_roadmap.errors import InvalidValueError, Language, Severity
-from gia_roadmap.plan import Order, PlanSet, Roadmap, check, check_plans
+from gia_roadmap.plan import Measure, Order, ParentItemRef, PlanSet, Roadmap, check, check_plans
 from gia_roadmap.plan.checks import CheckOptions
 from gia_roadmap.plan.findings import Finding
 
@@ -47,7 +47,7 @@ def test_a_faithful_plan_has_no_cascade_finding() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_gr611_an_obliged_item_without_counterpart() -> None:
+def test_gr603_an_obliged_item_without_counterpart() -> None:
     findings = cascade(municipal(*FAITHFUL[:2]))
     (finding,) = [f for f in findings if f.code == "GR603"]
     assert finding.severity is Severity.WARNING
@@ -59,7 +59,7 @@ def test_gr611_an_obliged_item_without_counterpart() -> None:
     )
 
 
-def test_gr611_clean_twins() -> None:
+def test_gr603_clean_twins() -> None:
     # a sub-item cited covers its group, a group cited covers its sub-items
     grouped = region(
         m("2", "Организационные мероприятия", "в течение учебного года", "ОМСУ"),
@@ -75,14 +75,60 @@ def test_gr611_clean_twins() -> None:
     assert all("1.1" not in f.message for f in cascade(municipal(*FAITHFUL[:2])) if f.code == "GR603")
 
 
-def test_gr611_only_the_level_named() -> None:
+def test_gr603_only_the_level_named() -> None:
     schools = region(m("1.1", "Информирование выпускников о порядке ГИА", "декабрь 2023 года", "ОО"))
     lonely = school(m("1", "Классный час", responsible="классные руководители"))
     assert codes(cascade(lonely, parent=schools), "GR603") == [("school-5", "")]
     assert codes(cascade(municipal(child("1", "")), parent=schools), "GR603") == []
 
 
-def test_gr611_items_no_plan_implements() -> None:
+CITY = municipal(
+    m("1", "Информирование выпускников о сроках ГИА", "декабрь 2023 года", "УО"),
+    m("2", "Проведение классных часов о порядке ГИА", "декабрь 2023 года", "УО, ОО"),
+    m("3", "Обеспечение ППЭ средствами видеонаблюдения", "март 2024 года", "УО, руководители ППЭ"),
+    m("4", "Организация работы горячей линии", "сентябрь 2023 года", "ИМЦ"),
+    m("5", "Проведение пробного экзамена на базе школы", "декабрь 2023 года", "МБОУ «СОШ № 3» города Энска"),
+)
+
+
+def _school(*measures: Measure, number: str = "5") -> Roadmap:
+    own = m("90", "Педагогический совет", responsible="директор")
+    return school(own, *measures, plan_id=f"school-{number}", number=number)
+
+
+@pytest.mark.parametrize(
+    ("number", "reported"),
+    [
+        ("5", ["2"]),  # the schools' item; not the municipality's own (1, 4), the ППЭ's (3), school 3's (5)
+        ("3", ["2", "5"]),  # the item that names school 3 obliges school 3
+    ],
+)
+def test_gr603_a_school_answers_for_the_schools_items_only(number: str, reported: list[str]) -> None:
+    findings = cascade(_school(number=number), parent=CITY)
+    assert [f.related[0].measure for f in findings if f.code == "GR603"] == reported
+    # the clean twin implements them, citing the municipal numbers
+    counterparts = (m(n, "Мероприятие школы", parent_item=ParentItemRef.parse(n)) for n in reported)
+    twin = _school(*counterparts, number=number)
+    assert codes(cascade(twin, parent=CITY), "GR603") == []
+
+
+def test_gr603_a_municipality_answers_for_the_municipalities_items_only() -> None:
+    regional = region(
+        m("1.1", "Аккредитация общественных наблюдателей", "март 2024 года", "Министерство, РЦОИ"),
+        m("1.2", "Обучение организаторов ППЭ", "март 2024 года", "Министерство, ОМСУ"),
+        m("1.3", "Проведение классных часов", "март 2024 года", "ОО"),
+        m("1.4", "Выдача пропусков членам ГЭК", "март 2024 года", "ГЭК"),
+        m("1.5", "Подготовка аудиторий ППЭ", "март 2024 года", "руководители ППЭ"),
+    )
+    lonely = municipal(m("1", "Совещание с руководителями ОО", responsible="УО"))
+    findings = cascade(lonely, parent=regional)
+    assert [f.related[0].measure for f in findings if f.code == "GR603"] == ["1.2"]
+    assert "поручен «Министерство, ОМСУ»" not in findings[0].message  # the party that obliges, as written
+    assert "поручен «ОМСУ»" in findings[0].message
+    assert codes(cascade(municipal(child("1", "1.2")), parent=regional), "GR603") == []
+
+
+def test_gr603_items_no_plan_implements() -> None:
     plans = PlanSet.build(
         [REGION, municipal(*FAITHFUL[:2]), municipal(*FAITHFUL, plan_id="other", city="Другограда")]
     )
@@ -113,7 +159,7 @@ def test_gr611_items_no_plan_implements() -> None:
         ("по отдельному графику", False),  # external: not compared
     ],
 )
-def test_gr612_later_than_the_parent(term: str, late: bool) -> None:
+def test_gr606_later_than_the_parent(term: str, late: bool) -> None:
     findings = cascade(municipal(child("1", "1.2", "Обучение организаторов ППЭ ЕГЭ", term), *FAITHFUL[1:]))
     assert codes(findings, "GR606") == ([("ensk", "1")] if late else [])
     if late:
@@ -123,7 +169,7 @@ def test_gr612_later_than_the_parent(term: str, late: bool) -> None:
         assert "(до 01.03.2024)" in finding.message
 
 
-def test_gr612_by_a_reference_in_the_text() -> None:
+def test_gr606_by_a_reference_in_the_text() -> None:
     text = m("1", "Обучение организаторов ППЭ ЕГЭ (п. 1.2 регионального плана)", "апрель 2024 года", "УО")
     assert codes(cascade(municipal(text, *FAITHFUL[1:])), "GR606") == [("ensk", "1")]
 
@@ -133,7 +179,7 @@ def test_gr612_by_a_reference_in_the_text() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_gr613_other_exams() -> None:
+def test_gr607_other_exams() -> None:
     wrong = child("1", "1.2", "Обучение организаторов ППЭ ОГЭ", "февраль 2024 года")
     findings = cascade(municipal(wrong, *FAITHFUL[1:]))
     (finding,) = [f for f in findings if f.code == "GR607"]
@@ -155,7 +201,7 @@ def test_gr613_other_exams() -> None:
         "Обучение организаторов ППЭ ГВЭ-11",  # the same grade
     ],
 )
-def test_gr613_clean_twins(title: str) -> None:
+def test_gr607_clean_twins(title: str) -> None:
     findings = cascade(municipal(child("1", "1.2", title, "февраль 2024 года"), *FAITHFUL[1:]))
     assert codes(findings, "GR607") == []
 

@@ -7,7 +7,8 @@ school plans below them, linked item by item.
   («п. 2.3 приказа Департамента от 29.10.2021 № 10-П-1485») and of order citations;
 * :mod:`~gia_roadmap.plan.cascade.linking` — :func:`link_plans`: explicit links (a column of parent
   item numbers, references in the text) and suggested ones (similar wording, never a fact), and
-  :func:`obliges`, the rule of which parent items a lower plan must act on;
+  :func:`obliges`, the rule of which parent items a lower plan must act on (:func:`obliging_party`, the
+  party of the item that obliges it);
 * :mod:`~gia_roadmap.plan.cascade.similarity` — the weighted word-stem similarity behind suggestions.
 
 The cascade checks read these (:mod:`gia_roadmap.plan.checks.cascade`: GR603, GR604, GR606–GR608), and
@@ -25,6 +26,7 @@ from gia_roadmap.plan.cascade.linking import (
     cites_parent,
     link_plans,
     obliges,
+    obliging_party,
 )
 from gia_roadmap.plan.cascade.planset import LEVEL_RANK, PlanSet, infer_parent, order_key, same_order
 from gia_roadmap.plan.cascade.references import (
@@ -54,6 +56,7 @@ __all__ = [
     "infer_parent",
     "link_plans",
     "obliges",
+    "obliging_party",
     "order_key",
     "read_item_references",
     "read_order_citations",

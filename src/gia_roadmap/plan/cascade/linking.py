@@ -24,11 +24,13 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from gia_roadmap.plan.bodies import Body, BodyLevel
+from gia_roadmap.plan.bodies import Body, BodyKind, BodyLevel
 from gia_roadmap.plan.cascade.planset import _issuer_head, _place_names, same_order
 from gia_roadmap.plan.cascade.references import CitedDocument, CitedKind, ItemReference, read_item_references
 from gia_roadmap.plan.cascade.similarity import SimilarityIndex
 from gia_roadmap.plan.model import ActionLevel, LocatedMeasure, MeasureId, PlanLevel, Roadmap
+from gia_roadmap.plan.responsible import Responsible
+from gia_roadmap.text import normalize
 
 __all__ = [
     "TEXT_FIELDS",
@@ -39,6 +41,7 @@ __all__ = [
     "cites_parent",
     "link_plans",
     "obliges",
+    "obliging_party",
 ]
 
 
@@ -246,19 +249,25 @@ _ACTION_LEVEL = {PlanLevel.MUNICIPAL: ActionLevel.MUNICIPAL, PlanLevel.SCHOOL: A
 
 def obliges(item: LocatedMeasure, child: Roadmap) -> bool:
     """True when the parent's ``item`` obliges the ``child`` plan to act, by one rule: the item names
-    the child's level among those responsible.
+    the child's level among those responsible (the level of the responsible body, :class:`Body`'s
+    ``level``).
 
     * A body of the child's level as a whole — «ОМСУ», «МОУО», «муниципальные органы управления
       образованием», «органы местного самоуправления, осуществляющие управление в сфере образования»
       for a municipal plan; «ОО», «общеобразовательные организации», «руководители ОО» for a school
       plan — obliges every plan of that level.
-    * A named body of that level («Управление образования Администрации города Когалыма») obliges only
-      the plan of that body: the child's issuer, or a body named after the child's territory.
+    * A named body of that level obliges only the plan of that body: for a municipal plan, its issuer
+      or a body named after its territory («Управление образования Администрации города Когалыма»);
+      for a school plan, its issuer only («МБОУ «СОШ № 3» города Энска» obliges that school, not the
+      other schools of the city).
     * An action written for that level (a column «муниципальный уровень» or «институциональный уровень
       (ОО)» with text in it) obliges the plans of that level.
 
     Items of a plan's own bodies only (the region's ministry, its institute, the ГЭК) oblige no one
-    below; a child plan of a level the item does not name is not obliged.
+    below; a child plan of a level the item does not name is not obliged — a municipal plan need not
+    repeat the region's own items, a school plan the municipality's own. Exam sites («ППЭ»,
+    «руководители ППЭ», «организаторы ППЭ») oblige no school plan: a ППЭ is set up and staffed by the
+    region's order for the exam days, and most schools host none.
     """
     level = _BODY_LEVEL.get(child.level)
     if level is None:
@@ -267,17 +276,26 @@ def obliges(item: LocatedMeasure, child: Roadmap) -> bool:
     action_level = _ACTION_LEVEL[child.level]
     if any(action.level is action_level and action.text.strip() for action in measure.level_actions):
         return True
-    for responsible in measure.all_responsible:
+    return obliging_party(item, child) is not None
+
+
+def obliging_party(item: LocatedMeasure, child: Roadmap) -> Responsible | None:
+    """The first of the parent's ``item``'s responsible parties that obliges the ``child`` plan (see
+    :func:`obliges`: a body of the child's level, as a whole or the child's own); None for none."""
+    level = _BODY_LEVEL.get(child.level)
+    for responsible in item.measure.all_responsible:
         body = responsible.body
-        if body is None or body.level is not level:
+        if body is None or level is None or body.level is not level or body.kind is BodyKind.EXAM_SITE:
             continue
         if body.generic or _is_childs_body(body, child):
-            return True
-    return False
+            return responsible
+    return None
 
 
 def _is_childs_body(body: Body, child: Roadmap) -> bool:
     if child.issuer_body is not None and body.same_as(child.issuer_body):
         return True
+    if child.level is PlanLevel.SCHOOL:  # a city has many schools: only the school's own name counts
+        return bool(child.issuer) and normalize(body.name) == normalize(child.issuer)
     names = _place_names(child.territory or child.issuer)
     return bool(names) and bool(_place_names(body.name) & names)

@@ -40,7 +40,7 @@ import attrs
 
 from gia_roadmap.calendar.exams import ExamKind, ExamScope, detect_exam_scopes
 from gia_roadmap.errors import Location, Severity
-from gia_roadmap.plan.cascade.linking import _BODY_LEVEL, ItemLink, PlanLinks, link_plans, obliges
+from gia_roadmap.plan.cascade.linking import ItemLink, PlanLinks, link_plans, obliges, obliging_party
 from gia_roadmap.plan.cascade.planset import _issuer_head, order_key
 from gia_roadmap.plan.cascade.references import read_order_citations
 from gia_roadmap.plan.cascade.similarity import SimilarityIndex
@@ -48,7 +48,7 @@ from gia_roadmap.plan.checks.context import CheckContext, _title
 from gia_roadmap.plan.checks.registry import rule
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.messages import Localized
-from gia_roadmap.plan.model import LocatedMeasure, MeasureId, Order, PlanLevel
+from gia_roadmap.plan.model import LocatedMeasure, MeasureId, Order, PlanLevel, Roadmap
 
 __all__ = ["MIN_LIKENESS", "Pair", "pair_of"]
 
@@ -103,15 +103,13 @@ _LEVEL_WORDS = {
 }
 
 
-def _who(item: LocatedMeasure, level: PlanLevel) -> str | Localized:
-    """The words of the item that oblige the plan's level: the responsible body as written, else the
-    level of the action column."""
-    body_level = _BODY_LEVEL.get(level)
-    for responsible in item.measure.all_responsible:
-        body = responsible.body
-        if body is not None and body.level is body_level and responsible.raw.strip():
-            return f"«{' '.join(responsible.raw.split())}»"
-    return _LEVEL_WORDS[level]
+def _who(item: LocatedMeasure, plan: Roadmap) -> str | Localized:
+    """The words of the item that oblige the plan: the responsible body as written, else the level of
+    the action column."""
+    responsible = obliging_party(item, plan)
+    if responsible is not None and responsible.raw.strip():
+        return f"«{' '.join(responsible.raw.split())}»"
+    return _LEVEL_WORDS[plan.level]
 
 
 @rule("GR603", Severity.WARNING)
@@ -157,7 +155,7 @@ def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
                 "number": item.measure.number.canonical,
                 "title": _title(item, 80),
                 "parent": pair.parent.roadmap.id,
-                "who": _who(item, plan.level),
+                "who": _who(item, plan),
                 "plan": plan.id,
             },
             related=(pair.parent.location(item),),
