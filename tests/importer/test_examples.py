@@ -4,6 +4,7 @@ and the bundled JSON equal to a fresh import (so the two cannot drift)."""
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 
 import pytest
 
@@ -47,11 +48,21 @@ def test_counts(name: str) -> None:
     assert roadmap.id == name
 
 
+_STALE = "out of date: run python scripts/regenerate_examples.py"
+
+
+def _bundled_text(file: str) -> str:
+    return (resources.files("gia_roadmap.examples") / "data" / file).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("name", list(COUNTS))
 def test_bundled_json_equals_a_fresh_import(name: str) -> None:
+    """Equal as plans and as text: the bundled file is what ``scripts/regenerate_examples.py`` writes
+    today (its ``--check``), so an old schema version or a field written since cannot linger."""
     fresh = examples.build(name)
     assert examples.load(name) == fresh
     assert io.loads(io.dumps(fresh)) == fresh
+    assert _bundled_text(f"{name}.json") == io.dumps(fresh) + "\n", f"{name}.json {_STALE}"
 
 
 @pytest.mark.parametrize("name", list(COUNTS))
@@ -59,6 +70,7 @@ def test_bundled_problems_equal_a_fresh_import(name: str) -> None:
     """Nothing the import reported is hidden: the bundled problems are those of a fresh import."""
     fresh = examples.fresh_problems(name)
     assert examples.problems(name) == fresh
+    assert _bundled_text(f"{name}.problems.json") == examples.problems_json(fresh), f"{name} {_STALE}"
     assert all(p.location.plan == name and p.location.file for p in fresh)
 
 
