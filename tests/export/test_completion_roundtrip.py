@@ -23,7 +23,11 @@ from gia_roadmap.io.export_table_xlsx import write_table_xlsx
 from gia_roadmap.io.importing import parse_document_date
 from gia_roadmap.plan import Roadmap, RoadmapBuilder, Section, Status, StatusKind, mark
 
-WRITERS: dict[str, Callable[[Roadmap, Path], None]] = {"docx": write_docx, "xlsx": write_table_xlsx, "csv": write_table_csv}
+WRITERS: dict[str, Callable[[Roadmap, Path], None]] = {
+    "docx": write_docx,
+    "xlsx": write_table_xlsx,
+    "csv": write_table_csv,
+}
 
 
 def _collapsed(status: Status) -> Status:
