@@ -244,7 +244,19 @@ def m_day_run(p: Reader, pos: int, end: int) -> Found:
 
 
 def _build(p: Reader, pos: int, atoms: list[_Atom], pieces: list[_Piece]) -> Found:
-    # a bare day number takes the month of the next day to its right
+    """The term of a read run: its days dated, one term per piece, several pieces made a list."""
+    refs = _day_refs(p, atoms)
+    terms = [_piece_term(p, piece, refs) for piece in pieces]
+    stop = pieces[-1].end
+    complete = atoms[-1].year is not None
+    if len(terms) == 1:
+        return terms[0][0], stop, complete
+    return _list_term(terms, p.raw(pos, stop)), stop, complete
+
+
+def _day_refs(p: Reader, atoms: list[_Atom]) -> list[DayRef]:
+    """The atoms as days: a bare day number takes the month of the next day to its right, a year
+    written once applies leftwards, and a day with no year gets it from the school year."""
     month = 0
     for atom in reversed(atoms):
         if atom.month:
@@ -263,44 +275,43 @@ def _build(p: Reader, pos: int, atoms: list[_Atom], pieces: list[_Piece]) -> Fou
             refs.append(DayRef(atom.month, atom.day, year, origin, atom.weekday))
         except InvalidValueError:
             raise p.fail(atom.start, "a valid calendar date") from None
-    terms: list[Term] = []
-    kinds: set[int] = set()
-    labelled = False
-    for piece in pieces:
-        raw = p.raw(piece.start, piece.end)
-        term: Term
-        if piece.second >= 0:
-            a, b = _range_ends(refs[piece.first], refs[piece.second])
-            first_day, last_day = a.date(), b.date()
-            if first_day is not None and last_day is not None and last_day < first_day:
-                raise p.fail(piece.start, "a day range whose end is not before its start")
-            term = DayRange(a, b, raw=raw)
-            kinds.add(_EXACT)
-        elif piece.kind == _BY_KIND:
-            term = ByDate(refs[piece.first], inclusive(piece.flag), piece.wording, raw=raw)
-            kinds.add(_BY_KIND)
-        elif piece.kind == _FROM_KIND:
-            term = FromDate(refs[piece.first], piece.wording != "после", piece.wording, raw=raw)
-            kinds.add(_FROM_KIND)
-        else:
-            term = ExactDate(refs[piece.first], raw=raw)
-            kinds.add(_EXACT)
-        if piece.label is not None:
-            base_raw = p.raw(piece.start, piece.label_at).rstrip()
-            term = Compound(attrs.evolve(term, raw=base_raw), piece.label, True, raw=raw)
-            labelled = True
-        terms.append(term)
-    stop = pieces[-1].end
-    complete = atoms[-1].year is not None
-    if len(terms) == 1:
-        return terms[0], stop, complete
-    raw = p.raw(pos, stop)
-    if not labelled and kinds == {_BY_KIND}:
-        return DateList(tuple(t for t in terms if isinstance(t, ByDate)), raw=raw), stop, complete
-    if not labelled and kinds == {_EXACT}:
-        items = tuple(t for t in terms if isinstance(t, ExactDate | DayRange))
-        return DayList(items, raw=raw), stop, complete
-    return TermSequence(tuple(terms), raw=raw), stop, complete
+    return refs
+
+
+_LABELLED = -1  # the list kind of a labelled piece: a run holding one is a TermSequence
+
+
+def _piece_term(p: Reader, piece: _Piece, refs: list[DayRef]) -> tuple[Term, int]:
+    """The term of one piece and its list kind (_EXACT, _BY_KIND, _FROM_KIND or _LABELLED)."""
+    raw = p.raw(piece.start, piece.end)
+    term: Term
+    if piece.second >= 0:
+        a, b = _range_ends(refs[piece.first], refs[piece.second])
+        first_day, last_day = a.date(), b.date()
+        if first_day is not None and last_day is not None and last_day < first_day:
+            raise p.fail(piece.start, "a day range whose end is not before its start")
+        term, kind = DayRange(a, b, raw=raw), _EXACT
+    elif piece.kind == _BY_KIND:
+        term, kind = ByDate(refs[piece.first], inclusive(piece.flag), piece.wording, raw=raw), _BY_KIND
+    elif piece.kind == _FROM_KIND:
+        term, kind = FromDate(refs[piece.first], piece.wording != "после", piece.wording, raw=raw), _FROM_KIND
+    else:
+        term, kind = ExactDate(refs[piece.first], raw=raw), _EXACT
+    if piece.label is None:
+        return term, kind
+    base_raw = p.raw(piece.start, piece.label_at).rstrip()
+    return Compound(attrs.evolve(term, raw=base_raw), piece.label, True, raw=raw), _LABELLED
+
+
+def _list_term(terms: list[tuple[Term, int]], raw: str) -> Term:
+    """Several pieces: by-dates make a DateList, days and ranges a DayList, any other mix (or a
+    labelled piece) a TermSequence."""
+    kinds = {kind for _, kind in terms}
+    if kinds == {_BY_KIND}:
+        return DateList(tuple(t for t, _ in terms if isinstance(t, ByDate)), raw=raw)
+    if kinds == {_EXACT}:
+        return DayList(tuple(t for t, _ in terms if isinstance(t, ExactDate | DayRange)), raw=raw)
+    return TermSequence(tuple(t for t, _ in terms), raw=raw)
 
 
 def _range_ends(start: DayRef, end: DayRef) -> tuple[DayRef, DayRef]:

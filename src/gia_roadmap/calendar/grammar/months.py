@@ -134,24 +134,48 @@ def month_step(p: Reader, pos: int, end: int) -> tuple[int, int | None, int, int
     return month, year, m.start(8), -1, m.end(8)
 
 
+# One item of a segment of a month run: (entry index, range end entry index or -1, start, end).
+_RunItem = tuple[int, int, int, int]
+
+
 def m_month_run(p: Reader, pos: int, end: int) -> Found:
     """A run of months and month ranges, with juxtaposition, commas, parentheses."""
     ref = month_step(p, pos, end)
     if ref is None:
         return None
+    entries, segments, qualifiers, last_end, complete = _read_month_run(p, pos, end, ref)
+    refs = assign(p, entries)
+    if len(segments) == 1:
+        term = _segment_term(p, refs, segments[0], qualifiers[0] if qualifiers else None)
+    else:
+        terms: list[Term] = []
+        for k, seg in enumerate(segments):
+            terms.append(_segment_term(p, refs, seg, qualifiers[k] if k < len(qualifiers) else None))
+        term = TermSequence(tuple(terms), raw=p.raw(pos, last_end))
+    return term, last_end, complete
+
+
+def _read_month_run(
+    p: Reader, pos: int, end: int, ref: tuple[int, int | None, int, int, int]
+) -> tuple[list[tuple[int, int | None]], list[list[_RunItem]], list[Item], int, bool]:
+    """Read months, month ranges and parentheses from ``pos`` (where ``ref`` was read) while another
+    month follows and (when splitting) the gap does not break the run.
+
+    Returns the ``(month, year)`` entries (month 0: a year from a note), the items in segments (a
+    parenthesis closes a segment and qualifies it), the parentheses, where the run ends and whether
+    its last month has a year.
+    """
     low = p.low
     split_mode = p.split_mode
-    entries: list[tuple[int, int | None]] = []  # (month, year); month 0: a year from a note
-    # segments (a parenthesis closes one); per item: (entry, range end entry or -1, start, end)
-    seg: list[tuple[int, int, int, int]] = []
+    entries: list[tuple[int, int | None]] = []
+    seg: list[_RunItem] = []
     segments = [seg]
     qualifiers: list[Item] = []
     cursor = pos
-    last_end = pos
-    complete = True
-    while True:
-        # ``ref`` is the month reference at ``cursor``
-        month, year, stop, dash_end, nxt = ref
+    step: tuple[int, int | None, int, int, int] | None = ref
+    while step is not None:
+        # ``step`` is the month reference at ``cursor``; a dash and a month after it make a range
+        month, year, stop, dash_end, nxt = step
         first = len(entries)
         entries.append((month, year))
         second = -1
@@ -161,71 +185,68 @@ def m_month_run(p: Reader, pos: int, end: int) -> Found:
             if ref2 is not None:
                 second = first + 1
                 entries.append((ref2[0], ref2[1]))
-                stop = ref2[2]
-                nxt = ref2[4]
+                stop, nxt = ref2[2], ref2[4]
                 complete = ref2[1] is not None
         seg.append((first, second, cursor, stop))
         last_end = stop
         if nxt < 0:  # a dash that no month follows: the run ends
             break
-        # after the separators, maybe a parenthesis, then maybe another month
-        if nxt < end and low[nxt] == "(":
-            inner, close_end = p.paren(nxt, end)
-            if isinstance(inner, Note):
-                ym = _NOTE_YEAR.search(inner.text.lower())
-                if ym is not None and not complete:
-                    entries.append((0, int(ym.group(1))))
-                    complete = True
-            qualifiers.append(Item(inner, nxt, close_end, "", paren=True))
-            last_end = close_end
+        paren = nxt < end and low[nxt] == "("
+        if paren:  # a parenthesis after the separators qualifies the segment
+            qualifier = _qualifier(p, nxt, end)
+            qualifiers.append(qualifier)
+            year = _note_year(qualifier.term)
+            if year is not None and not complete:
+                entries.append((0, year))
+                complete = True
+            last_end = qualifier.end
             s = _RE_SEP.match(low, last_end, end)
             nxt = s.end() if s else last_end
-            ref = month_step(p, nxt, end)
-            if ref is None or (split_mode and p.run_breaks(low[last_end:nxt], complete)):
-                break
+        step = month_step(p, nxt, end)
+        if step is None or (split_mode and p.run_breaks(low[last_end:nxt], complete)):
+            break
+        if paren:
             seg = []
             segments.append(seg)
-            cursor = nxt
-            continue
-        ref = month_step(p, nxt, end)
-        if ref is None or (split_mode and p.run_breaks(low[stop:nxt], complete)):
-            break
         cursor = nxt
-    refs = assign(p, entries)
-    raw = p.raw
-    if len(segments) == 1 and len(seg) == 1 and not qualifiers:  # one month or one range
-        first, second, a, b = seg[0]
-        if second < 0:
-            return Month(refs[first], raw=raw(a, b)), last_end, complete
-        start_ref = range_start(refs[first], refs[second])
-        return MonthRange(start_ref, refs[second], raw=raw(a, b)), last_end, complete
-    terms: list[Term] = []
-    for k, seg in enumerate(segments):
-        seg_start, seg_end = seg[0][2], seg[-1][3]
-        base: Term
-        if len(seg) == 1:  # one item: its raw text is the segment's
-            first, second, a, b = seg[0]
-            if second < 0:
-                base = Month(refs[first], raw=raw(a, b))
-            else:
-                base = MonthRange(range_start(refs[first], refs[second]), refs[second], raw=raw(a, b))
-        elif all(item[1] < 0 for item in seg):  # a list of single months
-            base = MonthList(tuple(refs[item[0]] for item in seg), raw=raw(seg_start, seg_end))
-        else:
-            items: list[Month | MonthRange] = []
-            for first, second, a, b in seg:
-                if second < 0:
-                    items.append(Month(refs[first], raw=raw(a, b)))
-                else:
-                    start_ref = range_start(refs[first], refs[second])
-                    items.append(MonthRange(start_ref, refs[second], raw=raw(a, b)))
-            base = PeriodList(tuple(items), raw=raw(seg_start, seg_end))
-        if k < len(qualifiers):
-            qual = qualifiers[k]
-            base = Compound(base, qual.term, True, raw=raw(seg_start, qual.end))
-        terms.append(base)
-    term = terms[0] if len(terms) == 1 else TermSequence(tuple(terms), raw=raw(pos, last_end))
-    return term, last_end, complete
+    return entries, segments, qualifiers, last_end, complete
+
+
+def _qualifier(p: Reader, at: int, end: int) -> Item:
+    """The parenthesis at ``at``."""
+    inner, close_end = p.paren(at, end)
+    return Item(inner, at, close_end, "", paren=True)
+
+
+def _note_year(term: Term) -> int | None:
+    """The year written in a note («итоговые сведения 2022 года»), None when none is."""
+    if isinstance(term, Note):
+        ym = _NOTE_YEAR.search(term.text.lower())
+        if ym is not None:
+            return int(ym.group(1))
+    return None
+
+
+def _item_term(p: Reader, refs: list[MonthRef], item: _RunItem) -> Month | MonthRange:
+    first, second, a, b = item
+    if second < 0:
+        return Month(refs[first], raw=p.raw(a, b))
+    return MonthRange(range_start(refs[first], refs[second]), refs[second], raw=p.raw(a, b))
+
+
+def _segment_term(p: Reader, refs: list[MonthRef], seg: list[_RunItem], qualifier: Item | None) -> Term:
+    """One segment: a month or range (its raw text is the segment's), a list of single months, or a
+    list of months and ranges; a Compound with the parenthesis that closes it."""
+    base: Term
+    if len(seg) == 1:
+        base = _item_term(p, refs, seg[0])
+    elif all(item[1] < 0 for item in seg):
+        base = MonthList(tuple(refs[item[0]] for item in seg), raw=p.raw(seg[0][2], seg[-1][3]))
+    else:
+        base = PeriodList(tuple(_item_term(p, refs, item) for item in seg), raw=p.raw(seg[0][2], seg[-1][3]))
+    if qualifier is None:
+        return base
+    return Compound(base, qualifier.term, True, raw=p.raw(seg[0][2], qualifier.end))
 
 
 def m_by_month(p: Reader, pos: int, end: int) -> Found:

@@ -105,41 +105,66 @@ def _repair_units(low: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Normalise deadline text for matching (see :class:`Normalized`)."""
+    fast = _normalize_plain(text)
+    if fast is not None:
+        return fast
+    work, kept = _cleaned(text)
+    parts, index = _joined(work)
+    disp = "".join(parts)
+    if kept is not None:
+        index = [kept[i] for i in index]
+    return Normalized(_matching_text(disp), disp, tuple(index), text)
+
+
+def _normalize_plain(text: str) -> Normalized | None:
+    """The fast path, for text with single spaces, no tags, no look-alikes, no glued digits, no
+    invisible characters and no misspelt unit: only dashes and case change, the offsets map to
+    themselves. None for any other text."""
     if (
-        text
-        and text[0] != " "
-        and text[-1] != " "
-        and "  " not in text
-        and _ODD_CHAR.search(text) is None
-        and _GLUED.search(text) is None
+        not text
+        or text[0] == " "
+        or text[-1] == " "
+        or "  " in text
+        or _ODD_CHAR.search(text) is not None
+        or _GLUED.search(text) is not None
     ):
-        # fast path: single spaces, no tags, no look-alikes, no glued digits
-        disp = _DASH.sub("-", text)
-        low = disp.lower()
-        if len(low) == len(disp):
-            low = low.replace("ё", "е")
-            if _UNIT_SLOT.search(low) is None:
-                n = len(text)
-                ident = _IDENTITY.get(n)
-                if ident is None:
-                    ident = tuple(range(n))
-                    if n <= 1024:
-                        _IDENTITY[n] = ident
-                return Normalized(low, disp, ident, text)
-    # Latin look-alikes inside words that also contain Cyrillic letters, then dashes: both
-    # length-preserving (dashes are neither blanks, letters nor digits)
-    # invisible characters (soft hyphens, zero-width spaces) go; ``kept`` maps back to the original
-    kept: list[int] | None = None
+        return None
+    disp = _DASH.sub("-", text)
+    low = disp.lower()
+    if len(low) != len(disp):
+        return None
+    low = low.replace("ё", "е")
+    if _UNIT_SLOT.search(low) is not None:
+        return None
+    n = len(text)
+    ident = _IDENTITY.get(n)
+    if ident is None:
+        ident = tuple(range(n))
+        if n <= 1024:
+            _IDENTITY[n] = ident
+    return Normalized(low, disp, ident, text)
+
+
+def _cleaned(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters (soft hyphens, zero-width spaces), with Latin
+    look-alikes inside Cyrillic words made Cyrillic and dashes made «-» (both length-preserving:
+    dashes are neither blanks, letters nor digits); and the original offset of each kept character,
+    None when none was dropped."""
     if _INVISIBLE.search(text):
         kept = [i for i, c in enumerate(text) if c not in INVISIBLES]
-        work = _DASH.sub("-", fix_lookalikes("".join(text[i] for i in kept)))
-    else:
-        work = _DASH.sub("-", fix_lookalikes(text))
-    glued = _GLUE.search(work) is not None
+        return _DASH.sub("-", fix_lookalikes("".join(text[i] for i in kept))), kept
+    return _DASH.sub("-", fix_lookalikes(text)), None
 
+
+def _joined(work: str) -> tuple[list[str], list[int]]:
+    """The parts of the normalised text and the offset in ``work`` of each character, token by token:
+    a blank run (or a block tag) is held back until words follow it, then written as one space or
+    :data:`PARA` (leading and trailing blanks vanish); a digit glued to a letter gets a space after it.
+    """
+    glued = _GLUE.search(work) is not None
     parts: list[str] = []
     index: list[int] = []
-    pending_at = -1  # original offset of a pending blank run, -1 when none
+    pending_at = -1  # offset of a pending blank run, -1 when none
     pending_hard = False
     for m in _TOKEN.finditer(work):
         kind = m.lastindex
@@ -151,18 +176,10 @@ def normalize(text: str) -> Normalized:
                     index.append(pending_at)
                 pending_at, pending_hard = -1, False
             run = m.group(3)
-            pos = 0
-            if glued:
-                for g in _GLUE.finditer(run):
-                    cut = g.end()
-                    parts.append(run[pos:cut])
-                    index.extend(range(at + pos, at + cut))
-                    parts.append(" ")
-                    index.append(at + cut)
-                    pos = cut
+            pos = _unglued(run, at, parts, index) if glued else 0
             parts.append(run[pos:] if pos else run)
             index.extend(range(at + pos, m.end()))
-        elif kind == 2:  # a blank run
+        elif kind == 2:  # a blank run: hard when it holds a blank line, or two spaces and no line break
             if pending_at < 0:
                 pending_at = m.start()
             if not pending_hard:
@@ -175,14 +192,30 @@ def normalize(text: str) -> Normalized:
             if pending_at < 0:
                 pending_at = m.start()
             pending_hard = True
+    return parts, index
 
-    disp = "".join(parts)
+
+def _unglued(run: str, at: int, parts: list[str], index: list[int]) -> int:
+    """Append the words of ``run`` (at offset ``at``) up to its last digit glued to a letter, a space
+    after each such digit; where the rest of ``run`` starts."""
+    pos = 0
+    for g in _GLUE.finditer(run):
+        cut = g.end()
+        parts.append(run[pos:cut])
+        index.extend(range(at + pos, at + cut))
+        parts.append(" ")
+        index.append(at + cut)
+        pos = cut
+    return pos
+
+
+def _matching_text(disp: str) -> str:
+    """The lower-case matching text of ``disp`` (of the same length): «е» for «ё», misspelt units
+    repaired («календарных деня»)."""
     low = disp.lower()
     if len(low) != len(disp):  # a few characters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in disp)
     low = low.replace("ё", "е")
-    if _UNIT_SLOT.search(low) is not None:  # a misspelt unit («календарных деня»), length-preserving
+    if _UNIT_SLOT.search(low) is not None:
         low = _repair_units(low)
-    if kept is not None:
-        index = [kept[i] for i in index]
-    return Normalized(low, disp, tuple(index), text)
+    return low
