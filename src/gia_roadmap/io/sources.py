@@ -713,8 +713,19 @@ class _StreamCell:
 
 
 def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> tuple[SourceBlock, ...]:
-    blocks: list[SourceBlock] = []
+    cells, paragraphs = _stream_cells(lines, source)
+    budget.take(len(cells))
+    grids = _StreamGrids(source)
+    for group in _cell_groups(cells):
+        grids.add(group)
+    return (*paragraphs, *grids.finish())
+
+
+def _stream_cells(lines: Sequence[str], source: str) -> tuple[list[_StreamCell], list[SourceBlock]]:
+    """The cells of a cell stream (a tab-led line starts one, the lines after it continue it) and the
+    paragraphs before the first cell."""
     cells: list[_StreamCell] = []
+    paragraphs: list[SourceBlock] = []
     blank = False
     for n, line in enumerate(lines, start=1):
         if line.startswith("\t"):
@@ -728,63 +739,81 @@ def _read_cell_stream(lines: Sequence[str], source: str, budget: CellBudget) -> 
             cells[-1].lines.append(line)
             blank = False
         else:
-            blocks.append(
+            paragraphs.append(
                 RawParagraph(
                     "\n".join(clean_text(line)[0]), line, CellProvenance(Location(file=source, line=n))
                 )
             )
-    budget.take(len(cells))
-    # Groups of cells between blank lines; a row is one or more groups.
+    return cells, paragraphs
+
+
+def _cell_groups(cells: list[_StreamCell]) -> list[list[_StreamCell]]:
+    """Groups of cells between blank lines; a row is one or more groups."""
     groups: list[list[_StreamCell]] = []
     for cell in cells:
         if cell.blank_before or not groups:
             groups.append([cell])
         else:
             groups[-1].append(cell)
-    width = 0
-    grid_rows: list[SourceRow] = []
-    grid_index = 0
+    return groups
 
-    def flush() -> None:
-        nonlocal grid_rows
-        if grid_rows:
-            prov = CellProvenance(
-                Location(file=source, table=grid_index or None, line=grid_rows[0].provenance.location.line)
-            )
-            blocks.append(SourceGrid(tuple(grid_rows), prov))
-            grid_rows = []
 
-    def emit(group: list[_StreamCell], after_break: bool) -> None:
-        row_cells = tuple(_stream_cell(c, source, grid_index, col) for col, c in enumerate(group, start=1))
-        prov = CellProvenance(Location(file=source, table=grid_index or None, line=group[0].line))
-        grid_rows.append(SourceRow(row_cells, prov, after_break=after_break))
+class _StreamGrids:
+    """Groups of stream cells made rows of grids: a header-like group of two or more cells starts a
+    new grid and sets the row width; a group joins the pending row while the row fits that width and
+    the group does not start with a measure number; a row is complete when it reaches the width."""
 
-    pending: list[_StreamCell] = []
-    for group in groups:
-        texts = ["\n".join(c.lines) for c in group]
-        if len(group) >= 2 and is_header_row(texts):
-            if pending:
-                emit(pending, True)
-                pending = []
-            flush()
-            grid_index += 1
-            width = len(group)
-            emit(group, True)
-            continue
+    __slots__ = ("blocks", "grid_index", "pending", "rows", "source", "width")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.blocks: list[SourceBlock] = []
+        self.rows: list[SourceRow] = []  # the rows of the current grid
+        self.pending: list[_StreamCell] = []  # the cells of the row being assembled
+        self.grid_index = 0
+        self.width = 0
+
+    def add(self, group: list[_StreamCell]) -> None:
+        """Place a group of cells."""
+        if len(group) >= 2 and is_header_row(["\n".join(c.lines) for c in group]):
+            self._end_row()
+            self._end_grid()
+            self.grid_index += 1
+            self.width = len(group)
+            self._row(group)
+            return
         starts_number = bool(re.match(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s*$", group[0].lines[0]))
-        if pending and len(pending) + len(group) <= max(width, 1) and not starts_number:
-            pending.extend(group)
+        if self.pending and len(self.pending) + len(group) <= max(self.width, 1) and not starts_number:
+            self.pending.extend(group)
         else:
-            if pending:
-                emit(pending, True)
-            pending = list(group)
-        if width and len(pending) >= width:
-            emit(pending, True)
-            pending = []
-    if pending:
-        emit(pending, True)
-    flush()
-    return tuple(blocks)
+            self._end_row()
+            self.pending = list(group)
+        if self.width and len(self.pending) >= self.width:
+            self._end_row()
+
+    def finish(self) -> list[SourceBlock]:
+        """The grids, the pending row ended."""
+        self._end_row()
+        self._end_grid()
+        return self.blocks
+
+    def _end_row(self) -> None:
+        if self.pending:
+            self._row(self.pending)
+            self.pending = []
+
+    def _row(self, group: list[_StreamCell]) -> None:
+        source, table = self.source, self.grid_index
+        row_cells = tuple(_stream_cell(c, source, table, col) for col, c in enumerate(group, start=1))
+        prov = CellProvenance(Location(file=source, table=table or None, line=group[0].line))
+        self.rows.append(SourceRow(row_cells, prov, after_break=True))
+
+    def _end_grid(self) -> None:
+        if self.rows:
+            line = self.rows[0].provenance.location.line
+            prov = CellProvenance(Location(file=self.source, table=self.grid_index or None, line=line))
+            self.blocks.append(SourceGrid(tuple(self.rows), prov))
+            self.rows = []
 
 
 def _stream_cell(cell: _StreamCell, source: str, table: int, column: int) -> RawCell:

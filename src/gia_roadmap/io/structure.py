@@ -103,91 +103,132 @@ def build_document(
 
     Glossary entries are not collected here; see :func:`gia_roadmap.io.glossary.collect_glossary`.
     """
-    options = options or ReadOptions()
-    paragraphs: list[RawParagraph] = []
-    pending: list[RawParagraph] = []
-    tables: list[RawTable] = []
-    problems: list[Problem] = []
-    builder: _TableBuilder | None = None
-
-    def close() -> None:
-        nonlocal builder
-        if builder is not None:
-            tables.append(builder.finish())
-            builder = None
-
+    document = _DocumentBuilder(source, options or ReadOptions())
     for block in _split_grids(blocks):
         if isinstance(block, RawParagraph):
-            if block.text.strip().isdigit() and len(block.text.strip()) <= 3:
-                problems.append(
-                    reader_problem(
-                        "page-number",
-                        f"a bare number {block.text.strip()!r} read as a page number",
-                        block.provenance,
-                    )
+            document.add_paragraph(block)
+        else:
+            document.add_grid(block)
+    return document.finish()
+
+
+class _DocumentBuilder:
+    """The tables of a document, built block by block. Paragraphs wait (``pending``) until the next
+    grid shows what they are: headings inside the table that goes on, or the preamble of a new one."""
+
+    def __init__(self, source: str, options: ReadOptions) -> None:
+        self.source = source
+        self.options = options
+        self.paragraphs: list[RawParagraph] = []
+        self.pending: list[RawParagraph] = []
+        self.tables: list[RawTable] = []
+        self.problems: list[Problem] = []
+        self.builder: _TableBuilder | None = None  # the table being built
+
+    def add_paragraph(self, block: RawParagraph) -> None:
+        """A paragraph; a bare number of up to three digits is a page number and goes."""
+        text = block.text.strip()
+        if text.isdigit() and len(text) <= 3:
+            self.problems.append(
+                reader_problem(
+                    "page-number", f"a bare number {text!r} read as a page number", block.provenance
                 )
-                continue
-            paragraphs.append(block)
-            pending.append(block)
-            continue
+            )
+            return
+        self.paragraphs.append(block)
+        self.pending.append(block)
+
+    def add_grid(self, block: SourceGrid) -> None:
+        """A grid: with a header row it opens a new table (unless it repeats the current table's
+        header after a short gap); without one it goes on with the current table or opens a
+        headerless one."""
         rows = list(block.rows)
         header_at = _find_header(rows)
-        if header_at is None and builder is None and _label_row(rows):
+        if header_at is None and self.builder is None and _label_row(rows):
             header_at = 0  # unusual headers: the columns are recognised by their cells
         if header_at is not None:
-            header = rows[header_at]
-            same = builder is not None and builder.same_header(header)
-            # Lines above the header inside the grid (title rows of a sheet) count as paragraphs.
-            above = [r for r in rows[:header_at] if any(not c.is_blank for c in r.cells)]
-            short_gap = len(pending) + len(above) <= 1 and all(
-                len(p.text) <= _SHORT_PARAGRAPH for p in pending
-            )
-            if same and short_gap and builder is not None:
-                for p in pending:
-                    builder.add_paragraph_heading(p)
-                pending = []
-                for row in rows[:header_at]:
-                    builder.feed(row)
-                builder.add_repeated_header(header)
-                for row in rows[header_at + 1 :]:
-                    builder.feed(row)
-                continue
-            close()
-            preamble = list(pending)
-            for row in rows[:header_at]:
-                text = " ".join(c.text for c in row.cells if not c.is_blank)
-                if text:
-                    preamble.append(RawParagraph(text, text, row.provenance))
-            pending = []
-            builder = _TableBuilder(source, len(tables) + 1, header, tuple(preamble), options)
-            rest = rows[header_at + 1 :]
-            if rest and builder.try_sub_header(rest[0]):
-                rest = rest[1:]
-            for row in rest:
-                builder.feed(row)
-            continue
-        if builder is None:
-            builder = _TableBuilder.headerless(source, len(tables) + 1, rows, tuple(pending), options)
-            pending = []
-            problems.append(
-                reader_problem(
-                    "no-header",
-                    "a table without a recognisable header row; column roles were guessed from the values "
-                    "(expected headers such as «№», «Мероприятия», «Сроки», «Ответственные»)",
-                    block.provenance,
-                )
-            )
+            if not self._repeat_header(rows, header_at):
+                self._open_table(rows, header_at)
+        elif self.builder is None:
+            self._open_headerless(block, rows)
+        else:
+            self._headings_into(self.builder)
+            self.builder.page_start = True  # a grid without a header of its own goes on with the table
             for row in rows:
-                builder.feed(row)
-            continue
-        for p in pending:
-            builder.add_paragraph_heading(p)
-        pending = []
-        builder.page_start = True  # a grid without a header of its own goes on with the table
+                self.builder.feed(row)
+
+    def finish(self) -> RawDocument:
+        """The document, the last table closed."""
+        self._close()
+        return RawDocument(self.source, tuple(self.tables), tuple(self.paragraphs), (), tuple(self.problems))
+
+    def _repeat_header(self, rows: list[SourceRow], header_at: int) -> bool:
+        """Go on with the current table when the grid repeats its header after at most one short
+        paragraph or title line; False (nothing done) when the grid opens a new table."""
+        builder = self.builder
+        header = rows[header_at]
+        if builder is None or not builder.same_header(header):
+            return False
+        # Lines above the header inside the grid (title rows of a sheet) count as paragraphs.
+        above = [r for r in rows[:header_at] if any(not c.is_blank for c in r.cells)]
+        if len(self.pending) + len(above) > 1 or any(len(p.text) > _SHORT_PARAGRAPH for p in self.pending):
+            return False
+        self._headings_into(builder)
+        for row in rows[:header_at]:
+            builder.feed(row)
+        builder.add_repeated_header(header)
+        for row in rows[header_at + 1 :]:
+            builder.feed(row)
+        return True
+
+    def _open_table(self, rows: list[SourceRow], header_at: int) -> None:
+        """A new table under the header at ``header_at``: the pending paragraphs and the lines above
+        the header are its preamble, the row below may be a second header level."""
+        self._close()
+        preamble = list(self.pending)
+        for row in rows[:header_at]:
+            text = " ".join(c.text for c in row.cells if not c.is_blank)
+            if text:
+                preamble.append(RawParagraph(text, text, row.provenance))
+        self.pending = []
+        builder = _TableBuilder(
+            self.source, len(self.tables) + 1, rows[header_at], tuple(preamble), self.options
+        )
+        self.builder = builder
+        rest = rows[header_at + 1 :]
+        if rest and builder.try_sub_header(rest[0]):
+            rest = rest[1:]
+        for row in rest:
+            builder.feed(row)
+
+    def _open_headerless(self, block: SourceGrid, rows: list[SourceRow]) -> None:
+        """A new table without a header row: its column roles guessed from the values, and reported."""
+        builder = _TableBuilder.headerless(
+            self.source, len(self.tables) + 1, rows, tuple(self.pending), self.options
+        )
+        self.builder = builder
+        self.pending = []
+        self.problems.append(
+            reader_problem(
+                "no-header",
+                "a table without a recognisable header row; column roles were guessed from the values "
+                "(expected headers such as «№», «Мероприятия», «Сроки», «Ответственные»)",
+                block.provenance,
+            )
+        )
         for row in rows:
             builder.feed(row)
-    close()
-    return RawDocument(source, tuple(tables), tuple(paragraphs), (), tuple(problems))
+
+    def _headings_into(self, builder: _TableBuilder) -> None:
+        """The pending paragraphs become headings of the table that goes on."""
+        for paragraph in self.pending:
+            builder.add_paragraph_heading(paragraph)
+        self.pending = []
+
+    def _close(self) -> None:
+        if self.builder is not None:
+            self.tables.append(self.builder.finish())
+            self.builder = None
 
 
 #: How far down a grid the header row is looked for: a sheet may carry the document's title lines
@@ -260,6 +301,31 @@ def _find_header(rows: Sequence[SourceRow]) -> int | None:
         if is_header_row([c.raw for c in row.cells]):
             return i
     return None
+
+
+@attrs.frozen(kw_only=True)
+class _RowView:
+    """A row placed in the columns of a table, as the row rules see it: which cells hold text, the
+    text of the «№» column, and the last section, item or note above."""
+
+    row: SourceRow
+    cells: tuple[RawCell, ...]
+    extra: tuple[RawCell, ...]
+    number_col: int | None
+    title_col: int
+    filled: list[int]
+    number_text: str
+    previous: RawRow | None
+
+
+def _section_label(v: _RowView) -> str:
+    """A Roman or letter section label in the «№» column, or leading the only text of a row of at
+    most two filled cells (in its first or title column); "" when none."""
+    if v.number_text:
+        return section_label(v.number_text)[0]
+    if len(v.filled) > 2 or not v.filled or v.filled[0] not in {0, v.title_col}:
+        return ""
+    return section_label(v.cells[v.filled[0]].text.strip())[0]
 
 
 class _TableBuilder:
@@ -546,6 +612,42 @@ class _TableBuilder:
         return 1
 
     def feed(self, row: SourceRow) -> None:
+        """Add a source row: aligned with the columns, then read as a repeated header, a section, an
+        item or a sub-item, or joined to the row above as its continuation."""
+        placed = self._place(row)
+        if placed is None:
+            return
+        row, cells, extra = placed
+        if (
+            is_header_row([c.raw for c in cells])
+            and tuple(header_key(c.raw) for c in cells) == self.header_key
+        ):
+            self.rows.append(RawRow(RowKind.HEADER, cells, "", 0, row.provenance, extra))
+            self.page_start = True
+            return
+        number_col = self._role_index(ColumnRole.NUMBER)
+        title_col = self._role_index(ColumnRole.TITLE)
+        if title_col is None:
+            title_col = next((c.index for c in self.columns if c.role is not ColumnRole.NUMBER), 0)
+        view = _RowView(
+            row=row,
+            cells=cells,
+            extra=extra,
+            number_col=number_col,
+            title_col=title_col,
+            filled=[i for i, c in enumerate(cells) if not c.is_blank],
+            number_text=cells[number_col].text.strip() if number_col is not None else "",
+            previous=self._last_row(),
+        )
+        kind = self._kind(view)
+        if kind is None:
+            self._join(view.previous, cells, extra, row)
+        else:
+            self._append(kind[0], cells, kind[1], row, extra)
+
+    def _place(self, row: SourceRow) -> tuple[SourceRow, tuple[RawCell, ...], tuple[RawCell, ...]] | None:
+        """The row (no longer whole when it opens a page) with its cells aligned with the columns and
+        its unplaced cells, shifted and unplaced cells reported; None when the row is blank."""
         self.fixed = self.fixed or row.fixed_columns
         if self.page_start and any(not c.is_blank for c in row.cells):
             self.page_start = False
@@ -553,9 +655,7 @@ class _TableBuilder:
                 row = attrs.evolve(row, whole=False)
         cells, extra, shifted = self._fit(row)
         if not any(not c.is_blank for c in cells) and not extra:
-            if any(CellFlag.MERGED_ABOVE in c.flags for c in cells):
-                return
-            return
+            return None
         if shifted:
             self.problems.append(
                 reader_problem(
@@ -573,85 +673,65 @@ class _TableBuilder:
                     cell.provenance,
                 )
             )
-        if (
-            is_header_row([c.raw for c in cells])
-            and tuple(header_key(c.raw) for c in cells) == self.header_key
-        ):
-            self.rows.append(RawRow(RowKind.HEADER, cells, "", 0, row.provenance, extra))
-            self.page_start = True
-            return
-        number_col = self._role_index(ColumnRole.NUMBER)
-        title_col = self._role_index(ColumnRole.TITLE)
-        if title_col is None:
-            title_col = next((c.index for c in self.columns if c.role is not ColumnRole.NUMBER), 0)
-        filled = [i for i, c in enumerate(cells) if not c.is_blank]
-        number_text = cells[number_col].text.strip() if number_col is not None else ""
-        title_text = cells[title_col].text.strip()
-        previous = self._last_row()
+        return row, cells, extra
 
+    def _kind(self, v: _RowView) -> tuple[RowKind, str] | None:
+        """The kind and number of a placed row, None when it continues the row above."""
         # A Roman or letter section label («II.», «А.») in the «№» column, or leading the only text of a
         # heading row, opens a section; a stage row keeps its own deadline («II. Основной этап | январь –
         # май»), which the importer reads as the section's window.
-        label = section_label(number_text)[0] if number_text else ""
-        if not label and not number_text and len(filled) <= 2:
-            first_text = cells[filled[0]].text.strip() if filled else ""
-            label = section_label(first_text)[0] if filled and filled[0] in {0, title_col} else ""
-        if label and not self._after_broken_word(previous, cells):
-            self._append(RowKind.SECTION, cells, label, row, extra)
-            return
-
+        label = _section_label(v)
+        if label and not self._after_broken_word(v.previous, v.cells):
+            return RowKind.SECTION, label
         # A heading: the only text sits in the first, number or title column.
-        if len(filled) == 1 and filled[0] in {0, number_col, title_col} and not extra:
-            text = cells[filled[0]].text.strip()
-            if number_col is not None and filled[0] == number_col and is_number(text):
-                self._append(RowKind.ITEM, cells, normalize_number(text), row, extra)
-                return
-            number, _rest = split_leading_number(text)
-            if number and filled[0] in {0, number_col} and not self._after_broken_word(previous, cells):
-                self._append(RowKind.SECTION, cells, number, row, extra)
-                return
-            if self._continues(previous, cells, text, title_col, row):
-                self._join(previous, cells, extra, row)
-                return
-            if filled[0] == title_col and is_dash_item(text):
-                self._append(RowKind.SUB_ITEM, cells, "", row, extra)
-                return
-            number, _rest = split_leading_number(text)
-            if number and filled[0] == title_col and number_col is not None:
-                # «2.1 Подготовка …» in the title column: an item whose number slipped into the title
-                self._append(RowKind.ITEM, cells, number, row, extra)
-                return
-            self._append(RowKind.SECTION, cells, number, row, extra)
-            return
+        if len(v.filled) == 1 and v.filled[0] in {0, v.number_col, v.title_col} and not v.extra:
+            return self._heading_kind(v)
+        if v.number_col is not None and v.number_text:
+            return self._numbered_kind(v)
+        title_text = v.cells[v.title_col].text.strip()
+        if self._continues(v.previous, v.cells, title_text, v.title_col, v.row):
+            return None
+        return (RowKind.SUB_ITEM if is_dash_item(title_text) else RowKind.ITEM), ""
 
-        if number_col is not None and number_text:
-            if is_number(number_text):
-                self._append(RowKind.ITEM, cells, normalize_number(number_text), row, extra)
-                return
-            number, _rest = split_leading_number(number_text)
-            if number:
-                self._append(RowKind.ITEM, cells, number, row, extra)
-                return
-            if self._continues(previous, cells, number_text, title_col, row):
-                self._join(previous, cells, extra, row)
-                return
-            self.problems.append(
-                reader_problem(
-                    "odd-number",
-                    f"text {number_text[:60]!r} in the «№» column is not a number; "
-                    "the row is kept as an unnumbered item",
-                    row.provenance,
-                )
+    def _heading_kind(self, v: _RowView) -> tuple[RowKind, str] | None:
+        """A row whose only text sits in the first, number or title column: an item numbered in the
+        «№» column, a numbered section, a continuation, a dash sub-item, an item whose number slipped
+        into the title, or else a section."""
+        col = v.filled[0]
+        text = v.cells[col].text.strip()
+        if v.number_col is not None and col == v.number_col and is_number(text):
+            return RowKind.ITEM, normalize_number(text)
+        number, _rest = split_leading_number(text)
+        if number and col in {0, v.number_col} and not self._after_broken_word(v.previous, v.cells):
+            return RowKind.SECTION, number
+        if self._continues(v.previous, v.cells, text, v.title_col, v.row):
+            return None
+        if col == v.title_col and is_dash_item(text):
+            return RowKind.SUB_ITEM, ""
+        if number and col == v.title_col and v.number_col is not None:
+            # «2.1 Подготовка …» in the title column: an item whose number slipped into the title
+            return RowKind.ITEM, number
+        return RowKind.SECTION, number
+
+    def _numbered_kind(self, v: _RowView) -> tuple[RowKind, str] | None:
+        """A row with text in the «№» column: an item when it is (or starts with) a number, else a
+        continuation, else an unnumbered item (reported)."""
+        if is_number(v.number_text):
+            return RowKind.ITEM, normalize_number(v.number_text)
+        number, _rest = split_leading_number(v.number_text)
+        if number:
+            return RowKind.ITEM, number
+        if self._continues(v.previous, v.cells, v.number_text, v.title_col, v.row):
+            return None
+        self.problems.append(
+            reader_problem(
+                "odd-number",
+                f"text {v.number_text[:60]!r} in the «№» column is not a number; "
+                "the row is kept as an unnumbered item",
+                v.row.provenance,
             )
-            self._append(RowKind.ITEM, cells, "", row, extra)
-            return
-        if self._continues(previous, cells, title_text, title_col, row):
-            self._join(previous, cells, extra, row)
-            return
-        if is_dash_item(title_text):
-            self._append(RowKind.SUB_ITEM, cells, "", row, extra)
-            return
-        self._append(RowKind.ITEM, cells, "", row, extra)
+        )
+        return RowKind.ITEM, ""
 
     @staticmethod
     def _after_broken_word(previous: RawRow | None, cells: Sequence[RawCell]) -> bool:

@@ -11,6 +11,7 @@ import attrs
 from gia_roadmap.calendar import SchoolYear
 from gia_roadmap.io.importing.grouping import _ORDER_WORD, _PLAN_TITLE
 from gia_roadmap.io.metadata import (
+    StampOrder,
     exam_school_year,
     is_school_name,
     level_of,
@@ -104,71 +105,117 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
     texts = [p.text.strip() for p in paragraphs if p.text.strip()]
     # The last order block wins (a cover page may list several orders before the real one).
     order_at = max((i for i, t in enumerate(texts) if _ORDER_WORD.match(t)), default=None)
-    issuer = ""
-    date: dt.date | None = None
-    number = ""
-    order_title = ""
-    raw_parts: list[str] = []
     if order_at is not None:
-        start = order_at
-        # The issuer: the short lines right above «ПРИКАЗ» back to the first one naming a body in
-        # capitals («МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ» + «АЛТАЙСКОГО КРАЯ»; «УПРАВЛЕНИЕ ОБРАЗОВАНИЯ» +
-        # «Администрации города Когалыма»).
-        for back in range(order_at - 1, max(-1, order_at - 5), -1):
-            if len(texts[back]) > 120:
-                break
-            if _ISSUER_WORD.search(texts[back]) and texts[back].replace("*", "").split()[0].isupper():
-                start = back
-        issuer = " ".join(texts[start:order_at]).replace("*", "")
-        for text in texts[order_at + 1 : order_at + 8]:
-            if date is None and parse_document_date(text) is not None and len(text) < 60:
-                date = parse_document_date(text)
-                raw_parts.append(text)
-                continue
-            match = _NUMBER_LINE.search(text)
-            if not number and match is not None and len(text) < 60:
-                number = match.group("number").strip(".")
-                raw_parts.append(text)
-                continue
-            if not order_title and _ORDER_TITLE.match(text):
-                order_title = text
-                break
+        facts = _order_block(texts, order_at)
     else:
-        issuer_lines = []
-        for text in texts[:6]:
-            if text.isupper() and _ISSUER_WORD.search(text):
-                issuer_lines.append(text)
-            elif issuer_lines:
-                break
-        if not issuer_lines:
-            # a school's plan is headed by the school's name («МБОУ «СОШ № 5»»)
-            issuer_lines = [t for t in texts[:3] if is_school_name(t) and not _PLAN_TITLE.match(t)][:1]
-        issuer = " ".join(issuer_lines)
+        facts = _OrderFacts(issuer=_plain_issuer(texts))
     # An approval stamp naming the order in full («Приложение к приказу управления образования … от
     # 12.09.2025 № 345», possibly over several lines): the act, its issuer, date and number.
     stamp = stamp_order(texts, parse_document_date)
-    kind = "приказ"
-    if stamp is not None and (date is None or not number):
-        date = date or stamp.date
-        number = number or stamp.number
-        kind = stamp.kind if order_at is None else kind
-        issuer = issuer or stamp.issuer
-        raw_parts.append(stamp.raw)
-    # Approval stamp «от 25.10.2023 № 3654»: fills what the order block lacks.
-    for text in texts:
-        if date is not None and number:
+    if stamp is not None:
+        facts.fill_from_stamp(stamp, own_kind=order_at is None)
+    facts.fill_from_citations(texts)
+    title = _plan_title(texts) or facts.title
+    orders = (facts.order(),) if facts.number or facts.date is not None or facts.title else ()
+    legal = _legal_basis(texts, {(facts.number, facts.date)})
+    school_year, school_year_how = _school_year(title, facts.title, texts)
+    territory = _territory(title, facts.title)
+    level = level_of(facts.issuer, title) or (level_of(stamp.issuer) if stamp is not None else None)
+    return _Header(
+        title, facts.issuer, orders, legal, school_year, territory, level, school_year_how, facts.date
+    )
+
+
+@attrs.define(kw_only=True)
+class _OrderFacts:
+    """What the header says of the order that approves the plan, gathered from the order block, an
+    approval stamp and cited orders; ``raw_parts``: the lines it was read from."""
+
+    issuer: str = ""
+    date: dt.date | None = None
+    number: str = ""
+    title: str = ""
+    kind: str = "приказ"
+    raw_parts: list[str] = attrs.Factory(list)
+
+    def fill_from_stamp(self, stamp: StampOrder, *, own_kind: bool) -> None:
+        """Fill what the order block lacks from an approval stamp (its kind too when there is no
+        order block: ``own_kind``)."""
+        if self.date is not None and self.number:
+            return
+        self.date = self.date or stamp.date
+        self.number = self.number or stamp.number
+        if own_kind:
+            self.kind = stamp.kind
+        self.issuer = self.issuer or stamp.issuer
+        self.raw_parts.append(stamp.raw)
+
+    def fill_from_citations(self, texts: Sequence[str]) -> None:
+        """Fill a missing date or number from short lines citing an order («от 25.10.2023 № 3654»)."""
+        for text in texts:
+            if self.date is not None and self.number:
+                break
+            cited = _CITED_ORDER.search(text)
+            if cited is not None and len(text) < 80:
+                self.date = self.date or parse_document_date(cited.group("date"))
+                self.number = self.number or cited.group("number")
+                self.raw_parts.append(text)
+
+    def order(self) -> Order:
+        return Order(self.issuer, self.number, self.date, self.title, self.kind, " | ".join(self.raw_parts))
+
+
+def _order_block(texts: Sequence[str], order_at: int) -> _OrderFacts:
+    """The order block around «ПРИКАЗ» at ``order_at``: the issuer above it, then its date, number
+    and title in the lines below."""
+    facts = _OrderFacts(issuer=_order_issuer(texts, order_at))
+    for text in texts[order_at + 1 : order_at + 8]:
+        if facts.date is None and parse_document_date(text) is not None and len(text) < 60:
+            facts.date = parse_document_date(text)
+            facts.raw_parts.append(text)
+            continue
+        match = _NUMBER_LINE.search(text)
+        if not facts.number and match is not None and len(text) < 60:
+            facts.number = match.group("number").strip(".")
+            facts.raw_parts.append(text)
+            continue
+        if not facts.title and _ORDER_TITLE.match(text):
+            facts.title = text
             break
-        cited = _CITED_ORDER.search(text)
-        if cited is not None and len(text) < 80:
-            date = date or parse_document_date(cited.group("date"))
-            number = number or cited.group("number")
-            raw_parts.append(text)
-    title = _plan_title(texts) or order_title
-    orders: tuple[Order, ...] = ()
-    if number or date is not None or order_title:
-        orders = (Order(issuer, number, date, order_title, kind, " | ".join(raw_parts)),)
+    return facts
+
+
+def _order_issuer(texts: Sequence[str], order_at: int) -> str:
+    """The issuer: the short lines right above «ПРИКАЗ» back to the first one naming a body in
+    capitals («МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ» + «АЛТАЙСКОГО КРАЯ»; «УПРАВЛЕНИЕ ОБРАЗОВАНИЯ» +
+    «Администрации города Когалыма»)."""
+    start = order_at
+    for back in range(order_at - 1, max(-1, order_at - 5), -1):
+        if len(texts[back]) > 120:
+            break
+        if _ISSUER_WORD.search(texts[back]) and texts[back].replace("*", "").split()[0].isupper():
+            start = back
+    return " ".join(texts[start:order_at]).replace("*", "")
+
+
+def _plain_issuer(texts: Sequence[str]) -> str:
+    """The issuer of a header without an order block: the upper-case lines naming a body at its top,
+    or else a school's name («МБОУ «СОШ № 5»»)."""
+    issuer_lines = []
+    for text in texts[:6]:
+        if text.isupper() and _ISSUER_WORD.search(text):
+            issuer_lines.append(text)
+        elif issuer_lines:
+            break
+    if not issuer_lines:
+        issuer_lines = [t for t in texts[:3] if is_school_name(t) and not _PLAN_TITLE.match(t)][:1]
+    return " ".join(issuer_lines)
+
+
+def _legal_basis(texts: Sequence[str], seen: set[tuple[str, dt.date | None]]) -> tuple[Order, ...]:
+    """The orders cited in the long lines of the header (not a stamp), each once and none already
+    ``seen``: the plan's legal basis."""
     legal = []
-    seen = {(number, date)}
     for text in texts:
         if _STAMP.match(text) or len(text) < 80:
             continue
@@ -180,16 +227,18 @@ def _read_header(paragraphs: Sequence[RawParagraph]) -> _Header:
             seen.add(key)
             context = text[max(0, cited.start() - 120) : cited.end() + 120]
             legal.append(Order("", key[0], cited_date, "", "", context.strip()))
-    school_year, school_year_how = _school_year(title, order_title, texts)
+    return tuple(legal)
+
+
+def _territory(title: str, order_title: str) -> str:
+    """The territory the plan or order title names («в городе Когалыме», «Алтайского края»)."""
     territory_match = (
         _TERRITORY.search(title)
         or _TERRITORY.search(order_title)
         or _CITY.search(title)
         or _CITY.search(order_title)
     )
-    territory = territory_match.group(1) if territory_match else ""
-    level = level_of(issuer, title) or (level_of(stamp.issuer) if stamp is not None else None)
-    return _Header(title, issuer, orders, tuple(legal), school_year, territory, level, school_year_how, date)
+    return territory_match.group(1) if territory_match else ""
 
 
 _SENTENCE = re.compile(r":\s*$|\b(?:содержит|составлен\w*|является|утвержден\w*)\b", re.IGNORECASE)

@@ -4,6 +4,7 @@ responsible parties, and the problems of what could not be read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -58,6 +59,92 @@ from gia_roadmap.plan.responsible import MatchQuality, Responsible, ResponsibleR
 from gia_roadmap.text import DASH_CLASS
 
 
+@attrs.define
+class _RowFields:
+    """The cells of an item row read by their column's role: the first title, deadline and
+    responsible cells (a further title or responsible cell becomes a note), every deadline column,
+    text fields, targets, participants, level actions, the parent item, notes, provenance."""
+
+    fields: dict[str, str] = attrs.Factory(dict)
+    provenance: list[Provenance] = attrs.Factory(list)
+    notes: list[str] = attrs.Factory(list)
+    level_actions: list[LevelAction] = attrs.Factory(list)
+    participants: tuple[Target, ...] = ()
+    targets: list[Target] = attrs.Factory(list)
+    parent_item: ParentItemRef | None = None
+    term_columns: list[tuple[Column, RawCell]] = attrs.Factory(list)
+    title_cell: RawCell | None = None
+    term_cell: RawCell | None = None
+    responsible_cell: RawCell | None = None
+
+    def add_title(self, column: Column, cell: RawCell) -> None:
+        if self.title_cell is None:
+            self.title_cell = cell
+        elif not cell.is_blank:
+            self.add_note(column, cell)
+
+    def add_term(self, column: Column, cell: RawCell) -> None:
+        self.term_columns.append((column, cell))
+        if self.term_cell is None:
+            self.term_cell = cell
+
+    def add_responsible(self, column: Column, cell: RawCell) -> None:
+        if self.responsible_cell is None:
+            self.responsible_cell = cell
+        elif not cell.is_blank:
+            self.add_note(column, cell)
+
+    def add_text(self, column: Column, cell: RawCell) -> None:
+        """A text field (result, evidence, completion, specifics): cells of one role are joined."""
+        name = _TEXT_FIELDS[column.role]
+        self.fields[name] = _join(self.fields.get(name, ""), cell.text)
+
+    def add_specifics(self, column: Column, cell: RawCell) -> None:
+        """The specifics column: the description, and a target when it names all schools."""
+        self.add_text(column, cell)
+        if _ALL_SCHOOLS.match(cell.text.strip()):
+            self.targets.append(Target(cell.text.strip(), TargetKind.ALL_SCHOOLS))
+
+    def add_category(self, column: Column, cell: RawCell) -> None:
+        if not cell.is_blank:
+            text = re.sub(r"\s+", " ", cell.text).strip()
+            self.targets.append(Target(text, TargetKind.CATEGORY, resolve_category(text)))
+
+    def add_reference(self, column: Column, cell: RawCell) -> None:
+        if not cell.is_blank:
+            self.parent_item = ParentItemRef.parse(cell.text)
+
+    def skip(self, column: Column, cell: RawCell) -> None:
+        """A column read elsewhere: the number, the problem (the sub-group heading)."""
+
+    def add_note(self, column: Column, cell: RawCell) -> None:
+        if not cell.is_blank:
+            self.notes.append(f"«{column.header}»: {cell.text}")
+
+
+_TEXT_FIELDS = {
+    ColumnRole.RESULT: "expected_result",
+    ColumnRole.EVIDENCE: "evidence",
+    ColumnRole.COMPLETION: "completion",
+    ColumnRole.SPECIFICS: "description",
+}
+#: How a cell is read by its column's role (participants and level actions, which need the party
+#: resolver, are read by the measure reader; a role not listed becomes a note).
+_ROLE_READERS: dict[ColumnRole, Callable[[_RowFields, Column, RawCell], None]] = {
+    ColumnRole.TITLE: _RowFields.add_title,
+    ColumnRole.TERM: _RowFields.add_term,
+    ColumnRole.RESPONSIBLE: _RowFields.add_responsible,
+    ColumnRole.RESULT: _RowFields.add_text,
+    ColumnRole.EVIDENCE: _RowFields.add_text,
+    ColumnRole.COMPLETION: _RowFields.add_text,
+    ColumnRole.SPECIFICS: _RowFields.add_specifics,
+    ColumnRole.CATEGORY: _RowFields.add_category,
+    ColumnRole.REFERENCE_NUMBER: _RowFields.add_reference,
+    ColumnRole.PROBLEM: _RowFields.skip,
+    ColumnRole.NUMBER: _RowFields.skip,
+}
+
+
 class _MeasureReader:
     """Reading the measures of one item row: fields by column role, deadlines, parties, problems."""
 
@@ -91,82 +178,15 @@ class _MeasureReader:
         section: _SectionDraft,
     ) -> list[Measure]:
         where = row.provenance.location
-        fields: dict[str, str] = {}
-        provenance: list[Provenance] = []
-        notes: list[str] = []
-        level_actions: list[LevelAction] = []
-        participants: tuple[Target, ...] = ()
-        targets: list[Target] = []
-        parent_item: ParentItemRef | None = None
-        term_columns: list[tuple[Column, RawCell]] = []
-        title_cell: RawCell | None = None
-        term_cell: RawCell | None = None
-        responsible_cell: RawCell | None = None
-        for column, cell in zip(table.columns, row.cells, strict=False):
-            provenance.extend(_cell_provenance(column, cell))
-            role = column.role
-            if role is ColumnRole.TITLE:
-                title_cell = cell if title_cell is None else title_cell
-                if cell is not title_cell and not cell.is_blank:
-                    notes.append(f"«{column.header}»: {cell.text}")
-            elif role is ColumnRole.TERM:
-                term_columns.append((column, cell))
-                if term_cell is None:
-                    term_cell = cell
-            elif role is ColumnRole.RESPONSIBLE:
-                if responsible_cell is None:
-                    responsible_cell = cell
-                elif not cell.is_blank:
-                    notes.append(f"«{column.header}»: {cell.text}")
-            elif role is ColumnRole.RESULT:
-                fields["expected_result"] = _join(fields.get("expected_result", ""), cell.text)
-            elif role is ColumnRole.EVIDENCE:
-                fields["evidence"] = _join(fields.get("evidence", ""), cell.text)
-            elif role is ColumnRole.COMPLETION:
-                fields["completion"] = _join(fields.get("completion", ""), cell.text)
-            elif role is ColumnRole.SPECIFICS:
-                fields["description"] = _join(fields.get("description", ""), cell.text)
-                if _ALL_SCHOOLS.match(cell.text.strip()):
-                    targets.append(Target(cell.text.strip(), TargetKind.ALL_SCHOOLS))
-            elif role is ColumnRole.PARTICIPANTS:
-                participants = self._participants(cell.text)
-            elif role is ColumnRole.CATEGORY:
-                if not cell.is_blank:
-                    text = re.sub(r"\s+", " ", cell.text).strip()
-                    targets.append(Target(text, TargetKind.CATEGORY, resolve_category(text)))
-            elif role is ColumnRole.PROBLEM:
-                pass  # the problem is the sub-group heading
-            elif role is ColumnRole.REFERENCE_NUMBER:
-                if not cell.is_blank:
-                    parent_item = ParentItemRef.parse(cell.text)
-            elif role in (ColumnRole.LEVEL_ACTION, ColumnRole.ACTION):
-                if not cell.is_blank:
-                    level_actions.append(self._level_action(column, cell))
-            elif role is ColumnRole.NUMBER:
-                pass
-            elif not cell.is_blank:
-                notes.append(f"«{column.header}»: {cell.text}")
-        for cell in row.extra:
-            notes.append(f"unplaced: «{cell.text}» ({_place_text(cell.provenance.location)})")
-            self._problem(
-                "unplaced-cell",
-                f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»",
-                cell.provenance.location,
-            )
-        events = self._split_events(title_cell, term_cell)
+        cols = self._row_fields(row, table)
+        events = self._split_events(cols.title_cell, cols.term_cell)
         term: Term = MissingTerm()
         term_notes: list[str] = []
         lead: str | None = None
         if events is None:
-            term, term_notes = self._term(term_cell, title_cell, where)
-            filled = [(c, cell) for c, cell in term_columns if not cell.is_blank]
-            if len(filled) > 1:
-                term, term_notes = self._columns_term(filled, title_cell, where), []
-            lead = self._lead_in(title_cell, term, term_notes)
+            term, term_notes, lead = self._row_term(cols, where)
         # a lead-in with dash sub-items: the measure is the lead-in (its exams and stages its own)
-        title = lead if lead is not None else title_cell.text if title_cell is not None else ""
-        responsible_raw = responsible_cell.text if responsible_cell is not None else ""
-        responsible = self._responsible(responsible_cell)
+        title = lead if lead is not None else cols.title_cell.text if cols.title_cell is not None else ""
         number = MeasureNumber.parse(number_raw) if number_raw else MeasureNumber()
         exam_scope, scope_from = self._scopes(row, number, title, scopes, section)
         scope_note = "from the heading or group row above"
@@ -174,13 +194,9 @@ class _MeasureReader:
             exam_scope, scope_from = self.options.exam_scope, "ImportOptions.exam_scope"
             scope_note = "the exams the whole plan is about, as the importer was told"
         if scope_from:
-            provenance.append(Provenance("exam_scope", ProvenanceKind.INFERRED, scope_from, scope_note))
-        status = Status()
-        evidence = fields.get("evidence", "")
-        if fields.get("completion"):
-            status = read_completion(fields["completion"], parse_document_date)
+            cols.provenance.append(Provenance("exam_scope", ProvenanceKind.INFERRED, scope_from, scope_note))
         if table.column(ColumnRole.RESPONSIBLE) is None and not table.columns_with(ColumnRole.LEVEL_ACTION):
-            provenance.append(
+            cols.provenance.append(
                 Provenance(
                     "responsible",
                     ProvenanceKind.NOT_IN_LAYOUT,
@@ -188,35 +204,79 @@ class _MeasureReader:
                     "the table has no responsible column",
                 )
             )
-        base = Measure(
+        base = self._base_measure(cols, number, title, exam_scope)
+        if events is not None:
+            measures = self._event_measures(base, events, cols.responsible_cell, where)
+        elif lead is not None and isinstance(term, TermSequence):
+            measures = self._sub_item_measures(base, term, cols.title_cell, cols.responsible_cell, where)
+        else:
+            measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
+        for measure in measures:
+            self._report_unread(measure, cols.term_cell, cols.responsible_cell, where)
+        self._report_guessed_fills(row, table, where)
+        return measures
+
+    def _row_fields(self, row: RawRow, table: RawTable) -> _RowFields:
+        """The cells of an item row read by their column's role; unplaced cells kept as notes (and
+        reported)."""
+        cols = _RowFields()
+        for column, cell in zip(table.columns, row.cells, strict=False):
+            cols.provenance.extend(_cell_provenance(column, cell))
+            role = column.role
+            if role is ColumnRole.PARTICIPANTS:
+                cols.participants = self._participants(cell.text)
+            elif role in (ColumnRole.LEVEL_ACTION, ColumnRole.ACTION):
+                if not cell.is_blank:
+                    cols.level_actions.append(self._level_action(column, cell))
+            else:
+                _ROLE_READERS.get(role, _RowFields.add_note)(cols, column, cell)
+        for cell in row.extra:
+            cols.notes.append(f"unplaced: «{cell.text}» ({_place_text(cell.provenance.location)})")
+            self._problem(
+                "unplaced-cell",
+                f"a cell that fits no column was kept in the notes: «{cell.text[:100]}»",
+                cell.provenance.location,
+            )
+        return cols
+
+    def _row_term(self, cols: _RowFields, where: Location) -> tuple[Term, list[str], str | None]:
+        """The deadline of a row that is not split into events: its term, the notes the term reading
+        left, and the lead-in of dash sub-items (None when it has none). Several filled date columns
+        make one composite term."""
+        term, term_notes = self._term(cols.term_cell, cols.title_cell, where)
+        filled = [(c, cell) for c, cell in cols.term_columns if not cell.is_blank]
+        if len(filled) > 1:
+            term, term_notes = self._columns_term(filled, cols.title_cell, where), []
+        return term, term_notes, self._lead_in(cols.title_cell, term, term_notes)
+
+    def _base_measure(
+        self, cols: _RowFields, number: MeasureNumber, title: str, exam_scope: tuple[ExamScope, ...]
+    ) -> Measure:
+        """The measure of a row before its deadline is set; the completion column read as its status."""
+        fields = cols.fields
+        status = Status()
+        evidence = fields.get("evidence", "")
+        if fields.get("completion"):
+            status = read_completion(fields["completion"], parse_document_date)
+        return Measure(
             number=number,
             title=title,
-            responsible=responsible,
-            responsible_raw=responsible_raw,
-            participants=participants,
-            targets=tuple(targets),
+            responsible=self._responsible(cols.responsible_cell),
+            responsible_raw=cols.responsible_cell.text if cols.responsible_cell is not None else "",
+            participants=cols.participants,
+            targets=tuple(cols.targets),
             exam_scope=exam_scope,
             exam_periods=detect_exam_stages(title),
             reserve_days=mentions_reserve_days(title),
-            level_actions=tuple(level_actions),
+            level_actions=tuple(cols.level_actions),
             expected_result=fields.get("expected_result", ""),
             evidence=evidence,
             status=status,
             description=fields.get("description", ""),
-            parent_item=parent_item,
-            notes=tuple(notes),
-            provenance=tuple(provenance),
+            parent_item=cols.parent_item,
+            notes=tuple(cols.notes),
+            provenance=tuple(cols.provenance),
         )
-        if events is not None:
-            measures = self._event_measures(base, events, responsible_cell, where)
-        elif lead is not None and isinstance(term, TermSequence):
-            measures = self._sub_item_measures(base, term, title_cell, responsible_cell, where)
-        else:
-            measures = [attrs.evolve(base, term=term, notes=base.notes + tuple(term_notes))]
-        for measure in measures:
-            self._report_unread(measure, term_cell, responsible_cell, where)
-        self._report_guessed_fills(row, table, where)
-        return measures
 
     def _report_unread(
         self, measure: Measure, term_cell: RawCell | None, responsible_cell: RawCell | None, where: Location

@@ -106,34 +106,46 @@ def read_html_blocks(
     Raises:
         TableReadError: not HTML, or a budget exceeded (:class:`~gia_roadmap.errors.ReadLimitError`).
     """
+    limits = limits or ReadLimits()
+    root = _parse_page(data, source)
+    body = root.find("body")
+    page = _PageReader(source, CellBudget(source, limits))
+    page.walk(body if body is not None else root)
+    return tuple(page.blocks)
+
+
+def _parse_page(data: bytes, source: str) -> HtmlElement:
+    """The document of an HTML page: bytes with a declared charset or a byte-order mark go to lxml as
+    they are, others are decoded first (an XML declaration dropped)."""
     import lxml.etree
     import lxml.html
 
-    limits = limits or ReadLimits()
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
         if _META_CHARSET.search(data[:4096]) or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-            root = lxml.html.document_fromstring(data, parser=parser)
-        else:
-            text = _XML_DECLARATION.sub("", decode_bytes(data, source).text)
-            root = lxml.html.document_fromstring(text, parser=parser)
+            return lxml.html.document_fromstring(data, parser=parser)
+        text = _XML_DECLARATION.sub("", decode_bytes(data, source).text)
+        return lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise TableReadError(
             f"{source}: cannot read the page as HTML: {exc}", location=Location(file=source)
         ) from exc
-    body = root.find("body")
-    budget = CellBudget(source, limits)
-    blocks: list[SourceBlock] = []
-    counters = {"table": 0, "paragraph": 0}
 
-    def paragraph(text: str) -> None:
-        paragraphs, _ = clean_text(text)
-        for line in paragraphs:
-            counters["paragraph"] += 1
-            prov = CellProvenance(Location(file=source, line=counters["paragraph"]))
-            blocks.append(RawParagraph(line, line, prov))
 
-    def walk(element: HtmlElement) -> None:
+class _PageReader:
+    """The blocks of a page in document order, tables and paragraphs numbered as they come."""
+
+    def __init__(self, source: str, budget: CellBudget) -> None:
+        self.source = source
+        self.budget = budget
+        self.blocks: list[SourceBlock] = []
+        self.tables = 0
+        self.paragraphs = 0
+
+    def walk(self, element: HtmlElement) -> None:
+        """Read an element's children: a table becomes a grid, a block without tables a paragraph
+        (its inner blocks are line breaks), a block holding a table is walked, the text between
+        them is a paragraph of its own."""
         own = [element.text or ""]
         for child in element:
             tag = _tag(child)
@@ -141,52 +153,51 @@ def read_html_blocks(
                 own.append(child.tail or "")
                 continue
             if tag == "table":
-                paragraph("".join(own))
+                self.paragraph("".join(own))
                 own = [""]
-                table(child)
+                self.table(child)
             elif tag in _BLOCKS and not child.xpath(".//table"):
-                paragraph("".join(own))
+                self.paragraph("".join(own))
                 own = [""]
                 lines = [""]
                 _lines(child, lines, [False])
-                paragraph("\n".join(lines))
+                self.paragraph("\n".join(lines))
             elif tag in _BLOCKS:
-                paragraph("".join(own))
+                self.paragraph("".join(own))
                 own = [""]
-                walk(child)
+                self.walk(child)
             else:
                 own.append(child.text_content())
             own.append(child.tail or "")
-        paragraph("".join(own))
+        self.paragraph("".join(own))
 
-    def table(element: HtmlElement) -> None:
-        counters["table"] += 1
-        index = counters["table"]
-        span_rows = []
-        for tr in _rows_of(element):
-            cells = []
-            for td in _cells_of(tr):
-                paragraphs, nested = _cell_paragraphs(td)
-                flags = []
-                if nested:
-                    flags.append(CellFlag.NESTED_TABLE)
-                if len(paragraphs) > 1:
-                    flags.append(CellFlag.PARAGRAPHS)
-                cells.append(
-                    SpanCell(
-                        "\n".join(paragraphs),
-                        _span(td.get("colspan")),
-                        _span(td.get("rowspan")),
-                        tuple(flags),
-                    )
-                )
-            span_rows.append(cells)
-        grid = lay_out(span_rows, source=source, table=index, budget=budget)
+    def paragraph(self, text: str) -> None:
+        """One paragraph block per paragraph of ``text`` (none when it is blank)."""
+        paragraphs, _ = clean_text(text)
+        for line in paragraphs:
+            self.paragraphs += 1
+            prov = CellProvenance(Location(file=self.source, line=self.paragraphs))
+            self.blocks.append(RawParagraph(line, line, prov))
+
+    def table(self, element: HtmlElement) -> None:
+        """The grid of a table, its spans laid out and its blank rows dropped (none when all are)."""
+        self.tables += 1
+        index, source = self.tables, self.source
+        span_rows = [[_span_cell(td) for td in _cells_of(tr)] for tr in _rows_of(element)]
+        grid = lay_out(span_rows, source=source, table=index, budget=self.budget)
         rows = [
             r for r in source_rows(grid, source=source, table=index) if any(not c.is_blank for c in r.cells)
         ]
         if rows:
-            blocks.append(SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=index))))
+            self.blocks.append(SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=index))))
 
-    walk(body if body is not None else root)
-    return tuple(blocks)
+
+def _span_cell(td: HtmlElement) -> SpanCell:
+    """A table cell with its spans, its paragraphs and any nested table flattened."""
+    paragraphs, nested = _cell_paragraphs(td)
+    flags = []
+    if nested:
+        flags.append(CellFlag.NESTED_TABLE)
+    if len(paragraphs) > 1:
+        flags.append(CellFlag.PARAGRAPHS)
+    return SpanCell("\n".join(paragraphs), _span(td.get("colspan")), _span(td.get("rowspan")), tuple(flags))

@@ -63,15 +63,36 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
         TableReadError: damaged, or a budget exceeded.
     """
     try:
-        import xlrd
+        import xlrd  # noqa: F401  (its absence is reported before anything is read)
     except ImportError as exc:
         raise MissingDependencyError("reading .xls files", "xlrd", "xls") from exc
     path = Path(path)
     limits = limits or ReadLimits()
     check_file_size(path, limits)
     source = path.name
+    book = _open_workbook(path)
+    budget = CellBudget(source, limits)
+    blocks: list[SourceBlock] = []
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        for sheet_index in range(book.nsheets):
+            sheet = book.sheet_by_index(sheet_index)
+            covered = _measure_sheet(sheet, source, limits, budget)
+            grid = _sheet_grid(book, sheet, sheet_index + 1, covered, source)
+            if grid is not None:
+                blocks.append(grid)
+            book.unload_sheet(sheet_index)
+    finally:
+        book.release_resources()
+    return tuple(blocks)
+
+
+def _open_workbook(path: Path) -> Any:
+    """The xlrd workbook at ``path``, its sheets loaded on demand."""
+    import xlrd
+
+    source = path.name
+    try:
+        return xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except xlrd.XLRDError as exc:
         if "workbook" in str(exc).lower() and "ole2" in str(exc).lower():
             raise UnsupportedFileError(source, "doc", DOC_HINT) from exc
@@ -82,60 +103,58 @@ def read_xls_blocks(path: str | Path, *, limits: ReadLimits | None = None) -> tu
         raise TableReadError(
             f"{source}: a damaged .xls workbook: {exc}", location=Location(file=source)
         ) from exc
-    budget = CellBudget(source, limits)
-    blocks: list[SourceBlock] = []
-    try:
-        for sheet_index in range(book.nsheets):
-            sheet = book.sheet_by_index(sheet_index)
-            title = str(sheet.name)
-            covered: dict[tuple[int, int], CellFlag] = {}
-            for rlo, rhi, clo, chi in sheet.merged_cells:
-                where = f"sheet «{title}», merged range at row {rlo + 1}, column {clo + 1}"
-                check_span(source, rhi - rlo, chi - clo, limits, where)
-                budget.take((rhi - rlo) * (chi - clo), where)
-                for r in range(rlo, rhi):
-                    for c in range(clo, chi):
-                        if (r, c) != (rlo, clo):
-                            covered[(r, c)] = CellFlag.SPANNED if r == rlo else CellFlag.MERGED_ABOVE
-            budget.row_count(sheet.nrows, f"sheet «{title}»")
-            budget.row_width(sheet.ncols, f"sheet «{title}»")
-            budget.take(sheet.nrows * sheet.ncols, f"sheet «{title}»")
-            rows: list[SourceRow] = []
-            pending_break = False
-            for r in range(sheet.nrows):
-                texts = [_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)]
-                if not any(t.strip() for t in texts) and not any((r, c) in covered for c in range(2)):
-                    pending_break = bool(rows)
-                    continue
-                cells: list[RawCell] = []
-                for c, text in enumerate(texts):
-                    prov = CellProvenance(
-                        Location(file=source, table=sheet_index + 1, sheet=title, row=r + 1, column=c + 1)
-                    )
-                    flag = covered.get((r, c))
-                    flags: tuple[CellFlag, ...] = (flag,) if flag else ()
-                    if "\n" in text.strip():
-                        flags = (*flags, CellFlag.PARAGRAPHS)
-                    cells.append(make_cell(text, prov, flags=flags))
-                while len(cells) > 1 and cells[-1].is_blank and not cells[-1].flags:
-                    cells.pop()
-                row_prov = CellProvenance(
-                    Location(file=source, table=sheet_index + 1, sheet=title, row=r + 1)
-                )
-                rows.append(
-                    SourceRow(
-                        tuple(cells), row_prov, after_break=pending_break, fixed_columns=True, whole=True
-                    )
-                )
-                pending_break = False
-            if rows:
-                rows = [attrs.evolve(row, whole=not row.after_break) for row in rows]
-                blocks.append(
-                    SourceGrid(
-                        tuple(rows), CellProvenance(Location(file=source, table=sheet_index + 1, sheet=title))
-                    )
-                )
-            book.unload_sheet(sheet_index)
-    finally:
-        book.release_resources()
-    return tuple(blocks)
+
+
+def _measure_sheet(
+    sheet: Any, source: str, limits: ReadLimits, budget: CellBudget
+) -> dict[tuple[int, int], CellFlag]:
+    """Measure a sheet's merged ranges and size against the budgets before any cell is made; the
+    flag of each cell a merged range covers, by ``(row, column)``."""
+    title = str(sheet.name)
+    covered: dict[tuple[int, int], CellFlag] = {}
+    for rlo, rhi, clo, chi in sheet.merged_cells:
+        where = f"sheet «{title}», merged range at row {rlo + 1}, column {clo + 1}"
+        check_span(source, rhi - rlo, chi - clo, limits, where)
+        budget.take((rhi - rlo) * (chi - clo), where)
+        for r in range(rlo, rhi):
+            for c in range(clo, chi):
+                if (r, c) != (rlo, clo):
+                    covered[(r, c)] = CellFlag.SPANNED if r == rlo else CellFlag.MERGED_ABOVE
+    budget.row_count(sheet.nrows, f"sheet «{title}»")
+    budget.row_width(sheet.ncols, f"sheet «{title}»")
+    budget.take(sheet.nrows * sheet.ncols, f"sheet «{title}»")
+    return covered
+
+
+def _sheet_grid(
+    book: Any, sheet: Any, table: int, covered: dict[tuple[int, int], CellFlag], source: str
+) -> SourceGrid | None:
+    """The grid of a sheet (table number ``table``), None when it has no rows: empty rows mark a
+    break, trailing blank cells go."""
+    title = str(sheet.name)
+    rows: list[SourceRow] = []
+    pending_break = False
+    for r in range(sheet.nrows):
+        texts = [_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)]
+        if not any(t.strip() for t in texts) and not any((r, c) in covered for c in range(2)):
+            pending_break = bool(rows)
+            continue
+        cells: list[RawCell] = []
+        for c, text in enumerate(texts):
+            prov = CellProvenance(Location(file=source, table=table, sheet=title, row=r + 1, column=c + 1))
+            flag = covered.get((r, c))
+            flags: tuple[CellFlag, ...] = (flag,) if flag else ()
+            if "\n" in text.strip():
+                flags = (*flags, CellFlag.PARAGRAPHS)
+            cells.append(make_cell(text, prov, flags=flags))
+        while len(cells) > 1 and cells[-1].is_blank and not cells[-1].flags:
+            cells.pop()
+        row_prov = CellProvenance(Location(file=source, table=table, sheet=title, row=r + 1))
+        rows.append(
+            SourceRow(tuple(cells), row_prov, after_break=pending_break, fixed_columns=True, whole=True)
+        )
+        pending_break = False
+    if not rows:
+        return None
+    rows = [attrs.evolve(row, whole=not row.after_break) for row in rows]
+    return SourceGrid(tuple(rows), CellProvenance(Location(file=source, table=table, sheet=title)))
