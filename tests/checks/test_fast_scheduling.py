@@ -109,6 +109,50 @@ def reference_schedule(
             preds.setdefault(v, []).append((u, link))
             succs.setdefault(u, []).append((v, link))
 
+    es, ef, driving, violations = _reference_forward(order, preds, windows, shift)
+
+    ls: dict[Node, dt.date | None] = {}
+    lf: dict[Node, dt.date | None] = {}
+    for node in reversed(order):
+        window = windows.get(node)
+        finish = None if window is None else window.end
+        start_limit: dt.date | None = None
+        for succ, link in succs.get(node, ()):
+            target = ls[succ] if link.kind in (_FS, _SS) else lf[succ]
+            if target is None:
+                continue
+            bound = shift.backward(target, link.lag, link.working_days)
+            if link.kind in (_FS, _FF):
+                finish = _min(finish, bound)
+            else:
+                start_limit = _min(start_limit, bound)
+        lf[node] = finish
+        ls[node] = _min(finish, start_limit)
+
+    nodes: dict[Node, NodeSchedule] = {}
+    for node in g.nodes:
+        window = windows.get(node)
+        if node in cyclic:
+            start = None if window is None else window.start
+            end = None if window is None else window.end
+            nodes[node] = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
+            continue
+        early, late = ef.get(node), lf.get(node)
+        slack = None if early is None or late is None else shift.between(early, late)
+        nodes[node] = NodeSchedule(
+            node, window, es.get(node), early, ls.get(node), late, slack, driving=driving.get(node)
+        )
+    return Schedule(nodes, tuple(violations), cycles, _reference_critical_path(nodes))
+
+
+def _reference_forward(
+    order: list[Node],
+    preds: Mapping[Node, list[tuple[Node, Link]]],
+    windows: Mapping[Node, DateWindow | None],
+    shift: _Shifter,
+) -> tuple[dict[Node, dt.date | None], dict[Node, dt.date | None], dict[Node, Node | None], list[Violation]]:
+    """The forward pass in topological order: earliest start and finish, the driving predecessor,
+    and the links that push a node past its own due date."""
     es: dict[Node, dt.date | None] = {}
     ef: dict[Node, dt.date | None] = {}
     driving: dict[Node, Node | None] = {}
@@ -148,39 +192,7 @@ def reference_schedule(
             if finish is not None and finish > due:
                 finish = due
         es[node], ef[node], driving[node] = start, finish, driver
-
-    ls: dict[Node, dt.date | None] = {}
-    lf: dict[Node, dt.date | None] = {}
-    for node in reversed(order):
-        window = windows.get(node)
-        finish = None if window is None else window.end
-        start_limit: dt.date | None = None
-        for succ, link in succs.get(node, ()):
-            target = ls[succ] if link.kind in (_FS, _SS) else lf[succ]
-            if target is None:
-                continue
-            bound = shift.backward(target, link.lag, link.working_days)
-            if link.kind in (_FS, _FF):
-                finish = _min(finish, bound)
-            else:
-                start_limit = _min(start_limit, bound)
-        lf[node] = finish
-        ls[node] = _min(finish, start_limit)
-
-    nodes: dict[Node, NodeSchedule] = {}
-    for node in g.nodes:
-        window = windows.get(node)
-        if node in cyclic:
-            start = None if window is None else window.start
-            end = None if window is None else window.end
-            nodes[node] = NodeSchedule(node, window, start, start, end, end, None, in_cycle=True)
-            continue
-        early, late = ef.get(node), lf.get(node)
-        slack = None if early is None or late is None else shift.between(early, late)
-        nodes[node] = NodeSchedule(
-            node, window, es.get(node), early, ls.get(node), late, slack, driving=driving.get(node)
-        )
-    return Schedule(nodes, tuple(violations), cycles, _reference_critical_path(nodes))
+    return es, ef, driving, violations
 
 
 def _reference_critical_path(nodes: Mapping[Node, NodeSchedule]) -> tuple[Node, ...]:

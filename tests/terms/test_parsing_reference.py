@@ -51,16 +51,7 @@ def _reference_normalize(text: str) -> tuple[str, str, tuple[int, ...]]:
 
 def _reference_visible(text: str) -> tuple[str, str, tuple[int, ...]]:
     """(low, disp, index) as the original normaliser computed them (its general path only)."""
-    if _HAS_LATIN.search(text):
-        fixed = list(text)
-        for m in _WORD.finditer(text):
-            word = m.group()
-            if _CYR.search(word) and _HAS_LATIN.search(word):
-                fixed[m.start() : m.end()] = list(word.translate(_LATIN_TO_CYRILLIC))
-        work = "".join(fixed)
-    else:
-        work = text
-
+    work = _reference_lookalikes(text)
     parts: list[str] = []
     index: list[int] = []
     pending_at = -1
@@ -115,11 +106,27 @@ def _reference_visible(text: str) -> tuple[str, str, tuple[int, ...]]:
     segment(work[pos:], pos)
 
     disp = "".join(parts)
+    return _reference_units(_reference_lower(disp)), disp, tuple(index)
+
+
+def _reference_lookalikes(text: str) -> str:
+    """The text with the Latin look-alikes of its words that also hold Cyrillic letters made Cyrillic."""
+    if not _HAS_LATIN.search(text):
+        return text
+    fixed = list(text)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if _CYR.search(word) and _HAS_LATIN.search(word):
+            fixed[m.start() : m.end()] = list(word.translate(_LATIN_TO_CYRILLIC))
+    return "".join(fixed)
+
+
+def _reference_lower(disp: str) -> str:
+    """Lower case of the same length (a character whose lower case is longer stays), «е» for «ё»."""
     low = disp.lower()
     if len(low) != len(disp):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in disp)
-    low = low.replace("ё", "е")
-    return _reference_units(low), disp, tuple(index)
+    return low.replace("ё", "е")
 
 
 _UNITS = {"день": 0, "дня": 0, "дней": 0, "неделя": 1, "неделю": 1, "недели": 1, "недель": 1}

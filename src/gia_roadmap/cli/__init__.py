@@ -24,7 +24,7 @@ import datetime as dt
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
     from gia_roadmap.calendar import ExamSchedule, RussianCalendar
     from gia_roadmap.calendar.terms import EventDates
+    from gia_roadmap.cli.plan_commands import Source
     from gia_roadmap.io import ImportOptions
     from gia_roadmap.plan import Roadmap
 
@@ -363,62 +364,47 @@ def _schedule(args: argparse.Namespace) -> ExamSchedule | None:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.command == "calendar":
-        from gia_roadmap.calendar import RussianCalendar, WorkWeek
-
-        calendar = RussianCalendar(
-            work_week=WorkWeek.SIX_DAY if args.six_day else WorkWeek.FIVE_DAY,
-            rules_only=args.rules_only,
-            special_days_off=args.special_days_off,
-            region=args.region,
-        )
-        print(render_calendar(calendar, args.year, args.month), file=out)
-        return 0
-    if args.command == "resolve":
-        return _resolve(args, out)
-    if args.command == "examples":
-        from gia_roadmap import examples
-
-        for name in examples.names():
-            roadmap = examples.load(name)
-            print(f"{name:<28} {roadmap.title or roadmap.id}", file=out)
-        return 0
+    """Run the command: the commands that read no plan, then those that report progress on the error
+    stream, then the commands on a loaded plan (its calendar and exam schedule loaded first)."""
+    plain: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+        "calendar": _calendar_command,
+        "resolve": _resolve,
+        "examples": _examples_command,
+    }
+    if args.command in plain:
+        return plain[args.command](args, out)
     from rich.console import Console
 
     status_console = Console(file=err)
-    if args.command == "import":
-        return _import(args, out, status_console)
-    if args.command == "diff":
-        return plan_views.run_diff(
-            args,
-            lambda path: load_source(path, None, console=status_console, options=None),
-            _calendar(args),
-            _schedule(args),
-            out,
-        )
-    if args.command == "cascade":
-        return run_cascade(
-            args,
-            out,
-            status_console,
-            calendar=_calendar(args),
-            schedule=_schedule(args),
-            options=_import_options(args),
-        )
-    if args.command == "check" and args.file is not None and Path(args.file).is_dir():
-        return run_check_folder(
-            args,
-            out,
-            status_console,
-            calendar=_calendar(args),
-            schedule=_schedule(args),
-            options=_import_options(args),
-        )
-    if args.command == "check" and folder_options_given(args):
+    with_status: dict[str, Callable[[argparse.Namespace, TextIO, Console], int]] = {
+        "import": _import,
+        "diff": _diff_command,
+        "cascade": _cascade_command,
+        "check FOLDER": _check_folder_command,
+    }
+    folder = args.command == "check" and args.file is not None and Path(args.file).is_dir()
+    command = "check FOLDER" if folder else args.command
+    if command in with_status:
+        return with_status[command](args, out, status_console)
+    if command == "check" and folder_options_given(args):
         raise UsageError(
             f"{', '.join(folder_options_given(args))}: for a folder of plans; to export one plan's report "
             "write gia-roadmap export FILE --to html|xlsx -o OUT"
         )
+    on_plan: dict[
+        str, Callable[[argparse.Namespace, Source, RussianCalendar, ExamSchedule | None, TextIO], int]
+    ] = {
+        "check": _check_command,
+        "export": lambda args, source, calendar, schedule, out: _export(
+            args, source.roadmaps, calendar, schedule, out
+        ),
+        "report": plan_views.run_report,
+        "roll-forward": lambda args, source, _cal, _sched, out: plan_views.run_roll_forward(
+            args, source, out
+        ),
+    }
+    if args.command not in on_plan:  # pragma: no cover - argparse rejects it first
+        raise UsageError(f"unknown command {args.command!r}")
     source = load_source(args.file, args.example, console=status_console, options=_import_options(args))
     if getattr(args, "region", None):
         import attrs
@@ -426,37 +412,97 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         source = attrs.evolve(
             source, roadmaps=tuple(attrs.evolve(r, region=args.region) for r in source.roadmaps)
         )
-    calendar = _calendar(args)
-    schedule = _schedule(args)
-    if args.command == "check":
-        from gia_roadmap.plan import check
-        from gia_roadmap.plan.regions import regional_calendar
+    return on_plan[args.command](args, source, _calendar(args), _schedule(args), out)
 
-        console = Console(file=out, highlight=False, soft_wrap=False)
-        limit = 200 if args.limit is None else args.limit
-        if limit < 1:
-            raise UsageError(f"--limit {limit} is not valid; give a positive number")
-        reports = []
-        for r in source.roadmaps:
-            plan_calendar = regional_calendar(r, calendar)
-            plan_events = events_for(r, plan_calendar, schedule)
-            report = check(r, calendar=plan_calendar, events=plan_events, today=args.today, lang=args.lang)
-            reports.append((r, report))
-        if args.format == "json":
-            print(dumps_json(report_document(source, reports, lang=args.lang)), file=out)
-        else:
-            for roadmap, report in reports:
-                print_report(
-                    console, source, roadmap, report, limit=limit, everything=args.all, lang=args.lang
-                )
-        return check_exit_status([report for _, report in reports])
-    if args.command == "export":
-        return _export(args, source.roadmaps, calendar, schedule, out)
-    if args.command == "report":
-        return plan_views.run_report(args, source, calendar, schedule, out)
-    if args.command == "roll-forward":
-        return plan_views.run_roll_forward(args, source, out)
-    raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse rejects it first
+
+def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:
+    """``gia-roadmap calendar``: a month of the production calendar."""
+    from gia_roadmap.calendar import RussianCalendar, WorkWeek
+
+    calendar = RussianCalendar(
+        work_week=WorkWeek.SIX_DAY if args.six_day else WorkWeek.FIVE_DAY,
+        rules_only=args.rules_only,
+        special_days_off=args.special_days_off,
+        region=args.region,
+    )
+    print(render_calendar(calendar, args.year, args.month), file=out)
+    return 0
+
+
+def _examples_command(args: argparse.Namespace, out: TextIO) -> int:
+    """``gia-roadmap examples``: the bundled plans."""
+    from gia_roadmap import examples
+
+    for name in examples.names():
+        roadmap = examples.load(name)
+        print(f"{name:<28} {roadmap.title or roadmap.id}", file=out)
+    return 0
+
+
+def _diff_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
+    """``gia-roadmap diff``: two versions of a plan compared."""
+    return plan_views.run_diff(
+        args,
+        lambda path: load_source(path, None, console=status_console, options=None),
+        _calendar(args),
+        _schedule(args),
+        out,
+    )
+
+
+def _cascade_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
+    """``gia-roadmap cascade``: a plan checked against the plans above it."""
+    return run_cascade(
+        args,
+        out,
+        status_console,
+        calendar=_calendar(args),
+        schedule=_schedule(args),
+        options=_import_options(args),
+    )
+
+
+def _check_folder_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
+    """``gia-roadmap check FOLDER``: every plan of a folder checked as a set (docs/cascade.md)."""
+    return run_check_folder(
+        args,
+        out,
+        status_console,
+        calendar=_calendar(args),
+        schedule=_schedule(args),
+        options=_import_options(args),
+    )
+
+
+def _check_command(
+    args: argparse.Namespace,
+    source: Source,
+    calendar: RussianCalendar,
+    schedule: ExamSchedule | None,
+    out: TextIO,
+) -> int:
+    """``gia-roadmap check``: each plan checked on its region's calendar and exam days."""
+    from rich.console import Console
+
+    from gia_roadmap.plan import check
+    from gia_roadmap.plan.regions import regional_calendar
+
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    limit = 200 if args.limit is None else args.limit
+    if limit < 1:
+        raise UsageError(f"--limit {limit} is not valid; give a positive number")
+    reports = []
+    for r in source.roadmaps:
+        plan_calendar = regional_calendar(r, calendar)
+        plan_events = events_for(r, plan_calendar, schedule)
+        report = check(r, calendar=plan_calendar, events=plan_events, today=args.today, lang=args.lang)
+        reports.append((r, report))
+    if args.format == "json":
+        print(dumps_json(report_document(source, reports, lang=args.lang)), file=out)
+    else:
+        for roadmap, report in reports:
+            print_report(console, source, roadmap, report, limit=limit, everything=args.all, lang=args.lang)
+    return check_exit_status([report for _, report in reports])
 
 
 def _resolve(args: argparse.Namespace, out: TextIO) -> int:

@@ -101,87 +101,126 @@ def _leaf(tp: type) -> _Checker:
     return lambda v: None if isinstance(v, tp) else ("", expected, v)
 
 
+def _accept(value: object) -> _Miss | None:
+    """The checker of ``Any``, ``object`` and annotations this module does not read (a Protocol, a
+    TypeVar): every value is trusted."""
+    return None
+
+
 def _compile(tp: object) -> _Checker:
+    """The checker of an annotation: by its generic origin (a union, a literal, a tuple, a set, a
+    mapping), else a plain class."""
     if tp is Any or tp is object:
-        return lambda v: None
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin is typing.Union or isinstance(tp, types.UnionType):
-        classes = tuple(a for a in args if isinstance(a, type) and typing.get_origin(a) is None)
-        others = [_compile(a) for a in args if a not in classes]
-        expected = _union_text(args)
-        exact = tuple(c for c in classes if c not in (bool, int, dt.date))
-        leaves = [_leaf(c) for c in classes if c in (bool, int, dt.date)]
+        return _accept
+    compiler = _COMPILERS.get(typing.get_origin(tp))
+    if compiler is not None:
+        return compiler(typing.get_args(tp))
+    if isinstance(tp, type):
+        return _leaf(tp)
+    return _accept
 
-        def union(value: object) -> _Miss | None:
-            if isinstance(value, exact):
+
+def _union(args: tuple[Any, ...]) -> _Checker:
+    """``X | Y | …``: plain classes by one isinstance test (bool, int and date need their leaf test),
+    then each other member's checker."""
+    classes = tuple(a for a in args if isinstance(a, type) and typing.get_origin(a) is None)
+    others = [_compile(a) for a in args if a not in classes]
+    expected = _union_text(args)
+    exact = tuple(c for c in classes if c not in (bool, int, dt.date))
+    leaves = [_leaf(c) for c in classes if c in (bool, int, dt.date)]
+
+    def union(value: object) -> _Miss | None:
+        if isinstance(value, exact):
+            return None
+        for check in (*leaves, *others):
+            if check(value) is None:
                 return None
-            for check in (*leaves, *others):
-                if check(value) is None:
-                    return None
-            return ("", expected, value)
+        return ("", expected, value)
 
-        return union
-    if origin is typing.Literal:
-        allowed = ", ".join(repr(a) for a in args)
-        return lambda v: (
-            None if any(v == a and type(v) is type(a) for a in args) else ("", f"one of {allowed}", v)
-        )
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _compile(args[0])
+    return union
 
-            def items(value: object) -> _Miss | None:
-                if not isinstance(value, tuple):
-                    return ("", f"a tuple of {_describe(args[0])}", value)
-                for position, element in enumerate(value):
-                    miss = item(element)
-                    if miss is not None:
-                        return (f"[{position}]{miss[0]}", miss[1], miss[2])
-                return None
 
-            return items
-        parts = [_compile(a) for a in args]
+def _literal(args: tuple[Any, ...]) -> _Checker:
+    """``Literal[a, b, …]``: a value equal to one of them and of its type."""
+    allowed = ", ".join(repr(a) for a in args)
+    return lambda v: (
+        None if any(v == a and type(v) is type(a) for a in args) else ("", f"one of {allowed}", v)
+    )
 
-        def fixed(value: object) -> _Miss | None:
-            if not isinstance(value, tuple) or len(value) != len(parts):
-                return ("", f"a tuple of {len(parts)} values", value)
-            for position, (check, element) in enumerate(zip(parts, value, strict=True)):
-                miss = check(element)
+
+def _tuple(args: tuple[Any, ...]) -> _Checker:
+    """``tuple[X, ...]`` (every element checked) or ``tuple[X, Y]`` (as many values, each checked)."""
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _compile(args[0])
+
+        def items(value: object) -> _Miss | None:
+            if not isinstance(value, tuple):
+                return ("", f"a tuple of {_describe(args[0])}", value)
+            for position, element in enumerate(value):
+                miss = item(element)
                 if miss is not None:
                     return (f"[{position}]{miss[0]}", miss[1], miss[2])
             return None
 
-        return fixed
-    if origin in (frozenset, set):
-        item = _compile(args[0]) if args else _compile(Any)
+        return items
+    parts = [_compile(a) for a in args]
 
-        def members(value: object) -> _Miss | None:
-            if not isinstance(value, frozenset):
-                return ("", "a frozenset", value)
-            for element in value:
-                miss = item(element)
-                if miss is not None:
-                    return (f"{{{element!r}}}{miss[0]}", miss[1], miss[2])
-            return None
+    def fixed(value: object) -> _Miss | None:
+        if not isinstance(value, tuple) or len(value) != len(parts):
+            return ("", f"a tuple of {len(parts)} values", value)
+        for position, (check, element) in enumerate(zip(parts, value, strict=True)):
+            miss = check(element)
+            if miss is not None:
+                return (f"[{position}]{miss[0]}", miss[1], miss[2])
+        return None
 
-        return members
-    if origin in (Mapping, dict, typing.Mapping):
-        key_check, value_check = (_compile(a) for a in args) if args else (_compile(Any), _compile(Any))
+    return fixed
 
-        def mapping(value: object) -> _Miss | None:
-            if not isinstance(value, Mapping):
-                return ("", "a mapping", value)
-            for key, element in value.items():
-                miss = key_check(key) or value_check(element)
-                if miss is not None:
-                    return (f"[{key!r}]{miss[0]}", miss[1], miss[2])
-            return None
 
-        return mapping
-    if isinstance(tp, type):
-        return _leaf(tp)
-    return lambda v: None  # an annotation this module does not read (a Protocol, a TypeVar): trusted
+def _members(args: tuple[Any, ...]) -> _Checker:
+    """``frozenset[X]`` (a set annotation too: the value must be a frozenset), every member checked."""
+    item = _compile(args[0]) if args else _accept
+
+    def members(value: object) -> _Miss | None:
+        if not isinstance(value, frozenset):
+            return ("", "a frozenset", value)
+        for element in value:
+            miss = item(element)
+            if miss is not None:
+                return (f"{{{element!r}}}{miss[0]}", miss[1], miss[2])
+        return None
+
+    return members
+
+
+def _mapping(args: tuple[Any, ...]) -> _Checker:
+    """``Mapping[K, V]`` (or ``dict``): every key and value checked."""
+    key_check, value_check = (_compile(args[0]), _compile(args[1])) if args else (_accept, _accept)
+
+    def mapping(value: object) -> _Miss | None:
+        if not isinstance(value, Mapping):
+            return ("", "a mapping", value)
+        for key, element in value.items():
+            miss = key_check(key) or value_check(element)
+            if miss is not None:
+                return (f"[{key!r}]{miss[0]}", miss[1], miss[2])
+        return None
+
+    return mapping
+
+
+#: The checker builder of a generic annotation, by its origin (``typing.get_origin``).
+_COMPILERS: dict[object, Callable[[tuple[Any, ...]], _Checker]] = {
+    typing.Union: _union,
+    types.UnionType: _union,
+    typing.Literal: _literal,
+    tuple: _tuple,
+    frozenset: _members,
+    set: _members,
+    Mapping: _mapping,
+    dict: _mapping,
+    typing.Mapping: _mapping,
+}
 
 
 def _checks(cls: type) -> tuple[tuple[str, _Checker, bool], ...]:
