@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -346,41 +346,36 @@ def _columns(sections: Sequence[Section]) -> _Columns:
 
 
 def _measure_cells(measure: Measure, columns: _Columns, group: tuple[str, bool] | None) -> list[LayoutCell]:
+    """One cell per column of a measure's row; ``group``: the text of a category or problem column
+    and whether the cell merges with the one above (it is blank then)."""
     cells: list[LayoutCell] = []
     for role in columns.roles:
-        text = ""
-        merged = False
-        if role == "number":
-            text = measure.number.raw
-        elif role in ("category", "problem"):
-            if group is not None:
-                text, merged = group[0], group[1]
-                if merged:
-                    text = ""
-        elif role == "title":
-            text = measure.title
-        elif role == "parent_item":
-            text = measure.parent_item.raw if measure.parent_item is not None else ""
-        elif role == "description":
-            text = measure.description
-        elif role == "term":
-            term = measure.term
-            text = "\n".join(_term_paragraphs(term))
-        elif role == "participants":
-            text = "\n".join(t.raw for t in measure.participants)
-        elif role == "responsible":
-            text = "\n".join(_responsible_paragraphs(measure))
-        elif role == "expected_result":
-            text = measure.expected_result
-        elif role == "evidence":
-            text = measure.evidence
-        elif role == "completion":
-            text = write_completion(measure.status, parse_document_date)
+        if role in ("category", "problem"):
+            text, merged = group if group is not None else ("", False)
+            cells.append(LayoutCell("" if merged else text, 1, merged))
         elif role.startswith("level:"):
             level = ActionLevel(role.split(":", 1)[1])
             text = "\n".join(a.text for a in measure.level_actions if a.level is level)
-        cells.append(LayoutCell(text, 1, merged))
+            cells.append(LayoutCell(text, 1, False))
+        else:
+            text_of = _CELL_TEXT.get(role)
+            cells.append(LayoutCell(text_of(measure) if text_of is not None else "", 1, False))
     return cells
+
+
+#: The text of a measure's cell by its column's role (the category, problem and level columns apart).
+_CELL_TEXT: dict[str, Callable[[Measure], str]] = {
+    "number": lambda m: m.number.raw,
+    "title": lambda m: m.title,
+    "parent_item": lambda m: m.parent_item.raw if m.parent_item is not None else "",
+    "description": lambda m: m.description,
+    "term": lambda m: "\n".join(_term_paragraphs(m.term)),
+    "participants": lambda m: "\n".join(t.raw for t in m.participants),
+    "responsible": lambda m: "\n".join(_responsible_paragraphs(m)),
+    "expected_result": lambda m: m.expected_result,
+    "evidence": lambda m: m.evidence,
+    "completion": lambda m: write_completion(m.status, parse_document_date),
+}
 
 
 def _measure_rows(measures: Sequence[Measure], columns: _Columns, out: list[LayoutRow]) -> None:
