@@ -195,7 +195,12 @@ def write_pdf(doc: Doc, path: Path, *, widths: Sequence[float] | None = None) ->
             pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
         width = max(len(line) for line in grid(table))
         col_widths = tuple(widths) if widths is not None else (12, *([178 / (width - 1)] * (width - 1)))
-        with pdf.table(col_widths=col_widths[:width], repeat_headings=1, headings_style=FontFace()) as out:
+        with pdf.table(
+            col_widths=col_widths[:width],
+            repeat_headings=1,
+            headings_style=FontFace(),
+            num_heading_rows=_heading_rows(table),
+        ) as out:
             for row in table:
                 line = out.row()
                 for cell in row:
@@ -203,6 +208,16 @@ def write_pdf(doc: Doc, path: Path, *, widths: Sequence[float] | None = None) ->
         pdf.ln(4)
     pdf.output(str(path))
     return path
+
+
+def _heading_rows(table: Sequence[Sequence[Cell]]) -> int:
+    """The rows the heading takes: the first, and every row a merged cell of the heading reaches."""
+    rows = 1
+    index = 0
+    while index < rows and index < len(table):
+        rows = max(rows, *(index + cell.rowspan for cell in table[index]), 1)
+        index += 1
+    return min(rows, len(table))
 
 
 def write_scanned_pdf(path: Path) -> Path:
