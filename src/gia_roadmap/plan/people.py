@@ -22,7 +22,7 @@ import attrs
 from gia_roadmap.plan.bodies import Body
 from gia_roadmap.plan.categories import SpecialistCategory
 from gia_roadmap.plan.fields import check_fields
-from gia_roadmap.text import normalize, similar_words
+from gia_roadmap.text import SHORTENED_WORDS, normalize, similar_words
 
 __all__ = [
     "INITIALS",
@@ -156,10 +156,19 @@ def parse_person(text: str, order: NameOrder = NameOrder.UNKNOWN) -> Person | No
 _ROLE_HEADS = (
     "руководител", "руководств", "председател", "заместител", "член", "заведующ", "специалист", "директор",
     "начальник", "сотрудник", "работник", "эксперт", "организатор", "координатор", "секретар", "педагог",
-    "учител", "ответственн", "кураторы", "куратор", "представител", "инспектор", "наблюдател",
+    "учител", "ответственн", "кураторы", "куратор", "представител", "инспектор", "наблюдател", "методист",
+    "тьютор", "ассистент", "уполномоченн", "консультант", "оператор", "администратор", "помощник",
 )  # fmt: skip
-ROLE_HEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_ROLE_HEADS) + r")[а-яё]*", re.IGNORECASE)
-"""Words a role starts with («руководители», «члены», «председатель», «заведующие» …)."""
+# Positions written shortened with a dot («Зам.», «нач.», «зав.»), from the text vocabulary.
+_SHORT_HEADS = sorted(
+    (re.escape(short) for short, full in SHORTENED_WORDS.items() if full.startswith(_ROLE_HEADS)),
+    key=len,
+    reverse=True,
+)
+_FULL_HEAD = "(?:" + "|".join(_ROLE_HEADS) + r")[а-яё]*(?:-[а-яё]+)*"
+ROLE_HEAD = re.compile(rf"(?<![\w-])(?:{_FULL_HEAD}|(?:{'|'.join(_SHORT_HEADS)})\.)", re.IGNORECASE)
+"""Words a role starts with («руководители», «члены», «председатель», «заведующие», «учителя-предметники»,
+«Зам.» …)."""
 
 
 @attrs.frozen

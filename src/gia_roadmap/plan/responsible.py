@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from typing import TypeAlias
 
 import attrs
@@ -35,7 +36,7 @@ from gia_roadmap.plan.categories import resolve_category
 from gia_roadmap.plan.fields import check_fields
 from gia_roadmap.plan.glossary import Glossary, abbreviation_key
 from gia_roadmap.plan.people import INITIALS, ROLE_HEAD, SURNAME, NameOrder, Person, Role, normalize_initials
-from gia_roadmap.text import clean_cell, dash_class, strip_markup
+from gia_roadmap.text import clean_cell, dash_class, expand_shortening, strip_markup
 
 __all__ = ["MatchQuality", "Party", "Responsible", "ResponsibleResolver", "resolve_responsible"]
 
@@ -111,7 +112,23 @@ _BODY_HEAD = re.compile(
 )
 _PLAN_REFERENCE = re.compile(r"^(?:по|согласно|в соответствии с)\s+(?:отдельному\s+)?план\w*", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"(?:\bим\.|\bимени)\s*$")
-_SENTENCE_DOT = re.compile(r"(?<=[А-ЯЁа-яё]{2})(?<!\bим)(?<!\bг)\.\s+(?=[А-ЯЁ])")
+_SENTENCE_DOT = re.compile(r"(?<=[А-ЯЁа-яё]{2})\.\s+(?=[А-ЯЁ])")
+_LAST_WORD = re.compile(r"[\w.-]+$")
+# A modifier written before a position: an adjective in the nominative («Классные руководители»,
+# «Социальный педагог», «Муниципальный координатор»), or a shortened one («гл. специалист»).
+# Nouns that end like adjectives are left out: genitive plurals in -ций/-сий/-ений/-аний
+# («комиссий», «организаций», «учреждений») and neuters in -ение/-ание/-тие («объединение»).
+_ADJECTIVE = re.compile(
+    r"[А-ЯЁа-яё][а-яё]+(?:-[а-яё]+)*(?:ый|ой|ая|яя|ое|ее|ые|[кгхшщжч]ий|[кгхшщжчсзвлмрт]ие|(?<![еа])ний|(?<![еа])ние)"
+)
+# A genitive position continuing the one before it («Зам. директора», «заместители руководителей»).
+_GENITIVE = re.compile(r"[а-яё.-]*(?:[ая]|ей|ов|ев|ого|его)", re.IGNORECASE)
+# A capitalised word naming a body in any case («Управления образования», «Отдела»).
+_BODY_WORD = re.compile(
+    r"(?:Отдел|Управлени|Министерств|Департамент|Сектор|Комитет|Администраци|Служб|Центр|Школ|Гимнази|Лице)[а-яё]*"
+)
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:и|или)$")
+_CONJUNCTION = frozenset({"и", "или"})
 _SEPARATORS = re.compile(r"[,;\n]")
 _ONLY_PUNCTUATION = re.compile("^" + dash_class(r"\s.,;:_*()«»\"'") + "*$")
 _PERSON_PATTERNS = {
@@ -260,8 +277,15 @@ class ResponsibleResolver:
         spans: list[tuple[int, int]] = []
         for start, end in _split_top_level(text, _SEPARATORS):
             piece = text[start:end]
+            joined = False
             for s, e in _split_top_level(piece, _SENTENCE_DOT):
-                spans.append((start + s, start + e))
+                if joined:
+                    spans[-1] = (spans[-1][0], start + e)
+                else:
+                    spans.append((start + s, start + e))
+                # «Зам. Директора», «МБОУ СОШ им. Пушкина»: a shortened word's dot ends the word only.
+                word = _LAST_WORD.search(piece[:e])
+                joined = word is not None and expand_shortening(word.group(0) + ".") is not None
         # A legal form alone on its line opens the name on the next one («ПАО⏎«Ростелеком»»).
         merged: list[tuple[int, int]] = []
         for span in spans:
@@ -343,16 +367,28 @@ class ResponsibleResolver:
             if _NAMED_AFTER.search(text[: match.start()]):
                 continue
             person = Person(match.group("surname"), normalize_initials(match.group("initials")))
-            items.append(_Item(match.start(), match.end(), "person", person))
-            taken.append((match.start(), match.end()))
+            end = match.start() + len(match.group(0).rstrip())  # «Иванова А. и …»: not the blank
+            items.append(_Item(match.start(), end, "person", person))
+            taken.append((match.start(), end))
+        role: _Item | None = None
         for match in ROLE_HEAD.finditer(text):
-            before = text[: match.start()].rstrip().lower()
+            if not free(match.start(), match.end()) or text[: match.start()].lower().endswith("и/"):
+                continue
             if (
-                free(match.start(), match.end())
-                and not before.endswith((" и", " или", "и/"))
-                and before != "и"
+                role is not None
+                and not text[role.end : match.start()].strip()
+                and _continues(text[role.start : role.end], match.group(0))
             ):
-                items.append(_Item(match.start(), match.end(), "role"))
+                # «Зам. директора», «заместители руководителей»: one position in the genitive chain.
+                items[-1] = role = attrs.evolve(role, end=match.end())
+                taken[-1] = (role.start, role.end)
+                continue
+            start = _modifiers_start(text, match.start())
+            if not free(start, match.end()):
+                start = match.start()
+            role = _Item(start, match.end(), "role")
+            items.append(role)
+            taken.append((role.start, role.end))
         for match in _BODY_HEAD.finditer(text):
             if free(match.start(), match.end()):
                 items.append(_Item(match.start(), match.end(), "name"))
@@ -370,12 +406,21 @@ class ResponsibleResolver:
         out: list[Responsible] = []
         position = 0
         index = 0
+        shared: Responsible | None = None
+        shared_at = -1
+        joined: set[int] = set()
+
+        def leftover(chunk: str) -> None:
+            if chunk.strip(" .,;:-–—").lower() in _CONJUNCTION:
+                joined.add(len(out))
+            self._leftover(chunk, out)
+
         while index < len(anchors):
             item = anchors[index]
             if item.start < position:
                 index += 1
                 continue
-            self._leftover(text[position : item.start], out)
+            leftover(text[position : item.start])
             if item.kind == "person" and item.person is not None:
                 out.append(Responsible(item.person, text[item.start : item.end]))
                 position = item.end
@@ -389,32 +434,69 @@ class ResponsibleResolver:
                     # «УМВД России по городу Смоленску»: words up to the next party continue the name.
                     following = anchors[index].start if index < len(anchors) else len(text)
                     tail = text[end:following]
-                    if tail.strip(" .,;:") and not tail.lstrip().startswith(("(", "«")) and tail[:1] == " ":
+                    if (
+                        tail.strip(" .,;:").lower() not in {"", *_CONJUNCTION}
+                        and not tail.lstrip().startswith(("(", "«"))
+                        and tail[:1] == " "
+                    ):
                         end = following
-                        responsible = attrs.evolve(responsible, raw=text[item.start : end].rstrip())
+                        raw = _TRAILING_CONJUNCTION.sub("", text[item.start : end].rstrip())
+                        responsible = attrs.evolve(responsible, raw=raw)
                     out.append(responsible)
                     position = end
                     continue
             # A role or a body name runs to the next person, role or body head.
             end = len(text)
             for later in anchors[index + 1 :]:
-                if later.kind in ("person", "role") or (later.kind == "name" and item.kind != "role"):
+                if later.kind in ("person", "role") or (
+                    later.kind == "name" and (item.kind != "role" or text[later.start].isupper())
+                ):
+                    # A capitalised body head is in the nominative: a party of its own, never the
+                    # object of a position («руководители ОО и Управление образования»).
+                    end = later.start
+                    break
+                conjunction = _TRAILING_CONJUNCTION.search(text[: later.start].rstrip())
+                if (
+                    later.kind == "abbr"
+                    and conjunction is not None
+                    and self._starts_body(text[later.start : later.end])
+                    and (item.kind == "name" or _is_bare(text[item.start : conjunction.start()]))
+                ):
+                    # «Управление образования и ОО», «директор и ОО»: «и» before a body joins two
+                    # parties, unless it joins two objects of one position («руководители ОО и МОУО»).
                     end = later.start
                     break
             phrase = text[item.start : end].strip()
+            conjunction = _TRAILING_CONJUNCTION.search(phrase)
+            if conjunction is not None:
+                phrase = phrase[: conjunction.start()]
             if item.kind == "role":
-                out.append(self._role(phrase))
+                responsible, bare = self._role(phrase)
+                if (
+                    shared is not None
+                    and len(out) == shared_at
+                    and isinstance(responsible.party, Role)
+                    and responsible.party.of
+                ):
+                    responsible = _shared_object(out.pop(), responsible)
+                out.append(responsible)
+                # «руководители и специалисты МОУО»: a bare position before «и» shares the next one's object.
+                shared = responsible if bare and conjunction is not None else None
+                shared_at = len(out)
             else:
                 out.append(self._named_body(phrase))
             position = end
             index += 1
-        self._leftover(text[position:], out)
-        return self._attach_organisations(out)
+        leftover(text[position:])
+        return self._attach_organisations(out, joined)
 
     def _leftover(self, text: str, out: list[Responsible]) -> None:
         stripped = text.strip(" .,;:-–—")
         if not stripped or _ONLY_PUNCTUATION.match(stripped):
             return
+        if stripped.lower() in _CONJUNCTION:
+            return
+        stripped = _TRAILING_CONJUNCTION.sub("", stripped)
         if len(stripped) == 1 and stripped.isupper():
             # A stray capital before an abbreviation starting with it («У УО»): a keystroke artefact.
             return
@@ -477,18 +559,20 @@ class ResponsibleResolver:
             None, phrase, MatchQuality.UNRESOLVED, note=note or "no rule reads this as a party"
         )
 
-    def _role(self, phrase: str) -> Responsible:
-        head = ROLE_HEAD.match(phrase)
-        title_end = head.end() if head is not None else 0
-        # «председатели и заместители председателей …»: the title runs over «и <head>» pairs.
-        extended = re.match(rf"\s+и\s+{ROLE_HEAD.pattern}(?:\s+{ROLE_HEAD.pattern})?", phrase[title_end:])
-        if extended is not None:
-            title_end += extended.end()
-        title = phrase[:title_end].strip()
-        of = phrase[title_end:].strip(" ,.;")
+    def _role(self, phrase: str) -> tuple[Responsible, bool]:
+        """A position phrase read as a role, and whether it is bare (only the position words).
+
+        The title is the modifiers, the position and its genitive chain («Классные руководители»,
+        «Зам. директора»), with a «по …» attachment naming the area («по УВР», «по
+        воспитательной работе»); what follows names the body it is a position in."""
+        title_end = _title_end(phrase)
+        attachment = _attachment_end(phrase, title_end, self._starts_body)
+        bare = _is_bare(phrase)
+        title = phrase[:attachment].strip()
+        of = phrase[attachment:].strip(" ,.;")
         category = resolve_category(phrase)
         if not of:
-            return Responsible(Role(title, "", None, category), phrase)
+            return Responsible(Role(title, "", None, category), phrase), bare
         body, quality, note = self.resolve_body(_strip_genitive_filler(of))
         if body is None:
             body, quality, note = self._body_inside(of)
@@ -498,10 +582,17 @@ class ResponsibleResolver:
                 phrase,
                 MatchQuality.PARTIAL,
                 note=f"the body «{of}» is not known",
-            )
+            ), bare
         if body is None:
             quality, note = MatchQuality.EXACT, ""
-        return Responsible(Role(title, of, body, category), phrase, quality, note=note)
+        return Responsible(Role(title, of, body, category), phrase, quality, note=note), bare
+
+    def _starts_body(self, word: str) -> bool:
+        """True when ``word`` opens the body a position is in (a known abbreviation, a body head)."""
+        if _ABBREVIATION_TOKEN.fullmatch(word):
+            known = self.resolve_body(word)[0] is not None
+            return known or word in LEGAL_FORMS or classify_body(word) is not None
+        return _BODY_WORD.fullmatch(word) is not None
 
     def _body_inside(self, text: str) -> tuple[Body | None, MatchQuality, str]:
         """A body named somewhere inside a role's object («предметных отделений краевого УМО»)."""
@@ -515,17 +606,19 @@ class ResponsibleResolver:
         return None, MatchQuality.UNRESOLVED, ""
 
     @staticmethod
-    def _attach_organisations(parties: list[Responsible]) -> list[Responsible]:
+    def _attach_organisations(parties: list[Responsible], joined: set[int]) -> list[Responsible]:
         """A person followed directly by an organisation («Алимушкина О.А. АГТТУ им. В.А. Шукшина»)
-        works there: one party."""
+        works there: one party. Not across «и» («Иванова А.Б. и РЦОИ»: the parties at ``joined``
+        follow a conjunction)."""
         out: list[Responsible] = []
-        for responsible in parties:
+        for index, responsible in enumerate(parties):
             previous = out[-1] if out else None
             party = responsible.party
             if (
                 previous is not None
                 and isinstance(previous.party, Person)
                 and previous.party.organisation is None
+                and index not in joined
                 and isinstance(party, Body)
                 and party.kind in (BodyKind.UNIVERSITY, BodyKind.DEVELOPMENT_INSTITUTE, BodyKind.DATA_CENTRE)
             ):
@@ -545,6 +638,89 @@ def _strip_segment(text: str) -> str:
     while stripped.endswith(".") and not re.search(r"(?:^|[\s.])[А-ЯЁ]\.$", stripped):
         stripped = stripped[:-1].rstrip(" ,;:")
     return stripped.lstrip(" .")
+
+
+def _is_modifier(word: str) -> bool:
+    """True when ``word`` modifies the position after it: an adjective or a shortened one («гл.»)."""
+    if word.endswith("."):
+        full = expand_shortening(word)
+        return full is not None and _ADJECTIVE.fullmatch(full.split()[0]) is not None
+    return _ADJECTIVE.fullmatch(word) is not None
+
+
+def _modifiers_start(text: str, start: int) -> int:
+    """Where the position starting at ``start`` begins with the modifiers written before it."""
+    while True:
+        word = re.search(r"(\S+)\s+$", text[:start])
+        if word is not None and word.group(1) in _CONJUNCTION:
+            # «старшие и ведущие специалисты»: modifiers joined by «и».
+            previous = re.search(r"(\S+)\s+$", text[: word.start(1)])
+            if previous is not None and _is_modifier(previous.group(1)):
+                word = previous
+        if word is None or not _is_modifier(word.group(1)):
+            return start
+        start = word.start(1)
+
+
+def _title_end(phrase: str) -> int:
+    """End of a position title: modifiers, the position word, its genitive chain («Зам.директора»)."""
+    position = 0
+    at = 0
+    while True:
+        start = at + len(phrase[at:]) - len(phrase[at:].lstrip())
+        head = ROLE_HEAD.match(phrase, start)
+        if head is None:
+            word = re.match(r"\S+", phrase[start:])
+            if position or word is None or not (_is_modifier(word.group(0)) or word.group(0) in _CONJUNCTION):
+                return position
+            at = start + word.end()
+            continue
+        if position and not _continues(phrase[:position], head.group(0)):
+            return position
+        position = at = head.end()
+
+
+def _is_bare(phrase: str) -> bool:
+    """True when ``phrase`` is a position title alone, with nothing after it."""
+    stripped = phrase.strip()
+    return _title_end(stripped) == len(stripped)
+
+
+def _continues(title: str, head: str) -> bool:
+    """True when the position word ``head`` written right after ``title`` continues it in the
+    genitive («Зам. директора», «Зам. Директора», «заместители руководителей»)."""
+    last = title.split()[-1] if title.split() else ""
+    if _ADJECTIVE.fullmatch(last) and head[0].islower():
+        return True  # «Ответственный организатор»: the first position word is an adjective
+    return _GENITIVE.fullmatch(head) is not None and (head[0].islower() or title.endswith("."))
+
+
+def _attachment_end(phrase: str, title_end: int, starts_body: Callable[[str], bool]) -> int:
+    """End of a «по …» attachment after the title («по УВР», «по учебно-воспитательной работе»): its
+    words up to the body the position is in."""
+    opening = re.match(r"\s+по\s+", phrase[title_end:])
+    if opening is None:
+        return title_end
+    end = title_end + opening.end()
+    for index, word in enumerate(re.finditer(r"\S+", phrase[end:])):
+        if index and starts_body(word.group(0).strip(",.;")):
+            break
+        end_of_word = title_end + opening.end() + word.end()
+        end = end_of_word
+    return end
+
+
+def _shared_object(first: Responsible, second: Responsible) -> Responsible:
+    """«председатели и заместители председателей ПК»: one role, two titles sharing an object."""
+    assert isinstance(first.party, Role)
+    assert isinstance(second.party, Role)
+    whole = f"{first.raw} и {second.raw}"
+    role = attrs.evolve(
+        second.party,
+        title=f"{first.party.title} и {second.party.title}",
+        category=resolve_category(whole) or second.party.category,
+    )
+    return attrs.evolve(second, party=role, raw=whole)
 
 
 def _strip_genitive_filler(text: str) -> str:

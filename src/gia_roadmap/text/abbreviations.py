@@ -10,6 +10,14 @@ letters of region around it. A region we have never seen is recognised all the s
 
 >>> [abbreviates(w, "институт развития образования") for w in ("ИРОК", "АИРО", "Широк", "ИРОНИЯ")]
 [True, True, False, False]
+
+A word shortened with a dot (сокращение: «зам.», «нач.», «им.», «г.») is a different thing: the
+first letters of one word, written in lower or title case, whose dot ends the word, not the
+sentence. :data:`SHORTENED_WORDS` lists those official writing uses beside positions and
+organisations; :func:`expand_shortening` reads one.
+
+>>> expand_shortening("Зам."), expand_shortening("ВР.")
+('заместитель', None)
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import re
 from gia_roadmap.errors import InvalidValueError
 from gia_roadmap.text.lookalikes import fix_lookalikes
 
-__all__ = ["abbreviates", "initialism", "is_abbreviation"]
+__all__ = ["SHORTENED_WORDS", "abbreviates", "expand_shortening", "initialism", "is_abbreviation"]
 
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _CONJUNCTIONS = frozenset({"и"})
@@ -78,3 +86,42 @@ def abbreviates(word: str, phrase: str, *, affix: int = 3) -> bool:
         ):
             return True
     return False
+
+
+SHORTENED_WORDS: dict[str, str] = {
+    # positions (должности)
+    "зам": "заместитель", "нач": "начальник",
+    "зав": "заведующий", "пред": "председатель", "рук": "руководитель", "дир": "директор",
+    "спец": "специалист", "инсп": "инспектор", "отв": "ответственный", "секр": "секретарь",
+    "уч": "учитель", "пед": "педагог", "гл": "главный", "ст": "старший", "вед": "ведущий",
+    "кл": "классный", "и.о": "исполняющий обязанности", "врио": "временно исполняющий обязанности",
+    # organisations and places
+    "им": "имени", "г": "город", "гор": "город", "обл": "область", "р-на": "района",
+    "р-н": "район", "мун": "муниципальный", "гос": "государственный", "упр": "управление",
+    "отд": "отдел", "адм": "администрация", "ул": "улица", "пос": "посёлок", "каб": "кабинет",
+    "кафедр": "кафедра",
+    # references
+    "др": "другие", "пр": "прочие", "см": "смотри",
+}  # fmt: skip
+"""Words shortened with a dot, without the dot and in lower case, with the full word (nominative).
+
+A dot after one of them ends the word, not the sentence: «Зам. директора по УВР» is one position,
+«МБОУ СОШ им. А.С. Пушкина» one school. Abbreviations of months and weekdays live with their
+tables (:mod:`~gia_roadmap.text.months`, :mod:`~gia_roadmap.text.weekdays`); a single capital
+with a dot is an initial («А.С.»), so one-letter shortenings other than «г.» are left out."""
+
+
+def expand_shortening(word: str) -> str | None:
+    """The full word of ``word`` written as a shortening with its dot («Зам.» → «заместитель»),
+    or None when it is not one (no dot, an abbreviation in capitals such as «ВР.», or unknown).
+
+    >>> expand_shortening("нач."), expand_shortening("нач"), expand_shortening("И.о.")
+    ('начальник', None, 'исполняющий обязанности')
+    """
+    stripped = word.strip()
+    if not stripped.endswith(".") or len(stripped) < 2:
+        return None
+    core = fix_lookalikes(stripped[:-1])
+    if sum(c.isupper() for c in core) > 1:
+        return None
+    return SHORTENED_WORDS.get(core.lower().replace("ё", "е"))
