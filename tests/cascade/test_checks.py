@@ -75,6 +75,36 @@ def test_gr603_clean_twins() -> None:
     assert all("1.1" not in f.message for f in cascade(municipal(*FAITHFUL[:2])) if f.code == "GR603")
 
 
+def _own(plan: Roadmap, parent: Roadmap = REGION) -> list[tuple[str, str]]:
+    """GR603 and GR605 of a plan checked with its parent, (code, measure) in order."""
+    report = check(plan, parent=parent, calendar=calendar())
+    return sorted((f.code, f.location.measure) for f in report.findings if f.code in ("GR603", "GR605"))
+
+
+def test_gr603_and_gr605_give_one_finding_for_one_gap() -> None:
+    # 3 implements 1.4 without its number: GR605 on 3, with 1.4 related; no GR603 about 1.4
+    worded = municipal(*FAITHFUL[:2], m("3", "Мониторинг готовности общеобразовательных организаций города",
+                                        responsible="УО"))  # fmt: skip
+    assert _own(worded) == [("GR605", "3")]
+    report = check(worded, parent=REGION, calendar=calendar())
+    (gap,) = report.filter(code="GR605")
+    assert [(r.plan, r.measure) for r in gap.related] == [("region", "1.4")]
+    # nothing in the plan is like 1.4: GR603 about 1.4; the plan's own measure is not reported
+    lonely = municipal(*FAITHFUL[:2], m("3", "Классный час «Профессии будущего»", responsible="УО"))
+    assert _own(lonely) == [("GR603", "")]
+
+
+def test_gr603_and_gr605_clean_twins() -> None:
+    # every item cited, in the column or in the text: neither code
+    assert _own(municipal(*FAITHFUL)) == []
+    in_text = m("3", "Мониторинг готовности общеобразовательных организаций (п. 1.4 регионального плана)",
+                responsible="УО")  # fmt: skip
+    assert _own(municipal(*FAITHFUL[:2], in_text)) == []
+    # without the parent, GR605 keeps its plain reading: a measure citing nothing while others do
+    worded = municipal(*FAITHFUL[:2], m("3", "Классный час", responsible="УО"))
+    assert [f.location.measure for f in check(worded, calendar=calendar()).filter(code="GR605")] == ["3"]
+
+
 def test_gr603_only_the_level_named() -> None:
     schools = region(m("1.1", "Информирование выпускников о порядке ГИА", "декабрь 2023 года", "ОО"))
     lonely = school(m("1", "Классный час", responsible="классные руководители"))

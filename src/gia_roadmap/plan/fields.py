@@ -24,14 +24,14 @@ import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from gia_roadmap.calendar.terms import Term
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError, Location, Problem, Severity
 
-__all__ = ["check_fields", "field_error", "value_error"]
+__all__ = ["check_fields", "field_error", "trusted", "value_error"]
 
 # A checker returns None when the value fits, else (path suffix, what was expected, the value met).
 _Miss = tuple[str, str, object]
@@ -286,3 +286,35 @@ def check_fields(instance: object) -> None:
         miss = check(value)
         if miss is not None:
             raise field_error(cls, f"{name}{miss[0]}", miss[1], miss[2])
+
+
+_T = TypeVar("_T", bound=attrs.AttrsInstance)
+
+
+def trusted(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the frozen, slotted attrs class ``cls`` for values already known valid (taken
+    from validated objects, as :meth:`Roadmap.walk` takes them from the plan): it sets the fields in
+    order, positionally, and skips ``__attrs_post_init__`` (the field checks).
+
+    A plan of 100 000 measures walks into 200 000 identities and located measures; checking fields
+    already checked made that walk about four times slower. The class must have no defaults,
+    converters or validators (all fields are passed), which this function verifies once.
+    """
+    fields = attrs.fields(cls)
+    if any(
+        f.default is not attrs.NOTHING or f.converter is not None or f.validator is not None for f in fields
+    ):
+        raise TypeError(f"trusted() needs every field of {cls.__name__} plain and required")
+    setters = tuple(getattr(cls, f.name).__set__ for f in fields)
+    cached_hash = getattr(cls, "_attrs_cached_hash", None)
+    new = object.__new__
+
+    def build(*values: object) -> _T:
+        instance = new(cls)
+        for setter, value in zip(setters, values, strict=True):
+            setter(instance, value)
+        if cached_hash is not None:
+            cached_hash.__set__(instance, None)
+        return instance
+
+    return build

@@ -23,7 +23,7 @@ from gia_roadmap.calendar.terms import MissingTerm, Term
 from gia_roadmap.errors import GiaRoadmapError
 from gia_roadmap.plan.bodies import Body, BodyLevel
 from gia_roadmap.plan.categories import SpecialistCategory
-from gia_roadmap.plan.fields import check_fields, value_error
+from gia_roadmap.plan.fields import check_fields, trusted, value_error
 from gia_roadmap.plan.glossary import Glossary
 from gia_roadmap.plan.people import NameOrder
 from gia_roadmap.plan.responsible import Responsible
@@ -622,6 +622,10 @@ def _region_code(value: object) -> str | None:
         raise value_error(Roadmap, "region", str(error), "an ISO 3166-2:RU code such as 'RU-TA'") from None
 
 
+_TRUSTED_ID = trusted(MeasureId)
+_TRUSTED_LOCATED = trusted(LocatedMeasure)
+
+
 @attrs.frozen
 class Roadmap:
     """A «дорожная карта»: one plan with its sections and measures.
@@ -674,14 +678,16 @@ class Roadmap:
         """Every measure in document order (a section's own measures before its subgroups)."""
 
         plan = self.id
+        # The values come from this validated plan: built without checking them again.
+        located, identity = _TRUSTED_LOCATED, _TRUSTED_ID
 
         def visit(
             section: Section, path: tuple[int, ...], chain: tuple[Section, ...]
         ) -> Iterator[LocatedMeasure]:
             # a section's measures made at once (no generator step per measure)
             yield from [
-                LocatedMeasure(
-                    MeasureId(
+                located(
+                    identity(
                         plan, path, measure.number.raw, position if measure.ordinal < 0 else measure.ordinal
                     ),
                     measure,

@@ -50,7 +50,7 @@ from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.messages import Localized
 from gia_roadmap.plan.model import LocatedMeasure, MeasureId, Order, PlanLevel, Roadmap
 
-__all__ = ["MIN_LIKENESS", "Pair", "pair_of"]
+__all__ = ["MIN_LIKENESS", "OpenItems", "Pair", "open_items", "pair_of"]
 
 MIN_LIKENESS = 0.45
 """The similarity (:class:`~gia_roadmap.plan.cascade.similarity.SimilarityIndex`) at which a measure
@@ -112,41 +112,76 @@ def _who(item: LocatedMeasure, plan: Roadmap) -> str | Localized:
     return _LEVEL_WORDS[plan.level]
 
 
+@attrs.frozen
+class OpenItems:
+    """The parent's items that oblige a plan's level and that no measure of the plan cites, with the
+    measures worded like each (shared by GR603 and GR605, which split them between them).
+
+    Attributes:
+        items: the open items, in the parent's order.
+        alike: per open item (by its identity), the positions in the plan of the measures worded like
+            it, in document order; empty when no measure is.
+        citing: the plan's measures that cite some parent item, in a column or in the text.
+    """
+
+    items: tuple[LocatedMeasure, ...]
+    alike: dict[MeasureId, tuple[int, ...]]
+    citing: frozenset[MeasureId]
+
+
+_OPEN: weakref.WeakKeyDictionary[CheckContext, OpenItems] = weakref.WeakKeyDictionary()
+
+
+def open_items(ctx: CheckContext) -> OpenItems | None:
+    """The parent's obliging items no measure cites, with their look-alikes in the plan (once per run);
+    None without a parent."""
+    pair = pair_of(ctx)
+    if pair is None:
+        return None
+    held = _OPEN.get(ctx)
+    if held is not None:
+        return held
+    plan = ctx.roadmap
+    obliged = [
+        item for item in pair.parent.located if item.measure.number.is_numbered and obliges(item, plan)
+    ]
+    cited = {link.number for link in pair.links.links}
+    items = tuple(
+        item
+        for item in obliged
+        if not any(_related_numbers(item.measure.number.canonical, number) for number in cited)
+    )
+    alike: dict[MeasureId, list[int]] = {item.id: [] for item in items}
+    if items:
+        # the stems weigh by their rarity among the parent's titles alone, so adding a measure to this
+        # plan never hides another's likeness
+        titles = [item.measure.title for item in pair.parent.located]
+        index = SimilarityIndex(titles)
+        open_at = {position: item.id for position, item in enumerate(pair.parent.located) if item.id in alike}
+        for position, item in enumerate(ctx.located):
+            for p, _, _ in index.best(item.measure.title, min_score=MIN_LIKENESS, limit=len(titles)):
+                if p in open_at:
+                    alike[open_at[p]].append(position)
+    held = _OPEN[ctx] = OpenItems(
+        items, {k: tuple(v) for k, v in alike.items()}, frozenset(link.child for link in pair.links.links)
+    )
+    return held
+
+
 @rule("GR603", Severity.WARNING)
 def check_parent_coverage(ctx: CheckContext) -> Iterator[Finding]:
     """With a parent plan given: a parent item that obliges this plan's level (it names the level among
     those responsible, or has an action for it) and that no measure of this plan cites — the item, one
     of its sub-items or the group it belongs to, in the column of parent numbers or in the text — nor is
     worded like. Items of the parent's own bodies (the ministry, the РЦОИ, the ГЭК) oblige no one below
-    and are not reported; nor is an item some measure is worded like (it may implement it without the
-    number)."""
-    pair = pair_of(ctx)
-    if pair is None:
+    and are not reported; nor is an item some measure is worded like: it may implement it without the
+    number, and GR605 reports that measure instead (one finding for one gap)."""
+    pair, found = pair_of(ctx), open_items(ctx)
+    if pair is None or found is None:
         return
     plan = ctx.roadmap
-    obliged = [
-        item for item in pair.parent.located if item.measure.number.is_numbered and obliges(item, plan)
-    ]
-    cited = {link.number for link in pair.links.links}
-    open_items = [
-        item
-        for item in obliged
-        if not any(_related_numbers(item.measure.number.canonical, number) for number in cited)
-    ]
-    if not open_items:
-        return
-    # the stems weigh by their rarity among the parent's titles alone, so adding a measure to this plan
-    # never hides another's likeness
-    titles = [item.measure.title for item in pair.parent.located]
-    index = SimilarityIndex(titles)
-    alike: set[int] = set()
-    for item in ctx.located:
-        alike.update(
-            p for p, _, _ in index.best(item.measure.title, min_score=MIN_LIKENESS, limit=len(titles))
-        )
-    position_of = {item.id: position for position, item in enumerate(pair.parent.located)}
-    for item in open_items:
-        if position_of[item.id] in alike:
+    for item in found.items:
+        if found.alike[item.id]:
             continue
         yield ctx.finding(
             "GR603",

@@ -15,8 +15,9 @@ from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms import ByDate, ExactDate
-from gia_roadmap.errors import Severity
+from gia_roadmap.errors import Location, Severity
 from gia_roadmap.plan.categories import SpecialistCategory, find_categories
+from gia_roadmap.plan.checks.cascade import open_items, pair_of
 from gia_roadmap.plan.checks.context import CheckContext
 from gia_roadmap.plan.checks.registry import rule
 from gia_roadmap.plan.findings import Finding
@@ -230,13 +231,31 @@ def check_training_after_exams(ctx: CheckContext) -> Iterator[Finding]:
 @rule("GR605", Severity.INFO)
 def check_missing_parent_items(ctx: CheckContext) -> Iterator[Finding]:
     """In a plan whose measures cite parent-plan items, a measure that cites none: perhaps a measure
-    of this level only, worth a look. Group rows with sub-items are exempt."""
+    of this level only, worth a look. Group rows with sub-items are exempt.
+
+    With the parent plan given the check knows more and says only what GR603 does not: a measure that
+    cites no item (in the column or in its text) is reported when it is worded like an obliging item
+    no measure cites — the likely counterpart written without the number, with that item as related.
+    GR603 reports the items with no such measure, so one gap gives one finding; a measure like no open
+    item is the plan's own and is not reported."""
     if not any(item.measure.parent_item and item.measure.parent_item.numbers for item in ctx.located):
         return
     groups = ctx.with_children
-    for item in ctx.located:
+    pair, found = pair_of(ctx), open_items(ctx)
+    candidates: dict[int, list[LocatedMeasure]] | None = None
+    if found is not None:
+        candidates = {}
+        for parent_item in found.items:
+            for position in found.alike[parent_item.id]:
+                candidates.setdefault(position, []).append(parent_item)
+    for position, item in enumerate(ctx.located):
         ref = item.measure.parent_item
-        if (ref is None or not ref.numbers) and not (groups and item.id in groups):
-            yield ctx.finding(
-                "GR605", ctx.location(item, "parent_item"), evidence="" if ref is None else ref.raw
-            )
+        if (ref is not None and ref.numbers) or (groups and item.id in groups):
+            continue
+        related: tuple[Location, ...] = ()
+        if candidates is not None and found is not None and pair is not None:
+            if item.id in found.citing or position not in candidates:
+                continue
+            related = tuple(pair.parent.location(p) for p in candidates[position])
+        evidence = "" if ref is None else ref.raw
+        yield ctx.finding("GR605", ctx.location(item, "parent_item"), evidence=evidence, related=related)

@@ -273,23 +273,36 @@ def check_outside_parent_window(ctx: CheckContext) -> Iterator[Finding]:
     written as dates or months: a warning when the two do not meet at all (the sub-item in December,
     its item from January to April), info when the sub-item only runs over. Continuous, relative and
     unread deadlines are not compared, nor a sub-item whose year is stale (GR208)."""
-    windows: dict[int, DateWindow] = {}
+    located, explicit = ctx.located, ctx.explicit_list
     by_number: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
-    for position, (item, pairs) in enumerate(zip(ctx.located, ctx.explicit_list, strict=True)):
+    children: list[int] = []  # sub-items: only they and their items are compared
+    for position, item in enumerate(located):
         parts = item.measure.number.parts
-        if pairs and not any(w.open_start or w.open_end for _, w in pairs):
-            windows[position] = DateWindow(min(w.start for _, w in pairs), max(w.end for _, w in pairs))
         if parts:
             by_number.setdefault((item.id.section[:1], parts), position)
-    for position, item in enumerate(ctx.located):
+            if len(parts) > 1:
+                children.append(position)
+    windows: dict[int, DateWindow | None] = {}
+
+    def window(position: int) -> DateWindow | None:
+        if position not in windows:
+            pairs = explicit[position]
+            closed = pairs and not any(w.open_start or w.open_end for _, w in pairs)
+            windows[position] = (
+                DateWindow(min(w.start for _, w in pairs), max(w.end for _, w in pairs)) if closed else None
+            )
+        return windows[position]
+
+    for position in children:
+        item = located[position]
         parts = item.measure.number.parts
-        own = windows.get(position)
-        if len(parts) < 2 or own is None:
-            continue
         parent_at = by_number.get((item.id.section[:1], parts[:-1]))
-        if parent_at is None or parent_at not in windows:
+        if parent_at is None:
             continue
-        parent = windows[parent_at]
+        own = window(position)
+        parent = window(parent_at) if own is not None else None
+        if own is None or parent is None:
+            continue
         if _is_stale(ctx, own):
             continue
         if own.start < parent.start or own.end > parent.end:

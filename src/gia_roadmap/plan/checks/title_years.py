@@ -75,13 +75,15 @@ def check_title_seasons(ctx: CheckContext) -> Iterator[Finding]:
         return
     plan_season = school_year.start_year + 1
     year_start = dt.date(school_year.start_year, 9, 1)
-    for item, pairs in zip(ctx.located, ctx.explicit_list, strict=True):
+    explicit = ctx.explicit_list
+    for position, item in enumerate(ctx.located):
         title = item.measure.title
         named = seasons(title)
         if not named:
             continue
         latest = max(named)
-        start = min((window.start for _, window in pairs), default=None)
+        # the written windows only of the titles that name a season (made when read)
+        start = min((window.start for _, window in explicit[position]), default=None)
         if _REVIEW.search(title):
             if start is None:
                 continue
