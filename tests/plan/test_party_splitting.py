@@ -2,8 +2,9 @@
 organisation names.
 
 The generator writes parties the way plans do: positions with modifiers («Классные руководители»,
-«гл. специалист»), shortened with a dot («Зам. директора»), in a genitive chain, with a «по …»
-attachment («по УВР») and the body they are in; bodies by name or abbreviation; named officials.
+«гл. специалист»), shortened with a dot («Зам. директора»), in a genitive chain, with the grades
+they serve («9, 11 классов»), a «по …» attachment («по УВР») and the body they are in; bodies by name
+or abbreviation («МБОУ СОШ № 3, 5»); named officials.
 It joins them with commas, semicolons, line breaks or «и». Reading the cell must give back exactly
 the parties written, in order.
 
@@ -44,6 +45,7 @@ _DEPUTIES = ("заместитель", "Зам.", "зам.", "заместите
 _GENITIVES = ("директора", "руководителя", "начальника", "председателя", "руководителей", "директоров")
 _AREAS = ("по УВР", "по ВР", "по учебно-воспитательной работе", "по воспитательной работе", "по вопросам ГИА",
           "по информационной безопасности", "по общему образованию", "по УР")  # fmt: skip
+_GRADES = ("9 классов", "9, 11 классов", "9-х классов", "9 и 11 классов", "10-11 классов")
 _ABBREVIATED_BODIES = ("ОО", "МОУО", "ППЭ", "ГЭК", "РЦОИ", "ПК", "ИМЦ", "УО", "ОМСУ", "ИРО")
 _BODY_OBJECTS = ("отдела образования", "управления образования", "предметных комиссий", "МБОУ СОШ № 3",
                  "школьного методического объединения")  # fmt: skip
@@ -67,6 +69,8 @@ def _positions(draw: st.DrawFn) -> _Party:
         title = draw(st.sampled_from(_SINGULAR + _PLURAL))
         if draw(st.booleans()):
             title = f"{draw(st.sampled_from(_MODIFIERS))} {title}"
+    grades = draw(st.sampled_from(("",) * 4 + _GRADES))
+    title = f"{title} {grades}" if grades else title
     area = draw(st.sampled_from(("",) * 3 + _AREAS))
     body = draw(st.sampled_from(("",) * 2 + _ABBREVIATED_BODIES + _BODY_OBJECTS))
     if area and body and not body.isupper() and not body.startswith("МБОУ"):
@@ -85,6 +89,7 @@ _NAMED_BODIES = st.one_of(
     st.builds("Управление образования администрации {} района".format, st.sampled_from(_DISTRICTS)),
     st.builds("Комитет по образованию {} области".format, st.sampled_from(_REGIONS)),
     st.builds("МБОУ СОШ № {}".format, st.integers(1, 60)),
+    st.builds("МБОУ СОШ № {}, {}".format, st.integers(1, 30), st.integers(31, 60)),
 ).map(lambda text: _Party(text, "body"))
 
 
@@ -142,6 +147,8 @@ def test_generated_parties_are_split_back_exactly(case: tuple[NameOrder, str, li
         ("Классные руководители", "Классные руководители", ""),
         ("гл. специалист отдела образования", "гл. специалист", "отдела образования"),
         ("Ответственный организатор ППЭ", "Ответственный организатор", "ППЭ"),
+        ("классные руководители 9, 11 классов", "классные руководители 9, 11 классов", ""),
+        ("учителя 9-х классов ОО", "учителя 9-х классов", "ОО"),
         ("старшие и ведущие специалисты", "старшие и ведущие специалисты", ""),
         ("председатели и заместители председателей ПК", "председатели и заместители председателей", "ПК"),
     ],

@@ -127,9 +127,15 @@ _GENITIVE = re.compile(r"[а-яё.-]*(?:[ая]|ей|ов|ев|ого|его)", r
 _BODY_WORD = re.compile(
     r"(?:Отдел|Управлени|Министерств|Департамент|Сектор|Комитет|Администраци|Служб|Центр|Школ|Гимнази|Лице)[а-яё]*"
 )
+# The grades a position serves («классные руководители 9, 11 классов», «учителя 9-х классов»).
+_GRADES = re.compile(
+    rf"\s+\d{{1,2}}(?:-?[а-я]{{1,2}})?(?:\s*(?:,|и|{dash_class()})\s*\d{{1,2}}(?:-?[а-я]{{1,2}})?)*\s+класс[а-яё]*"
+)
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:и|или)$")
 _CONJUNCTION = frozenset({"и", "или"})
-_SEPARATORS = re.compile(r"[,;\n]")
+# A comma before a number lists numbers inside one party («классные руководители 9, 11 классов»,
+# «МБОУ СОШ № 3, 5»): a party never starts with a digit.
+_SEPARATORS = re.compile(r"[;\n]|,(?![ \t]*\d)")
 _ONLY_PUNCTUATION = re.compile("^" + dash_class(r"\s.,;:_*()«»\"'") + "*$")
 _PERSON_PATTERNS = {
     NameOrder.SURNAME_FIRST: re.compile(rf"(?P<surname>{SURNAME})\s+(?P<initials>{INITIALS})"),
@@ -696,8 +702,12 @@ def _continues(title: str, head: str) -> bool:
 
 
 def _attachment_end(phrase: str, title_end: int, starts_body: Callable[[str], bool]) -> int:
-    """End of a «по …» attachment after the title («по УВР», «по учебно-воспитательной работе»): its
-    words up to the body the position is in."""
+    """End of what qualifies the title: the grades («9, 11 классов», «9-х классов»), then a «по …»
+    attachment («по УВР», «по учебно-воспитательной работе») — its words up to the body the position
+    is in."""
+    grades = _GRADES.match(phrase, title_end)
+    if grades is not None:
+        title_end = grades.end()
     opening = re.match(r"\s+по\s+", phrase[title_end:])
     if opening is None:
         return title_end
