@@ -437,41 +437,12 @@ class ResponsibleResolver:
                 if responsible is not None:
                     while index < len(anchors) and anchors[index].start < end:
                         index += 1
-                    # «УМВД России по городу Смоленску»: words up to the next party continue the name.
                     following = anchors[index].start if index < len(anchors) else len(text)
-                    tail = text[end:following]
-                    if (
-                        tail.strip(" .,;:").lower() not in {"", *_CONJUNCTION}
-                        and not tail.lstrip().startswith(("(", "«"))
-                        and tail[:1] == " "
-                    ):
-                        end = following
-                        raw = _TRAILING_CONJUNCTION.sub("", text[item.start : end].rstrip())
-                        responsible = attrs.evolve(responsible, raw=raw)
+                    end, responsible = _with_tail(text, item.start, end, following, responsible)
                     out.append(responsible)
                     position = end
                     continue
-            # A role or a body name runs to the next person, role or body head.
-            end = len(text)
-            for later in anchors[index + 1 :]:
-                if later.kind in ("person", "role") or (
-                    later.kind == "name" and (item.kind != "role" or text[later.start].isupper())
-                ):
-                    # A capitalised body head is in the nominative: a party of its own, never the
-                    # object of a position («руководители ОО и Управление образования»).
-                    end = later.start
-                    break
-                conjunction = _TRAILING_CONJUNCTION.search(text[: later.start].rstrip())
-                if (
-                    later.kind == "abbr"
-                    and conjunction is not None
-                    and self._starts_body(text[later.start : later.end])
-                    and (item.kind == "name" or _is_bare(text[item.start : conjunction.start()]))
-                ):
-                    # «Управление образования и ОО», «директор и ОО»: «и» before a body joins two
-                    # parties, unless it joins two objects of one position («руководители ОО и МОУО»).
-                    end = later.start
-                    break
+            end = self._phrase_end(text, item, anchors[index + 1 :])
             phrase = text[item.start : end].strip()
             conjunction = _TRAILING_CONJUNCTION.search(phrase)
             if conjunction is not None:
@@ -495,6 +466,27 @@ class ResponsibleResolver:
             index += 1
         leftover(text[position:])
         return self._attach_organisations(out, joined)
+
+    def _phrase_end(self, text: str, item: _Item, later_anchors: list[_Item]) -> int:
+        """Where a role or a body name starting at ``item`` ends: at the next person, role or body head."""
+        for later in later_anchors:
+            if later.kind in ("person", "role") or (
+                later.kind == "name" and (item.kind != "role" or text[later.start].isupper())
+            ):
+                # A capitalised body head is in the nominative: a party of its own, never the
+                # object of a position («руководители ОО и Управление образования»).
+                return later.start
+            conjunction = _TRAILING_CONJUNCTION.search(text[: later.start].rstrip())
+            if (
+                later.kind == "abbr"
+                and conjunction is not None
+                and self._starts_body(text[later.start : later.end])
+                and (item.kind == "name" or _is_bare(text[item.start : conjunction.start()]))
+            ):
+                # «Управление образования и ОО», «директор и ОО»: «и» before a body joins two
+                # parties, unless it joins two objects of one position («руководители ОО и МОУО»).
+                return later.start
+        return len(text)
 
     def _leftover(self, text: str, out: list[Responsible]) -> None:
         stripped = text.strip(" .,;:-–—")
@@ -644,6 +636,22 @@ def _strip_segment(text: str) -> str:
     while stripped.endswith(".") and not re.search(r"(?:^|[\s.])[А-ЯЁ]\.$", stripped):
         stripped = stripped[:-1].rstrip(" ,;:")
     return stripped.lstrip(" .")
+
+
+def _with_tail(
+    text: str, start: int, end: int, following: int, responsible: Responsible
+) -> tuple[int, Responsible]:
+    """«УМВД России по городу Смоленску»: the words after an abbreviation up to the next party
+    continue its name (a conjunction alone, parentheses or quotes do not)."""
+    tail = text[end:following]
+    if (
+        tail.strip(" .,;:").lower() not in {"", *_CONJUNCTION}
+        and not tail.lstrip().startswith(("(", "«"))
+        and tail[:1] == " "
+    ):
+        raw = _TRAILING_CONJUNCTION.sub("", text[start:following].rstrip())
+        return following, attrs.evolve(responsible, raw=raw)
+    return end, responsible
 
 
 def _is_modifier(word: str) -> bool:
