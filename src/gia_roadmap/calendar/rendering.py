@@ -71,6 +71,7 @@ from gia_roadmap.text import (
     Gender,
     month_name,
     ordinal_words,
+    plural_form,
 )
 
 __all__ = ["render"]
@@ -90,6 +91,11 @@ _PARTS = {
     PartOfMonth.END: "конец",
     PartOfMonth.FIRST_HALF: "первая половина",
     PartOfMonth.SECOND_HALF: "вторая половина",
+    PartOfMonth.FIRST_WEEK: ordinal_words(1, Case.NOMINATIVE, Gender.FEMININE) + " неделя",
+    PartOfMonth.SECOND_WEEK: ordinal_words(2, Case.NOMINATIVE, Gender.FEMININE) + " неделя",
+    PartOfMonth.THIRD_WEEK: ordinal_words(3, Case.NOMINATIVE, Gender.FEMININE) + " неделя",
+    PartOfMonth.FOURTH_WEEK: ordinal_words(4, Case.NOMINATIVE, Gender.FEMININE) + " неделя",
+    PartOfMonth.LAST_WEEK: "последняя неделя",
 }
 _FREQ = {
     Frequency.DAILY: "ежедневно",
@@ -99,6 +105,16 @@ _FREQ = {
     Frequency.YEARLY: "ежегодно",
     Frequency.SCHOOL_QUARTERLY: "1 раз в четверть",
 }
+
+_PER = {
+    Frequency.DAILY: "день",
+    Frequency.WEEKLY: "неделю",
+    Frequency.MONTHLY: "месяц",
+    Frequency.QUARTERLY: "квартал",
+    Frequency.YEARLY: "год",
+    Frequency.SCHOOL_QUARTERLY: "четверть",
+}
+"""The period of «N раз в …», in the accusative."""
 
 
 def _month(ref: MonthRef) -> str:
@@ -291,6 +307,8 @@ def _render_references(term: Term) -> str | None:
     if isinstance(term, Continuous):
         return term.word
     if isinstance(term, Recurring):
+        if term.times > 1:
+            return f"{term.times} {plural_form(term.times, 'раз', 'раза', 'раз')} в {_PER[term.frequency]}"
         if term.day is None:
             return _FREQ[term.frequency]
         if term.following:

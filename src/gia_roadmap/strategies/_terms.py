@@ -338,8 +338,10 @@ def _nth_days(draw: st.DrawFn, sy: SchoolYear | None) -> NthDay:
 @st.composite
 def _recurrences(draw: st.DrawFn) -> Recurring:
     """«ежемесячно», «до 25 числа каждого месяца», «ежеквартально до 5 числа месяца, следующего за
-    отчётным»."""
+    отчётным», «2 раза в год»."""
     frequency = draw(st.sampled_from(Frequency))
+    if draw(st.integers(0, 3)) == 0:  # «2 раза в год»
+        return Recurring(frequency, times=draw(st.integers(2, 99)))
     if frequency not in (Frequency.MONTHLY, Frequency.QUARTERLY) or draw(st.booleans()):
         return Recurring(frequency)
     return Recurring(frequency, draw(st.integers(1, 28)), draw(st.booleans()))

@@ -25,7 +25,8 @@
     recurring := [«ежемесячно» | «ежеквартально» | «ежегодно»] («до» | «не позднее») N «числа»
                  [«каждого месяца» | «месяца, следующего за отчётным»]
                | «ежедневно» | «еженедельно» | «ежемесячно» | «ежеквартально» | «ежегодно» | «ежечетвертно»
-               | [«1» | «один»] «раз в» («день» | «неделю» | «месяц» | «квартал» | «год» | «четверть»)
+               | [«не реже» | «не менее»] [N] («раз» | «раза») «в» period   N: «2 раза», «двух раз», «3-х раз»
+    period    := «день» | «неделю» | «месяц» | «квартал» | «год» | «четверть»
                | «каждую четверть» | «в каждой четверти» | «по четвертям»    → once a school quarter
 
 Built-in anchors are tried first (:func:`m_relative`); an event phrase the enum does not know is read
@@ -275,10 +276,9 @@ def m_relative_open(p: Reader, pos: int, end: int) -> Found:
 
 
 _RE_RECURRING_WORD = rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|ежечетвертно)(?![а-я])")
-_RE_ONCE_A = rx(
-    r"(?:не реже )?(?:(?:1|один|одного) )?раза? в (день|неделю|месяц|квартал|год|четверть)(?![а-я])"
-    r"|(?:каждую|(?:в )?каждой) (четверть|четверти)(?![а-я])|(по четвертям)(?![а-я])"
-)
+_RE_AT_LEAST = rx(r"не (?:реже|менее)(?:~,?)?(?: чем)? ")
+_RE_TIMES_A = rx(r"раза? в (день|неделю|месяц|квартал|год|четверть)(?![а-я])")
+_RE_ONCE_A = rx(r"(?:каждую|(?:в )?каждой) (четверть|четверти)(?![а-я])|(по четвертям)(?![а-я])")
 _ONCE_A = {
     "день": Frequency.DAILY,
     "неделю": Frequency.WEEKLY,
@@ -314,14 +314,39 @@ def m_recurring(p: Reader, pos: int, end: int) -> Found:
         frequency = _FREQUENCIES.get(re.sub(r"[ ¶]+", " ", m.group(1) or ""), Frequency.MONTHLY)
         term = Recurring(frequency, day, m.group(3) is not None, raw=p.raw(pos, m.end()))
         return term, m.end(), True
+    found = _times_a(p, pos, end)
+    if found is not None:
+        return found
     m = p.match(_RE_ONCE_A, pos, end)
-    if m is not None:  # «1 раз в месяц», «раз в четверть», «каждую четверть», «по четвертям»
-        frequency = _ONCE_A.get(m.group(1) or "", Frequency.SCHOOL_QUARTERLY)
-        return Recurring(frequency, None, raw=p.raw(pos, m.end())), m.end(), True
+    if m is not None:  # «каждую четверть», «по четвертям»
+        return Recurring(Frequency.SCHOOL_QUARTERLY, None, raw=p.raw(pos, m.end())), m.end(), True
     m = p.match(_RE_RECURRING_WORD, pos, end)
     if m is None:
         return None
     return Recurring(_FREQUENCIES[m.group(1)], None, raw=p.raw(pos, m.end())), m.end(), True
+
+
+def _times_a(p: Reader, pos: int, end: int) -> Found:
+    """«2 раза в год», «раз в четверть», «не реже двух раз в месяц», «не менее 3-х раз в квартал»: a
+    count per period (N in digits or in words, in the nominative or, after «не реже», the genitive)."""
+    at = pos
+    m = p.match(_RE_AT_LEAST, pos, end)
+    if m is not None:
+        at = m.end()
+    times = 1
+    if at < end and p.low[at] != "р":  # «раз в месяц»: once
+        number = parse_number(p.low, at)
+        if number is None or number.kind is not NumeralKind.CARDINAL or number.end >= end:
+            return None
+        times, at = number.value, number.end
+        if p.low[at] != " " or times < 1:
+            return None
+        at += 1
+    m = p.match(_RE_TIMES_A, at, end)
+    if m is None:
+        return None
+    frequency = _ONCE_A.get(m.group(1), Frequency.SCHOOL_QUARTERLY)
+    return Recurring(frequency, None, raw=p.raw(pos, m.end()), times=times), m.end(), True
 
 
 _LAST = r"последн(?:ий|яя|юю|ее|его|ей|ем)"

@@ -15,6 +15,8 @@ conditions, external schedules, separate plans and requests.
     month_part    := [«в»] («начало» | «середина» | «конец» | («первая» | «вторая») «половина») month_genitive
                      [year]
                    | [«в»] (1–3 | I–III) [«-я»] «декада» month_genitive [year]
+                   | [«в» | «на» | «в течение»] (1–4 | I–IV | «последняя») [«-я»] «неделя» month_genitive
+                     [year]                            (any case: «в первую неделю», «на 2-й неделе»)
     continuous    := «постоянно» | «круглогодично»
     conditional   := «по мере …» | «при необходимости» | «по согласованию …» | «при наличии …»
                    | «в случае …»
@@ -146,6 +148,14 @@ _RE_MONTH_PART = rx(
     r"(?:(?:в|во) )?(?:(начал[оеау]|середин[аеуы]|конец|конце|конца|(?:перв|втор)(?:ая|ой|ую) половин[аеуы])"
     r"|" + ORDINAL + r"~(?:-?(?:я|й|ей|ой|ю))? декад\w*) " + MONTH_GEN + _YEAR_OPT
 )
+_RE_MONTH_WEEK = rx(
+    r"(?:(?:в|во|на|в течение) )?(?:"
+    + ORDINAL
+    + r"|(последн(?:яя|юю|ей|ее)))~(?:-?(?:я|ю|й|ей|ой))? недел(?:я|ю|е|и)(?![а-я]) "
+    + MONTH_GEN
+    + _YEAR_OPT
+)
+_WEEKS = (PartOfMonth.FIRST_WEEK, PartOfMonth.SECOND_WEEK, PartOfMonth.THIRD_WEEK, PartOfMonth.FOURTH_WEEK)
 
 _REF_START = rx(r"(в соответствии со|в соответствии с|согласно|по)(?= )")
 _REF_TERMS = rx(
@@ -300,10 +310,11 @@ def m_half_year(p: Reader, pos: int, end: int) -> Found:
 
 
 def m_month_part(p: Reader, pos: int, end: int) -> Found:
-    """«в начале марта», «конец декабря 2024 года», «2-я декада мая», «во второй половине апреля»."""
+    """«в начале марта», «конец декабря 2024 года», «2-я декада мая», «во второй половине апреля»,
+    «в первую неделю сентября», «последняя неделя мая»."""
     m = p.match(_RE_MONTH_PART, pos, end)
     if m is None:
-        return None
+        return _month_week(p, pos, end)
     if m.group(1):
         part = next(part for stem, part in _PARTS if m.group(1).startswith(stem))
     else:
@@ -311,6 +322,23 @@ def m_month_part(p: Reader, pos: int, end: int) -> Found:
         if not 1 <= decade <= 3:
             return None
         part = (PartOfMonth.FIRST_DECADE, PartOfMonth.SECOND_DECADE, PartOfMonth.THIRD_DECADE)[decade - 1]
+    month = month_number(m.group(3))
+    ref = assign(p, [(month, int(m.group(4)) if m.group(4) else None)])[0]
+    return MonthPart(part, ref, raw=p.raw(pos, m.end())), m.end(), m.group(4) is not None
+
+
+def _month_week(p: Reader, pos: int, end: int) -> Found:
+    """«первая неделя сентября», «в последнюю неделю мая 2024 года», «на 2-й неделе апреля»."""
+    m = p.match(_RE_MONTH_WEEK, pos, end)
+    if m is None:
+        return None
+    if m.group(2) is not None:
+        part = PartOfMonth.LAST_WEEK
+    else:
+        week = ordinal_value(m.group(1))
+        if not 1 <= week <= len(_WEEKS):
+            return None
+        part = _WEEKS[week - 1]
     month = month_number(m.group(3))
     ref = assign(p, [(month, int(m.group(4)) if m.group(4) else None)])[0]
     return MonthPart(part, ref, raw=p.raw(pos, m.end())), m.end(), m.group(4) is not None

@@ -68,7 +68,7 @@ PRODUCTIONS: tuple[tuple[Production, str], ...] = (
     (named.m_exam_period, "впдо"),
     (named.m_calendar_year, "вн0123456789"),
     (named.m_continuous, "пк"),
-    (counted.m_recurring, "еднкр1овп"),
+    (counted.m_recurring, "екрп" + _RELATIVE_STARTS),
     (named.m_conditional, "пв"),
     (named.m_reference, "всопгрц"),
     (named.m_season, "звлов"),

@@ -459,6 +459,42 @@ _PART_WORDS = (
     (PartOfMonth.SECOND_HALF, ("вторая половина", "во второй половине")),
 )
 _DECADES = (PartOfMonth.FIRST_DECADE, PartOfMonth.SECOND_DECADE, PartOfMonth.THIRD_DECADE)
+_WEEKS = (
+    PartOfMonth.FIRST_WEEK,
+    PartOfMonth.SECOND_WEEK,
+    PartOfMonth.THIRD_WEEK,
+    PartOfMonth.FOURTH_WEEK,
+    PartOfMonth.LAST_WEEK,
+)
+# a week's noun and the ending of its digits («2-я», «во 2-ю», «на 2-й»), per case after its preposition
+_WEEK_CASES = (
+    (Case.NOMINATIVE, "", "неделя", "я", "последняя"),
+    (Case.ACCUSATIVE, "в", "неделю", "ю", "последнюю"),
+    (Case.PREPOSITIONAL, "на", "неделе", "й", "последней"),
+    (Case.GENITIVE, "в течение", "недели", "й", "последней"),
+)
+
+
+@st.composite
+def _week(draw: st.DrawFn) -> tuple[PartOfMonth, str]:
+    """A week of a month before the month's name: «первая неделя», «в 2-ю неделю», «на последней
+    неделе», «в течение третьей недели»."""
+    n = draw(st.integers(1, 5))
+    case, preposition, noun, ending, last = draw(st.sampled_from(_WEEK_CASES))
+    if n == 5:
+        ordinal = last
+    else:
+        form = draw(st.sampled_from(("words", "words", "digits", "roman")))
+        ordinal = (
+            f"{n}-{ending}"
+            if form == "digits"
+            else ("I", "II", "III", "IV")[n - 1]
+            if form == "roman"
+            else ordinal_words(n, case, Gender.FEMININE)
+        )
+    if preposition == "в" and ordinal.startswith("в"):
+        preposition = "во"  # «во вторую неделю»
+    return _WEEKS[n - 1], f"{preposition} {ordinal} {noun}".strip()
 
 
 def _ordinal_text(n: int, case: Case, gender: Gender, draw: st.DrawFn) -> str:
@@ -474,14 +510,17 @@ def _ordinal_text(n: int, case: Case, gender: Gender, draw: st.DrawFn) -> str:
 def _period_part(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     """«первая декада марта», «во второй декаде мая 2024 года», «в конце декабря», «II квартал 2024
     года», «в первом полугодии»."""
-    kind = draw(st.sampled_from(("decade", "part", "quarter", "half")))
+    kind = draw(st.sampled_from(("decade", "part", "week", "quarter", "half")))
     year_written = draw(st.booleans())
-    if kind in ("decade", "part"):
+    if kind in ("decade", "part", "week"):
         month = draw(st.integers(1, 12))
         name = MONTH_NAMES[month - 1]
         year = _default_year(month, sy)
         ref = MonthRef(month, year, YearOrigin.WRITTEN if year_written else YearOrigin.SCHOOL_YEAR)
         tail = f" {year}" + draw(_year_mark()) if year_written else ""
+        if kind == "week":
+            week, head = draw(_week())
+            return f"{head} {name.genitive}{tail}", MonthPart(week, ref)
         if kind == "decade":
             n = draw(st.integers(1, 3))
             inside = draw(st.booleans())
@@ -537,6 +576,15 @@ _ONCE_A = (
     (Frequency.YEARLY, "ежегодно"),
 )
 
+_PER = (
+    (Frequency.DAILY, "день"),
+    (Frequency.WEEKLY, "неделю"),
+    (Frequency.MONTHLY, "месяц"),
+    (Frequency.QUARTERLY, "квартал"),
+    (Frequency.YEARLY, "год"),
+    (Frequency.SCHOOL_QUARTERLY, "четверть"),
+)
+
 
 @st.composite
 def _calendar_rule(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
@@ -545,6 +593,21 @@ def _calendar_rule(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     if draw(st.integers(0, 3)) == 0:  # «1 раз в четверть», «ежечетвертно», «раз в месяц»
         frequency, text = draw(st.sampled_from(_ONCE_A))
         return draw(_word(text)), Recurring(frequency)
+    if draw(st.integers(0, 3)) == 0:  # «2 раза в год», «не реже двух раз в месяц», «3-х раз в четверть»
+        frequency, period = draw(st.sampled_from(_PER))
+        times = draw(st.integers(2, 12) | st.integers(2, 99))
+        at_least = draw(st.booleans())
+        case = Case.GENITIVE if at_least else Case.NOMINATIVE
+        forms = ("раза", "раз", "раз") if at_least else ("раз", "раза", "раз")
+        noun = plural_form(times, *forms)
+        form = draw(st.sampled_from(("digits", "words", "ending")))
+        count = str(times)
+        if form == "words":
+            count = number_words(times, case, Gender.MASCULINE)
+        elif form == "ending" and at_least and (ending := _case_ending(number_words(times, case))):
+            count = f"{times}-{ending}"
+        head = draw(st.sampled_from(("не реже ", "не менее ", "не реже чем "))) if at_least else ""
+        return f"{head}{count} {noun} в {period}", Recurring(frequency, times=times)
     if draw(st.booleans()):
         day = draw(st.integers(1, 28))
         frequency, word = draw(

@@ -168,7 +168,11 @@ class PeriodList(_Base):
 
 class PartOfMonth(enum.Enum):
     """A part of a month: its decades (декада: days 1–10, 11–20, 21–last), its beginning, middle
-    and end, which are read as the first, second and third decade, and its halves (1–15, 16–last)."""
+    and end, which are read as the first, second and third decade, its halves (1–15, 16–last) and
+    its weeks (неделя), which are counted in days from the month's first: the first week is days
+    1–7 whatever weekday the month starts on, the fourth 22–28, the last the month's last seven days
+    (a school writes «первая неделя сентября» for the days from 1 September, not for the first
+    Monday–Sunday week wholly inside it)."""
 
     FIRST_DECADE = "first_decade"
     """«первая декада»: days 1–10."""
@@ -186,10 +190,22 @@ class PartOfMonth(enum.Enum):
     """«первая половина месяца»: days 1–15."""
     SECOND_HALF = "second_half"
     """«вторая половина месяца»: days 16 to the month's last."""
+    FIRST_WEEK = "first_week"
+    """«первая неделя месяца»: days 1–7."""
+    SECOND_WEEK = "second_week"
+    """«вторая неделя»: days 8–14."""
+    THIRD_WEEK = "third_week"
+    """«третья неделя»: days 15–21."""
+    FOURTH_WEEK = "fourth_week"
+    """«четвёртая неделя»: days 22–28."""
+    LAST_WEEK = "last_week"
+    """«последняя неделя»: the month's last seven days (25–31 of a 31-day month, 22–28 of February
+    in a common year)."""
 
     @property
     def days(self) -> tuple[int, int]:
-        """The first and last day (31 standing for the month's last day)."""
+        """The first and last day: 31 stands for the month's last day, and a first day of 0 or less
+        counts back from it (the last week is ``(-6, 31)``: the last day and the six before it)."""
         return _PART_DAYS[self]
 
 
@@ -202,13 +218,19 @@ _PART_DAYS = {
     PartOfMonth.END: (21, 31),
     PartOfMonth.FIRST_HALF: (1, 15),
     PartOfMonth.SECOND_HALF: (16, 31),
+    PartOfMonth.FIRST_WEEK: (1, 7),
+    PartOfMonth.SECOND_WEEK: (8, 14),
+    PartOfMonth.THIRD_WEEK: (15, 21),
+    PartOfMonth.FOURTH_WEEK: (22, 28),
+    PartOfMonth.LAST_WEEK: (-6, 31),
 }
 
 
 @attrs.frozen
 class MonthPart(_Base):
     """A part of a month: «первая декада марта», «во второй декаде мая 2024 года», «в начале декабря»,
-    «конец февраля 2025 г.». One window (see :class:`PartOfMonth` for the days)."""
+    «конец февраля 2025 г.», «в первую неделю сентября», «последняя неделя мая». One window (see
+    :class:`PartOfMonth` for the days)."""
 
     kind: ClassVar[str] = "month_part"
     part: PartOfMonth
@@ -225,6 +247,6 @@ class MonthPart(_Base):
         if window is None:
             return _no_year("part of a month")
         first, last = self.part.days
-        start = window.start.replace(day=first)
+        start = window.start.replace(day=first) if first > 0 else window.end + dt.timedelta(days=first)
         end = window.end if last == 31 else window.start.replace(day=last)
         return _ok(DateWindow(start, end))

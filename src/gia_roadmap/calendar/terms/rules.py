@@ -44,6 +44,16 @@ def _check_following(instance: Recurring, attribute: attrs.Attribute[bool], valu
         )
 
 
+def _check_times(instance: Recurring, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidValueError(f"times must be a count of at least 1, got {value!r}")
+    if value > 1 and (instance.day is not None or instance.following):
+        raise InvalidValueError(
+            "a count per period («2 раза в год») has no day of the month and no following month "
+            f"(times={value!r}, day={instance.day!r}, following={instance.following!r})"
+        )
+
+
 class Frequency(enum.Enum):
     """Recurrence of a recurring term."""
 
@@ -60,7 +70,8 @@ class Frequency(enum.Enum):
 @attrs.frozen
 class Recurring(_Base):
     """A recurrence: «ежемесячно», «еженедельно», «до 25 числа каждого месяца» (``day`` = 25),
-    «ежеквартально до 5 числа месяца, следующего за отчётным» (``following``), «1 раз в четверть».
+    «ежеквартально до 5 числа месяца, следующего за отчётным» (``following``), «1 раз в четверть»,
+    «2 раза в год», «не реже двух раз в месяц», «3 раза в четверть» (``times``).
 
     Resolves within the plan period (or school year): monthly → one window per month (ending on
     ``day`` when given); weekly → one window per Monday–Sunday week; daily → one per day;
@@ -69,6 +80,11 @@ class Recurring(_Base):
     NO_EVENT_DATES without them: each school sets its quarters). With ``following`` the report on a period is
     due in the month after it: the window runs from the day after the period to ``day`` of the next
     month (a shorter month ends it on its last day).
+
+    ``times`` is how many times the measure is due in each period («2 раза в год»: twice in each
+    window; «не реже двух раз в месяц» is read the same, as the least count). The text does not say
+    on which days, so the windows stay one per period; a count above one goes with no ``day`` and no
+    ``following``.
     """
 
     kind: ClassVar[str] = "recurring"
@@ -76,6 +92,7 @@ class Recurring(_Base):
     day: int | None = attrs.field(default=None, validator=_check_day_of_month)
     following: bool = attrs.field(default=False, validator=_check_following)
     raw: str = _raw()
+    times: int = attrs.field(default=1, kw_only=True, validator=_check_times)
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         if self.frequency is Frequency.SCHOOL_QUARTERLY:
