@@ -11,15 +11,25 @@ import datetime as dt
 
 import pytest
 
-from gia_roadmap.calendar import SchoolYear, parse_term
+from gia_roadmap.calendar import RussianCalendar, SchoolYear, parse_term
+from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import (
+    Bound,
+    CalendarYear,
     Frequency,
+    HalfYearTerm,
     MonthPart,
     MonthRef,
     PartOfMonth,
+    PeriodEnd,
+    QuarterTerm,
     Recurring,
+    Relative,
+    SchoolYearTerm,
     Term,
+    Unit,
     YearOrigin,
 )
 from gia_roadmap.errors import InvalidValueError
@@ -96,3 +106,117 @@ def test_a_count_per_period_survives_the_json_round_trip() -> None:
     data = converter.unstructure(term, Term)
     assert data["times"] == 2
     assert converter.structure(data, Term) == term  # type: ignore[arg-type]
+
+
+HALF_YEARS = [
+    # text, school?, year, windows in a plan of 2023/24
+    ("I полугодие", True, 2023, [(D(2023, 9, 1), D(2023, 12, 31))]),
+    ("во II полугодии", True, 2023, [(D(2024, 1, 1), D(2024, 5, 24))]),  # 26.05.2024 was a Sunday
+    ("I полугодие 2023/24 учебного года", True, 2023, [(D(2023, 9, 1), D(2023, 12, 31))]),
+    ("I полугодие 2024 года", False, 2024, [(D(2024, 1, 1), D(2024, 6, 30))]),
+    ("второе полугодие 2023 г.", False, 2023, [(D(2023, 7, 1), D(2023, 12, 31))]),
+]
+
+
+@pytest.mark.parametrize(("text", "school", "year", "windows"), HALF_YEARS, ids=[h[0] for h in HALF_YEARS])
+def test_a_half_year_is_the_schools_unless_a_calendar_year_is_written(
+    text: str, school: bool, year: int, windows: list[tuple[dt.date, dt.date]]
+) -> None:
+    term = parse_term(text, school_year=SY)
+    assert isinstance(term, HalfYearTerm)
+    assert (term.school, term.year) == (school, year)
+    assert ("school_half_year" in term.flags) == (school and "учебного" not in text)
+    assert [(w.start, w.end) for w in term.resolve(RussianCalendar(), school_year=SY)] == windows
+    assert parse_term(render(term), school_year=SY) == term
+
+
+def test_a_school_half_year_read_without_a_school_year_takes_it_at_resolution() -> None:
+    term = parse_term("I полугодие")
+    assert term == HalfYearTerm(1, None, YearOrigin.NONE, school=True)
+    assert [(w.start, w.end) for w in term.resolve(school_year=SchoolYear(2024))] == [
+        (D(2024, 9, 1), D(2024, 12, 31))
+    ]
+
+
+ENDS = [
+    ("до конца 2023 года", Bound.UNTIL, CalendarYear(2023), [(D(2023, 9, 1), D(2023, 12, 31))]),
+    (
+        "до конца I полугодия",
+        Bound.UNTIL,
+        HalfYearTerm(1, 2023, YearOrigin.SCHOOL_YEAR, school=True),
+        [(D(2023, 9, 1), D(2023, 12, 31))],
+    ),
+    (
+        "в конце I квартала 2024 г.",
+        Bound.ON,
+        QuarterTerm(1, 2024, YearOrigin.WRITTEN),
+        [(D(2024, 3, 1), D(2024, 3, 31))],
+    ),
+    (
+        "после окончания I полугодия",
+        Bound.AFTER,
+        HalfYearTerm(1, 2023, YearOrigin.SCHOOL_YEAR, school=True),
+        [(D(2024, 1, 1), D(2024, 8, 31))],
+    ),
+    (
+        "до окончания 2023-2024 учебного года",
+        Bound.UNTIL,
+        SchoolYearTerm(2023, 2024, True, True),
+        [(D(2023, 9, 1), D(2024, 8, 31))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "bound", "period", "windows"), ENDS, ids=[e[0] for e in ENDS])
+def test_the_end_of_a_period(
+    text: str, bound: Bound, period: Term, windows: list[tuple[dt.date, dt.date]]
+) -> None:
+    term = parse_term(text, school_year=SY)
+    assert term == PeriodEnd(bound, period)
+    assert _windows(text) == windows
+    assert parse_term(render(term), school_year=SY) == term
+
+
+def test_by_the_end_of_the_month_is_due_by_the_end_of_each_month() -> None:
+    term = parse_term("до конца месяца", school_year=SY)
+    assert term == PeriodEnd(Bound.UNTIL, Recurring(Frequency.MONTHLY))
+    windows = _windows("до конца месяца")
+    assert len(windows) == 12
+    assert windows[0] == (D(2023, 9, 1), D(2023, 9, 30))
+    assert windows[5] == (D(2024, 2, 1), D(2024, 2, 29))
+    assert _windows("в конце месяца")[1] == (D(2023, 10, 21), D(2023, 10, 31))
+
+
+def test_the_end_of_the_school_year_stays_its_anchor() -> None:
+    term = parse_term("в конце учебного года", school_year=SY)
+    assert term == Relative(0, Unit.NONE, Bound.ON, Anchor.SCHOOL_YEAR_END)
+    assert [(w.start, w.end) for w in term.resolve(RussianCalendar(), school_year=SY)] == [
+        (D(2024, 5, 24), D(2024, 5, 24))
+    ]
+
+
+def test_a_period_end_takes_only_periods() -> None:
+    with pytest.raises(InvalidValueError, match="period"):
+        PeriodEnd(Bound.UNTIL, Recurring(Frequency.WEEKLY))
+    with pytest.raises(InvalidValueError, match="bound"):
+        PeriodEnd(Bound.EVE, CalendarYear(2023))
+
+
+def test_a_period_end_survives_the_json_round_trip() -> None:
+    term = PeriodEnd(Bound.AFTER, HalfYearTerm(1, 2023, YearOrigin.WRITTEN, school=True))
+    data = converter.unstructure(term, Term)
+    assert data["kind"] == "period_end"
+    assert data["period"]["school"] is True
+    assert converter.structure(data, Term) == term  # type: ignore[arg-type]
+
+
+def test_the_end_of_an_exam_campaign_is_an_anchor_in_the_exams_scope() -> None:
+    term = parse_term("после завершения ГИА-9", school_year=SY)
+    assert term == Relative(0, Unit.NONE, Bound.AFTER, Anchor.EXAM_PERIOD_END, "ГИА-9")
+    assert term.exam_scopes == (ExamScope.GIA_9,)
+    one_subject = parse_term("после окончания ЕГЭ по математике", school_year=SY)
+    assert one_subject.anchor is Anchor.EXAM_DAY  # type: ignore[union-attr]
+    events = {Anchor.EXAM_PERIOD_END: (D(2024, 7, 2),)}
+    assert [(w.start, w.open_end) for w in term.resolve(events=events, school_year=SY)] == [
+        (D(2024, 7, 3), True)
+    ]

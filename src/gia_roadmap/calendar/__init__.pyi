@@ -107,6 +107,7 @@ from .terms import (
     OnRequest as OnRequest,
     PartOfMonth as PartOfMonth,
     PerExam as PerExam,
+    PeriodEnd as PeriodEnd,
     PeriodList as PeriodList,
     PlanPeriod as PlanPeriod,
     QuarterTerm as QuarterTerm,

@@ -37,6 +37,10 @@ class Anchor(enum.Enum):
     """«начало экзамена»: the start of an exam (the first exam that uses a technology)."""
     EXAM_PERIOD_START = "exam_period_start"
     """«начало экзаменационного периода»: the first day of an exam period."""
+    EXAM_PERIOD_END = "exam_period_end"
+    """«окончание экзаменационного периода», «завершение ГИА-9»: the last day of an exam period (each
+    stage's window of the exams in scope: «после завершения ГИА-9» counts from the end of each stage
+    of the ГИА-9 campaign)."""
     EXAM_PERIOD = "exam_period"
     """«период проведения ГИА»: the exam campaign (windows, not days)."""
     EARLY_PERIOD = "early_period"
@@ -123,6 +127,7 @@ _PHRASES: dict[Anchor, str] = {
     Anchor.EXAM_DAY: "дня проведения экзамена",
     Anchor.EXAM_START: "начала экзамена",
     Anchor.EXAM_PERIOD_START: "начала экзаменационного периода",
+    Anchor.EXAM_PERIOD_END: "окончания экзаменационного периода",
     Anchor.EXAM_PERIOD: "периода проведения экзаменов",
     Anchor.EARLY_PERIOD: "досрочного периода",
     Anchor.MAIN_PERIOD: "основного периода",
@@ -196,6 +201,10 @@ _RAW_PATTERNS: dict[Anchor, str] = {
         + r")?четверт(?:и|ей)"
     ),
     Anchor.EXAM_PERIOD_START: r"начала экзаменационного периода|начала периода проведения (?:экзаменов|гиа)",
+    Anchor.EXAM_PERIOD_END: (
+        r"(?:окончани[яюе]|завершени[яюе]|конц[аеу]) (?:экзаменационного периода|периода проведения "
+        r"(?:экзаменов|гиа(?!-)))"
+    ),
     Anchor.EXAM_START: r"начала (?:проведения )?(?:экзамена|экзаменов)",
     Anchor.EXAM_DAY: (
         r"(?:дня |днем |день |дню |окончания |завершения )?(?:проведения )?(?:экзамена|экзаменов)"

@@ -455,6 +455,7 @@ def _stage_events(schedule: ExamSchedule) -> list[ExamEvent]:
             (stage.anchor, window),
             (Anchor.EXAM_PERIOD, window),
             (Anchor.EXAM_PERIOD_START, window.start),
+            (Anchor.EXAM_PERIOD_END, window.end),
         ):
             out.append(
                 ExamEvent(
@@ -511,7 +512,7 @@ def exam_events(
       (изложение) and собеседование («экзамен» never means them);
     * :attr:`Anchor.EARLY_PERIOD`, :attr:`Anchor.MAIN_PERIOD`, :attr:`Anchor.ADDITIONAL_PERIOD`: one window
       per exam kind and stage; :attr:`Anchor.EXAM_PERIOD`: all of them; :attr:`Anchor.EXAM_PERIOD_START`:
-      their first days.
+      their first days; :attr:`Anchor.EXAM_PERIOD_END`: their last days.
 
     With a ``calendar``, the federal timelines (:func:`~gia_roadmap.calendar.timeline_data.federal_timelines`,
     or the given ``timelines``) add the events derived from every exam day:

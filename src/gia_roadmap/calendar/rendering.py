@@ -47,6 +47,7 @@ from gia_roadmap.calendar.terms import (
     OnRequest,
     PartOfMonth,
     PerExam,
+    PeriodEnd,
     PeriodList,
     PlanPeriod,
     QuarterTerm,
@@ -60,6 +61,7 @@ from gia_roadmap.calendar.terms import (
     Term,
     TermSequence,
     UnparsedTerm,
+    YearOrigin,
 )
 from gia_roadmap.errors import InvalidTypeError
 from gia_roadmap.text import (
@@ -144,6 +146,33 @@ def _day_words(ref: DayRef) -> str:
 
 def _year_suffix(year: int | None, written: bool) -> str:
     return f" {year} года" if written and year is not None else ""
+
+
+def _half_year_suffix(term: HalfYearTerm) -> str:
+    """« 2024 года» (the calendar's), « 2023/2024 учебного года» (the school's, written), or nothing (the
+    school's, read from the school year)."""
+    if term.school:
+        written = term.origin is YearOrigin.WRITTEN and term.year is not None
+        return f" {term.year}/{term.year + 1} учебного года" if written and term.year is not None else ""
+    return f" {term.year} года" if term.year is not None else ""
+
+
+_END_WORDS = {Bound.UNTIL: "до конца", Bound.ON: "в конце", Bound.AFTER: "после окончания"}
+
+
+def _period_genitive(period: Term) -> str:
+    """The period of a :class:`PeriodEnd` in the genitive: «2023 года», «1 полугодия», «месяца»."""
+    if isinstance(period, CalendarYear):
+        return f"{period.year} года"
+    if isinstance(period, HalfYearTerm):
+        return f"{period.half} полугодия" + _half_year_suffix(period)
+    if isinstance(period, QuarterTerm):
+        return f"{period.quarter} квартала" + _year_suffix(period.year, period.origin is YearOrigin.WRITTEN)
+    if isinstance(period, SchoolYearTerm):
+        return f"{period.start_year}-{period.end_year} учебного года"
+    if isinstance(period, Recurring):
+        return "месяца" if period.frequency is Frequency.MONTHLY else "квартала"
+    raise InvalidTypeError(f"not the period of a period's end: {period!r}")
 
 
 def _anchor(anchor: Anchor | OpenAnchor, *, after_day_word: bool = False) -> str:
@@ -277,7 +306,9 @@ def _render_periods(term: Term) -> str | None:
     if isinstance(term, QuarterTerm):
         return f"{term.quarter} квартал" + _year_suffix(term.year, term.origin.value == "written")
     if isinstance(term, HalfYearTerm):
-        return f"{term.half} полугодие" + _year_suffix(term.year, term.origin.value == "written")
+        return f"{term.half} полугодие" + _half_year_suffix(term)
+    if isinstance(term, PeriodEnd):
+        return f"{_END_WORDS[term.bound]} {_period_genitive(term.period)}"
     if isinstance(term, SchoolYearTerm):
         if term.explicit:
             if term.academic:

@@ -59,6 +59,7 @@ from gia_roadmap.calendar.terms import (
     OnRequest,
     PartOfMonth,
     PerExam,
+    PeriodEnd,
     PeriodList,
     PlanPeriod,
     QuarterTerm,
@@ -282,10 +283,39 @@ def _quarters(sy: SchoolYear | None) -> st.SearchStrategy[QuarterTerm]:
     )
 
 
-def _half_years(sy: SchoolYear | None) -> st.SearchStrategy[HalfYearTerm]:
-    return st.integers(1, 2).flatmap(
-        lambda h: _year_and_origin(sy, 6 * h - 5).map(lambda yo: HalfYearTerm(h, *yo))
-    )
+@st.composite
+def _half_years(draw: st.DrawFn, sy: SchoolYear | None) -> HalfYearTerm:
+    """The calendar's half-years (a year written) and the school's (a school year written, or read
+    from the plan's school year)."""
+    half = draw(st.integers(1, 2))
+    kind = draw(st.sampled_from(("calendar", "school written", "school")))
+    if kind == "calendar":
+        return HalfYearTerm(half, draw(_written_years(sy, 6 * half - 5)), YearOrigin.WRITTEN)
+    if kind == "school" and sy is not None:
+        return HalfYearTerm(half, sy.start_year, YearOrigin.SCHOOL_YEAR, school=True)
+    start = draw(st.integers(FIRST_YEAR, LAST_YEAR - 1))
+    return HalfYearTerm(half, start, YearOrigin.WRITTEN, school=True)
+
+
+@st.composite
+def _period_ends(draw: st.DrawFn, sy: SchoolYear | None) -> PeriodEnd:
+    """«до конца 2023 года», «в конце I полугодия», «после окончания 2 квартала 2024 года», «до конца
+    месяца»."""
+    bound = draw(st.sampled_from((Bound.UNTIL, Bound.ON, Bound.AFTER)))
+    kind = draw(st.sampled_from(("year", "half", "quarter", "school year", "every")))
+    period: Any
+    if kind == "year":
+        period = CalendarYear(draw(_written_years(sy)))
+    elif kind == "half":
+        period = draw(_half_years(sy))
+    elif kind == "quarter":
+        period = draw(_quarters(sy))
+    elif kind == "school year":
+        start = draw(st.integers(FIRST_YEAR, LAST_YEAR - 1))
+        period = SchoolYearTerm(start, start + 1, True, True)
+    else:
+        period = Recurring(draw(st.sampled_from((Frequency.MONTHLY, Frequency.QUARTERLY))))
+    return PeriodEnd(bound, period)
 
 
 @st.composite
@@ -546,6 +576,7 @@ def unparsed_terms() -> st.SearchStrategy[UnparsedTerm]:
 # Public: per class and all together
 # ------------------------------------------------------------------------------------------------
 
+
 def _range(refs: tuple[MonthRef, ...]) -> MonthRange:
     return MonthRange(range_start(refs[0], refs[1]), refs[1])
 
@@ -580,6 +611,7 @@ _BY_CLASS: dict[type, Callable[[SchoolYear | None], st.SearchStrategy[Any]]] = {
     SeasonTerm: _seasons,
     QuarterTerm: _quarters,
     HalfYearTerm: _half_years,
+    PeriodEnd: _period_ends,
     SchoolYearTerm: _school_year_terms,
     CalendarYear: lambda sy: _written_years(sy).map(CalendarYear),
     PlanPeriod: lambda sy: _plan_periods(),

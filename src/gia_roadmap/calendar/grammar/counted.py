@@ -19,8 +19,10 @@
                  «с момента» | «по окончании» | «по завершении» | «по итогам» → after
     event     := a built-in anchor («дня проведения экзамена», «принятия решения АК», «начала учебного
                  года», «окончания четверти» …)
-               | [«начала» | «дня»] [«проведения»] an exam's name [detail] → the exam start or exam day,
-                 the name kept as the detail («до ГИА», «до начала ГИА-9», «после ЕГЭ по математике»)
+               | [«начала» | «окончания» | «завершения» | «дня»] [«проведения»] an exam's name [detail] → the
+                 exam start, the end of its exam periods (the exam day when a subject is named: «после
+                 окончания ЕГЭ по математике») or the exam day, the name kept as the detail
+                 («до ГИА», «до начала ГИА-9», «после завершения ГИА-9», «после ЕГЭ по математике»)
                | any other phrase up to the end of the item → an open anchor («получения сведений»)
     recurring := [«ежемесячно» | «ежеквартально» | «ежегодно»] («до» | «не позднее») N «числа»
                  [«каждого месяца» | «месяца, следующего за отчётным»]
@@ -92,8 +94,10 @@ _ANCHOR = rx(
     + r")(?![а-я])"
 )
 _RE_EXAM_EVENT = rx(
-    r"(?:(начал[аоу] (?:проведения )?)|(?:(?:дня|дню|днем|день) )?(?:проведения )?)(?=" + EXAM_NAME + r")"
+    r"(?:(начал[аоу] (?:проведения )?)|((?:окончани[яюе]|завершени[яюе]|конц[аеу]) (?:проведения )?)"
+    r"|(?:(?:дня|дню|днем|день) )?(?:проведения )?)(?=" + EXAM_NAME + r")"
 )
+_RE_SUBJECT = re.compile(r" по ")
 _RE_TERM_WORDS = rx(
     r"в (?:(\d{1,3})(?:~-?~(?:х|ти|ми))?~-?~|([а-я]+?)-?)(дневный|недельный|месячный) срок(?![а-я])"
 )
@@ -173,11 +177,14 @@ def _event(
                 stop = tail_end
         return anchor, detail, stop, occurrence
     m = p.match(_RE_EXAM_EVENT, pos, end)
-    if m is not None:  # «до ГИА», «до начала ГИА-9», «после проведения ЕГЭ по математике»
+    if m is not None:  # «до ГИА», «до начала ГИА-9», «после завершения ГИА-9», «после проведения ЕГЭ …»
         stop = ref_end(p, m.end(), end)
         detail = clean_exam(p.text(m.end(), stop))
         if detect_exam_scopes(detail):  # the exam vocabulary's reading, not a copy of it
-            return (Anchor.EXAM_START if m.group(1) else Anchor.EXAM_DAY), detail, stop, None
+            named = Anchor.EXAM_START if m.group(1) else Anchor.EXAM_DAY
+            if m.group(2) and not _RE_SUBJECT.search(detail):  # the end of a campaign, not of one subject
+                named = Anchor.EXAM_PERIOD_END
+            return named, detail, stop, None
     if not open_events or pos >= end or _RE_OPEN_START.match(p.low, pos) is None:
         return None
     if _RE_NOT_EVENT.match(p.low, pos, end) is not None:

@@ -11,7 +11,11 @@ conditions, external schedules, separate plans and requests.
     exam_period   := («в период» | «во время» | «в ходе» | «при») «проведени…» exams
                    | [«в период»] stage («,» | «и» stage)* («этап» | «период») [exams] [year]
     season        := «зима» | «весна» | «лето» | «осень» (any case) [year]
-    quarter       := (1–4 | I–IV) [«-й»] «квартал» [year]     half_year := (1–2 | I–II) «полугодие» [year]
+    quarter       := (1–4 | I–IV) [«-й»] «квартал» [year]
+    half_year     := (1–2 | I–II) «полугодие» [year | school_year]    no year or a school year: the school's
+    period_end    := («до конца» | «к концу» | «до окончания» | «в конце» | «на конец» | «после окончания»
+                     | «по окончании» | «по итогам» …) (calendar year | half_year | quarter | explicit school
+                     year | [«текущего»] «месяца» | «квартала»)
     month_part    := [«в»] («начало» | «середина» | «конец» | («первая» | «вторая») «половина») month_genitive
                      [year]
                    | [«в»] (1–3 | I–III) [«-я»] «декада» month_genitive [year]
@@ -47,18 +51,22 @@ from gia_roadmap.calendar.grammar.lexicon import (
 from gia_roadmap.calendar.grammar.months import assign
 from gia_roadmap.calendar.grammar.reader import Found, Reader
 from gia_roadmap.calendar.terms import (
+    Bound,
     CalendarYear,
     Conditional,
     Continuous,
     ExamPeriod,
     ExamPhase,
     ExternalSchedule,
+    Frequency,
     HalfYearTerm,
     MonthPart,
     OnRequest,
     PartOfMonth,
+    PeriodEnd,
     PlanPeriod,
     QuarterTerm,
+    Recurring,
     SchoolYearTerm,
     Season,
     SeasonTerm,
@@ -75,6 +83,7 @@ __all__ = [
     "m_exam_period",
     "m_half_year",
     "m_month_part",
+    "m_period_end",
     "m_plan_period",
     "m_quarter",
     "m_reference",
@@ -135,8 +144,19 @@ _RE_HALF_YEAR = rx(
     r"(?:(?:в|во|в течение) )?"
     + ORDINAL
     + r"~(?:-?(?:е|го|ом|ое))? полугоди(?:е|я|и|ю|ем)(?![а-я])"
-    + _YEAR_OPT
+    + r"(?:~(?P<sy1>(?:19|20)\d\d)~[-/]~(?P<sy2>(?:19|20)?\d\d)(?![\d])"
+    + r"~(?:учебн(?:ого|ом|ый) (?:года|году|год)"
+    + r"|уч\.?~г(?:ода|од)?\.?)(?![а-я])|~(?P<cy>(?:19|20)\d\d)(?![\d])(?:~"
+    + YEAR_MARK
+    + r")?)?"
 )
+_RE_END_HEAD = rx(
+    r"(?:((?:до|не позднее|в срок до) (?:конца|окончания|завершения)|(?:к|ко) (?:концу|окончанию|завершению))"
+    r"|((?:в|на) (?:конце|конец))"
+    r"|(после (?:окончания|завершения|истечения)|по (?:окончании|завершении|истечении|итогам))) "
+)
+_END_BOUNDS = (Bound.UNTIL, Bound.ON, Bound.AFTER)
+_RE_EVERY = rx(r"(?:текущего |каждого |отчетного )?(месяца|квартала)(?![а-я])")
 _PARTS = (
     ("начал", PartOfMonth.BEGINNING),
     ("середин", PartOfMonth.MIDDLE),
@@ -298,15 +318,52 @@ def m_quarter(p: Reader, pos: int, end: int) -> Found:
 
 
 def m_half_year(p: Reader, pos: int, end: int) -> Found:
-    """«1 полугодие 2024 года», «во II полугодии»."""
+    """«1 полугодие 2024 года» (the calendar's), «во II полугодии», «I полугодие 2023/24 учебного года»
+    (the school's: no year, or a school year, written; see :class:`HalfYearTerm`)."""
     m = p.match(_RE_HALF_YEAR, pos, end)
     if m is None:
         return None
     half = ordinal_value(m.group(1))
     if not 1 <= half <= 2:
         return None
-    year, origin = _year_of(p, m.group(2), 6 * half - 5)
-    return HalfYearTerm(half, year, origin, raw=p.raw(pos, m.end())), m.end(), True
+    raw = p.raw(pos, m.end())
+    if m.group("cy"):
+        return HalfYearTerm(half, int(m.group("cy")), YearOrigin.WRITTEN, raw=raw), m.end(), True
+    if m.group("sy1"):
+        first, last = int(m.group("sy1")), int(m.group("sy2"))
+        if last != (first + 1 if len(m.group("sy2")) == 4 else (first + 1) % 100):
+            return None  # «2023/25»: not one school year
+        term = HalfYearTerm(half, int(m.group("sy1")), YearOrigin.WRITTEN, raw=raw, school=True)
+        return term, m.end(), True
+    if p.sy is not None:
+        term = HalfYearTerm(half, p.sy.start_year, YearOrigin.SCHOOL_YEAR, raw=raw, school=True)
+    else:
+        term = HalfYearTerm(half, None, YearOrigin.NONE, raw=raw, school=True)
+    return term, m.end(), True
+
+
+def m_period_end(p: Reader, pos: int, end: int) -> Found:
+    """«до конца 2023 года», «к концу I полугодия», «в конце I квартала 2024 года», «после окончания I
+    полугодия», «до конца 2023/24 учебного года», «до конца месяца» (every month)."""
+    head = p.match(_RE_END_HEAD, pos, end)
+    if head is None:
+        return None
+    bound = _END_BOUNDS[(head.lastindex or 1) - 1]
+    at = head.end()
+    every = p.match(_RE_EVERY, at, end)
+    if every is not None:
+        frequency = Frequency.MONTHLY if every.group(1) == "месяца" else Frequency.QUARTERLY
+        period = Recurring(frequency, raw=p.raw(at, every.end()))
+        return PeriodEnd(bound, period, raw=p.raw(pos, every.end())), every.end(), True
+    for production in (m_school_year, m_half_year, m_quarter, m_calendar_year):
+        found = production(p, at, end)
+        if found is None:
+            continue
+        term, stop, _ = found
+        if isinstance(term, SchoolYearTerm) and not term.explicit:
+            return None
+        return PeriodEnd(bound, term, raw=p.raw(pos, stop)), stop, True
+    return None
 
 
 def m_month_part(p: Reader, pos: int, end: int) -> Found:

@@ -62,6 +62,7 @@ PRODUCTIONS: tuple[tuple[Production, str], ...] = (
     (months.m_in_month, "в"),
     (months.m_from_month, "снв"),
     (named.m_month_part, _ORDINAL_STARTS + "нскi"),
+    (named.m_period_end, "дкнвп"),
     (counted.m_nth_day, _ORDINAL_STARTS + "i"),
     (named.m_school_year, "вн0123456789"),
     (named.m_plan_period, "вн"),

@@ -60,6 +60,7 @@ from gia_roadmap.calendar.terms import (
     NthDay,
     OnRequest,
     PartOfMonth,
+    PeriodEnd,
     PlanPeriod,
     QuarterTerm,
     Recurring,
@@ -552,7 +553,76 @@ def _period_part(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
         head = f"в течение {genitive} {'квартала' if kind == 'quarter' else 'полугодия'}"
     if kind == "quarter":
         return head + tail, QuarterTerm(n, year, origin)
+    if not year_written:  # no year: the school's half-year (September–December, January–May)
+        return head, HalfYearTerm(n, sy.start_year, YearOrigin.SCHOOL_YEAR, school=True)
+    if draw(st.booleans()):  # «I полугодие 2023/24 учебного года», «во II полугодии 2023-2024 уч. г.»
+        return head + draw(_school_year_tail(sy)), HalfYearTerm(
+            n, sy.start_year, YearOrigin.WRITTEN, school=True
+        )
     return head + tail, HalfYearTerm(n, year, origin)
+
+
+@st.composite
+def _school_year_tail(draw: st.DrawFn, sy: SchoolYear) -> str:
+    """A school year written after a half-year: « 2023/24 учебного года», « 2023-2024 уч. г.»."""
+    second = f"{sy.end_year % 100:02d}" if draw(st.booleans()) else str(sy.end_year)
+    span = f"{sy.start_year}{draw(st.sampled_from(('-', '/', ' – ')))}{second}"
+    return f" {span} {draw(st.sampled_from(('учебного года', 'уч. г.', 'уч.г.')))}"
+
+
+_END_HEADS = (
+    (Bound.UNTIL, ("до конца", "до окончания", "к концу", "не позднее окончания", "до завершения")),
+    (Bound.ON, ("в конце", "на конец")),
+    (Bound.AFTER, ("после окончания", "по окончании", "по итогам", "после завершения", "по истечении")),
+)
+
+
+@st.composite
+def _period_end(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
+    """«до конца 2023 года», «к концу I полугодия», «в конце II квартала 2024 г.», «после окончания I
+    полугодия 2023/24 учебного года», «до окончания 2023-2024 учебного года», «до конца месяца»."""
+    bound, heads = draw(st.sampled_from(_END_HEADS))
+    head = draw(st.sampled_from(heads))
+    kind = draw(st.sampled_from(("year", "half", "quarter", "school year", "every")))
+    period: Term
+    if kind == "year":
+        y = draw(st.integers(_FIRST_YEAR, _LAST_YEAR + 1))
+        text, period = f"{y} {draw(st.sampled_from(('года', 'г.', 'г')))}", CalendarYear(y)
+    elif kind in ("half", "quarter"):
+        limit, noun, gender, months = (
+            (2, "полугодия", Gender.NEUTER, 6) if kind == "half" else (4, "квартала", Gender.MASCULINE, 3)
+        )
+        n = draw(st.integers(1, limit))
+        ordinal = _ordinal_text(n, Case.GENITIVE, gender, draw)
+        text = f"{ordinal} {noun}"
+        written = draw(
+            st.sampled_from(("none", "year", "school year") if kind == "half" else ("none", "year"))
+        )
+        if written == "year":
+            y = _default_year(months * n - months + 1, sy)
+            text += f" {y}" + draw(_year_mark())
+            period = (
+                HalfYearTerm(n, y, YearOrigin.WRITTEN)
+                if kind == "half"
+                else QuarterTerm(n, y, YearOrigin.WRITTEN)
+            )
+        elif written == "school year":
+            text += draw(_school_year_tail(sy))
+            period = HalfYearTerm(n, sy.start_year, YearOrigin.WRITTEN, school=True)
+        elif kind == "half":
+            period = HalfYearTerm(n, sy.start_year, YearOrigin.SCHOOL_YEAR, school=True)
+        else:
+            period = QuarterTerm(n, _default_year(3 * n - 2, sy), YearOrigin.SCHOOL_YEAR)
+    elif kind == "school year":
+        y = draw(st.integers(_FIRST_YEAR, _LAST_YEAR))
+        text = f"{y}{draw(st.sampled_from(('-', '/')))}{y + 1} учебного года"
+        period = SchoolYearTerm(y, y + 1, True, True)
+    else:
+        word, frequency = draw(
+            st.sampled_from((("месяца", Frequency.MONTHLY), ("квартала", Frequency.QUARTERLY)))
+        )
+        text, period = draw(st.sampled_from(("", "текущего "))) + word, Recurring(frequency)
+    return f"{head} {text}", PeriodEnd(bound, period)
 
 
 _ONCE_A = (
@@ -687,6 +757,11 @@ _BUILT_IN: tuple[tuple[Anchor, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (Anchor.EXAM_START, ("начала экзамена", "начала проведения экзамена"), ()),
     (Anchor.EXAM_PERIOD_START, ("начала экзаменационного периода", "начала периода проведения ГИА"), ()),
+    (
+        Anchor.EXAM_PERIOD_END,
+        ("окончания экзаменационного периода", "завершения периода проведения ГИА"),
+        ("окончания экзаменационного периода",),
+    ),
     (
         Anchor.ADMISSION_DECISION,
         ("принятия решения о допуске",),
@@ -859,6 +934,10 @@ def _event(draw: st.DrawFn, *, after: bool) -> tuple[str, Anchor | OpenAnchor, s
         if not after and draw(st.booleans()):
             head = draw(st.sampled_from(("начала ", "начала проведения ")))
             return head + written, Anchor.EXAM_START, detail, None
+        if draw(st.integers(0, 2)) == 0:  # «после завершения ГИА-9»: the end of its exam periods
+            head = draw(st.sampled_from(("окончания ", "завершения ", "окончания проведения ")))
+            anchor = Anchor.EXAM_DAY if " по " in detail else Anchor.EXAM_PERIOD_END  # one subject: its day
+            return head + written, anchor, detail, None
         head = draw(st.sampled_from(("", "", "проведения ") if not after else ("проведения ",)))
         return head + written, Anchor.EXAM_DAY, detail, None
     if kind == 2:
@@ -1143,6 +1222,7 @@ _PRODUCTIONS = (
     _day_list,
     _month_phrase,
     _period_part,
+    _period_end,
     _calendar_rule,
     _named_period,
 )

@@ -3,11 +3,13 @@ the unreadable and the empty cell, and :data:`Term`, the union of every term cla
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import ClassVar, TypeAlias
 
 import attrs
 
+from gia_roadmap.calendar.schoolyear import DateWindow
 from gia_roadmap.calendar.terms.days import ByDate, DateList, DayList, DayRange, ExactDate, FromDate
 from gia_roadmap.calendar.terms.months import ByMonth, Month, MonthList, MonthPart, MonthRange, PeriodList
 from gia_roadmap.calendar.terms.periods import (
@@ -28,7 +30,7 @@ from gia_roadmap.calendar.terms.references import (
     SeparatePlan,
     SeparateSchedule,
 )
-from gia_roadmap.calendar.terms.relative import ExamPeriod, Relative
+from gia_roadmap.calendar.terms.relative import Bound, ExamPeriod, Relative
 from gia_roadmap.calendar.terms.resolution import (
     Resolution,
     ResolutionStatus,
@@ -38,7 +40,8 @@ from gia_roadmap.calendar.terms.resolution import (
     _raw,
     _unresolved,
 )
-from gia_roadmap.calendar.terms.rules import NthDay, Recurring
+from gia_roadmap.calendar.terms.rules import Frequency, NthDay, Recurring
+from gia_roadmap.errors import InvalidValueError
 
 __all__ = [
     "REFERENCE_KINDS",
@@ -46,6 +49,7 @@ __all__ = [
     "Compound",
     "MissingTerm",
     "PerExam",
+    "PeriodEnd",
     "Term",
     "TermSequence",
     "UnparsedTerm",
@@ -146,6 +150,85 @@ class PerExam(_Base):
         return _combine(results)
 
 
+_END_BOUNDS = (Bound.UNTIL, Bound.ON, Bound.AFTER)
+_EVERY = (Frequency.MONTHLY, Frequency.QUARTERLY)
+
+
+def _check_end_bound(instance: PeriodEnd, attribute: attrs.Attribute[Bound], value: Bound) -> None:
+    if value not in _END_BOUNDS:
+        names = ", ".join(b.name for b in _END_BOUNDS)
+        raise InvalidValueError(f"the bound of a period's end must be one of {names}, got {value!r}")
+
+
+def _check_period(instance: PeriodEnd, attribute: attrs.Attribute[Term], value: Term) -> None:
+    if isinstance(value, CalendarYear | HalfYearTerm | QuarterTerm):
+        return
+    if isinstance(value, SchoolYearTerm) and value.explicit:
+        return
+    if isinstance(value, Recurring) and value.frequency in _EVERY and value.day is None and value.times == 1:
+        return
+    raise InvalidValueError(
+        "the period of a period's end must be a CalendarYear, HalfYearTerm, QuarterTerm, an explicit "
+        f"SchoolYearTerm or a plain monthly or quarterly Recurring («месяца», «квартала»), got {value!r}"
+    )
+
+
+@attrs.frozen
+class PeriodEnd(_Base):
+    """A deadline at the end of a named period: «до конца 2023 года», «к концу I полугодия», «в конце
+    I квартала», «после окончания I полугодия», «до конца месяца» (every month: the period is a
+    monthly :class:`Recurring`).
+
+    Resolves from the windows of ``period``, each by its last day (see ``docs/deadline-grammar.md``,
+    *Counting defaults*):
+
+    * ``Bound.UNTIL`` («до конца», «к концу», «до окончания»): due by the period's last day,
+      inclusive; open start (from the plan period's start; for every month or quarter, from the
+      start of each);
+    * ``Bound.ON`` («в конце», «на конец»): the period's last month; for every month, the last
+      decade of each (days 21 to the last, as «в конце мая»);
+    * ``Bound.AFTER`` («после окончания», «по окончании», «по итогам»): from the day after the period,
+      open end.
+
+    The school year's own end stays the anchor :attr:`~gia_roadmap.calendar.anchors.Anchor.SCHOOL_YEAR_END`
+    («до конца учебного года», a :class:`Relative`); an explicit school year («до конца 2023/24
+    учебного года») is a period here.
+    """
+
+    kind: ClassVar[str] = "period_end"
+    bound: Bound = attrs.field(validator=_check_end_bound)
+    period: Term = attrs.field(validator=_check_period)
+    raw: str = _raw()
+
+    @property
+    def flags(self) -> frozenset[str]:
+        """The period's flags."""
+        return self.period.flags
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        inner = self.period._resolve(ctx)
+        if not inner.windows:
+            return inner
+        every = isinstance(self.period, Recurring)
+        windows: list[DateWindow] = []
+        one = dt.timedelta(days=1)
+        for w in inner.windows:
+            label = w.label or (f"{w.start:%m.%Y}" if every else "")
+            if self.bound is Bound.UNTIL:
+                start = w.start if every else ctx.lower_bound(w.end)
+                windows.append(DateWindow(start, w.end, open_start=True, label=label))
+            elif self.bound is Bound.ON:
+                if every and self.period.frequency is Frequency.MONTHLY:  # type: ignore[union-attr]
+                    start = w.end.replace(day=21) if w.end.day >= 21 else w.start
+                else:
+                    start = max(w.start, w.end.replace(day=1))
+                windows.append(DateWindow(start, w.end, label=label))
+            else:
+                start = w.end + one
+                windows.append(DateWindow(start, ctx.upper_bound(start), open_end=True, label=label))
+        return Resolution(tuple(windows), inner.status, inner.reason)
+
+
 @attrs.frozen
 class UnparsedTerm(_Base):
     """Text no rule fits: kept, never dropped. ``position`` is where reading failed (0-based, in
@@ -207,6 +290,7 @@ Term: TypeAlias = (
     | PlanPeriod
     | ExamPeriod
     | Relative
+    | PeriodEnd
     | NthDay
     | Recurring
     | ExternalSchedule
@@ -246,6 +330,7 @@ TERM_CLASSES: tuple[type[Term], ...] = (
     PlanPeriod,
     ExamPeriod,
     Relative,
+    PeriodEnd,
     NthDay,
     Recurring,
     ExternalSchedule,

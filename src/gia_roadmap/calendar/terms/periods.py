@@ -8,7 +8,8 @@ from typing import ClassVar
 
 import attrs
 
-from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.school_dates import school_year_end
+from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
 from gia_roadmap.calendar.terms.resolution import (
     Resolution,
     ResolutionStatus,
@@ -21,6 +22,7 @@ from gia_roadmap.calendar.terms.resolution import (
     _unresolved,
 )
 from gia_roadmap.calendar.terms.years import YearOrigin
+from gia_roadmap.errors import CalendarCoverageError
 
 __all__ = [
     "CalendarYear",
@@ -132,7 +134,25 @@ class QuarterTerm(_PartOfYear):
 
 @attrs.frozen
 class HalfYearTerm(_PartOfYear):
-    """A half of a calendar year (полугодие): «первое полугодие 2024 года», «во II полугодии»."""
+    """A half-year (полугодие): of the school year («I полугодие», «во II полугодии 2023/24 учебного
+    года»: ``school``) or of a calendar year («первое полугодие 2024 года»).
+
+    «I полугодие» names two different periods: the school's first half-year is September–December,
+    the calendar's January–June. The text decides (``docs/deadline-grammar.md``, *Half-years*): a
+    calendar year written after it («2024 года», «2024 г.») makes it the calendar half-year; a school
+    year written («2023/24 учебного года») or none at all makes it the school's, since a roadmap runs
+    over a school year (flag ``school_half_year`` when no year was written and the rule decided).
+
+    Attributes:
+        half: 1 or 2.
+        year: the calendar year (calendar half-year), or the school year's start year (school
+            half-year); None when not written and no school year was given.
+        origin: where the year came from.
+        school: the school's half-year: the first runs from 1 September to 31 December of ``year``
+            (the winter holidays close it), the second from 1 January of ``year + 1`` to the end of
+            the school year (26 May or the working day before:
+            :func:`~gia_roadmap.calendar.school_dates.school_year_end`).
+    """
 
     kind: ClassVar[str] = "half_year"
     months: ClassVar[int] = 6
@@ -140,11 +160,37 @@ class HalfYearTerm(_PartOfYear):
     year: int | None = None
     origin: YearOrigin = YearOrigin.NONE
     raw: str = _raw()
+    school: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def number(self) -> int:
         """The half."""
         return self.half
+
+    @property
+    def flags(self) -> frozenset[str]:
+        """``assumed_year``, ``year_unknown``; ``school_half_year`` when the school's half-year was
+        read from a text that wrote no year."""
+        flags = super().flags
+        if self.school and self.origin is not YearOrigin.WRITTEN:
+            flags |= {"school_half_year"}
+        return flags
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        if not self.school:
+            return super()._resolve(ctx)
+        year = self.year
+        if year is None and ctx.school_year is not None:
+            year = ctx.school_year.start_year
+        if year is None:
+            return _no_year("school half-year")
+        if self.half == 1:
+            return _ok(DateWindow(dt.date(year, 9, 1), dt.date(year, 12, 31)))
+        try:
+            end = school_year_end(SchoolYear(year), ctx.calendar)
+        except CalendarCoverageError:
+            end = school_year_end(SchoolYear(year))
+        return _ok(DateWindow(dt.date(year + 1, 1, 1), end))
 
 
 @attrs.frozen
