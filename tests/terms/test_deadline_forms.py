@@ -18,6 +18,9 @@ from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import (
     Bound,
     CalendarYear,
+    Compound,
+    DayRef,
+    ExactDate,
     Frequency,
     HalfYearTerm,
     MonthPart,
@@ -29,6 +32,7 @@ from gia_roadmap.calendar.terms import (
     Relative,
     SchoolYearTerm,
     Term,
+    TimeOfDay,
     Unit,
     YearOrigin,
 )
@@ -220,3 +224,73 @@ def test_the_end_of_an_exam_campaign_is_an_anchor_in_the_exams_scope() -> None:
     assert [(w.start, w.open_end) for w in term.resolve(events=events, school_year=SY)] == [
         (D(2024, 7, 3), True)
     ]
+
+
+TIMES = [
+    ("до 10:00", TimeOfDay(10, 0, "до")),
+    ("в 10.00 ч.", TimeOfDay(10, 0, "в")),
+    ("не позднее 18:00", TimeOfDay(18, 0, "не позднее")),
+    ("с 9.30", TimeOfDay(9, 30, "с")),
+    ("10.05 ч.", TimeOfDay(10, 5, "")),
+]
+
+
+@pytest.mark.parametrize(("text", "time"), TIMES, ids=[t[0] for t in TIMES])
+def test_a_time_of_day(text: str, time: TimeOfDay) -> None:
+    term = parse_term(text, school_year=SY)
+    assert term == time
+    assert parse_term(render(term), school_year=SY) == term
+    resolution = term.resolve(school_year=SY)
+    assert resolution.windows == ()
+    assert resolution.status.value == "unknown"
+
+
+def test_a_dotted_time_that_can_be_a_date_is_the_date() -> None:
+    assert parse_term("до 10.05", school_year=SY).kind == "date_by"
+
+
+def test_a_time_qualifies_the_day_and_is_kept_in_its_windows() -> None:
+    term = parse_term("не позднее 18:00 дня, предшествующего экзамену", school_year=SY)
+    assert term == Compound(
+        Relative(0, Unit.NONE, Bound.EVE, Anchor.EXAM_DAY), TimeOfDay(18, 0, "не позднее")
+    )
+    windows = term.resolve(events={Anchor.EXAM_DAY: (D(2024, 5, 23),)}, school_year=SY).windows
+    assert [(w.start, w.end, w.label) for w in windows] == [
+        (D(2024, 5, 22), D(2024, 5, 22), "2024-05-23 не позднее 18:00")
+    ]
+    dated = parse_term("до 18:00 17 ноября 2021", school_year=SY)
+    assert dated == Compound(ExactDate(DayRef(11, 17, 2021, YearOrigin.WRITTEN)), TimeOfDay(18, 0, "до"))
+    assert parse_term(render(dated), school_year=SY) == dated
+    assert [w.label for w in dated.resolve(school_year=SY)] == ["до 18:00"]
+
+
+def test_a_time_after_an_event_is_not_part_of_the_event() -> None:
+    term = parse_term("в день проведения экзамена до 10:00", school_year=SY)
+    assert term == Compound(Relative(0, Unit.NONE, Bound.ON, Anchor.EXAM_DAY), TimeOfDay(10, 0, "до"))
+
+
+HOURS = [
+    ("в течение 2 часов после окончания экзамена", Bound.WITHIN_AFTER, 2, (D(2024, 5, 23), D(2024, 5, 23))),
+    ("в течение 48 часов после экзамена", Bound.WITHIN_AFTER, 48, (D(2024, 5, 23), D(2024, 5, 25))),
+    ("за 2 часа до экзамена", Bound.EXACT_BEFORE, 2, (D(2024, 5, 23), D(2024, 5, 23))),
+    ("в течение 2 часов до экзамена", Bound.WITHIN_BEFORE, 2, (D(2024, 5, 23), D(2024, 5, 23))),
+    ("за 30 часов до экзамена", Bound.EXACT_BEFORE, 30, (D(2024, 5, 22), D(2024, 5, 22))),
+]
+
+
+@pytest.mark.parametrize(("text", "bound", "hours", "window"), HOURS, ids=[h[0] for h in HOURS])
+def test_hours_count_in_whole_days_from_the_event(
+    text: str, bound: Bound, hours: int, window: tuple[dt.date, dt.date]
+) -> None:
+    term = parse_term(text, school_year=SY)
+    assert term == Relative(hours, Unit.HOUR, bound, Anchor.EXAM_DAY)
+    assert "hours_as_days" in term.flags
+    windows = term.resolve(events={Anchor.EXAM_DAY: (D(2024, 5, 23),)}, school_year=SY).windows
+    assert [(w.start, w.end) for w in windows] == [window]
+    assert parse_term(render(term), school_year=SY) == term
+
+
+def test_within_hours_with_no_event() -> None:
+    term = parse_term("в течение 2 часов", school_year=SY)
+    assert isinstance(term, Relative)
+    assert (term.offset, term.unit, term.bound) == (2, Unit.HOUR, Bound.WITHIN_AFTER)

@@ -124,6 +124,7 @@ from .terms import (
     Term as Term,
     TermLike as TermLike,
     TermSequence as TermSequence,
+    TimeOfDay as TimeOfDay,
     Unit as Unit,
     UnparsedTerm as UnparsedTerm,
     WorkingDayCalendar as WorkingDayCalendar,

@@ -60,6 +60,8 @@ from gia_roadmap.calendar.terms import (
     SeparateSchedule,
     Term,
     TermSequence,
+    TimeOfDay,
+    Unit,
     UnparsedTerm,
     YearOrigin,
 )
@@ -211,6 +213,8 @@ def _relative(t: Relative) -> str:
         text = f"за {accusative} до {a}"
     elif bound is Bound.WITHIN_BEFORE:
         text = f"в течение {genitive} до {a}"
+    elif bound is Bound.WITHIN_AFTER and t.unit is Unit.HOUR:  # hours run from the event, not its next day
+        text = f"в течение {genitive} после {a}"
     elif bound is Bound.WITHIN_AFTER:
         text = (
             f"в течение {genitive} со дня {_numbered(_anchor(t.anchor, after_day_word=True), t.occurrence)}"
@@ -351,6 +355,8 @@ def _render_references(term: Term) -> str | None:
         return _nth_day(term)
     if isinstance(term, Label):
         return term.wording
+    if isinstance(term, TimeOfDay):
+        return term.text
     if isinstance(term, Note):
         return term.text
     return None

@@ -72,6 +72,7 @@ from gia_roadmap.calendar.terms import (
     SeparateSchedule,
     Term,
     TermSequence,
+    TimeOfDay,
     Unit,
     UnparsedTerm,
     YearOrigin,
@@ -79,6 +80,7 @@ from gia_roadmap.calendar.terms import (
     infer_year,
     range_start,
 )
+from gia_roadmap.calendar.terms.references import TIME_WORDINGS
 
 __all__ = [
     "day_refs",
@@ -612,6 +614,9 @@ _BY_CLASS: dict[type, Callable[[SchoolYear | None], st.SearchStrategy[Any]]] = {
     QuarterTerm: _quarters,
     HalfYearTerm: _half_years,
     PeriodEnd: _period_ends,
+    TimeOfDay: lambda sy: st.builds(
+        TimeOfDay, st.integers(0, 23), st.integers(0, 59), st.sampled_from(TIME_WORDINGS)
+    ),
     SchoolYearTerm: _school_year_terms,
     CalendarYear: lambda sy: _written_years(sy).map(CalendarYear),
     PlanPeriod: lambda sy: _plan_periods(),

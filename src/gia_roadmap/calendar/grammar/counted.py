@@ -47,6 +47,7 @@ from gia_roadmap.calendar.grammar.lexicon import (
     MONTH,
     MONTH_GEN,
     ORDINAL,
+    TIME_AHEAD,
     UNIT,
     UNIT_SINGULAR,
     WEEKDAY,
@@ -84,7 +85,8 @@ _RE_AFTER = rx(
 )
 _RE_NO_OFFSET = rx(
     r"(?:(в (?:день|дни) |в (?=конце )|(?:в|на) (?=начал[оае] (?:нового )?учебного года))"
-    r"|(накануне (?:дня )?)|((?:до|перед) (?:дня )?|(?:к|ко) )"
+    r"|(накануне (?:дня )?|(?:в )?(?:день|дня|дне)~,?~предшествующ(?:ий|его|ем) (?:дню )?)"
+    r"|((?:до|перед) (?:дня )?|(?:к|ко) )"
     r"|((?:после|с момента|по окончании|по завершении|по итогам) (?:дня )?))"
 )
 _NO_OFFSET_BOUNDS = (Bound.ON, Bound.EVE, Bound.UNTIL, Bound.AFTER)
@@ -110,7 +112,9 @@ _COMPOUND_STEMS: dict[str, int] = {
 """The first part of «трёхдневный», «пятидневный», «десятидневный», «двухнедельный»: the number in the
 genitive (one word), «одно» for one."""
 _RE_QUARTER_NUMBER = re.compile(ORDINAL + r"(?:-?(?:й|ой|ей))? (?=четверт)")
-_RE_DETAIL = rx(r"~(?:,~)?(?!по (?:графику|плану|запрос|отдельн|мере|согласовани))(?=[а-я0-9(«\"])")
+_RE_DETAIL = rx(
+    r"~(?:,~)?(?!по (?:графику|плану|запрос|отдельн|мере|согласовани)|" + TIME_AHEAD + r")(?=[а-я0-9(«\"])"
+)
 _RE_OPEN_START = re.compile(r"[а-я]")
 _RE_NOT_EVENT = rx(r"(?:" + MONTH + r"|конца |начала (?=" + MONTH + r")|\d)")
 

@@ -36,6 +36,7 @@ from gia_roadmap.calendar.grammar.lexicon import (
     LABEL,
     MONTH_GEN,
     SEP,
+    TIME,
     WEEKDAY,
     YEAR,
     YEAR_MARK,
@@ -59,12 +60,13 @@ from gia_roadmap.calendar.terms import (
     Label,
     Term,
     TermSequence,
+    TimeOfDay,
     YearOrigin,
 )
 from gia_roadmap.calendar.terms.years import day_years_leftwards
 from gia_roadmap.errors import InvalidValueError
 
-__all__ = ["m_day_run"]
+__all__ = ["m_day_run", "m_time"]
 
 _BY = frozenset({"в срок не позднее", "в срок до", "в срок по", "не позднее", "не позже", "до", "по", "к"})
 _FROM = frozenset({"не ранее", "начиная с", "начиная со", "после"})
@@ -331,3 +333,22 @@ def _range_ends(start: DayRef, end: DayRef) -> tuple[DayRef, DayRef]:
         except InvalidValueError:  # 29 February of a year that has none
             return start, end
     return start, end
+
+
+_RE_TIME = rx(r"(?:(до|не позднее|не ранее|начиная с|после|в|к|с) )?" + TIME)
+
+
+def m_time(p: Reader, pos: int, end: int) -> Found:
+    """A time of day: «до 10:00», «в 10.00 ч.», «не позднее 18:00», «с 9:00». With a dot it is a time only
+    when it cannot be a date or says it is one: «10.00», «18.30», «10.05 ч.» are times, «до 10.05» is
+    10 May."""
+    m = p.match(_RE_TIME, pos, end)
+    if m is None:
+        return None
+    hour, minute = int(m.group(2)), int(m.group(4))
+    if m.group(3) == "." and 1 <= minute <= 12 and m.group(5) is None:
+        return None  # «10.05»: a day and a month
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        return None
+    wording = BLANKS.sub(" ", m.group(1) or "")
+    return TimeOfDay(hour, minute, wording, raw=p.raw(pos, m.end())), m.end(), True

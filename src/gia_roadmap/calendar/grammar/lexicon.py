@@ -208,11 +208,12 @@ LABEL = (
 UNIT = (
     r"((?:рабоч(?:ий|их|его|ему|им|ими) |календарн(?:ый|ых|ого|ому|ым|ыми) )?"
     r"(?:день|дня|дней|дню|днем|дням|днями)|недел[юиья]|недель|неделе|неделями|месяц(?:а|ев|у|ем|ами)?"
-    r"|сут(?:ки|ок|кам))(?![а-я])"
+    r"|сут(?:ки|ок|кам)|час(?:а|ов|ам|ами|у|ом)?)(?![а-я])"
 )
 """A unit of time in any case and number (group 1): «рабочих дней», «календарный день», «недели»."""
 UNIT_SINGULAR = (
-    r"((?:рабоч(?:ий|его) |календарн(?:ый|ого) )?(?:день|дня)|недел[юи]|месяц(?:а)?|сутки|суток)(?![а-я])"
+    r"((?:рабоч(?:ий|его) |календарн(?:ый|ого) )?(?:день|дня)|недел[юи]|месяц(?:а)?|сутки|суток|час(?:а)?)"
+    r"(?![а-я])"
 )
 """A unit in the singular, which without a number means one («за неделю», «в течение дня»)."""
 
@@ -228,6 +229,7 @@ UNIT_FORMS: dict[Unit, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     Unit.DAY: (("день", "дня", "дней"), ("дня", "дней", "дней")),
     Unit.WEEK: (("неделю", "недели", "недель"), ("недели", "недель", "недель")),
     Unit.MONTH: (("месяц", "месяца", "месяцев"), ("месяца", "месяцев", "месяцев")),
+    Unit.HOUR: (("час", "часа", "часов"), ("часа", "часов", "часов")),
 }
 """Per unit: its forms after a number in the accusative («за N …»: one, few, many) and in the
 genitive («в течение N …»)."""
@@ -241,6 +243,18 @@ def unit_phrase(n: int, unit: Unit, case: Case) -> str:
     return f"{n} {plural_form(n, *forms)}"
 
 
+TIME = r"(\d{1,2})~([:.])~(\d\d)(?![\d])(?:~(ч(?:ас(?:ов|а)?)?\.?)(?![а-я]))?"
+"""A time of day (groups: hour, separator, minutes, the hour mark): «10:00», «10.00 ч.», «9.30 час.».
+Whether «10.05» is a time or a date (10 May) the production decides (see ``days.m_time``)."""
+TIME_AHEAD = (
+    r"(?:(?:до|в|к|не позднее|не ранее|с|после|начиная с) )?\d{1,2}"
+    r"(?::\d\d|\.(?:00|1[3-9]|[2-5]\d)|\.\d\d~ч)(?![\d])"
+)
+"""A time that cannot be a date («до 18:00», «в 10.00», «10.05 ч.»), with its preposition if any: where
+a free-text event or reference stops, so the time qualifies the term instead of joining its words
+(for :func:`rx` patterns: «~» is an optional blank run)."""
+
+
 def unit_of(word: str) -> Unit:
     """The unit of a phrase :data:`UNIT` captured."""
     if word.startswith("рабоч"):
@@ -251,6 +265,8 @@ def unit_of(word: str) -> Unit:
         return Unit.WEEK
     if word.startswith("месяц"):
         return Unit.MONTH
+    if word.startswith("час"):
+        return Unit.HOUR
     return Unit.DAY
 
 

@@ -40,6 +40,7 @@ from gia_roadmap.calendar.terms import (
     PerExam,
     Term,
     TermSequence,
+    TimeOfDay,
     UnparsedTerm,
 )
 from gia_roadmap.errors import InvalidTypeError, TermSyntaxError
@@ -56,6 +57,7 @@ _RELATIVE_STARTS = "нзвчдпск0123456789" + "".join(sorted({w[0] for w in 
 
 PRODUCTIONS: tuple[tuple[Production, str], ...] = (
     (counted.m_relative, _RELATIVE_STARTS),
+    (days.m_time, "0123456789днвкпсн"),
     (days.m_day_run, "0123456789днвкпсн"),
     (months.m_month_run, "яфмаисонд"),
     (months.m_by_month, "днвк"),
@@ -113,9 +115,13 @@ class Parser(Reader):
             return items[0].term
         merged: list[Item] = []
         for item in items:
-            if merged and (item.paren or isinstance(item.term, REFERENCE_KINDS)):
+            if merged and (item.paren or isinstance(item.term, (*REFERENCE_KINDS, TimeOfDay))):
                 prev = merged[-1]
                 term = Compound(prev.term, item.term, item.paren, raw=self.raw(prev.start, item.end))
+                merged[-1] = Item(term, prev.start, item.end, prev.sep, complete=True)
+            elif merged and isinstance(merged[-1].term, TimeOfDay):  # «не позднее 18:00 дня, …»
+                prev = merged[-1]
+                term = Compound(item.term, prev.term, False, raw=self.raw(prev.start, item.end))
                 merged[-1] = Item(term, prev.start, item.end, prev.sep, complete=True)
             else:
                 merged.append(item)

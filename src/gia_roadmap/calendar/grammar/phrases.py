@@ -71,6 +71,8 @@ from gia_roadmap.calendar.terms import (
     SeparatePlan,
     SeparateSchedule,
     Term,
+    TermSequence,
+    TimeOfDay,
     Unit,
     YearOrigin,
 )
@@ -830,6 +832,7 @@ _GENDER = {
     Unit.DAY: Gender.MASCULINE,
     Unit.WEEK: Gender.FEMININE,
     Unit.MONTH: Gender.MASCULINE,
+    Unit.HOUR: Gender.MASCULINE,
 }
 
 
@@ -952,11 +955,23 @@ def _event(draw: st.DrawFn, *, after: bool) -> tuple[str, Anchor | OpenAnchor, s
     return (f"{phrase} {detail}" if detail else phrase), anchor, detail, None
 
 
+_PRECEDING = (
+    ("в день, предшествующий экзамену", Anchor.EXAM_DAY),
+    ("дня, предшествующего экзамену", Anchor.EXAM_DAY),
+    ("в день, предшествующий дню проведения экзамена", Anchor.EXAM_DAY),
+    ("день, предшествующий дню подачи апелляции", Anchor.APPEAL_SUBMISSION),
+    ("в день, предшествующий дню проведения итогового сочинения", Anchor.ESSAY_DAY),
+)
+"""The day before an event, written out («день, предшествующий …»): the event in the dative."""
+
+
 @st.composite
 def _relative(draw: st.DrawFn) -> tuple[str, Term]:
     """«не позднее чем за 2 рабочих дня до дня проведения экзамена», «2 недели до экзамена», «в течение
     двух рабочих дней со дня получения сведений», «за неделю до …», «в день проведения экзамена»."""
-    unit = draw(st.sampled_from((Unit.WORKING_DAY, Unit.CALENDAR_DAY, Unit.DAY, Unit.WEEK, Unit.MONTH)))
+    unit = draw(
+        st.sampled_from((Unit.WORKING_DAY, Unit.CALENDAR_DAY, Unit.DAY, Unit.WEEK, Unit.MONTH, Unit.HOUR))
+    )
     n = draw(st.integers(1, 30) | st.integers(1, 999) | st.integers(1000, 10**6))
     shape = draw(
         st.sampled_from(
@@ -1001,6 +1016,9 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
                 text = "конце " + text.split(" ", 1)[1]
             term = Relative(0, Unit.NONE, bound, school_anchor, occurrence=occurrence)
             return f"{word} {text}", term
+        if bound is Bound.EVE and draw(st.integers(0, 3)) == 0:  # «в день, предшествующий экзамену»
+            preceding, day_of = draw(st.sampled_from(_PRECEDING))
+            return preceding, Relative(0, Unit.NONE, Bound.EVE, day_of)
         text, anchor, detail, occurrence = draw(_event(after=bound is Bound.ON))
         return f"{word} {text}", Relative(0, Unit.NONE, bound, anchor, detail, occurrence=occurrence)
     if shape == "unnamed":
@@ -1054,6 +1072,8 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
             (Unit.WEEK, Case.GENITIVE): "недели",
             (Unit.MONTH, Case.ACCUSATIVE): "месяц",
             (Unit.MONTH, Case.GENITIVE): "месяца",
+            (Unit.HOUR, Case.ACCUSATIVE): "час",
+            (Unit.HOUR, Case.GENITIVE): "часа",
         }[(unit, case)]
     else:
         count = draw(_count(n, unit, case))
@@ -1236,12 +1256,37 @@ _NOTES = (
 )
 
 
+_TIME_WORDINGS = ("до", "не позднее", "в", "к", "с", "не ранее", "после", "")
+
+
+@st.composite
+def _time(draw: st.DrawFn) -> tuple[str, TimeOfDay]:
+    """A time of day: «до 10:00», «в 10.00 ч.», «не позднее 18:00», «9:30 час.»; with a dot only where it
+    cannot be read as a date (minutes 00 or 13–59) or with the hour mark."""
+    hour, minute = draw(st.integers(0, 23)), draw(st.sampled_from((0, 0, 0, 30, 15, 45, 5, 10)))
+    wording = draw(st.sampled_from(_TIME_WORDINGS))
+    mark = draw(st.sampled_from(("", "", " ч.", " ч", " час.", " часов")))
+    dot = draw(st.booleans()) and (mark or not 1 <= minute <= 12)
+    hours = f"{hour:02d}" if draw(st.booleans()) else str(hour)
+    text = f"{wording} {hours}{'.' if dot else ':'}{minute:02d}{mark}".strip()
+    return text, TimeOfDay(hour, minute, wording)
+
+
 @st.composite
 def _item(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     if draw(st.integers(0, 3)) == 0:
         text, term = draw(_relative())
     else:
         text, term = draw(draw(st.sampled_from(_PRODUCTIONS))(sy))
+    if draw(st.integers(0, 9)) == 0:  # a time of day: alone, or qualifying the item before or after it
+        time_text, time = draw(_time())
+        where = draw(st.sampled_from(("alone", "after", "before")))
+        if where == "alone":
+            text, term = time_text, time
+        elif where == "after" and not isinstance(term, TermSequence):
+            text, term = f"{text}{draw(st.sampled_from((' ', ', ')))}{time_text}", Compound(term, time)
+        elif time.wording and isinstance(term, ExactDate | ByDate | DayRange | Relative):
+            text, term = f"{time_text} {text}", Compound(term, time)
     if draw(st.integers(0, 7)) == 0:  # a note in parentheses qualifies the item: kept, never dropped
         note = draw(st.sampled_from(_NOTES))
         text, term = f"{text} ({note})", Compound(term, Note(note), True)

@@ -84,6 +84,7 @@ from gia_roadmap.calendar.terms.references import (
     OnRequest,
     SeparatePlan,
     SeparateSchedule,
+    TimeOfDay,
 )
 from gia_roadmap.calendar.terms.relative import Bound, ExamPeriod, ExamPhase, Relative, Unit
 from gia_roadmap.calendar.terms.resolution import (
@@ -156,6 +157,7 @@ __all__ = [
     "Term",
     "TermLike",
     "TermSequence",
+    "TimeOfDay",
     "Unit",
     "UnparsedTerm",
     "WorkingDayCalendar",

@@ -29,6 +29,7 @@ from gia_roadmap.calendar.terms.references import (
     OnRequest,
     SeparatePlan,
     SeparateSchedule,
+    TimeOfDay,
 )
 from gia_roadmap.calendar.terms.relative import Bound, ExamPeriod, Relative
 from gia_roadmap.calendar.terms.resolution import (
@@ -92,6 +93,10 @@ class Compound(_Base):
         if isinstance(self.qualifier, Label):  # «04.12.2024 (основная дата)»: the windows say so
             label = self.qualifier.wording
             windows = tuple(w if w.label else attrs.evolve(w, label=label) for w in windows)
+        elif isinstance(self.qualifier, TimeOfDay):  # «17.11.2021 до 18:00»: the time goes with each day
+            time = self.qualifier.text
+            windows = tuple(attrs.evolve(w, label=f"{w.label} {time}" if w.label else time) for w in windows)
+            reason = base.reason
         return Resolution(windows, base.status, reason)
 
 
@@ -301,6 +306,7 @@ Term: TypeAlias = (
     | Continuous
     | Label
     | Note
+    | TimeOfDay
     | Compound
     | TermSequence
     | PerExam
@@ -341,6 +347,7 @@ TERM_CLASSES: tuple[type[Term], ...] = (
     Continuous,
     Label,
     Note,
+    TimeOfDay,
     Compound,
     TermSequence,
     PerExam,

@@ -1,5 +1,5 @@
 """Terms whose date is set elsewhere or not at all: external schedules, separate plans, requests,
-conditions, continuous activity, labels and free notes."""
+conditions, continuous activity, labels, times of day and free notes."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ __all__ = [
     "OnRequest",
     "SeparatePlan",
     "SeparateSchedule",
+    "TimeOfDay",
 ]
 
 
@@ -206,3 +207,56 @@ _STAGE_GENITIVE = {
     ExamStage.MAIN: "основного",
     ExamStage.ADDITIONAL: "дополнительного",
 }
+
+
+TIME_WORDINGS = ("", "в", "до", "не позднее", "к", "с", "начиная с", "не ранее", "после")
+"""What may stand before a time of day: nothing or «в» (at), «до», «не позднее», «к» (by), «с», «начиная
+с», «не ранее», «после» (from)."""
+
+
+def _check_hour(instance: TimeOfDay, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 24:
+        raise InvalidValueError(f"hour must be 0..24, got {value!r}")
+
+
+def _check_minute(instance: TimeOfDay, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 59:
+        raise InvalidValueError(f"minute must be 0..59, got {value!r}")
+    if instance.hour == 24 and value:
+        raise InvalidValueError(f"24:{value:02d} is no time of day (24:00 is the day's end)")
+
+
+def _check_time_wording(instance: TimeOfDay, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in TIME_WORDINGS:
+        raise InvalidValueError(f"wording must be one of {TIME_WORDINGS!r}, got {value!r}")
+
+
+@attrs.frozen
+class TimeOfDay(_Base):
+    """A time of day: «до 10:00», «в 10.00 ч.», «не позднее 18:00», «с 9:00».
+
+    Next to a date or a relative term it qualifies it (a :class:`~gia_roadmap.calendar.terms.Compound`
+    whose windows carry the time as their label): «17.11.2021 до 18:00», «не позднее 18:00 дня,
+    предшествующего экзамену». Windows are days, so the time is kept in the term and in the label,
+    never dropped. Alone it names no day: it resolves to nothing, status UNKNOWN.
+
+    Attributes:
+        hour: 0..24 (24:00 is the day's end).
+        minute: 0..59.
+        wording: the word before it (:data:`TIME_WORDINGS`): «до», «не позднее», «к» make it the latest
+            time, «с», «не ранее», «после» the earliest, «в» or nothing the time itself.
+    """
+
+    kind: ClassVar[str] = "time_of_day"
+    hour: int = attrs.field(validator=_check_hour)
+    minute: int = attrs.field(default=0, validator=_check_minute)
+    wording: str = attrs.field(default="", validator=_check_time_wording)
+    raw: str = _raw()
+
+    @property
+    def text(self) -> str:
+        """The canonical Russian wording: «до 18:00», «в 10:00», «9:30»."""
+        return f"{self.wording} {self.hour}:{self.minute:02d}".strip()
+
+    def _resolve(self, ctx: _Ctx) -> Resolution:
+        return _unknown(ctx, f"a time of day ({self.text}) names no day")

@@ -39,6 +39,10 @@ class Unit(enum.Enum):
     """«дней» with no «рабочих»/«календарных»: calendar days by default, flagged."""
     WEEK = "week"
     MONTH = "month"
+    HOUR = "hour"
+    """«часов»: counted in whole days, since a plan gives its events no time of day: N hours shift the
+    event's day by N // 24 days («в течение 2 часов после экзамена»: the exam's day; flag
+    ``hours_as_days``)."""
     NONE = "none"
     """No offset («в день», «накануне», «до начала»)."""
 
@@ -191,6 +195,8 @@ class Relative(_Base):
         flags = []
         if self.unit is Unit.DAY:
             flags.append("unit_unspecified")
+        elif self.unit is Unit.HOUR:
+            flags.append("hours_as_days")
         if isinstance(self.anchor, OpenAnchor):
             flags.append("open_anchor" if self.anchor.key else "event_unnamed")
         return frozenset(flags)
@@ -213,6 +219,8 @@ class Relative(_Base):
             return day + dt.timedelta(weeks=n)
         if unit is Unit.MONTH:
             return day + relativedelta(months=n)
+        if unit is Unit.HOUR:  # whole days only: the event's time of day is not known
+            return day + dt.timedelta(days=sign * (self.offset // 24))
         return day + dt.timedelta(days=n)
 
     def _one(self, ctx: _Ctx, event: dt.date, label: str) -> DateWindow:
@@ -221,6 +229,10 @@ class Relative(_Base):
         one = dt.timedelta(days=1)
         if bound is Bound.EXACT_BEFORE and opts.bare_offset_is_latest:
             bound = Bound.LATEST_BEFORE
+        if self.unit is Unit.HOUR and bound in (Bound.WITHIN_AFTER, Bound.LATEST_AFTER):
+            return DateWindow(event, self._shift(ctx, event, +1), label=label)  # hours run from the event
+        if self.unit is Unit.HOUR and bound is Bound.WITHIN_BEFORE:
+            return DateWindow(self._shift(ctx, event, -1), event, label=label)
         if bound is Bound.LATEST_BEFORE:
             end = self._shift(ctx, event, -1)
             return DateWindow(ctx.lower_bound(end), end, open_start=True, label=label)
