@@ -68,7 +68,9 @@ SCHEMA_VERSION = 2
 * 2 — a measure's reserve days are ``reserve_days: true`` (version 1 wrote the stage «reserve» in
   ``exam_periods``, which is no stage of the campaign); new fields an older reader would refuse:
   ``Status.evidence`` and ``reported_by``, ``Section.term``, ``Roadmap.region``, ``Recurring.following``;
-  days may be written as ``DayRef`` objects (a day without a year).
+  days may be written as ``DayRef`` objects (a day without a year). Within version 2, readers gained
+  (all optional, with defaults): ``Recurring.times``, ``HalfYearTerm.school``, the term kinds
+  ``period_end`` and ``time_of_day``, the unit ``hour`` and the anchor ``exam_period_end``.
 """
 
 

@@ -11,10 +11,12 @@ candidate years), which this module implements on its own terms.
 
 The productions drawn (see ``docs/deadline-grammar.md``): day atoms in every written form, with
 weekday and stage-label annotations; by/from prefixes; day ranges and lists; months in any case after
-a preposition, month ranges; parts of a month, quarters, half-years; calendar rules; recurring
-reports; relative terms with numbers in digits and in words in the case their preposition governs,
-every unit, every direction, built-in and open events. Surface noise a reader forgives is drawn too:
-capitals, Latin look-alike letters inside words, stray spaces around dashes and dots.
+a preposition, month ranges; parts and weeks of a month, quarters, half-years (the school's and the
+calendar's); ends of periods; calendar rules; recurring reports and counts per period; times of day
+alone or next to a day or a relative term; relative terms with numbers in digits and in words in
+the case their preposition governs, every unit (hours too), every direction, built-in and open
+events. Surface noise a reader forgives is drawn too: capitals, Latin look-alike letters inside words,
+stray spaces around dashes and dots.
 
 :func:`deadline_texts` gives ``(text, term)`` pairs for one school year (the public strategy of
 :mod:`gia_roadmap.strategies`); :func:`hostile_texts` mutates phrases for fuzzing (the parser must
