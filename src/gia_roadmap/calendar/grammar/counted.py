@@ -100,6 +100,7 @@ _RE_EXAM_EVENT = rx(
     r"|(?:(?:дня|дню|днем|день) )?(?:проведения )?)(?=" + EXAM_NAME + r")"
 )
 _RE_SUBJECT = re.compile(r" по ")
+_RE_TIME_NEXT = rx(r"~,?~" + TIME_AHEAD)
 _RE_TERM_WORDS = rx(
     r"в (?:(\d{1,3})(?:~-?~(?:х|ти|ми))?~-?~|([а-я]+?)-?)(дневный|недельный|месячный) срок(?![а-я])"
 )
@@ -245,8 +246,9 @@ def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
         term = Relative(0, Unit.NONE, no_offset, anchor, detail, occurrence=occurrence, raw=p.raw(pos, stop))
         return term, stop, True
     n, unit, at = count
-    before = p.match(_RE_BEFORE, at, end)
-    after = None if before is not None else p.match(_RE_AFTER, at, end)
+    timed = _RE_TIME_NEXT.match(p.low, at, end) is not None  # «в течение дня до 18:00»: no event, a time
+    before = None if timed else p.match(_RE_BEFORE, at, end)
+    after = None if before is not None or timed else p.match(_RE_AFTER, at, end)
     bound: Bound | None
     if before is not None:
         bound = {

@@ -37,6 +37,7 @@ from gia_roadmap.calendar.grammar.lexicon import (
     MONTH_GEN,
     SEP,
     TIME,
+    TIME_AHEAD,
     WEEKDAY,
     YEAR,
     YEAR_MARK,
@@ -202,6 +203,8 @@ def m_day_run(p: Reader, pos: int, end: int) -> Found:
     family = -1
     last_full = -1  # the pieces up to this one end with a dated atom
     while True:
+        if pieces and _RE_TIME_AHEAD.match(low, cursor, end) is not None:
+            break  # «до 1.01. (основная дата) до 0.30»: a time of day qualifies the run, it is no day
         kind, wording, at = _prefix(p, cursor, end)
         if pieces and kind != _EXACT and kind != family:
             break
@@ -335,6 +338,7 @@ def _range_ends(start: DayRef, end: DayRef) -> tuple[DayRef, DayRef]:
     return start, end
 
 
+_RE_TIME_AHEAD = rx(TIME_AHEAD)
 _RE_TIME = rx(r"(?:(до|не позднее|не ранее|начиная с|после|в|к|с) )?" + TIME)
 
 
