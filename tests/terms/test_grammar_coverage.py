@@ -41,6 +41,20 @@ def test_every_production_reads_some_generated_phrase(monkeypatch: pytest.Monkey
         parse_term(phrase.text, school_year=phrase.school_year)
 
     read()
+    # a production the fixed sample missed is searched for, not hoped for: which phrases a derandomized
+    # sample holds depends on the Hypothesis version and on how many productions the generator has
+    for name in sorted({p.__name__ for p, _ in parser.PRODUCTIONS} - set(hits)):
+
+        def reads(phrase: Phrase, name: str = name) -> bool:
+            before = hits[name]
+            parse_term(phrase.text, school_year=phrase.school_year)
+            return hits[name] > before
+
+        find(
+            phrases(),
+            reads,
+            settings=settings(max_examples=20_000, database=None, deadline=None, phases=[Phase.generate]),
+        )
     assert {p.__name__ for p, _ in parser.PRODUCTIONS} - set(hits) == set()
 
 
