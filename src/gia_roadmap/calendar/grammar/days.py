@@ -82,9 +82,10 @@ _ORDINAL_SUFFIX = r"(?:~-?~(?:го|ое|е)(?![а-я]))?"
 _RE_WORD_DATE = rx(
     r"(\d{1,2})(?![\d.])" + _ORDINAL_SUFFIX + " " + MONTH_GEN + r"(?: " + YEAR + r"(?:~" + YEAR_MARK + r")?)?"
 )
-_RE_NUM_DATE_YEAR = rx(r"(\d{1,2})~\.~(\d{1,2})~\.~(\d{4}|\d{2})(?!\d)(?:~" + YEAR_MARK + r")?")
+_RE_NUM_DATE_YEAR = rx(r"(\d{1,2})~\.~(\d{1,2})~\.~(\d{4}|\d{2})(?!\d)(?!~:~\d|\.\d)(?:~" + YEAR_MARK + r")?")
+"""«17.05.2024», «22.04.24»; never «2.01. 10:00» (the day 2 January and a time of day)."""
 _RE_NUM_DATE_SPACE_YEAR = rx(r"(\d{1,2})~\.~(\d{1,2})[ ¶]+" + YEAR + r"(?:~" + YEAR_MARK + r")?")
-_RE_NUM_DATE = rx(r"(\d{1,2})~\.~(\d{1,2})(?!\d)(?:\.(?!~\d))?")
+_RE_NUM_DATE = rx(r"(\d{1,2})~\.~(\d{1,2})(?!\d)(?:\.(?!~\d)|\.(?=~" + TIME_AHEAD + r"))?")
 _RE_BARE_DAY = rx(r"(\d{1,2})(?![\d.])" + _ORDINAL_SUFFIX)
 _RE_WEEKDAY_ANN = rx(r"~(?:\(~" + WEEKDAY + r"~\)|,?~" + WEEKDAY + ")")
 _RE_LABEL_ANN = rx(r"~(?:\(~" + LABEL + r"~\)|-~" + LABEL + ")")
