@@ -63,7 +63,8 @@ CASES: list[tuple[str, Term]] = [
     ("не реже 1 раза в четверть", Recurring(Frequency.SCHOOL_QUARTERLY)),
     ("не реже одного раза в месяц", Recurring(Frequency.MONTHLY)),
     ("в течение I квартала 2024 года", QuarterTerm(1, 2024, YearOrigin.WRITTEN)),
-    ("в течение первого полугодия", HalfYearTerm(1, 2024, YearOrigin.SCHOOL_YEAR)),
+    # no year written: the school's first half-year (September–December of the school year's start)
+    ("в течение первого полугодия", HalfYearTerm(1, 2023, YearOrigin.SCHOOL_YEAR, school=True)),
     ("на протяжении учебного года", SchoolYearTerm(2023, 2024, False, True)),
     ("на протяжении всего периода подготовки к ГИА", PlanPeriod(("ГИА",))),
     ("в срок, установленный Рособрнадзором", ExternalSchedule("в срок", "установленный Рособрнадзором")),
