@@ -119,8 +119,8 @@ def test_a_single_plan_is_checked_as_before(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
-        (("--jobs", "2"), "--jobs: for a folder of plans"),
-        (("--to", "html", "-o", "x.html"), "--to, --output: for a folder of plans"),
+        (("--jobs", "2"), "--jobs: for a folder of plans, and"),
+        (("--to", "html", "-o", "x.html"), "--to, --output: for a folder of plans, and"),
         (("--cascade-only",), "--cascade-only: for a folder of plans"),
         (("--parent", "a=b"), "--parent: for a folder of plans"),
     ],
@@ -145,6 +145,15 @@ def test_bad_input_on_a_folder_says_what_is_wrong(folder: Path, argv: tuple[str,
     status, out, err = _run("check", str(folder), *argv)
     assert (status, out) == (2, "")
     assert says in err
+
+
+def test_folder_options_on_an_example_or_on_nothing() -> None:
+    status, _, err = _run("check", "--example", "yurga-2024", "--to", "html", "-o", "x.html")
+    assert status == 2
+    assert "--example yurga-2024 is one plan; to export one plan's report: gia-roadmap export" in err
+    status, _, err = _run("check", "--jobs", "2")
+    assert status == 2
+    assert "name a roadmap" in err
 
 
 def test_a_folder_of_unreadable_files(tmp_path: Path) -> None:

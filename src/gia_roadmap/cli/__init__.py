@@ -40,7 +40,7 @@ from gia_roadmap.cli.calendar_view import render_calendar
 from gia_roadmap.cli.cascade_command import (
     add_cascade_parser,
     add_folder_options,
-    folder_options_given,
+    refuse_folder_options,
     run_cascade,
     run_check_folder,
 )
@@ -386,11 +386,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     command = "check FOLDER" if folder else args.command
     if command in with_status:
         return with_status[command](args, out, status_console)
-    if command == "check" and folder_options_given(args):
-        raise UsageError(
-            f"{', '.join(folder_options_given(args))}: for a folder of plans; to export one plan's report "
-            "write gia-roadmap export FILE --to html|xlsx -o OUT"
-        )
+    if command == "check":
+        refuse_folder_options(args)
     on_plan: dict[
         str, Callable[[argparse.Namespace, Source, RussianCalendar, ExamSchedule | None, TextIO], int]
     ] = {

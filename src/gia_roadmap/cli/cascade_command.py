@@ -35,6 +35,7 @@ __all__ = [
     "add_cascade_parser",
     "add_folder_options",
     "folder_options_given",
+    "refuse_folder_options",
     "run_cascade",
     "run_check_folder",
 ]
@@ -107,9 +108,25 @@ def add_folder_options(command: argparse.ArgumentParser) -> None:
 
 
 def folder_options_given(args: argparse.Namespace) -> list[str]:
-    """The options of a set of plans given on the command line, as written (``--jobs`` …): ``check``
-    of a single plan refuses them rather than ignore them."""
+    """The options of a set of plans given on the command line, as written (``--jobs`` …)."""
     return [flag for name, flag in FOLDER_OPTIONS.items() if getattr(args, name, None) not in (None, [])]
+
+
+def refuse_folder_options(args: argparse.Namespace) -> None:
+    """``check`` of a single plan (a file or a bundled example) refuses the options of a set of plans
+    rather than ignore them.
+
+    Raises:
+        UsageError: one was given (the message names them, and ``gia-roadmap export`` for ``--to``).
+    """
+    given = folder_options_given(args)
+    source = args.file or (args.example and f"--example {args.example}")
+    if not given or not source:
+        return  # no plan named: load_source says so
+    hint = ""
+    if {"--to", "--output"} & set(given):
+        hint = "; to export one plan's report: gia-roadmap export FILE --to html|xlsx -o OUT"
+    raise UsageError(f"{', '.join(given)}: for a folder of plans, and {source} is one plan{hint}")
 
 
 def _parents(pairs: Sequence[str]) -> dict[str, str | None]:
