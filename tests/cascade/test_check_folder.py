@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from tests.cascade.plans import child, m, municipal, region, school
 
 from gia_roadmap import io as roadmap_io
+from gia_roadmap import strategies as gst
 from gia_roadmap.cli import main
 from gia_roadmap.plan import Roadmap
 
@@ -74,6 +78,20 @@ def test_the_same_report_whatever_the_number_of_jobs(folder: Path) -> None:
     assert document["by_code"] == {"GR606": 2}
     assert sorted(f["location"]["plan"] for f in document["cascade"]) == ["city0", "city3"]
     assert [u["location"]["file"] for u in document["unreadable"]] == ["99-broken.yaml"]
+
+
+@settings(max_examples=5, deadline=None)
+@given(gst.plan_sets(None, municipalities=(1, 2), schools=(0, 1)))
+def test_a_generated_region_in_a_folder(case: gst.PlanSetCase) -> None:
+    # the plans written to files and read back: the command reports what was planted, and nothing else
+    with tempfile.TemporaryDirectory() as name:
+        folder = _folder(Path(name) / "plans", *case.plans)
+        parents = [f"--parent={child}={parent}" for child, parent in case.parents]
+        status, out, err = _run("check", str(folder), "--cascade-only", "--format", "json", *parents)
+    assert err == ""
+    document = json.loads(out)
+    assert document["by_code"] == dict(Counter(d.code for d in case.defects))
+    assert status == (3 if "GR604" in case.codes else 1 if case.defects else 0)
 
 
 @pytest.mark.parametrize(
