@@ -69,3 +69,80 @@ def test_a_bad_output_suffix_is_bad_input(tmp_path: Path) -> None:
     status, _, err = _run("roll-forward", str(source), "-o", str(tmp_path / "next.txt"))
     assert status == 2
     assert ".json, .yaml" in err
+
+
+def _write(tmp_path: Path, name: str, plan: Roadmap) -> str:
+    path = tmp_path / name
+    roadmap_io.dump(plan, path, format="yaml")
+    return str(path)
+
+
+def test_compare_groups_a_revision_by_what_changed(tmp_path: Path) -> None:
+    old = (
+        RoadmapBuilder("mo-2026", school_year="2025/26")
+        .measure("1", "Совещание с руководителями ОО", "до 01.10.2025", "УО")
+        .measure("2", "Обучение организаторов ППЭ", "ноябрь 2025", "ИМЦ")
+        .measure("3", "Родительское собрание", "декабрь 2025", "ОО")
+        .build()
+    )
+    new = (
+        RoadmapBuilder("mo-2026", school_year="2025/26")
+        .measure("1", "Совещание с руководителями ОО", "до 15.10.2025", "УО")
+        .measure("2", "Информирование о сроках ГИА", "январь 2026", "УО")
+        .measure("3", "Обучение организаторов ППЭ", "ноябрь 2025", "ИМЦ, УО", done="2025-11-20")
+        .build()
+    )
+    first, second = _write(tmp_path, "old.yaml", old), _write(tmp_path, "new.yaml", new)
+    assert _run("compare", first, first)[:2] == (0, _run("compare", first, first)[1])
+    assert "без изменений: 3" in _run("compare", first, first)[1]
+    status, out, err = _run("compare", first, second)
+    assert (status, err) == (1, "")
+    assert "Добавлено (1):\n  2 Информирование о сроках ГИА — январь 2026" in out
+    assert "Удалено (1):\n  3 Родительское собрание — декабрь 2025" in out
+    assert "«до 01.10.2025» → «до 15.10.2025» (01.10.2025 → 15.10.2025)" in out
+    assert "Изменены ответственные (1):\n  3 Обучение организаторов ППЭ: «ИМЦ» → «ИМЦ, УО»" in out
+    assert "«не отмечено» → «выполнено 20.11.2025»" in out
+    assert "«номер: 2» → «номер: 3»" in out  # renumbered, paired by its title
+    status, out, _ = _run("compare", first, second, "--json", "--lang", "en")
+    document = json.loads(out)
+    assert status == 1
+    assert document["counts"] == {
+        "added": 1, "removed": 1, "deadline": 1, "responsible": 1, "status": 1, "other": 1, "unchanged": 0,
+    }  # fmt: skip
+    assert document["deadline"][0]["due_after"] == "2025-10-15"
+    assert document["status"][0]["after"] == "done 20.11.2025"
+    assert document["rolled_forward"] is False
+
+
+def test_compare_with_last_years_plan_shows_only_what_changed_beyond_the_calendar(tmp_path: Path) -> None:
+    last = (
+        RoadmapBuilder("mo-2025", title="Дорожная карта ГИА-2025", school_year="2024/25")
+        .measure("1", "Итоговое сочинение (изложение)", "04.12.2024", "УО")
+        .measure("2", "Совещание с руководителями ОО", "до 16 сентября 2024", "УО")
+        .measure("3", "Мониторинг готовности ОО к ГИА-2025", "март 2025", "УО")
+        .build()
+    )
+    this = (
+        RoadmapBuilder("mo-2026", title="Дорожная карта ГИА-2026", school_year="2025/26")
+        .measure("1", "Итоговое сочинение (изложение)", "03.12.2025", "УО")  # the сочинение's new day
+        .measure("2", "Совещание с руководителями ОО", "до 01 октября 2025", "УО")
+        .measure("3", "Мониторинг готовности ОО к ГИА-2026", "март 2026", "УО")
+        .build()
+    )
+    first, second = _write(tmp_path, "2025.yaml", last), _write(tmp_path, "2026.yaml", this)
+    status, out, _ = _run("compare", first, second)
+    assert status == 1
+    assert "перенесён на 2025/2026" in out
+    assert "Изменён срок (1):\n  2 Совещание с руководителями ОО" in out
+    assert "без изменений: 2" in out
+    unchanged = (  # the same plan a year on: «16 сентября» stays «16 сентября», a working day both years
+        RoadmapBuilder("mo-2026", title="Дорожная карта ГИА-2026", school_year="2025/26")
+        .measure("1", "Итоговое сочинение (изложение)", "03.12.2025", "УО")
+        .measure("2", "Совещание с руководителями ОО", "до 16 сентября 2025", "УО")
+        .measure("3", "Мониторинг готовности ОО к ГИА-2026", "март 2026", "УО")
+    )
+    status, out, _ = _run("compare", first, _write(tmp_path, "same.yaml", unchanged.build()))
+    assert status == 0, out
+    status, _, err = _run("compare", second, first)
+    assert status == 2
+    assert "earlier plan first" in err

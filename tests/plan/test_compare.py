@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from gia_roadmap import examples
 from gia_roadmap.calendar import Anchor, RussianCalendar
 from gia_roadmap.plan import ChangeKind, Roadmap, RoadmapBuilder, compare, diff, roll_forward
+from gia_roadmap.plan.versions import title_key
 
 CALENDAR = RussianCalendar()
 _TERMS = (
@@ -108,3 +109,49 @@ def test_diff_of_a_bundled_plan_and_its_roll_forward_moves_its_dates() -> None:
     assert not result.removed
     assert result.changes
     assert len(result.to_records()) == len(result.changes)
+
+
+@settings(deadline=None, max_examples=40)
+@given(rows=_rows, data=st.data())
+def test_measures_inserted_before_others_leave_them_paired_by_title(
+    rows: list[tuple[str, str, str]], data: st.DataObject
+) -> None:
+    """Insert new measures anywhere and renumber, as an official revising a plan does: diff reports
+    exactly the inserted ones as added, and the others as renumbered, never as retitled."""
+    titles = [t for _, t, _ in rows]
+    new_titles = data.draw(
+        st.lists(st.sampled_from([f"Новое мероприятие {i}" for i in range(5)]), max_size=3, unique=True)
+    )
+    merged = [(t, term) for _, t, term in rows]
+    for title in new_titles:
+        merged.insert(data.draw(st.integers(0, len(merged))), (title, "май 2026"))
+    revised = [(str(i + 1), t, term) for i, (t, term) in enumerate(merged)]
+    result = diff(_plan(rows), _plan(revised), CALENDAR)
+    assert sorted(c.title for c in result.added) == sorted(new_titles)
+    assert not result.removed
+    for change in result.changed:
+        assert [name for name, _, _ in change.fields] == ["number"]
+    moved_numbers = {
+        t for i, t in enumerate(titles) if revised[[r[1] for r in revised].index(t)][0] != str(i + 1)
+    }
+    assert {c.title for c in result.changed} == moved_numbers
+
+
+def test_titles_pair_whatever_their_case_letters_and_closing_dot() -> None:
+    first = _plan([("1", "Совещание с руководителями ОО", "до 01.10.2025")])
+    second = _plan([("2", "Cовещание  с руководителями ОО.", "до 01.10.2025")])  # a Latin «C»
+    (change,) = diff(first, second).changes
+    assert change.kind is ChangeKind.CHANGED
+    assert [name for name, _, _ in change.fields] == ["number", "title"]
+    assert title_key("Ёлка — «Смотр».") == title_key("елка - «смотр»")
+
+
+def test_a_number_reused_for_an_unrelated_measure_is_a_removal_and_an_addition() -> None:
+    first = _plan([("1", "Совещание", "до 01.10.2025"), ("2", "Родительское собрание", "декабрь 2025")])
+    second = _plan([("1", "Совещание", "до 01.10.2025"), ("2", "Информирование о сроках ГИА", "январь 2026")])
+    result = diff(first, second)
+    assert [c.title for c in result.removed] == ["Родительское собрание"]
+    assert [c.title for c in result.added] == ["Информирование о сроках ГИА"]
+    retitled = _plan([("1", "Совещание", "до 01.10.2025"), ("2", "Родительские собрания", "декабрь 2025")])
+    (change,) = diff(first, retitled).changes
+    assert change.fields == (("title", "Родительское собрание", "Родительские собрания"),)

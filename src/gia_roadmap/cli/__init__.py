@@ -379,6 +379,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with_status: dict[str, Callable[[argparse.Namespace, TextIO, Console], int]] = {
         "import": _import,
         "diff": _diff_command,
+        "compare": _compare_command,
         "cascade": _cascade_command,
         "check FOLDER": _check_folder_command,
     }
@@ -439,6 +440,17 @@ def _examples_command(args: argparse.Namespace, out: TextIO) -> int:
 def _diff_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
     """``gia-roadmap diff``: two versions of a plan compared."""
     return plan_views.run_diff(
+        args,
+        lambda path: load_source(path, None, console=status_console, options=None),
+        _calendar(args),
+        _schedule(args),
+        out,
+    )
+
+
+def _compare_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
+    """``gia-roadmap compare``: a plan against its revision or last year's."""
+    return plan_views.run_compare(
         args,
         lambda path: load_source(path, None, console=status_console, options=None),
         _calendar(args),

@@ -1,5 +1,6 @@
-"""``gia-roadmap report``, ``gia-roadmap diff`` and ``gia-roadmap roll-forward``: the execution report on a
-date, what changed between two versions of a plan, and next year's plan (Russian by default)."""
+"""``gia-roadmap report``, ``gia-roadmap diff``, ``gia-roadmap compare`` and ``gia-roadmap roll-forward``: the
+execution report on a date, what changed between two versions of a plan, a plan against its revision or
+against last year's, and next year's plan (Russian by default)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import ExamSchedule, RussianCalendar
 from gia_roadmap.cli.plan_commands import Source, events_for
-from gia_roadmap.errors import UsageError
+from gia_roadmap.errors import Language, UsageError
 
-__all__ = ["add_commands", "run_diff", "run_report", "run_roll_forward"]
+if TYPE_CHECKING:
+    from gia_roadmap.plan import MeasureChange, PlanDiff, Roadmap, Status
+
+__all__ = ["add_commands", "run_compare", "run_diff", "run_report", "run_roll_forward"]
 
 
 def add_commands(
@@ -24,7 +28,7 @@ def add_commands(
     add_calendar_options: Callable[[argparse.ArgumentParser], None],
     date: Callable[[str], dt.date],
 ) -> None:
-    """The three commands' parsers."""
+    """The commands' parsers."""
     rep = commands.add_parser(
         "report",
         help="the execution report on a date («отчёт об исполнении»)",
@@ -53,6 +57,25 @@ def add_commands(
     add_calendar_options(dif)
     dif.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     dif.add_argument("--lang", choices=("ru", "en"), default="ru", help="the language (default: Russian)")
+
+    cmp = commands.add_parser(
+        "compare",
+        help="a plan against its revised version, or against last year's",
+        description="Measures added, removed, and with a changed deadline, responsible parties or execution "
+        "mark, from OLD to NEW; measures pair by number and title, then by title (renumbered), then by "
+        "number (retitled). When NEW is of a later school year, OLD is first carried into it "
+        "(roll-forward), so only what changed beyond the calendar shows.",
+        epilog="Examples: gia-roadmap compare plan-v1.yaml plan-v2.yaml · gia-roadmap compare "
+        "plan-2025.yaml plan-2026.docx --json · gia-roadmap compare old.json new.json --lang en. "
+        "Exit status: 0 no difference, 1 differences, 2 bad input.",
+    )
+    cmp.add_argument("old", help="the earlier plan (a saved roadmap or a table)")
+    cmp.add_argument("new", help="the revised plan, or this year's")
+    add_calendar_options(cmp)
+    cmp.add_argument(
+        "--json", dest="format", action="store_const", const="json", default="text", help="print JSON"
+    )
+    cmp.add_argument("--lang", choices=("ru", "en"), default="ru", help="the language (default: Russian)")
 
     rol = commands.add_parser(
         "roll-forward",
@@ -136,6 +159,181 @@ def run_diff(
     else:
         print(result.text(args.lang), file=out)
     return 1 if result else 0
+
+
+_ASPECTS: dict[str, tuple[str, str]] = {
+    "added": ("Добавлено", "Added"),
+    "removed": ("Удалено", "Removed"),
+    "deadline": ("Изменён срок", "Deadline changed"),
+    "responsible": ("Изменены ответственные", "Responsible changed"),
+    "status": ("Изменена отметка об исполнении", "Execution mark changed"),
+    "other": ("Другие изменения", "Other changes"),
+}
+_FIELD_LABELS = {
+    "number": ("номер", "number"),
+    "title": ("название", "title"),
+    "exams": ("экзамены", "exams"),
+    "categories": ("обучаемые категории", "trained categories"),
+    "dependencies": ("зависимости", "dependencies"),
+    "term": ("сроки (та же дата, другая формулировка)", "deadline (same date, other wording)"),
+}
+
+
+def _status_text(status: Status, lang: Language) -> str:
+    words = {
+        "planned": ("не отмечено", "not marked"),
+        "done": ("выполнено", "done"),
+        "cancelled": ("отменено", "cancelled"),
+    }[status.kind.value]
+    word = words[0] if lang == "ru" else words[1]
+    return f"{word} {status.date:%d.%m.%Y}" if status.date is not None else word
+
+
+def _aspects(result: PlanDiff, lang: Language, rolled: bool) -> tuple[dict[str, list[dict[str, Any]]], int]:
+    """The changes by what changed (each item with the number, title, before, after and due dates), and
+    how many paired measures are the same. A deadline reworded to the same term with the same due date is
+    an other change, and none after a roll-forward (which writes dates its own way)."""
+    groups: dict[str, list[dict[str, Any]]] = {name: [] for name in _ASPECTS}
+    same = result.unchanged
+
+    def item(change: MeasureChange, before: Any, after: Any) -> dict[str, Any]:
+        return {
+            "number": change.number,
+            "title": " ".join(change.title.split()),
+            "before": before,
+            "after": after,
+            "due_before": change.due_before,
+            "due_after": change.due_after,
+        }
+
+    for change in result.changes:
+        old, new = change.before, change.after
+        if old is None and new is not None:
+            groups["added"].append(item(change, None, " ".join(new.term.raw.split())))
+            continue
+        if new is None and old is not None:
+            groups["removed"].append(item(change, " ".join(old.term.raw.split()), None))
+            continue
+        assert old is not None
+        assert new is not None
+        names = {name: (before, after) for name, before, after in change.fields}
+        reworded = "term" in names and old.term == new.term and not change.due_moved
+        if ("term" in names or change.due_moved) and not reworded:
+            before, after = names.get("term", (" ".join(old.term.raw.split()),) * 2)
+            groups["deadline"].append(item(change, before, after))
+        if "responsible" in names:
+            groups["responsible"].append(item(change, *names["responsible"]))
+        if "status" in names:
+            marks = _status_text(old.status, lang), _status_text(new.status, lang)
+            groups["status"].append(item(change, *marks))
+        other = [
+            (name, before, after)
+            for name, before, after in change.fields
+            if (name in _FIELD_LABELS and name != "term") or (name == "term" and reworded and not rolled)
+        ]
+        listed = (
+            ("term" in names or change.due_moved) and not reworded
+        ) or bool({"responsible", "status"} & names.keys() or other)
+        same += 0 if listed else 1
+        if other:
+            index = 0 if lang == "ru" else 1
+            groups["other"].append(
+                item(
+                    change,
+                    "; ".join(f"{_FIELD_LABELS[n][index]}: {b}" for n, b, _ in other),
+                    "; ".join(f"{_FIELD_LABELS[n][index]}: {a}" for n, _, a in other),
+                )
+            )
+    return groups, same
+
+
+def _compare_text(
+    first: Roadmap,
+    second: Roadmap,
+    rolled: bool,
+    groups: dict[str, list[dict[str, Any]]],
+    unchanged: int,
+    lang: Language,
+) -> str:
+    index = 0 if lang == "ru" else 1
+
+    def plan(roadmap: Roadmap) -> str:
+        return f"{roadmap.id} ({roadmap.school_year})" if roadmap.school_year else roadmap.id
+
+    lines = [f"{('Сравнение планов', 'Comparing plans')[index]}: {plan(first)} → {plan(second)}"]
+    if rolled:
+        lines.append(
+            f"План {first.school_year} перенесён на {second.school_year} учебный год (roll-forward): "
+            "показано только то, что изменилось сверх календаря."
+            if lang == "ru"
+            else f"The {first.school_year} plan was carried into {second.school_year} (roll-forward): "
+            "only what changed beyond the calendar shows."
+        )
+    counts = ", ".join(f"{_ASPECTS[name][index].lower()}: {len(items)}" for name, items in groups.items())
+    lines.append(f"{counts}; {('без изменений', 'unchanged')[index]}: {unchanged}")
+    for name, items in groups.items():
+        if not items:
+            continue
+        lines.append("")
+        lines.append(f"{_ASPECTS[name][index]} ({len(items)}):")
+        for entry in items:
+            head = f"  {entry['number'] or '—'} {entry['title']}"
+            if name in ("added", "removed"):
+                term = entry["after"] if name == "added" else entry["before"]
+                lines.append(f"{head} — {term}" if term else head)
+                continue
+            due = ""
+            moved = entry["due_before"] != entry["due_after"] and entry["due_before"] and entry["due_after"]
+            if name == "deadline" and moved:
+                due = f" ({entry['due_before']:%d.%m.%Y} → {entry['due_after']:%d.%m.%Y})"
+            text = f": «{entry['before']}» → «{entry['after']}»" if entry["before"] != entry["after"] else ""
+            lines.append(f"{head}{text}{due}")
+    return "\n".join(lines)
+
+
+def run_compare(
+    args: argparse.Namespace,
+    load: Callable[[str], Source],
+    calendar: RussianCalendar,
+    schedule: ExamSchedule | None,
+    out: TextIO,
+) -> int:
+    """``gia-roadmap compare``: 0 when the plans do not differ, 1 when they do (a plan of an earlier school
+    year is carried forward first)."""
+    from gia_roadmap.plan import diff, roll_forward
+
+    old, new = load(args.old), load(args.new)
+    if len(old.roadmaps) != 1 or len(new.roadmaps) != 1:
+        raise UsageError("compare takes one roadmap and one: each file must hold exactly one plan")
+    (first,), (second,) = old.roadmaps, new.roadmaps
+    second_events = events_for(second, calendar, schedule)
+    rolled = False
+    before = first
+    if first.school_year is not None and second.school_year is not None:
+        if second.school_year.start_year < first.school_year.start_year:
+            raise UsageError(
+                f"compare OLD NEW: OLD ({first.id}, {first.school_year}) is of a later school year than NEW "
+                f"({second.id}, {second.school_year}); give the earlier plan first"
+            )
+        if second.school_year.start_year > first.school_year.start_year:
+            carried = roll_forward(first, second.school_year, calendar=calendar, new_events=second_events)
+            before = carried.roadmap
+            rolled = True
+    first_events = second_events if rolled else events_for(first, calendar, schedule)
+    result = diff(before, second, calendar, first_events, second_events=second_events)
+    groups, unchanged = _aspects(result, args.lang, rolled)
+    if args.format == "json":
+        document = {
+            "old": {"id": first.id, "school_year": str(first.school_year) if first.school_year else None},
+            "new": {"id": second.id, "school_year": str(second.school_year) if second.school_year else None},
+            "rolled_forward": rolled,
+            "counts": {**{name: len(items) for name, items in groups.items()}, "unchanged": unchanged},
+            **groups,
+        }
+        print(_json(document), file=out)
+    else:
+        print(_compare_text(first, second, rolled, groups, unchanged, args.lang), file=out)
+    return 1 if any(groups.values()) else 0
 
 
 def run_roll_forward(args: argparse.Namespace, source: Source, out: TextIO) -> int:

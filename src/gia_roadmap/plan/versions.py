@@ -1,11 +1,15 @@
 """What changed between two versions of a plan (:func:`diff`), and which due dates move when the exam
 schedule changes (:func:`compare`), for example between an order and its amendment («что изменилось»).
 
-Measures of the two versions are paired by their number (canonical: «1.2.» is «1.2»; a repeated number
-pairs in order of appearance); a measure left unpaired is paired with one of the same title (a measure
-renumbered); the rest are added or removed. A paired measure is *changed* when its title, deadline as
-written, responsible parties as written, exams, trained categories, dependencies or execution status
-differ, and *moved* when its due date (the end of its latest resolved window) differs.
+Measures of the two versions are paired first by number and title together, then by title alone (a
+measure renumbered, for example when one was inserted before it), then by number alone (a measure
+retitled: the two titles share at least half the words of the shorter one, by stem; a number reused
+for an unrelated measure is a removal and an addition); the rest are added or removed. Numbers compare
+canonically («1.2.» is «1.2»), titles normalised (case, «ё», dashes, Latin look-alike letters in
+Cyrillic words, spaces and the closing punctuation do not count: :func:`title_key`); a repeated key
+pairs in order of appearance. A paired measure is *changed* when its title, deadline as written,
+responsible parties as written, exams, trained categories, dependencies or execution status differ,
+and *moved* when its due date (the end of its latest resolved window) differs.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from gia_roadmap.errors import InvalidTypeError, Language
 from gia_roadmap.plan.binding import EventBinder
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap
 from gia_roadmap.plan.views import html_table
+from gia_roadmap.text import normalize, stems
 
-__all__ = ["ChangeKind", "MeasureChange", "PlanDiff", "compare", "diff"]
+__all__ = ["ChangeKind", "MeasureChange", "PlanDiff", "compare", "diff", "title_key"]
 
 
 class ChangeKind(enum.Enum):
@@ -207,14 +212,45 @@ class PlanDiff:
         return self.to_html()
 
 
+def title_key(title: str) -> str:
+    """A measure's title as :func:`diff` pairs it: lower case, «ё» as «е», one kind of dash, Latin
+    look-alike letters inside Cyrillic words as Cyrillic, one space, no closing punctuation.
+
+    >>> title_key("Совещание с руководителями ОО.") == title_key("Cовещание  с руководителями ОО")
+    True
+    """
+    return normalize(title).rstrip(" .,;:")
+
+
+def _related(a: str, b: str) -> bool:
+    """Two titles of one measure: they share at least half the words (stems of words longer than three
+    letters) of the shorter one; a title with no such word relates to any."""
+    first = {w for w in stems(a) if len(w) > 3}
+    second = {w for w in stems(b) if len(w) > 3}
+    if not first or not second:
+        return True
+    return 2 * len(first & second) >= min(len(first), len(second))
+
+
 def _pairs(
     first: list[LocatedMeasure], second: list[LocatedMeasure]
 ) -> tuple[list[tuple[LocatedMeasure, LocatedMeasure]], list[LocatedMeasure], list[LocatedMeasure]]:
-    """Pairs by canonical number (in order of appearance), then by title; the rest unpaired."""
+    """Pairs by number and title, then by title, then by number with related titles (in order of
+    appearance); the rest unpaired."""
     pairs: list[tuple[LocatedMeasure, LocatedMeasure]] = []
     left = list(first)
     right = list(second)
-    for key in (lambda m: m.measure.number.canonical, lambda m: " ".join(m.measure.title.lower().split())):
+
+    def number(m: LocatedMeasure) -> str:
+        return m.measure.number.canonical
+
+    def title(m: LocatedMeasure) -> str:
+        return title_key(m.measure.title)
+
+    def both(m: LocatedMeasure) -> str:
+        return f"{number(m)}\n{title(m)}" if number(m) and title(m) else ""
+
+    for key in (both, title, number):
         waiting: dict[str, list[LocatedMeasure]] = {}
         for item in left:
             value = key(item)
@@ -224,8 +260,11 @@ def _pairs(
         rest = []
         for item in right:
             queue = waiting.get(key(item)) if key(item) else None
+            if queue and key is number:
+                queue = [m for m in queue if _related(m.measure.title, item.measure.title)]
             if queue:
-                partner = queue.pop(0)
+                partner = queue[0]
+                waiting[key(item)].remove(partner)
                 pairs.append((partner, item))
                 paired_left.add(id(partner))
             else:
