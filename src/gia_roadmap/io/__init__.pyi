@@ -35,6 +35,10 @@ from .export_table_csv import (
     to_table_csv as to_table_csv,
     write_table_csv as write_table_csv,
 )
+from .export_report_xlsx import (
+    execution_report_xlsx_bytes as execution_report_xlsx_bytes,
+    write_execution_report_xlsx as write_execution_report_xlsx,
+)
 from .export_table_xlsx import (
     to_table_xlsx_bytes as to_table_xlsx_bytes,
     write_table_xlsx as write_table_xlsx,
