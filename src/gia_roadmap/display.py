@@ -24,14 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.month_view import CalendarMonth, month_html
 from gia_roadmap.calendar.month_view import escape as _e
-from gia_roadmap.calendar.terms import EventDates, ResolveOptions, WorkingDayCalendar
-from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError
+from gia_roadmap.calendar.schoolyear import DateWindow
+from gia_roadmap.calendar.terms import EventDates, ResolveOptions, WorkingDayCalendar, event_dates
+from gia_roadmap.errors import GiaRoadmapError, InvalidTypeError, Language
 from gia_roadmap.plan.findings import Finding, Report
 from gia_roadmap.plan.html import measure_html, report_html, roadmap_html
 from gia_roadmap.plan.model import LocatedMeasure, Measure, Roadmap
 from gia_roadmap.plan.queries import DueState, resolve_measure, state_of
+from gia_roadmap.plan.views import plan_schedule, state_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -189,6 +192,37 @@ def _matplotlib() -> tuple[Any, Any]:
     return plt, mdates
 
 
+_CRITICAL = "#b71c1c"
+_EXAM = "#6a1b9a"
+_LEGEND = {
+    "ru": {"exam": "дни экзаменов", "critical": "критический путь"},
+    "en": {"exam": "exam days", "critical": "critical path"},
+}
+
+
+def _exam_days(events: EventDates | None) -> tuple[dt.date, ...]:
+    """The exam days of ``events`` (a day window counts by each of its days)."""
+    days: set[dt.date] = set()
+    for value in event_dates(events or {}, Anchor.EXAM_DAY):
+        if isinstance(value, DateWindow):
+            days.update(value.start + dt.timedelta(days=i) for i in range((value.end - value.start).days + 1))
+        else:
+            days.add(value)
+    return tuple(sorted(days))
+
+
+def _critical_ids(
+    roadmap: Roadmap,
+    calendar: WorkingDayCalendar | None,
+    events: EventDates | None,
+    options: ResolveOptions | None,
+) -> frozenset[object]:
+    """The measures of the plan's critical path (none without a calendar to count slack in)."""
+    if calendar is None:
+        return frozenset()
+    return frozenset(plan_schedule(roadmap, calendar, events, options=options).critical_path)
+
+
 def plot_timeline(
     roadmap: Roadmap,
     calendar: WorkingDayCalendar | None = None,
@@ -199,12 +233,16 @@ def plot_timeline(
     measures: Iterable[LocatedMeasure] | None = None,
     max_rows: int = 40,
     ax: Axes | None = None,
+    lang: Language = "ru",
 ) -> Axes:
     """A Gantt-style timeline of the measures' resolved deadlines, one row per measure.
 
     Bars are the resolved windows (a window with no written start, «до …», is drawn faint up to its
     due date, marked with a dot); with ``today`` bars are coloured by state (upcoming, due,
-    overdue, done …) and a vertical line marks the day.
+    overdue, done …) and a vertical line marks the day. The exam days of ``events``
+    (``Anchor.EXAM_DAY``) are dashed vertical lines, and the measures of the critical path
+    (критический путь, :func:`~gia_roadmap.plan.views.plan_schedule`) have outlined bars and red
+    labels. The legend is in Russian, or English with ``lang="en"``.
 
     Args:
         roadmap: the plan.
@@ -215,6 +253,7 @@ def plot_timeline(
         measures: only these measures (e.g. a query's result).
         max_rows: draw at most this many rows (the first in document order).
         ax: the matplotlib Axes to draw on; a new figure when None.
+        lang: the language of the legend, ``"ru"`` (default) or ``"en"``.
 
     Returns:
         The Axes drawn on.
@@ -229,26 +268,49 @@ def plot_timeline(
     if ax is None:
         _, ax = plt.subplots(figsize=(11, max(2.0, 0.3 * len(rows) + 1.2)))
     assert ax is not None
+    critical = _critical_ids(roadmap, calendar, events, options)
     for y, row in enumerate(rows):
         colour = _STATE_COLOURS[row.state] if today is not None else "#5c6bc0"
+        on_path = row.measure.id in critical
         for bar in row.bars:
             start = mdates.date2num(bar.start)
             width = mdates.date2num(bar.end + dt.timedelta(days=1)) - start
             ax.broken_barh(
-                [(start, width)], (y - 0.35, 0.7), facecolors=colour, alpha=0.3 if bar.open_start else 0.9
+                [(start, width)],
+                (y - 0.35, 0.7),
+                facecolors=colour,
+                alpha=0.3 if bar.open_start else 0.9,
+                edgecolor=_CRITICAL if on_path else "none",
+                linewidth=1.2 if on_path else 0.0,
             )
             if bar.open_start:
                 ax.plot([mdates.date2num(bar.end) + 0.5], [y], marker="o", color=colour, markersize=3)
     ax.set_yticks(range(len(rows)), [r.label for r in rows], fontsize=7)
+    for label, row in zip(ax.get_yticklabels(), rows, strict=True):
+        if row.measure.id in critical:
+            label.set_color(_CRITICAL)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.xaxis_date()
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d.%m.%Y"))
+    handles: list[Any] = []
+    names: list[str] = []
+    words = _LEGEND["en" if lang == "en" else "ru"]
+    exam_days = _exam_days(events)
+    for day in exam_days:
+        ax.axvline(mdates.date2num(day) + 0.5, color=_EXAM, linewidth=0.7, linestyle="--")
+    if exam_days:
+        handles.append(plt.Line2D([0], [0], color=_EXAM, linewidth=0.7, linestyle="--"))
+        names.append(words["exam"])
+    if any(row.measure.id in critical for row in rows):
+        handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="none", edgecolor=_CRITICAL))
+        names.append(words["critical"])
     if today is not None:
         ax.axvline(mdates.date2num(today), color="#212121", linewidth=1)
         present = [s for s in DueState if any(r.state is s for r in rows)]
-        handles = [plt.Rectangle((0, 0), 1, 1, color=_STATE_COLOURS[s]) for s in present]
-        if handles:
-            ax.legend(handles, [s.value for s in present], fontsize=7, loc="lower right")
+        handles.extend(plt.Rectangle((0, 0), 1, 1, color=_STATE_COLOURS[s]) for s in present)
+        names.extend(state_label(s, "en" if lang == "en" else "ru") for s in present)
+    if handles:
+        ax.legend(handles, names, fontsize=7, loc="lower right")
     title = roadmap.title.strip() or roadmap.id
     ax.set_title(title if len(title) <= 90 else title[:89] + "…", fontsize=9)
     ax.grid(axis="x", linestyle=":", linewidth=0.5)

@@ -16,7 +16,7 @@ from gia_roadmap import strategies as gst
 from gia_roadmap.calendar import Anchor, DayKind, RussianCalendar, WorkWeek
 from gia_roadmap.display import CalendarMonth, HtmlFragment, OptionalDependencyError
 from gia_roadmap.errors import Location, Severity
-from gia_roadmap.plan import DueState, Measure, Roadmap
+from gia_roadmap.plan import DueState, Measure, Roadmap, plan_schedule
 from gia_roadmap.plan.checks import check
 from gia_roadmap.plan.findings import Finding, Report, Suppression
 from gia_roadmap.testing import PlanBuilder
@@ -257,3 +257,44 @@ def test_plot_timeline_without_matplotlib(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(OptionalDependencyError, match=r"gia-roadmap\[plot\]") as info:
         display.plot_timeline(_timeline_plan())
     assert isinstance(info.value, ImportError)
+
+
+def test_plot_timeline_marks_exam_days_and_the_critical_path() -> None:
+    """Exam days are dashed lines; the critical path's measures have red labels; the legend is
+    Russian by default. The clean twin (no events, no links) has neither."""
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plan = (
+        PlanBuilder("c", school_year=2023)
+        .section("1. Подготовка")
+        .measure("1.1", "Приказ", term="до 01.03.2024")
+        .measure("1.2", "Обучение", term="март 2024", after="1.1")
+        .measure("1.3", "Пробный экзамен", term="до 15.04.2024", after="1.2")
+        .measure("1.4", "Совещание", term="февраль 2024")
+        .build()
+    )
+    exam_days = (dt.date(2024, 5, 23), dt.date(2024, 5, 28))
+    ax = display.plot_timeline(plan, CAL, {Anchor.EXAM_DAY: exam_days})
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == len(exam_days)
+    red = [t.get_text().split()[0] for t in ax.get_yticklabels() if t.get_color() == "#b71c1c"]
+    critical = plan_schedule(plan, CAL, {Anchor.EXAM_DAY: exam_days}).critical()
+    assert red == [row.number for row in critical]
+    assert red
+    assert "1.4" not in red
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["дни экзаменов", "критический путь"]
+    plt.close("all")
+    english = display.plot_timeline(plan, CAL, {Anchor.EXAM_DAY: exam_days}, lang="en")
+    legend = english.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["exam days", "critical path"]
+    plt.close("all")
+    twin = display.plot_timeline(_timeline_plan(), CAL)
+    assert not [line for line in twin.get_lines() if line.get_linestyle() == "--"]
+    plt.close("all")
