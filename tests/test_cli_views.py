@@ -38,6 +38,34 @@ def test_report_says_what_is_overdue_in_russian_and_exits_1(tmp_path: Path) -> N
     assert document["measures"][0]["number"] == "1"
 
 
+def test_report_writes_the_workbook_with_format_xlsx(tmp_path: Path) -> None:
+    import openpyxl
+
+    path, book = tmp_path / "plan.yaml", tmp_path / "report.xlsx"
+    roadmap_io.dump(_plan("до 01.10.2025"), path, format="yaml")
+    status, out, err = _run("report", str(path), "--on", "2025-10-10", "--format", "xlsx", "-o", str(book))
+    assert (status, err) == (1, "")  # the exit status still says something is overdue
+    assert out.startswith("Отчёт об исполнении записан:")
+    sheets = openpyxl.load_workbook(book).sheetnames
+    assert sheets == ["Отчёт", "По ответственным"]
+    # the workbook holds what the text report says
+    text = _run("report", str(path), "--on", "2025-10-10")[1]
+    cells = [c for row in openpyxl.load_workbook(book)["Отчёт"].iter_rows(values_only=True) for c in row]
+    assert "Совещание с руководителями ОО" in cells
+    assert "Совещание с руководителями ОО" in text
+
+
+def test_report_xlsx_needs_a_file_and_a_file_needs_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    roadmap_io.dump(_plan("до 01.10.2025"), path, format="yaml")
+    status, _, err = _run("report", str(path), "--on", "2025-10-10", "--format", "xlsx")
+    assert status == 2
+    assert "-o FILE.xlsx" in err
+    status, _, err = _run("report", str(path), "--on", "2025-10-10", "-o", str(tmp_path / "r.xlsx"))
+    assert status == 2
+    assert "--format xlsx" in err
+
+
 def test_diff_exits_0_for_equal_plans_and_1_with_the_changes(tmp_path: Path) -> None:
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     roadmap_io.dump(_plan("до 01.10.2025"), old)

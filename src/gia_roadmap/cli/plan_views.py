@@ -17,7 +17,7 @@ from gia_roadmap.cli.plan_commands import Source, events_for
 from gia_roadmap.errors import Language, UsageError
 
 if TYPE_CHECKING:
-    from gia_roadmap.plan import MeasureChange, PlanDiff, Roadmap, Status
+    from gia_roadmap.plan import ExecutionReport, MeasureChange, PlanDiff, Roadmap, Status
 
 __all__ = ["add_commands", "run_compare", "run_diff", "run_report", "run_roll_forward"]
 
@@ -35,14 +35,18 @@ def add_commands(
         description="What is done, overdue, at risk and upcoming on a date, measure by measure and by "
         "responsible party, from the plan's execution marks.",
         epilog="Examples: gia-roadmap report plan.yaml --on 2026-03-01 · gia-roadmap report --example "
-        "yurga-2024 --on 2024-03-01 --soon 10. Exit status: 0 nothing overdue, 1 something overdue, 2 bad "
+        "yurga-2024 --on 2024-03-01 --soon 10 · gia-roadmap report plan.docx --on 2026-03-01 "
+        "--format xlsx -o report.xlsx. Exit status: 0 nothing overdue, 1 something overdue, 2 bad "
         "input.",
     )
     add_source(rep)
     add_calendar_options(rep)
     rep.add_argument("--on", type=date, required=True, metavar="DATE", help="the report's day")
     rep.add_argument("--soon", type=int, default=5, metavar="N", help="«at risk» horizon in working days")
-    rep.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    rep.add_argument(
+        "--format", choices=("text", "json", "xlsx"), default="text", help="output format (xlsx: a file, -o)"
+    )
+    rep.add_argument("-o", "--output", metavar="FILE", help="with --format xlsx: the workbook to write")
     rep.add_argument("--lang", choices=("ru", "en"), default="ru", help="the language (default: Russian)")
 
     dif = commands.add_parser(
@@ -108,15 +112,26 @@ def run_report(
 
     if args.soon < 0:
         raise UsageError(f"--soon {args.soon} is not valid; give a number of working days ≥ 0")
+    if (args.format == "xlsx") != bool(args.output):
+        raise UsageError(
+            "--format xlsx writes a workbook: give -o FILE.xlsx"
+            if args.format == "xlsx"
+            else f"-o is for --format xlsx; --format {args.format} prints to the terminal"
+        )
     overdue = False
     documents = []
-    for roadmap in source.roadmaps:
+    roadmaps = source.roadmaps
+    for roadmap in roadmaps:
         plan_calendar = regional_calendar(roadmap, calendar)
         report = execution_report(
             roadmap, args.on, plan_calendar, events_for(roadmap, plan_calendar, schedule), soon=args.soon
         )
         overdue = overdue or bool(report.of(ExecutionState.OVERDUE))
-        if args.format == "json":
+        if args.format == "xlsx":
+            _write_report_xlsx(
+                report, _report_path(Path(args.output), roadmap.id, len(roadmaps)), args.lang, out
+            )
+        elif args.format == "json":
             documents.append(
                 {
                     "plan": roadmap.id,
@@ -130,6 +145,25 @@ def run_report(
     if args.format == "json":
         print(_json(documents), file=out)
     return 1 if overdue else 0
+
+
+_WRITTEN = {"ru": "Отчёт об исполнении записан: {path}", "en": "Execution report written: {path}"}
+
+
+def _report_path(output: Path, plan_id: str, plans: int) -> Path:
+    """The workbook of one plan: ``output`` itself, or ``<stem>-<plan id>.xlsx`` beside it when the
+    source holds several plans (one workbook each)."""
+    return output if plans == 1 else output.with_name(f"{output.stem}-{plan_id}{output.suffix or '.xlsx'}")
+
+
+def _write_report_xlsx(report: ExecutionReport, path: Path, lang: Language, out: TextIO) -> None:
+    from gia_roadmap.errors import Problem
+
+    problems: list[Problem] = []
+    roadmap_io.write_execution_report_xlsx(report, path, lang=lang, problems=problems)
+    print(_WRITTEN[lang].format(path=path), file=out)
+    for problem in problems:
+        print(f"  {problem.describe(lang)}", file=out)
 
 
 def run_diff(
@@ -231,9 +265,9 @@ def _aspects(result: PlanDiff, lang: Language, rolled: bool) -> tuple[dict[str, 
             for name, before, after in change.fields
             if (name in _FIELD_LABELS and name != "term") or (name == "term" and reworded and not rolled)
         ]
-        listed = (
-            ("term" in names or change.due_moved) and not reworded
-        ) or bool({"responsible", "status"} & names.keys() or other)
+        listed = (("term" in names or change.due_moved) and not reworded) or bool(
+            {"responsible", "status"} & names.keys() or other
+        )
         same += 0 if listed else 1
         if other:
             index = 0 if lang == "ru" else 1
