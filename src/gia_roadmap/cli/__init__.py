@@ -437,26 +437,22 @@ def _examples_command(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _diff_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
-    """``gia-roadmap diff``: two versions of a plan compared."""
-    return plan_views.run_diff(
-        args,
-        lambda path: load_source(path, None, console=status_console, options=None),
-        _calendar(args),
-        _schedule(args),
-        out,
-    )
+def _two_plans(run: Callable[..., int]) -> Callable[[argparse.Namespace, TextIO, Console], int]:
+    """A command on two plans (``diff``, ``compare``): each loaded as the CLI loads one."""
+
+    def command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
+        def load(path: str) -> Source:
+            return load_source(path, None, console=status_console, options=None)
+
+        return run(args, load, _calendar(args), _schedule(args), out)
+
+    return command
 
 
-def _compare_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
-    """``gia-roadmap compare``: a plan against its revision or last year's."""
-    return plan_views.run_compare(
-        args,
-        lambda path: load_source(path, None, console=status_console, options=None),
-        _calendar(args),
-        _schedule(args),
-        out,
-    )
+_diff_command = _two_plans(plan_views.run_diff)
+"""``gia-roadmap diff``: two versions of a plan compared."""
+_compare_command = _two_plans(plan_views.run_compare)
+"""``gia-roadmap compare``: a plan against its revision or last year's."""
 
 
 def _cascade_command(args: argparse.Namespace, out: TextIO, status_console: Console) -> int:
