@@ -297,9 +297,9 @@ def plot_timeline(
     words = _LEGEND["en" if lang == "en" else "ru"]
     exam_days = _exam_days(events)
     for day in exam_days:
-        ax.axvline(mdates.date2num(day) + 0.5, color=_EXAM, linewidth=0.7, linestyle="--")
+        ax.axvline(mdates.date2num(day) + 0.5, color=_EXAM, linewidth=0.7, linestyle="dashed")
     if exam_days:
-        handles.append(plt.Line2D([0], [0], color=_EXAM, linewidth=0.7, linestyle="--"))
+        handles.append(plt.Line2D([0], [0], color=_EXAM, linewidth=0.7, linestyle="dashed"))
         names.append(words["exam"])
     if any(row.measure.id in critical for row in rows):
         handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="none", edgecolor=_CRITICAL))
