@@ -509,15 +509,10 @@ def _check_yaml_depth(text: str, limits: LoadLimits) -> None:
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):
                 return
-    except yaml.MarkedYAMLError as error:
-        # libyaml's scanner looks ahead for a key, so its own limit (1000, where it has one) may
-        # stop it before the events reach ours; a syntax error the loader below reports in place
-        if "nesting depth" in str(error.problem) and error.problem_mark is not None:
-            line, column = error.problem_mark.line + 1, error.problem_mark.column + 1
-            raise DataFileError(
-                _too_deep_message(None, limits), line=line, column=column, code="too-deep"
-            ) from None
     except yaml.YAMLError:
+        # a syntax error, or libyaml's own nesting limit (1000, where it has one: its scanner looks
+        # ahead for a key, so it may stop before the events reach ours): the loader below meets the
+        # same error at the same place and reports it
         return
     finally:
         parser.dispose()

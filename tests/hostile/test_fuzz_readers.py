@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -107,10 +108,10 @@ def _mutate_bytes(path: Path, drawn: st.DataObject) -> None:
     path.write_bytes(data)
 
 
-def _imports_cleanly(read: object) -> None:
+def _imports_cleanly(read: Callable[[], ImportResult]) -> None:
     """An import ends in a result whose roadmaps write back to themselves, or a typed error."""
     try:
-        result = read() if callable(read) else read
+        result = read()
     except GiaRoadmapError:
         return
     assert isinstance(result, ImportResult)

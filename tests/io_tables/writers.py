@@ -215,7 +215,7 @@ def _heading_rows(table: Sequence[Sequence[Cell]]) -> int:
     rows = 1
     index = 0
     while index < rows and index < len(table):
-        rows = max(rows, *(index + cell.rowspan for cell in table[index]), 1)
+        rows = max([rows, *(index + cell.rowspan for cell in table[index])])
         index += 1
     return min(rows, len(table))
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from gia_roadmap import io as roadmap_io
 from gia_roadmap.calendar import ExamSchedule, RussianCalendar
 from gia_roadmap.cli.plan_commands import Source, events_for
-from gia_roadmap.errors import Language, UsageError
+from gia_roadmap.errors import Language, Problem, UsageError
 
 if TYPE_CHECKING:
     from gia_roadmap.plan import ExecutionReport, MeasureChange, PlanDiff, Roadmap, Status
@@ -157,8 +157,6 @@ def _report_path(output: Path, plan_id: str, plans: int) -> Path:
 
 
 def _write_report_xlsx(report: ExecutionReport, path: Path, lang: Language, out: TextIO) -> None:
-    from gia_roadmap.errors import Problem
-
     problems: list[Problem] = []
     roadmap_io.write_execution_report_xlsx(report, path, lang=lang, problems=problems)
     print(_WRITTEN[lang].format(path=path), file=out)
