@@ -472,21 +472,33 @@ if _CParser is not None:
 #: few ten thousand levels down; later ones stop at 1000 levels.
 _C_SAFE_DEPTH = 1000
 _FLOW = re.compile(r"[^\[\]{}]+")
-_DEEP_BLOCK = re.compile(r"^[ ?:-]{%d}" % (_C_SAFE_DEPTH // 4), re.MULTILINE)  # noqa: UP031
+_DEEP_BLOCK = re.compile(r"\n[ ?:-]{%d}" % (_C_SAFE_DEPTH // 4))  # noqa: UP031
+_DEEP_BLOCK_ANY_BREAK = re.compile("[\n\r\x85\u2028\u2029][ ?:-]{%d}" % (_C_SAFE_DEPTH // 4))  # noqa: UP031
+_BLOCK_PREFIX = frozenset(" ?:-")
 _BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def _might_nest_deep(text: str) -> bool:
     """False when the text cannot nest past :data:`_C_SAFE_DEPTH` (a cheap bound, C-speed scans).
 
-    Flow collections nest by brackets (their running count bounds them, brackets in quoted strings
-    only raise it); block collections by indentation: each level needs a deeper column, or a
-    compact ``- ``/``? `` indicator, so a line's prefix of spaces and indicators bounds them.
+    Block collections nest by indentation: each level needs a deeper column, or a compact
+    ``- ``/``? `` indicator, so a line's prefix of spaces and indicators bounds them (searched at the
+    start and after each line break; libyaml also breaks lines at a lone CR, NEL, LS and PS, and a
+    text with none of those is searched after LF only, a literal the regex engine scans for fast).
+    Flow collections nest by brackets: at the deepest point every open collection but the last holds
+    another, so the openers not closed at once («[]», «{}») bound the depth; when they are many, the
+    running count of brackets does (brackets in quoted strings only raise either bound).
     """
     half = _C_SAFE_DEPTH // 2
-    if _DEEP_BLOCK.search(text):
+    prefix = _C_SAFE_DEPTH // 4
+    if len(text) >= prefix and _BLOCK_PREFIX.issuperset(text[:prefix]):
         return True
-    if text.count("[") + text.count("{") <= half:
+    lone_cr = "\r" in text and text.count("\r") > text.count("\r\n")
+    other_breaks = lone_cr or any(b in text for b in "\x85\u2028\u2029")
+    if (_DEEP_BLOCK_ANY_BREAK if other_breaks else _DEEP_BLOCK).search(text):
+        return True
+    openers = text.count("[") + text.count("{")
+    if openers <= half or openers - text.count("[]") - text.count("{}") + 1 <= half:
         return False
     brackets = _FLOW.sub("", text)
     return max(itertools.accumulate(_BRACKET_STEP[b] for b in brackets), default=0) > half

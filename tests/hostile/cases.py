@@ -188,3 +188,8 @@ def schedule_yaml_nested_100000_deep() -> object:
     from gia_roadmap.calendar import ExamSchedule
 
     return ExamSchedule.loads("days: " + "[" * 100_000 + "]" * 100_000 + "\n", format="yaml")
+
+
+def yaml_block_nested_30000_deep_cr_lines() -> object:
+    """The same with lone CR line breaks (old Mac files): libyaml breaks lines there too."""
+    return io.loads("schema_version: 1\rroadmap:\r" + "- " * 30_000 + "x\r", "yaml")

@@ -17,6 +17,7 @@ TYPED = [
     ("json_nested_100000_deep", "RoadmapFormatError", r"line 1, column \d+: nested too deep.*max_depth"),
     ("yaml_nested_100000_deep", "RoadmapFormatError", rf"line 2, column \d+: {_YAML_TOO_DEEP}.*max_depth"),
     ("yaml_block_nested_30000_deep", "RoadmapFormatError", rf"line 3, column \d+: {_YAML_TOO_DEEP}"),
+    ("yaml_block_nested_30000_deep_cr_lines", "RoadmapFormatError", rf"line 3, column \d+: {_YAML_TOO_DEEP}"),
     ("json_integer_of_5000_digits", "RoadmapFormatError", r"line 1, column \d+: an integer of 5,000 digits"),
     ("yaml_integer_of_5000_digits", "RoadmapFormatError", r"line 4, column 11: an integer of 5,000 digits"),
     ("yaml_hex_integer_of_5000_digits", "RoadmapFormatError", r"line 4, column 11: an integer of 5,000"),
