@@ -21,6 +21,7 @@ from gia_roadmap.calendar.terms import (
     Compound,
     DayRef,
     ExactDate,
+    ExternalSchedule,
     Frequency,
     HalfYearTerm,
     MonthPart,
@@ -267,6 +268,18 @@ def test_a_time_qualifies_the_day_and_is_kept_in_its_windows() -> None:
 def test_a_time_after_an_event_is_not_part_of_the_event() -> None:
     term = parse_term("в день проведения экзамена до 10:00", school_year=SY)
     assert term == Compound(Relative(0, Unit.NONE, Bound.ON, Anchor.EXAM_DAY), TimeOfDay(10, 0, "до"))
+
+
+@pytest.mark.parametrize("words", ["в установленные сроки", "в утвержденные сроки", "в установленный срок"])
+@pytest.mark.parametrize("time", ["до 0:00", "до 18:00", "не позднее 12.30", "в 10.00 ч."])
+@pytest.mark.parametrize("comma", ["", ","])
+def test_a_time_after_a_reference_without_words_qualifies_it(words: str, time: str, comma: str) -> None:
+    """«в установленные сроки до 18:00»: the reference has no text of its own and the time (with its
+    preposition) qualifies it; the preposition is not read as the reference's text."""
+    term = parse_term(f"{words}{comma} {time}", school_year=SY)
+    qualifier = parse_term(time, school_year=SY)
+    assert term == Compound(ExternalSchedule(words, ""), qualifier)
+    assert parse_term(render(term), school_year=SY) == term
 
 
 HOURS = [

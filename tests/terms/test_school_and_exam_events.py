@@ -67,6 +67,11 @@ def test_known_starts_and_ends() -> None:
         ("в конце учебного года", Anchor.SCHOOL_YEAR_END, Bound.ON),
         ("по окончании учебного года", Anchor.SCHOOL_YEAR_END, Bound.AFTER),
         ("по итогам учебного года", Anchor.SCHOOL_YEAR_END, Bound.AFTER),
+        # the plan's own school year named as «текущего», «данного», «этого»
+        ("до конца текущего учебного года", Anchor.SCHOOL_YEAR_END, Bound.UNTIL),
+        ("в конце данного учебного года", Anchor.SCHOOL_YEAR_END, Bound.ON),
+        ("по окончании этого учебного года", Anchor.SCHOOL_YEAR_END, Bound.AFTER),
+        ("к началу текущего учебного года", Anchor.SCHOOL_YEAR_START, Bound.UNTIL),
     ],
 )
 def test_school_year_events_are_built_in_anchors(text: str, anchor: Anchor, bound: Bound) -> None:

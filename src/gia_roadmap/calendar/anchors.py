@@ -186,11 +186,12 @@ _RAW_PATTERNS: dict[Anchor, str] = {
     # the school year and its quarters, in the genitive («до начала»), dative («к началу») and
     # prepositional («в конце») cases; after «по окончании», «по завершении», «по итогам» the bare
     # «учебного года» and «четверти» name the end
-    Anchor.SCHOOL_YEAR_START: r"(?:начал[аоуе]|начале) (?:нового )?учебного года",
+    # «текущего», «данного», «этого» учебного года: the plan's own school year, the same anchor
+    Anchor.SCHOOL_YEAR_START: r"(?:начал[аоуе]|начале) (?:нового |текущего |данного |этого )?учебного года",
     Anchor.SCHOOL_YEAR_END: (
         r"(?:(?:окончани[яюие]|конц[аеу]|конец|завершени[яюие]|итог(?:ам|ов|и)) |"
         + _AFTER_END
-        + r")учебного года"
+        + r")(?:текущего |данного |этого )?учебного года"
     ),
     Anchor.SCHOOL_QUARTER: r"(?:начал[аоуе]|начале) (?:каждой |учебной |" + _QUARTER_NUMBER + r")?четверти",
     Anchor.SCHOOL_QUARTER_END: (

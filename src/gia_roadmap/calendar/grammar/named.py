@@ -184,6 +184,7 @@ _REF_TERMS = rx(
     r"|в (?:установленный|утвержденный|определенный) (?:\w+ )?срок"
     r"|в срок(?=~,| (?:установленн|утвержденн|определенн|предусмотренн)))(?![а-я])"
 )
+_REF_TIME_FIRST = rx(TIME_AHEAD)
 _REF_BARE = rx(r"(отдельн\w+ график\w*|приказ\w*|график\w*|расписани\w+|циклограмм\w+|порядк\w+)(?![а-я])")
 # (every alternative starts with a blank, «¶», «,», «(» or «)»: the leading lookahead says so, which
 # lets a search skip other characters quickly)
@@ -407,7 +408,12 @@ def _month_week(p: Reader, pos: int, end: int) -> Found:
 
 
 def ref_end(p: Reader, start: int, end: int) -> int:
-    """Where a free-text reference starting at ``start`` stops."""
+    """Where a free-text reference starting at ``start`` stops.
+
+    A time of day stops it even where the reference has no words yet («в установленные сроки до 18:00»:
+    the time qualifies the term and the reference's text is empty)."""
+    if p.match(_REF_TIME_FIRST, start, end) is not None:
+        return start
     m = _REF_STOP.search(p.low, start, end)
     stop = m.start() if m is not None else end
     while stop > start and p.low[stop - 1] in " ¶,;":
@@ -459,7 +465,8 @@ def m_reference(p: Reader, pos: int, end: int) -> Found:
             body_start += 1
         stop = ref_end(p, body_start, end) if body_start < end else end
         text = p.text(body_start, stop) if stop > body_start else ""
-        stop = max(stop, m.end())
+        if not text:
+            stop = m.end()
         return ExternalSchedule(prep, text, raw=p.raw(pos, stop)), stop, True
     m = p.match(_REF_BARE, pos, end)
     if m is not None:

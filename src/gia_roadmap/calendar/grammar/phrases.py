@@ -905,7 +905,8 @@ def _school_event(draw: st.DrawFn, *, dative: bool = False) -> tuple[str, Anchor
     anchor, heads, numbered = draw(st.sampled_from(_SCHOOL_EVENTS))
     head = heads[1] if dative else heads[0]
     if not numbered:
-        new = draw(st.sampled_from(("", "нового "))) if anchor is Anchor.SCHOOL_YEAR_START else ""
+        own = ("", "текущего ", "данного ", "этого ")
+        new = draw(st.sampled_from((*own, "нового ") if anchor is Anchor.SCHOOL_YEAR_START else own))
         return f"{head} {new}учебного года", anchor, None
     occurrence = draw(st.none() | st.integers(1, 4))
     if occurrence is None:
