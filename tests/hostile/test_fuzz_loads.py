@@ -7,9 +7,9 @@ drawn pieces of hostile syntax (brackets by the thousand, anchors and aliases, m
 integers, impossible dates, byte-order marks, NUL, U+0085, U+2028, lone surrogate escapes…), and plain
 data drawn from a recursive strategy and written with the json module.
 
-The CI profile runs the suite's Hypothesis profile (300 examples per format); the long profile is
-the one of every fuzz test (:mod:`tests.hostile.fuzzing`). Its runs and their figures are in
-``docs/security.md``.
+The CI profile runs the suite's Hypothesis profile (300 examples per format); the long profile's
+number per test is ``GIA_FUZZ_LOADS`` (default ``GIA_FUZZ_EXAMPLES``, :mod:`tests.hostile.fuzzing`).
+Its runs and their figures are in ``docs/security.md``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from gia_roadmap import io
 from gia_roadmap.errors import GiaRoadmapError
 from gia_roadmap.plan import Roadmap
 from gia_roadmap.testing import PlanBuilder
-from tests.hostile.fuzzing import PROFILE as _PROFILE
+from tests.hostile.fuzzing import profile
 
 _PIECES = [
     "[", "]", "{", "}", ",", ":", "- ", "? ", "\n", "\n  ", "\t", " ", '"', "'", "#",
@@ -86,14 +86,14 @@ def _loads_cleanly(text: str, fmt: io.Format) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
-@_PROFILE
+@profile("loads")
 @given(data=st.data())
 def test_mutated_files_load_or_fail_typed(fmt: io.Format, data: st.DataObject) -> None:
     _loads_cleanly(data.draw(_mutated(fmt)), fmt)
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
-@_PROFILE
+@profile("loads")
 @given(text=_generated())
 def test_generated_documents_load_or_fail_typed(fmt: io.Format, text: str) -> None:
     _loads_cleanly(text, fmt)  # JSON text is YAML too

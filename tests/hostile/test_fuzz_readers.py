@@ -5,7 +5,8 @@ for the others. Every input ends in an :class:`ImportResult` whose roadmap write
 in a :class:`~gia_roadmap.errors.GiaRoadmapError`; never in another exception.
 
 Documents come from the test writers (:mod:`tests.io_tables.writers`), never from the web. The long
-profile is the one of every fuzz test (:mod:`tests.hostile.fuzzing`).
+profile's number of documents per test is ``GIA_FUZZ_DOCUMENTS`` (default ``GIA_FUZZ_EXAMPLES``,
+:mod:`tests.hostile.fuzzing`).
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def _imports_cleanly(read: Callable[[], ImportResult]) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(ALL_WRITERS))
-@profile(ci_examples=25)
+@profile("documents", ci_examples=25)
 @given(data=st.data())
 def test_fuzzed_documents_import_or_fail_typed(
     fmt: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
@@ -136,7 +137,7 @@ def test_fuzzed_documents_import_or_fail_typed(
     _imports_cleanly(lambda: import_file(path))
 
 
-@profile()
+@profile("documents")
 @given(
     st.lists(st.lists(_cell_text, min_size=1, max_size=5), max_size=8),
     st.sampled_from([None, ";", ",", "\t"]),

@@ -2,8 +2,8 @@
 glued, nested, repeated and sprinkled with other characters (the deadlines issue's generator,
 :func:`~gia_roadmap.calendar.grammar.phrases.hostile_texts`), or one with a huge count — is read to
 a term (never an internal error), and the term resolves in a school year to windows, or fails with a
-:class:`~gia_roadmap.errors.GiaRoadmapError`; never another exception. The long profile is the one of
-every fuzz test (:mod:`tests.hostile.fuzzing`).
+:class:`~gia_roadmap.errors.GiaRoadmapError`; never another exception. The long profile's number
+of cells is ``GIA_FUZZ_CELLS`` (default ``GIA_FUZZ_EXAMPLES``, :mod:`tests.hostile.fuzzing`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _HUGE = st.builds(
 )
 
 
-@profile(ci_examples=300)
+@profile("cells", ci_examples=300)
 @given(hostile_texts() | _HUGE, st.integers(2013, 2027))
 def test_a_hostile_cell_reads_and_resolves_or_fails_typed(text: str, year: int) -> None:
     school_year = SchoolYear(year)
