@@ -26,7 +26,9 @@ from gia_roadmap.plan import (
 COUNTS = {
     "kuzbass-training-2024": (41, 0),
     "yurga-2024": (334, 333),
-    "altai-2024": (82 + 33 + 4 + 9 + 27 + 9, 82 + 9 + 27 + 9),
+    # + 14: the dash items under a lead-in («по ГИА–9:» + «– о сроках …») over as many stacked deadlines,
+    # one measure each (the PDF cell has no paragraphs; each line reads as a deadline of its own)
+    "altai-2024": (82 + 33 + 4 + 9 + 27 + 9 + 14, 82 + 9 + 27 + 9),
     "kogalym-2022": (99, 99),
     "smolensk-objectivity-2023": (33, 0),
     "smolensk-attitude-2023": (27, 26),

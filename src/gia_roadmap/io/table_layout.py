@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
-from gia_roadmap.calendar import MissingTerm, Term, TermSequence
+from gia_roadmap.calendar import MissingTerm, SchoolYear, Term, TermSequence, parse_term, split_terms
 from gia_roadmap.io.cells import clean_text
 from gia_roadmap.io.completion import COMPLETION_HEADER, write_completion
 from gia_roadmap.io.importing.header import parse_document_date
@@ -199,15 +199,34 @@ def hard_paragraphs(raw: str) -> tuple[str, ...]:
     return tuple(piece for piece in pieces if piece)
 
 
-def _term_paragraphs(term: Term) -> tuple[str, ...]:
+def _term_paragraphs(term: Term, school_year: SchoolYear | None = None) -> tuple[str, ...]:
     """The «Сроки» cell as paragraphs: one per stacked deadline of a sequence, else the text cut at its
-    hard breaks."""
+    hard breaks. ``school_year``: the plan's, which the importer reads the cell back in."""
     if isinstance(term, MissingTerm):
         return ()
-    stacked = "\n" in term.raw.strip() or len(hard_paragraphs(term.raw)) > 1
-    if stacked and isinstance(term, TermSequence) and all(item.raw.strip() for item in term.items):
+    if isinstance(term, TermSequence) and _stacked(term, school_year):
         return tuple(" ".join(item.raw.split()) for item in term.items)
     return hard_paragraphs(term.raw)
+
+
+def _stacked(term: TermSequence, school_year: SchoolYear | None) -> bool:
+    """True when ``term`` is deadlines stacked in one cell, to be written one per paragraph: the
+    importer reads a cell with paragraphs as one deadline per paragraph, and a cell of one paragraph
+    as one deadline. So a sequence is stacked when its text breaks between the items (lines,
+    paragraphs), or when the text read as one line is another deadline but cuts
+    (:func:`~gia_roadmap.calendar.split_terms`) into exactly its items: «август 2024 года сентябрь–
+    октябрь 2024», two stacked deadlines whose lines a PDF or its text conversion joined, read as one
+    line is a list of periods. A sequence the grammar reads from one line («в течение года
+    февраль–март 2024 во время проведения ГИА») stays that line."""
+    items = [" ".join(item.raw.split()) for item in term.items]
+    if len(items) < 2 or not all(items):
+        return False
+    if "\n" in term.raw.strip() or len(hard_paragraphs(term.raw)) > 1:
+        return True
+    line = " ".join(term.raw.split())
+    if parse_term(line, school_year=school_year) == term:
+        return False
+    return [" ".join(piece.split()) for piece in split_terms(line)] == items
 
 
 def _responsible_paragraphs(measure: Measure) -> tuple[str, ...]:
@@ -282,6 +301,7 @@ class _Columns:
     names: tuple[str, ...]
     roles: tuple[str, ...]
     levels: tuple[ActionLevel, ...]
+    school_year: SchoolYear | None = None
 
     def index(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -357,19 +377,20 @@ def _measure_cells(measure: Measure, columns: _Columns, group: tuple[str, bool] 
             level = ActionLevel(role.split(":", 1)[1])
             text = "\n".join(a.text for a in measure.level_actions if a.level is level)
             cells.append(LayoutCell(text, 1, False))
+        elif role == "term":
+            cells.append(LayoutCell("\n".join(_term_paragraphs(measure.term, columns.school_year)), 1, False))
         else:
             text_of = _CELL_TEXT.get(role)
             cells.append(LayoutCell(text_of(measure) if text_of is not None else "", 1, False))
     return cells
 
 
-#: The text of a measure's cell by its column's role (the category, problem and level columns apart).
+#: The text of a measure's cell by its column's role (the category, problem, level and term columns apart).
 _CELL_TEXT: dict[str, Callable[[Measure], str]] = {
     "number": lambda m: m.number.raw,
     "title": lambda m: m.title,
     "parent_item": lambda m: m.parent_item.raw if m.parent_item is not None else "",
     "description": lambda m: m.description,
-    "term": lambda m: "\n".join(_term_paragraphs(m.term)),
     "participants": lambda m: "\n".join(t.raw for t in m.participants),
     "responsible": lambda m: "\n".join(_responsible_paragraphs(m)),
     "expected_result": lambda m: m.expected_result,
@@ -419,7 +440,7 @@ def _header(columns: _Columns) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple
 def roadmap_layout(roadmap: Roadmap) -> RoadmapLayout:
     """The roadmap as the tables and paragraphs of an official document (see the module docstring)."""
     tables: list[LayoutTable] = []
-    columns = _columns(roadmap.sections)
+    columns = attrs.evolve(_columns(roadmap.sections), school_year=roadmap.school_year)
     header, spans = _header(columns)
     preamble: list[str] = _header_paragraphs(roadmap)
     rows: list[LayoutRow] = []

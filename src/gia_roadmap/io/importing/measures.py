@@ -4,7 +4,7 @@ responsible parties, and the problems of what could not be read."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -15,7 +15,7 @@ from gia_roadmap.calendar.exams import (
     detect_exam_stages,
     mentions_reserve_days,
 )
-from gia_roadmap.calendar.terms import Compound, Label, PerExam
+from gia_roadmap.calendar.terms import Compound, Label, PerExam, UnparsedTerm
 from gia_roadmap.errors import Location, Problem, Severity
 from gia_roadmap.io.cells import is_dash_item, split_stacked
 from gia_roadmap.io.completion import read_completion
@@ -434,10 +434,10 @@ class _MeasureReader:
         items = split_terms(source)
         notes: list[str] = []
         hard = len(cell.paragraphs) > 1 or "  " in cell.text
-        if len(items) > 1 and hard:
+        dashes = _dash_items(title_cell)
+        if len(items) > 1 and (hard or self._soft_stack(items, dashes)):
             terms = tuple(parse_term(item, school_year=self.school_year) for item in items)
             term: Term = TermSequence(terms, raw=source)
-            dashes = _dash_items(title_cell)
             if dashes:
                 if len(dashes) == len(items):
                     notes.extend(f"stacked: «{d}» → «{t}»" for d, t in zip(dashes, items, strict=True))
@@ -450,6 +450,15 @@ class _MeasureReader:
                     self._problem("stacked-mismatch", message, where)
             return term, notes
         return parse_term(source, school_year=self.school_year), notes
+
+    def _soft_stack(self, items: Sequence[str], dashes: Sequence[str]) -> bool:
+        """Deadlines stacked on soft line breaks (a PDF cell has no paragraphs: every line break may be
+        a wrap): read as one deadline per line only when the title cell's dash items are as many and
+        every line reads as a deadline of its own («октябрь 2025» / «ноябрь 2025» under «– …» / «– …»;
+        a wrapped «в течение учебного» / «года» does not)."""
+        return len(dashes) == len(items) and all(
+            not isinstance(parse_term(item, school_year=self.school_year), UnparsedTerm) for item in items
+        )
 
     def _split_events(
         self, title_cell: RawCell | None, term_cell: RawCell | None

@@ -174,6 +174,26 @@ def _day_off_reason(calendar: object, day: dt.date) -> Localized:
     return Localized("выходной день", "a day off")
 
 
+def _member_days(ctx: CheckContext, position: int) -> set[dt.date]:
+    """The days made due by the rows of the group row at ``position``: the rows after it in its section
+    that are unnumbered or numbered deeper (its sub-items), up to the next row or group row of its own
+    depth."""
+    located, groups, school_year = ctx.located, ctx.group_rows, ctx.roadmap.school_year
+    group = located[position]
+    depth = group.measure.number.depth
+    days: set[dt.date] = set()
+    for member in range(position + 1, len(located)):
+        item = located[member]
+        number = item.measure.number
+        if item.id.section != group.id.section:
+            break
+        if number.depth <= depth and (number.is_numbered or member in groups):
+            break
+        for leaf in ctx.leaves[member]:
+            days.update(day for ref, _ in _due_days(leaf) if (day := ref.date(school_year)) is not None)
+    return days
+
+
 @rule("GR206", Severity.WARNING)
 def check_days_off(ctx: CheckContext) -> Iterator[Finding]:
     """A deadline day that is not a working day by the plan's calendar, whatever form the date is
@@ -181,15 +201,18 @@ def check_days_off(ctx: CheckContext) -> Iterator[Finding]:
     plan's working week decides (a six-day calendar works on Saturdays). By Civil Code art. 193 such a
     deadline moves to the next working day, so it is ambiguous rather than void: a warning; the last
     day of a month («до 31.12.2023») is the usual way to say «by the end of the month» and is only
-    info. One finding per measure and day, however often the day is written. Spans of days are
-    judged by their end only, and «не ранее DATE» is no deadline."""
+    info. One finding per measure and day, however often the day is written; a group row («по ГИА–9:»
+    over its dash sub-items) that repeats a day one of its own rows makes due leaves the finding to that
+    row, where the day is written beside its item. Spans of days are judged by their end only, and «не
+    ранее DATE» is no deadline."""
     calendar = ctx.calendar
     if calendar is None:
         return
     school_year = ctx.roadmap.school_year
+    groups = ctx.group_rows
     for position in ctx._holding(ExactDate, ByDate, DateList, DayList, DayRange):
         item = ctx.located[position]
-        seen: set[dt.date] = set()
+        seen: set[dt.date] = _member_days(ctx, position) if position in groups else set()
         for leaf in ctx.leaves[position]:
             for ref, part in _due_days(leaf):
                 day = ref.date(school_year)

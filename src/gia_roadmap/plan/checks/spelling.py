@@ -74,6 +74,8 @@ def _person_groups(ctx: CheckContext) -> list[tuple[list[str], _Uses]]:
     """Groups of surnames with the same initials that are one name misspelt."""
     by_initials: dict[str, _Uses] = {}
     for item, parties in zip(ctx.located, ctx.responsible_list, strict=True):
+        if item.measure.inherited("responsible"):  # written once, in the cell it is shared from
+            continue
         for responsible in parties:
             person = responsible.party
             if not isinstance(person, Person) or not person.surname or not person.initials:
@@ -158,8 +160,9 @@ def check_inconsistent_spelling(ctx: CheckContext) -> Iterator[Finding]:
     with the same initials that differ by a typo («Владимирова Е.В.», «Владиминова Е.В.»), and numbers
     of orders of the same day with the same digits («№ 10-П-1485», «№ 10-ПП-1485»). One finding per
     name or number, at the first place of a spelling other than the most frequent one, with every
-    other place. Different endings of one surname (case, gender) are not reported, nor are
-    organisation names (GR303)."""
+    other place. A spelling counts where it is written: a responsible cell shared by the sub-items of
+    a lead-in or by the rows of a merged cell counts once. Different endings of one surname (case,
+    gender) are not reported, nor are organisation names (GR303)."""
     for group, uses in (*_person_groups(ctx), *_order_groups(ctx)):
         counts = {spelling: len(uses.places[spelling]) for spelling in group}
         usual = max(group, key=lambda s: (counts[s], -group.index(s)))
