@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from gia_roadmap.calendar import RussianCalendar, SchoolYear, parse_term
-from gia_roadmap.calendar.anchors import Anchor
+from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
 from gia_roadmap.calendar.exams import ExamScope
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import (
@@ -307,3 +307,24 @@ def test_within_hours_with_no_event() -> None:
     term = parse_term("в течение 2 часов", school_year=SY)
     assert isinstance(term, Relative)
     assert (term.offset, term.unit, term.bound) == (2, Unit.HOUR, Bound.WITHIN_AFTER)
+
+
+@pytest.mark.parametrize(
+    "period", ["года", "текущего года", "календарного года", "отчетного периода", "финансового года"]
+)
+@pytest.mark.parametrize(("word", "bound"), [("до", Bound.UNTIL), ("после", Bound.AFTER), ("к", Bound.UNTIL)])
+def test_the_end_of_a_period_without_dates_is_an_open_event(word: str, bound: Bound, period: str) -> None:
+    """«до конца года» names no year: an open event the plan must bind, never an unread cell (nor a
+    guessed year)."""
+    end = "концу" if word == "к" else "конца"
+    term = parse_term(f"{word} {end} {period}", school_year=SY)
+    assert term == Relative(0, Unit.NONE, bound, OpenAnchor(f"{end} {period}"))
+    assert parse_term(render(term), school_year=SY) == term
+
+
+def test_the_end_of_a_named_period_keeps_its_dates() -> None:
+    assert parse_term("до конца 2024 года", school_year=SY) == PeriodEnd(Bound.UNTIL, CalendarYear(2024))
+    assert parse_term("до конца марта", school_year=SY).kind == "month_by"
+    assert parse_term("до конца II четверти", school_year=SY) == Relative(
+        0, Unit.NONE, Bound.UNTIL, Anchor.SCHOOL_QUARTER_END, occurrence=2
+    )

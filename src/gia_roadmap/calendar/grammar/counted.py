@@ -117,7 +117,7 @@ _RE_DETAIL = rx(
     r"~(?:,~)?(?!по (?:графику|плану|запрос|отдельн|мере|согласовани)|" + TIME_AHEAD + r")(?=[а-я0-9(«\"])"
 )
 _RE_OPEN_START = re.compile(r"[а-я]")
-_RE_NOT_EVENT = rx(r"(?:" + MONTH + r"|конца |начала (?=" + MONTH + r")|\d)")
+_RE_NOT_EVENT = rx(r"(?:" + MONTH + r"|(?:конца|начала) (?=" + MONTH + r"|\d)|\d)")
 
 
 def _count(p: Reader, pos: int, end: int) -> tuple[int, Unit, int] | None:

@@ -827,6 +827,9 @@ _OBJECTS = (
     "списков участников",
     "уведомления",
 )
+_ENDS = ("конца", "окончания", "завершения")
+_UNKNOWN_PERIODS = ("года", "текущего года", "календарного года", "отчетного периода", "финансового года")
+"""Periods without a date of their own in the grammar («до конца текущего года»): open events."""
 _DETAILS = ("ГИА-9", "ГИА-11", "ЕГЭ", "ОГЭ", "по математике", "по русскому языку", "2024 года")
 _GENDER = {
     Unit.WORKING_DAY: Gender.MASCULINE,
@@ -930,7 +933,10 @@ def _event(draw: st.DrawFn, *, after: bool) -> tuple[str, Anchor | OpenAnchor, s
     the anchor's dates it numbers."""
     kind = draw(st.integers(0, 7))
     if kind == 0:
-        phrase = f"{draw(st.sampled_from(_ACTIONS))} {draw(st.sampled_from(_OBJECTS))}"
+        if draw(st.integers(0, 3)) == 0:  # the end of a period the grammar does not know: «до конца года»
+            phrase = f"{draw(st.sampled_from(_ENDS))} {draw(st.sampled_from(_UNKNOWN_PERIODS))}"
+        else:
+            phrase = f"{draw(st.sampled_from(_ACTIONS))} {draw(st.sampled_from(_OBJECTS))}"
         return phrase, OpenAnchor(phrase), "", None
     if kind == 1:  # an exam by its name: «до ГИА», «до начала ГИА-9», «после ЕГЭ по математике»
         name = draw(st.sampled_from(_EXAM_NAMES))
