@@ -20,7 +20,7 @@ import attrs
 from gia_roadmap.errors import InvalidTypeError, InvalidValueError
 from gia_roadmap.text import dash_class
 
-__all__ = ["DateWindow", "SchoolYear", "month_window"]
+__all__ = ["DateWindow", "SchoolYear", "month_window", "school_year_of"]
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -132,6 +132,23 @@ def _check_window(instance: DateWindow, attribute: attrs.Attribute[dt.date], val
 def _check_date(instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise InvalidTypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
+
+
+def school_year_of(value: object, *, field: str = "school_year") -> SchoolYear | None:
+    """``value`` as a school year: a :class:`SchoolYear` as it is, an int as its start year, None as
+    None. Anything else is an :class:`~gia_roadmap.errors.InvalidTypeError` naming ``field``.
+
+    >>> school_year_of(2024)
+    SchoolYear(start_year=2024)
+    """
+    if value is None or isinstance(value, SchoolYear):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return SchoolYear(value)
+    raise InvalidTypeError(
+        f"{field} must be a SchoolYear or its start year (an int such as 2024), "
+        f"got {type(value).__name__} {value!r}"
+    )
 
 
 @attrs.frozen(order=True)

@@ -32,7 +32,7 @@ from gia_roadmap.calendar.grammar.lexicon import (
 )
 from gia_roadmap.calendar.grammar.normalizer import PARA, Normalized, normalize
 from gia_roadmap.calendar.grammar.reader import FailError, Found, Item, Reader
-from gia_roadmap.calendar.schoolyear import SchoolYear
+from gia_roadmap.calendar.schoolyear import SchoolYear, school_year_of
 from gia_roadmap.calendar.terms import (
     REFERENCE_KINDS,
     Compound,
@@ -212,8 +212,9 @@ def parse_term(text: str, *, school_year: SchoolYear | int | None = None, strict
         when no rule fits. Lenient mode never raises.
     """
     if isinstance(school_year, int) and not isinstance(school_year, bool):
-        school_year = _school_year(school_year)
-    sy = school_year if isinstance(school_year, SchoolYear) else None
+        sy: SchoolYear | None = _school_year(school_year)
+    else:
+        sy = school_year_of(school_year)  # a wrong type is an error naming the argument
     if strict:
         return _parse(text, sy, strict=True)
     try:

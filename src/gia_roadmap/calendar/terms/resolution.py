@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeAlias, cast, runt
 import attrs
 
 from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
-from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear
+from gia_roadmap.calendar.schoolyear import DateWindow, SchoolYear, school_year_of
 from gia_roadmap.errors import InvalidTypeError
 
 if TYPE_CHECKING:
@@ -215,6 +215,41 @@ class _Ctx:
         return start
 
 
+_CALENDAR_TYPES: set[type] = set()
+"""Types already found to be working-day calendars."""
+
+
+def _context(
+    calendar: object, events: object, school_year: object, plan_period: object, options: object
+) -> _Ctx:
+    """The resolution context of :meth:`resolve`'s arguments, each checked: a wrong type is an
+    :class:`~gia_roadmap.errors.InvalidTypeError` naming the argument, never an error deep inside."""
+    if calendar is not None and type(calendar) not in _CALENDAR_TYPES:
+        if isinstance(calendar, WorkingDayCalendar):  # a protocol check is slow: once per type
+            _CALENDAR_TYPES.add(type(calendar))
+        else:
+            raise InvalidTypeError(
+                f"calendar must be a working-day calendar (RussianCalendar or one with is_working_day, "
+                f"add_working_days, …), got {type(calendar).__name__}"
+            )
+    if events is not None and not isinstance(events, Mapping):
+        raise InvalidTypeError(
+            f"events must be a mapping of anchors to dates ({{Anchor.EXAM_DAY: (date, …)}}), "
+            f"got {type(events).__name__}"
+        )
+    if plan_period is not None and not isinstance(plan_period, DateWindow):
+        raise InvalidTypeError(f"plan_period must be a DateWindow, got {type(plan_period).__name__}")
+    if options is not None and not isinstance(options, ResolveOptions):
+        raise InvalidTypeError(f"options must be ResolveOptions, got {type(options).__name__}")
+    return _Ctx(
+        cast("WorkingDayCalendar | None", calendar),
+        cast("EventDates", events or {}),
+        school_year_of(school_year),
+        plan_period,
+        options or ResolveOptions(),
+    )
+
+
 class TermLike(Protocol):
     """What every term offers (the one small protocol all term classes share)."""
 
@@ -235,7 +270,7 @@ class TermLike(Protocol):
         calendar: WorkingDayCalendar | None = None,
         events: EventDates | None = None,
         *,
-        school_year: SchoolYear | None = None,
+        school_year: SchoolYear | int | None = None,
         plan_period: DateWindow | None = None,
         options: ResolveOptions | None = None,
     ) -> Resolution:
@@ -270,7 +305,7 @@ class _Base:
         calendar: WorkingDayCalendar | None = None,
         events: EventDates | None = None,
         *,
-        school_year: SchoolYear | None = None,
+        school_year: SchoolYear | int | None = None,
         plan_period: DateWindow | None = None,
         options: ResolveOptions | None = None,
     ) -> Resolution:
@@ -279,12 +314,12 @@ class _Base:
         Args:
             calendar: working-day calendar, needed only for working-day offsets.
             events: dates of anchor events (exam days, decisions, appeals, exam periods).
-            school_year: frame for months written without a year and for «в течение года».
+            school_year: frame for months written without a year and for «в течение года» (a
+                :class:`~gia_roadmap.calendar.SchoolYear` or its start year).
             plan_period: the plan's whole period («весь период»); defaults to the school year.
             options: counting rules (:class:`ResolveOptions`).
         """
-        ctx = _Ctx(calendar, events or {}, school_year, plan_period, options or ResolveOptions())
-        return self._resolve(ctx)
+        return self._resolve(_context(calendar, events, school_year, plan_period, options))
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         raise NotImplementedError
