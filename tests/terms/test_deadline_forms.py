@@ -328,3 +328,16 @@ def test_the_end_of_a_named_period_keeps_its_dates() -> None:
     assert parse_term("до конца II четверти", school_year=SY) == Relative(
         0, Unit.NONE, Bound.UNTIL, Anchor.SCHOOL_QUARTER_END, occurrence=2
     )
+
+
+@pytest.mark.parametrize("head", ["в период проведения", "во время проведения", "в ходе проведения"])
+@pytest.mark.parametrize("exam", ["ЕГЭ по математике", "ОГЭ по русскому языку", "ГИА-9 по информатике"])
+def test_the_period_of_one_subjects_exam_is_its_days(head: str, exam: str) -> None:
+    """One subject's exam is held on its days: «в период проведения ЕГЭ по математике» is «в день
+    проведения экзамена ЕГЭ по математике», bound to that subject's days, not the whole campaign."""
+    term = parse_term(f"{head} {exam}", school_year=SY)
+    assert term == Relative(0, Unit.NONE, Bound.ON, Anchor.EXAM_DAY, exam)
+    assert parse_term(render(term), school_year=SY) == term
+    campaign = parse_term(f"{head} {exam.split()[0]} по графику", school_year=SY)
+    assert isinstance(campaign, Compound)
+    assert campaign.base.kind == "exam_period"

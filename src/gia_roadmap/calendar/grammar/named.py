@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from gia_roadmap.calendar.anchors import Anchor
 from gia_roadmap.calendar.grammar.lexicon import (
     BLANKS,
     EXAMS,
@@ -43,6 +44,7 @@ from gia_roadmap.calendar.grammar.lexicon import (
     TIME_AHEAD,
     YEAR,
     YEAR_MARK,
+    clean_exam,
     exams,
     month_number,
     ordinal_value,
@@ -68,11 +70,13 @@ from gia_roadmap.calendar.terms import (
     PlanPeriod,
     QuarterTerm,
     Recurring,
+    Relative,
     SchoolYearTerm,
     Season,
     SeasonTerm,
     SeparatePlan,
     SeparateSchedule,
+    Unit,
     YearOrigin,
 )
 from gia_roadmap.text import month_adjective_pattern
@@ -117,6 +121,10 @@ _RE_PLAN_PERIOD2 = rx(r"(?:в|на) период подготовки и про�
 _RE_EXAM_CONDUCT = rx(
     r"(?:(?:в период|во время|в течение|в ходе|на период) проведения|при проведении) " + EXAMS
 )
+_RE_ONE_SUBJECT = rx(
+    r" по (?!графику|плану|запрос|отдельн|мере|согласовани|итогам|окончани|завершени)(?=[а-я])"
+)
+"""A subject after an exam's name («ЕГЭ по математике»), not a reference or a condition («по графику»)."""
 _RE_EXAM_PREP = rx(r"(?:в период|во время|в ходе) подготовки (?:к~)?" + EXAMS)
 _RE_EXAM_STAGES = rx(
     r"(?:в период |в )?(?P<stages>"
@@ -257,6 +265,11 @@ def m_exam_period(p: Reader, pos: int, end: int) -> Found:
         m = p.match(_RE_EXAM_PREP, pos, end)
         phase = ExamPhase.PREPARATION
     if m is not None:
+        if phase is ExamPhase.CONDUCT and p.match(_RE_ONE_SUBJECT, m.end(), end) is not None:
+            # «в период проведения ЕГЭ по математике»: one subject's exam is held on its days
+            stop = ref_end(p, m.end(), end)
+            detail = clean_exam(p.text(m.start(1), stop))
+            return Relative(0, Unit.NONE, Bound.ON, Anchor.EXAM_DAY, detail, raw=p.raw(pos, stop)), stop, True
         found = exams(p.disp[m.start(1) : m.end(1)])
         return ExamPeriod(phase, (), found, None, raw=p.raw(pos, m.end())), m.end(), True
     m = p.match(_RE_EXAM_STAGES, pos, end)

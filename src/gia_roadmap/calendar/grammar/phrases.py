@@ -1219,6 +1219,11 @@ def _named_period(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     if kind == "exams":
         exams = tuple(draw(st.lists(st.sampled_from(_EXAM_NAMES), min_size=1, max_size=2, unique=True)))
         head = draw(st.sampled_from(("в период проведения", "во время проведения", "в ходе проведения")))
+        subject = draw(st.sampled_from(_SUBJECTS)) if len(exams) == 1 else ""
+        if subject:  # «в период проведения ЕГЭ по математике»: that exam's days
+            return f"{head} {exams[0]}{subject}", Relative(
+                0, Unit.NONE, Bound.ON, Anchor.EXAM_DAY, exams[0] + subject
+            )
         return f"{head} {' и '.join(exams)}", ExamPeriod(ExamPhase.CONDUCT, (), exams, None)
     if kind == "stages":
         chosen = draw(st.lists(st.sampled_from(_STAGE_WORDS), min_size=1, max_size=3, unique=True))
