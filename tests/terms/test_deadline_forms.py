@@ -341,3 +341,24 @@ def test_the_period_of_one_subjects_exam_is_its_days(head: str, exam: str) -> No
     campaign = parse_term(f"{head} {exam.split()[0]} по графику", school_year=SY)
     assert isinstance(campaign, Compound)
     assert campaign.base.kind == "exam_period"
+
+
+@pytest.mark.parametrize("during", ["в период", "во время", "в ходе"])
+@pytest.mark.parametrize(
+    ("event", "anchor"),
+    [
+        ("осенних каникул", OpenAnchor("осенних каникул")),
+        ("проверки экзаменационных работ", OpenAnchor("проверки экзаменационных работ")),
+        ("проведения итогового сочинения", Anchor.ESSAY_DAY),
+    ],
+)
+def test_during_an_event_is_on_its_dates(during: str, event: str, anchor: Anchor | OpenAnchor) -> None:
+    term = parse_term(f"{during} {event}", school_year=SY)
+    assert term == Relative(0, Unit.NONE, Bound.ON, anchor)
+    assert parse_term(render(term), school_year=SY) == term
+
+
+@pytest.mark.parametrize("text", ["в период до 1 мая", "в период с мая", "во время по графику"])
+def test_a_preposition_after_during_is_not_an_event(text: str) -> None:
+    term = parse_term(text, school_year=SY)
+    assert not (isinstance(term, Relative) and isinstance(term.anchor, OpenAnchor))

@@ -116,6 +116,11 @@ _RE_QUARTER_NUMBER = re.compile(ORDINAL + r"(?:-?(?:й|ой|ей))? (?=четв�
 _RE_DETAIL = rx(
     r"~(?:,~)?(?!по (?:графику|плану|запрос|отдельн|мере|согласовани)|" + TIME_AHEAD + r")(?=[а-я0-9(«\"])"
 )
+_RE_DURING = rx(
+    r"(?:(?:в|на) период|во время|в ходе) (?!(?:до|с|со|по|на|в|во|к|от|после|за|не|из|для|при|между) )"
+)
+"""«в период осенних каникул», «во время проверки работ», «в период проведения итогового сочинения»: on
+the dates of an event (tried after every other production; a preposition after it is not an event)."""
 _RE_OPEN_START = re.compile(r"[а-я]")
 _RE_NOT_EVENT = rx(r"(?:" + MONTH + r"|(?:конца|начала) (?=" + MONTH + r"|\d)|\d)")
 
@@ -284,8 +289,20 @@ def m_relative(p: Reader, pos: int, end: int) -> Found:
 
 
 def m_relative_open(p: Reader, pos: int, end: int) -> Found:
-    """A relative term whose event the anchor enum does not name (an open anchor), or none at all."""
-    return _relative(p, pos, end, open_events=True)
+    """A relative term whose event the anchor enum does not name (an open anchor), or none at all;
+    «в период (во время, в ходе) …» of such an event: on its dates."""
+    found = _relative(p, pos, end, open_events=True)
+    if found is not None:
+        return found
+    m = p.match(_RE_DURING, pos, end)
+    if m is None:
+        return None
+    event = _event(p, m.end(), end, open_events=True)
+    if event is None:
+        return None
+    anchor, detail, stop, occurrence = event
+    term = Relative(0, Unit.NONE, Bound.ON, anchor, detail, occurrence=occurrence, raw=p.raw(pos, stop))
+    return term, stop, True
 
 
 _RE_RECURRING_WORD = rx(r"(ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|ежечетвертно)(?![а-я])")

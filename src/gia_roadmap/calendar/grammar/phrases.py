@@ -827,6 +827,8 @@ _OBJECTS = (
     "списков участников",
     "уведомления",
 )
+_RECESSES = ("осенних каникул", "зимних каникул", "весенних каникул", "каникул")
+"""School holidays: events without dates in the grammar («в период осенних каникул»)."""
 _ENDS = ("конца", "окончания", "завершения")
 _UNKNOWN_PERIODS = ("года", "текущего года", "календарного года", "отчетного периода", "финансового года")
 """Periods without a date of their own in the grammar («до конца текущего года»): open events."""
@@ -975,6 +977,56 @@ _PRECEDING = (
 
 
 @st.composite
+def _during(draw: st.DrawFn) -> tuple[str, Term]:
+    """«в период осенних каникул», «во время получения сведений»: on the dates of an open event."""
+    during = draw(st.sampled_from(("в период", "во время", "в ходе")))
+    if draw(st.booleans()):
+        phrase = draw(st.sampled_from(_RECESSES))
+    else:
+        phrase = f"{draw(st.sampled_from(_ACTIONS))} {draw(st.sampled_from(_OBJECTS))}"
+    return f"{during} {phrase}", Relative(0, Unit.NONE, Bound.ON, OpenAnchor(phrase))
+
+
+@st.composite
+def _no_offset(draw: st.DrawFn) -> tuple[str, Term]:
+    """A relative term without a count: «в день проведения экзамена», «накануне экзамена», «до
+    окончания II четверти», «к началу учебного года», «в период осенних каникул»."""
+    bound, word = draw(
+        st.sampled_from(
+            (
+                (Bound.ON, "в день"),
+                (Bound.EVE, "накануне"),
+                (Bound.UNTIL, "до"),
+                (Bound.UNTIL, "перед"),
+                (Bound.AFTER, "после"),
+            )
+        )
+    )
+    if bound is Bound.ON and draw(st.integers(0, 5)) == 0:
+        return draw(_during())
+    if draw(st.integers(0, 5)) == 0:  # «к началу учебного года», «в конце I четверти»
+        bound, word = draw(st.sampled_from(((Bound.UNTIL, "к"), (Bound.ON, "в"), (Bound.ON, "на"))))
+        if word == "на":  # «на начало учебного года»: as of its first day
+            new = draw(st.sampled_from(("", "нового ")))
+            return f"на начало {new}учебного года", Relative(
+                0, Unit.NONE, bound, Anchor.SCHOOL_YEAR_START
+            )
+        text, school_anchor, occurrence = draw(_school_event(dative=word == "к"))
+        if word == "в":
+            if school_anchor not in (Anchor.SCHOOL_YEAR_END, Anchor.SCHOOL_QUARTER_END):
+                school_anchor, occurrence = Anchor.SCHOOL_YEAR_END, None
+                text = "окончания учебного года"
+            text = "конце " + text.split(" ", 1)[1]
+        term = Relative(0, Unit.NONE, bound, school_anchor, occurrence=occurrence)
+        return f"{word} {text}", term
+    if bound is Bound.EVE and draw(st.integers(0, 3)) == 0:  # «в день, предшествующий экзамену»
+        preceding, day_of = draw(st.sampled_from(_PRECEDING))
+        return preceding, Relative(0, Unit.NONE, Bound.EVE, day_of)
+    text, anchor, detail, occurrence = draw(_event(after=bound is Bound.ON))
+    return f"{word} {text}", Relative(0, Unit.NONE, bound, anchor, detail, occurrence=occurrence)
+
+
+@st.composite
 def _relative(draw: st.DrawFn) -> tuple[str, Term]:
     """«не позднее чем за 2 рабочих дня до дня проведения экзамена», «2 недели до экзамена», «в течение
     двух рабочих дней со дня получения сведений», «за неделю до …», «в день проведения экзамена»."""
@@ -999,37 +1051,7 @@ def _relative(draw: st.DrawFn) -> tuple[str, Term]:
         )
     )
     if shape == "no offset":
-        bound, word = draw(
-            st.sampled_from(
-                (
-                    (Bound.ON, "в день"),
-                    (Bound.EVE, "накануне"),
-                    (Bound.UNTIL, "до"),
-                    (Bound.UNTIL, "перед"),
-                    (Bound.AFTER, "после"),
-                )
-            )
-        )
-        if draw(st.integers(0, 5)) == 0:  # «к началу учебного года», «в конце I четверти»
-            bound, word = draw(st.sampled_from(((Bound.UNTIL, "к"), (Bound.ON, "в"), (Bound.ON, "на"))))
-            if word == "на":  # «на начало учебного года»: as of its first day
-                new = draw(st.sampled_from(("", "нового ")))
-                return f"на начало {new}учебного года", Relative(
-                    0, Unit.NONE, bound, Anchor.SCHOOL_YEAR_START
-                )
-            text, school_anchor, occurrence = draw(_school_event(dative=word == "к"))
-            if word == "в":
-                if school_anchor not in (Anchor.SCHOOL_YEAR_END, Anchor.SCHOOL_QUARTER_END):
-                    school_anchor, occurrence = Anchor.SCHOOL_YEAR_END, None
-                    text = "окончания учебного года"
-                text = "конце " + text.split(" ", 1)[1]
-            term = Relative(0, Unit.NONE, bound, school_anchor, occurrence=occurrence)
-            return f"{word} {text}", term
-        if bound is Bound.EVE and draw(st.integers(0, 3)) == 0:  # «в день, предшествующий экзамену»
-            preceding, day_of = draw(st.sampled_from(_PRECEDING))
-            return preceding, Relative(0, Unit.NONE, Bound.EVE, day_of)
-        text, anchor, detail, occurrence = draw(_event(after=bound is Bound.ON))
-        return f"{word} {text}", Relative(0, Unit.NONE, bound, anchor, detail, occurrence=occurrence)
+        return draw(_no_offset())
     if shape == "unnamed":
         bound, word, case = draw(
             st.sampled_from(
