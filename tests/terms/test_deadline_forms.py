@@ -362,3 +362,14 @@ def test_during_an_event_is_on_its_dates(during: str, event: str, anchor: Anchor
 def test_a_preposition_after_during_is_not_an_event(text: str) -> None:
     term = parse_term(text, school_year=SY)
     assert not (isinstance(term, Relative) and isinstance(term.anchor, OpenAnchor))
+
+
+@pytest.mark.parametrize("exam", ["ГИА", "ГВЭ", "ГИА-11"])
+@pytest.mark.parametrize("time", ["9:00", "11.30", "9.00 ч."])
+def test_an_hour_after_an_exam_name_is_not_its_grade(exam: str, time: str) -> None:
+    """«в период проведения ГИА 9:00»: «9» is the hour of the time, not the grade of «ГИА-9» (found by
+    the long grammar profile)."""
+    term = parse_term(f"в период проведения {exam} {time}", school_year=SY)
+    assert isinstance(term, Compound)
+    assert term.base == parse_term(f"в период проведения {exam}", school_year=SY)
+    assert term.qualifier == parse_term(time, school_year=SY)
