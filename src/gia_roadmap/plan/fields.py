@@ -298,23 +298,25 @@ def trusted(cls: type[_T]) -> Callable[..., _T]:
 
     A plan of 100 000 measures walks into 200 000 identities and located measures; checking fields
     already checked made that walk about four times slower. The class must have no defaults,
-    converters or validators (all fields are passed), which this function verifies once.
+    converters or validators (all fields are passed) and must not cache its hash (attrs'
+    ``cache_hash`` keeps the hash in an ``int`` subclass object that the garbage collector tracks:
+    one more object per instance for every full collection to walk), which this function verifies
+    once.
     """
     fields = attrs.fields(cls)
     if any(
         f.default is not attrs.NOTHING or f.converter is not None or f.validator is not None for f in fields
     ):
         raise TypeError(f"trusted() needs every field of {cls.__name__} plain and required")
+    if hasattr(cls, "_attrs_cached_hash"):
+        raise TypeError(f"trusted() needs {cls.__name__} without a cached hash")
     setters = tuple(getattr(cls, f.name).__set__ for f in fields)
-    cached_hash = getattr(cls, "_attrs_cached_hash", None)
     new = object.__new__
 
     def build(*values: object) -> _T:
         instance = new(cls)
         for setter, value in zip(setters, values, strict=True):
             setter(instance, value)
-        if cached_hash is not None:
-            cached_hash.__set__(instance, None)
         return instance
 
     return build

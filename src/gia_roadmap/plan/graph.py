@@ -273,7 +273,8 @@ class DependencyGraph:
     :class:`Link`, several links may join the same pair).
 
     Until :attr:`digraph` (or a method that needs it) is first used, the graph is held in plain
-    lists — nodes by index, each node's successors with their links as plain tuples — which is all
+    lists — nodes by index, each node's successors with the number of their links in a table of
+    plain tuples — which is all
     scheduling and :func:`~gia_roadmap.plan.checks.check` need; the networkx graph (with its
     :class:`Link` objects) is then built once, with the nodes and edges in the order they were
     added, and from then on is the graph.
@@ -288,6 +289,7 @@ class DependencyGraph:
         "_measures",
         "_nodes",
         "_pairs",
+        "_specs",
         "_succ",
     )
 
@@ -295,9 +297,13 @@ class DependencyGraph:
         self._graph: nx.DiGraph | None = None
         self._nodes: list[Node] = []
         self._index: dict[Node, int] = {}
-        # per node, its successors' indices with their links (a pair's links: a tuple, shared between
-        # pairs holding the same single link, or a list of its own)
-        self._succ: list[dict[int, Sequence[_Spec]]] = []
+        # per node, its successors' indices, each with the place of the pair's links in ``_specs``;
+        # places, not the links themselves: a dict of ints the garbage collector does not track
+        # (a dict holding a tuple of enum members it does, and a plan has a dict per linked measure)
+        self._succ: list[dict[int, int]] = []
+        # the pairs' links: a tuple shared between pairs holding the same single link, or a list of
+        # a pair's own when it holds several
+        self._specs: list[Sequence[_Spec]] = []
         self._pairs: list[int] = []  # linked pairs (u, v, u, v, …), in the order first linked
         self._located: list[LocatedMeasure] = []  # the plan's measures; by identity when asked
         self._measures: dict[MeasureId, LocatedMeasure] | None = None
@@ -378,14 +384,15 @@ class DependencyGraph:
         """Add, measure by measure in document order, its declared dependencies (those naming no
         measure of the plan go to :attr:`dangling`) and, with ``term_links``, the links to the events
         its relative deadlines count from."""
-        succ, dangling, pairs = self._succ, self._dangling, self._pairs
+        succ, dangling, pairs, specs = self._succ, self._dangling, self._pairs, self._specs
         targets = _Targets(items, by_section)
         canonical_of: dict[str, str] = {}  # canonical numbers as written in references
         explicit = LinkOrigin.EXPLICIT
         # Links repeat a few kinds and lags: each distinct link is one tuple, and a pair holding just
-        # that link shares a one-tuple of it — no new objects per link, so a large plan's graph takes
-        # little memory (fresh memory is slow to get) and the passes over it stay in the cache.
-        shared: dict[tuple[str, int, bool, str], tuple[_Spec]] = {}
+        # that link shares a one-tuple of it (its place in ``specs``) — no new objects per link, so a
+        # large plan's graph takes little memory (fresh memory is slow to get), the passes over it
+        # stay in the cache, and the garbage collector has nothing more to walk.
+        shared: dict[tuple[str, int, bool, str], int] = {}
         for position, item in enumerate(items):
             measure = item.measure
             if measure.dependencies:
@@ -410,15 +417,16 @@ class DependencyGraph:
                     key = (kind._value_, dependency.lag_days, dependency.working_days, dependency.raw)
                     single = shared.get(key)
                     if single is None:
-                        single = shared[key] = ((kind, key[1], key[2], explicit, key[3]),)
+                        single = shared[key] = len(specs)
+                        specs.append(((kind, key[1], key[2], explicit, key[3]),))
                     u = at[target]
                     row = succ[u]  # as _add_pair, inline: the loop runs once per declared link
                     found = row.get(v)
                     if found is None:
                         row[v] = single
                         pairs += (u, v)
-                    elif single[0] not in found:
-                        row[v] = [*found, single[0]]
+                    else:
+                        self._add_spec(row, v, specs[single][0])
             if term_links and isinstance(measure.term, _RELATIVE_HOLDERS):
                 self._add_term_links(at[position], measure.term)
 
@@ -448,12 +456,23 @@ class DependencyGraph:
     def _add_pair(self, u: int, v: int, spec: _Spec) -> None:
         """Add a link from node ``u`` to node ``v`` in the plain lists (a duplicate is dropped)."""
         row = self._succ[u]
-        held = row.get(v)
-        if held is None:
-            row[v] = (spec,)
-            self._pairs += (u, v)
-        elif spec not in held:
-            row[v] = [*held, spec]
+        if v in row:
+            self._add_spec(row, v, spec)
+            return
+        row[v] = len(self._specs)
+        self._specs.append((spec,))
+        self._pairs += (u, v)
+
+    def _add_spec(self, row: dict[int, int], v: int, spec: _Spec) -> None:
+        """Add a link to the pair ``row[v]`` already holds links of (a duplicate is dropped)."""
+        held = self._specs[row[v]]
+        if spec in held:
+            return
+        if isinstance(held, list):  # the pair's own list
+            held.append(spec)
+            return
+        row[v] = len(self._specs)
+        self._specs.append([*held, spec])
 
     def add_link(self, link: Link) -> None:
         """Add a precedence link (both ends become nodes if they are not yet)."""
@@ -492,23 +511,28 @@ class DependencyGraph:
         """The networkx graph (precedence edges only; implements links are in :attr:`implements`)."""
         if self._graph is None:
             graph = nx.DiGraph()
-            nodes, succ = self._nodes, self._succ
+            nodes, succ, specs = self._nodes, self._succ, self._specs
             graph.add_nodes_from(nodes)
             graph.add_edges_from(
-                (nodes[u], nodes[v], {"links": [Link(nodes[u], nodes[v], *spec) for spec in succ[u][v]]})
+                (
+                    nodes[u],
+                    nodes[v],
+                    {"links": [Link(nodes[u], nodes[v], *spec) for spec in specs[succ[u][v]]]},
+                )
                 for u, v in zip(self._pairs[::2], self._pairs[1::2], strict=True)
             )
             self._graph = graph
             # the networkx graph is the graph from now on (callers may change it directly)
-            self._nodes, self._index, self._succ, self._pairs = [], {}, [], []
+            self._nodes, self._index, self._succ, self._pairs, self._specs = [], {}, [], [], []
         return self._graph
 
-    def _lists(self) -> tuple[list[Node], list[dict[int, Sequence[_Spec]]]] | None:
-        """The nodes and, per node index, its successors' indices with their links as plain tuples
-        (in the order networkx would give them) — None once the networkx graph is in use."""
+    def _lists(self) -> tuple[list[Node], list[dict[int, int]], list[Sequence[_Spec]]] | None:
+        """The nodes, per node index its successors' indices (in the order networkx would give them)
+        each with the place of the pair's links, and the links by place, as plain tuples — None once
+        the networkx graph is in use."""
         if self._graph is not None:
             return None
-        return self._nodes, self._succ
+        return self._nodes, self._succ, self._specs
 
     def has_link(self, predecessor: Node, successor: Node) -> bool:
         """True when a precedence link (declared, from a term, or accepted) joins the two nodes."""

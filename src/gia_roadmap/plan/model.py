@@ -565,9 +565,14 @@ class PlanRef:
         check_fields(self)
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class MeasureId:
-    """Identity of a measure: (plan, section path, raw number, ordinal position)."""
+    """Identity of a measure: (plan, section path, raw number, ordinal position).
+
+    The hash is computed when asked, not cached: attrs keeps a cached hash in an object of its own
+    that the garbage collector tracks, and a check makes an identity per measure, so caching doubled
+    what every full collection walks for a few hash look-ups per measure.
+    """
 
     plan: str
     section: tuple[int, ...]

@@ -362,8 +362,12 @@ def _topological_order(
     return order, cycles, cyclic
 
 
-_Rows: TypeAlias = Sequence[Mapping[int, Sequence[_Spec]]]
-"""Per node (by index), its successors' indices with their links."""
+_Rows: TypeAlias = Sequence[Mapping[int, int]]
+"""Per node (by index), its successors' indices, each with the place of the pair's links in
+:data:`_Specs`."""
+
+_Specs: TypeAlias = Sequence[Sequence[_Spec]]
+"""The links of the linked pairs, by place (a place may be shared by pairs holding the same link)."""
 
 _Dates: TypeAlias = list[dt.date | None]
 
@@ -372,18 +376,23 @@ _Late: TypeAlias = tuple[int, int, int, _Spec, dt.date, dt.date, dt.date]
 link, predecessor's date, date asked, deadline)."""
 
 
-def _adjacency(graph: DependencyGraph) -> tuple[list[Node], _Rows]:
-    """The graph's nodes and, per node, its successors' indices with their links as plain tuples."""
+def _adjacency(graph: DependencyGraph) -> tuple[list[Node], _Rows, _Specs]:
+    """The graph's nodes, per node its successors' indices each with the place of the pair's links,
+    and the links by place as plain tuples."""
     lists = graph._lists()
     if lists is not None:  # the graph's own lists: networkx's order without building its graph
-        return list(lists[0]), lists[1]
+        return list(lists[0]), lists[1], lists[2]
     nodes = list(graph.digraph.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    rows = [
-        {index[v]: [_spec(link) for link in data["links"]] for v, data in targets.items()}
-        for _, targets in graph.digraph.adjacency()
-    ]
-    return nodes, rows
+    specs: list[Sequence[_Spec]] = []
+    rows: list[dict[int, int]] = []
+    for _, targets in graph.digraph.adjacency():
+        row: dict[int, int] = {}
+        for v, data in targets.items():
+            row[index[v]] = len(specs)
+            specs.append([_spec(link) for link in data["links"]])
+        rows.append(row)
+    return nodes, rows, specs
 
 
 def _pass_order(
@@ -403,7 +412,7 @@ def _pass_order(
     if True in cyclic:
         # nodes on a cycle take no part in either pass: neither do their links
         rows = [
-            {} if cyclic[u] else {v: specs for v, specs in row.items() if not cyclic[v]}
+            {} if cyclic[u] else {v: place for v, place in row.items() if not cyclic[v]}
             for u, row in enumerate(rows)
         ]
     return order, order, cycles, cyclic, rows
@@ -412,6 +421,7 @@ def _pass_order(
 def _forward_pass(
     order: list[int],
     rows: _Rows,
+    specs: _Specs,
     own: list[DateWindow | None],
     due_of: _Dates,
     forward: Callable[[dt.date, int, bool], dt.date],
@@ -439,8 +449,8 @@ def _forward_pass(
             own[i], ask_start[i], asker_start[i], ask_finish[i], asker_finish[i]
         )
         es[i], ef[i] = start, finish
-        for v, specs in rows[i].items():
-            for spec in specs:
+        for v, place in rows[i].items():
+            for spec in specs[place]:
                 kind, lag, working = spec[0], spec[1], spec[2]
                 base = finish if kind is fs or kind is ff else start
                 if base is None:
@@ -522,6 +532,7 @@ def _violations(
 def _backward_pass(
     order: list[int],
     rows: _Rows,
+    specs: _Specs,
     due_of: _Dates,
     backward: Callable[[dt.date, int, bool], dt.date],
 ) -> tuple[_Dates, _Dates]:
@@ -535,8 +546,8 @@ def _backward_pass(
     for i in reversed(order):
         finish = due_of[i]
         start_limit: dt.date | None = None
-        for s, specs in rows[i].items():
-            for spec in specs:
+        for s, place in rows[i].items():
+            for spec in specs[place]:
                 kind = spec[0]
                 target = ls[s] if kind is fs or kind is ss else lf[s]
                 if target is None:
@@ -595,18 +606,18 @@ def schedule(
             found = counts[key] = shift.between(start, end)
         return found
 
-    nodes, rows = _adjacency(graph)
+    nodes, rows, specs = _adjacency(graph)
     order, networkx_order, cycles, cyclic, rows = _pass_order(graph, nodes, rows)
     get = windows.get
     own: list[DateWindow | None] = [get(node) for node in nodes]
     due_of: _Dates = [None if window is None else window.end for window in own]
-    es, ef, driver_index, late = _forward_pass(order, rows, own, due_of, shift.forward)
+    es, ef, driver_index, late = _forward_pass(order, rows, specs, own, due_of, shift.forward)
     violations: tuple[Violation, ...] = ()
     if late:
         if networkx_order is None:
             networkx_order = _topological_order(graph, nodes, rows)[0]
         violations = _violations(late, networkx_order, nodes, between)
-    ls, lf = _backward_pass(order, rows, due_of, shift.backward)
+    ls, lf = _backward_pass(order, rows, specs, due_of, shift.backward)
     slacks = _slacks(ef, lf, cyclic, between)
     path = _critical_path(nodes, order, slacks, driver_index)
     result = _NodeSchedules(nodes, own, (es, ef, ls, lf), slacks, cyclic, driver_index)

@@ -1,0 +1,95 @@
+"""What a check keeps for the garbage collector to walk.
+
+``check()`` leaves the process's collector alone, so every container object it keeps alive (an
+object the collector tracks) makes the collector's full collections come sooner, and each full
+collection walks the whole heap, the plan included: on a 100 000-measure plan one costs about 0.4 s.
+Here the objects a check keeps are counted (not timed) on a generated plan: the plan's walk (a
+:class:`~gia_roadmap.plan.model.LocatedMeasure` and its :class:`~gia_roadmap.plan.model.MeasureId`
+per measure) and a few per-run tables, nothing more per measure. Speed is measured by
+``benchmarks/check_scale.py``, never here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import random
+
+import attrs
+import pytest
+
+from gia_roadmap.calendar import RussianCalendar, SchoolYear
+from gia_roadmap.calendar.terms import Month, MonthRange, MonthRef
+from gia_roadmap.plan import Dependency, Measure, MeasureNumber, MeasureRef, Order, Roadmap, Section
+from gia_roadmap.plan.checks import CHECKS, CheckContext
+from gia_roadmap.plan.fields import trusted
+from gia_roadmap.plan.model import MeasureId
+
+_PER_SECTION = 100
+
+
+def _plan(size: int) -> Roadmap:
+    """``size`` measures in sections of 100, each depending on up to three earlier ones of its section
+    (the shape of ``benchmarks/check_scale.py``)."""
+    rng = random.Random(7)
+    sections = []
+    for s in range(size // _PER_SECTION):
+        measures = []
+        for i in range(_PER_SECTION):
+            month = 9 + (i * 12) // _PER_SECTION
+            ref = MonthRef.written(2023 + (month > 12), (month - 1) % 12 + 1)
+            deps = tuple(
+                Dependency(MeasureRef((s,), str(j + 1)), lag_days=rng.randint(0, 3), working_days=True)
+                for j in sorted(rng.sample(range(i), min(i, 3)))
+            )
+            measures.append(
+                Measure(
+                    number=MeasureNumber.parse(str(i + 1)),
+                    ordinal=i,
+                    title=f"Мероприятие {s}.{i} по подготовке к ГИА",
+                    term=Month(ref) if i % 3 else MonthRange(ref, ref),
+                    responsible_raw="ОО",
+                    dependencies=deps,
+                )
+            )
+        sections.append(Section(heading=f"{s + 1}. Раздел", measures=tuple(measures)))
+    return Roadmap(
+        id="tracked",
+        school_year=SchoolYear(2023),
+        orders=(Order(number="1", date=dt.date(2023, 9, 1)),),
+        sections=tuple(sections),
+    )
+
+
+def _run(ctx: CheckContext) -> int:
+    """Every check on ``ctx``; the number of findings."""
+    return sum(1 for _, function in CHECKS for _ in function(ctx))
+
+
+def test_a_check_keeps_about_two_tracked_objects_per_measure() -> None:
+    size = 2000
+    roadmap = _plan(size)
+    calendar = RussianCalendar()
+    _run(CheckContext(_plan(_PER_SECTION), calendar=calendar))  # fills the caches any first run fills
+    gc.collect()
+    before = len(gc.get_objects())
+    ctx = CheckContext(roadmap, calendar=calendar)
+    found = _run(ctx)
+    gc.collect()
+    kept = len(gc.get_objects()) - before
+    assert len(ctx.located) == size
+    assert ctx.schedule.violations == ()
+    # the walk's two objects per measure (a LocatedMeasure and its MeasureId), then a few tables per
+    # run and per section of 100 (lists, sets, the graph, the schedule), but nothing more per measure:
+    # no cached hash objects (one per measure), no successor dicts holding links (one per linked one)
+    assert 2 * size <= kept <= 2 * size + size // 5, (kept, found)
+
+
+def test_trusted_constructors_refuse_a_cached_hash() -> None:
+    @attrs.frozen(cache_hash=True)
+    class Cached:
+        value: int
+
+    with pytest.raises(TypeError, match="cached hash"):
+        trusted(Cached)
+    assert trusted(MeasureId)("p", (0,), "1", 0) == MeasureId(plan="p", section=(0,), number="1", ordinal=0)
