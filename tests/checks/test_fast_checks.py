@@ -46,6 +46,7 @@ from gia_roadmap.plan.checks.abbreviations import (
     is_legal_form,
 )
 from gia_roadmap.plan.checks.context import _EXTERNAL, _TRAINING, _explicit, _leaves, _title
+from gia_roadmap.plan.checks.coverage import _EXAMS, is_exam_plan
 from gia_roadmap.plan.checks.deadlines import (
     _has_event_leaf,
     _is_stale,
@@ -56,11 +57,13 @@ from gia_roadmap.plan.checks.deadlines import (
 )
 from gia_roadmap.plan.checks.progress import check_load
 from gia_roadmap.plan.checks.structure import check_duplicate_numbers
+from gia_roadmap.plan.checks.title_years import seasons
 from gia_roadmap.plan.findings import Finding
 from gia_roadmap.plan.glossary import abbreviation_key
 from gia_roadmap.plan.messages import Localized
 from gia_roadmap.plan.model import LocatedMeasure
 from gia_roadmap.plan.responsible import MatchQuality
+from gia_roadmap.text import normalize
 
 from .plans import calendar, events, m, plan, section
 
@@ -462,3 +465,43 @@ def test_a_repeated_ordinal_with_different_numbers_is_still_unique() -> None:
 
     assert context(one("1", "2"), with_events=False)._unique_ids
     assert not context(one("1", "1"), with_events=False)._unique_ids
+
+
+
+# --------------------------------------------------------------------------------------------
+# The title regexes' shortcuts against the plain ones
+# --------------------------------------------------------------------------------------------
+
+PLAIN_EXAMS = re.compile(
+    r"\bгиа\b|\bегэ\b|\bогэ\b|\bгвэ\b|государственн\w* итогов\w* аттестаци|экзамен|итогов\w* сочинени"
+    r"|итогов\w* собеседовани"
+)
+_TITLE_PIECES = st.sampled_from(
+    [
+        *("ГИА", "ЕГЭ", "ОГЭ", "ГВЭ", "гиа", "огэ", "егэ", "экзамен", "итоговой аттестации"),
+        *("итоговое сочинение", "итогового собеседования"),
+        *("-", "–", " ", "\n", ";", ".", "(", "«", "9", "11", "2023", "2024", "20", "23", "1", "в", "году"),
+        *("годах", "у", "а", "_", "д", "государственная итоговая аттестация"),
+    ]
+)
+TITLES = st.lists(_TITLE_PIECES, max_size=8).map("".join)
+
+
+@given(TITLES)
+def test_exams_regex_is_the_plain_one(text: str) -> None:
+    low = normalize(text)
+    assert [m.span() for m in _EXAMS.finditer(low)] == [m.span() for m in PLAIN_EXAMS.finditer(low)]
+
+
+@given(TITLES)
+def test_a_title_naming_a_season_holds_20(text: str) -> None:
+    # GR216 searches only the titles holding «20»
+    assert not seasons(text) or "20" in text
+
+
+@given(st.lists(TITLES, max_size=12))
+def test_exam_plan_counts_its_titles(titles: list[str]) -> None:
+    measures = (m(str(i + 1), title.strip() or "x") for i, title in enumerate(titles))
+    ctx = CheckContext(attrs.evolve(plan(*measures), title=""), calendar=None)  # judged by its titles
+    low = ctx.normalized_titles
+    assert is_exam_plan(ctx) == (bool(low) and 5 * sum(1 for t in low if PLAIN_EXAMS.search(t)) >= len(low))
