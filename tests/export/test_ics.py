@@ -147,6 +147,8 @@ def test_relative_entry_is_labelled_with_exam_and_subjects() -> None:
         ("ежемесячно до 25 числа", 12),
         ("ежемесячно", 12),
         ("еженедельно", 52),
+        ("по вторникам и четвергам", 104),
+        ("еженедельно по пятницам", 52),
     ],
 )
 def test_recurring_terms_become_rrules_that_expand_to_the_due_dates(text: str, count: int) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import attrs
+
 from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
 from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.grammar.lexicon import unit_phrase
@@ -342,15 +344,12 @@ def _render_references(term: Term) -> str | None:
     if isinstance(term, Continuous):
         return term.word
     if isinstance(term, Recurring):
-        if term.times > 1:
-            return f"{term.times} {plural_form(term.times, 'раз', 'раза', 'раз')} в {_PER[term.frequency]}"
-        if term.day is None:
-            return _FREQ[term.frequency]
-        if term.following:
-            return f"{_FREQ[term.frequency]} до {term.day} числа месяца, следующего за отчётным"
-        if term.frequency is Frequency.MONTHLY:
-            return f"до {term.day} числа каждого месяца"
-        return f"{_FREQ[term.frequency]} до {term.day} числа"
+        if term.weekdays:  # «еженедельно по вторникам и четвергам», «2 раза в неделю по …»
+            days = [WEEKDAY_NAMES[d].form(Case.DATIVE, plural=True) for d in term.weekdays]
+            listed = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " и " + days[-1]
+            every = _recurring(attrs.evolve(term, weekdays=()))
+            return f"{every} по {listed}"
+        return _recurring(term)
     if isinstance(term, NthDay):
         return _nth_day(term)
     if isinstance(term, Label):
@@ -360,6 +359,19 @@ def _render_references(term: Term) -> str | None:
     if isinstance(term, Note):
         return term.text
     return None
+
+
+def _recurring(term: Recurring) -> str:
+    """A recurrence without its days of the week."""
+    if term.times > 1:
+        return f"{term.times} {plural_form(term.times, 'раз', 'раза', 'раз')} в {_PER[term.frequency]}"
+    if term.day is None:
+        return _FREQ[term.frequency]
+    if term.following:
+        return f"{_FREQ[term.frequency]} до {term.day} числа месяца, следующего за отчётным"
+    if term.frequency is Frequency.MONTHLY:
+        return f"до {term.day} числа каждого месяца"
+    return f"{_FREQ[term.frequency]} до {term.day} числа"
 
 
 def _render_containers(term: Term) -> str | None:

@@ -253,8 +253,9 @@ def _rule_text(part: Recurring, first: dt.date) -> str:
     frequency = part.frequency
     if frequency is Frequency.DAILY:
         return "FREQ=DAILY"
-    if frequency is Frequency.WEEKLY:
-        return f"FREQ=WEEKLY;BYDAY={('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[first.weekday()]}"
+    if frequency is Frequency.WEEKLY:  # its days of the week («по вторникам»), else the due day's
+        days = part.weekdays or (first.weekday(),)
+        return f"FREQ=WEEKLY;BYDAY={','.join(('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[d] for d in days)}"
     if frequency is Frequency.YEARLY:
         return f"FREQ=YEARLY;BYMONTH={first.month};BYMONTHDAY={first.day}"
     interval = ";INTERVAL=3" if frequency is Frequency.QUARTERLY else ""

@@ -70,7 +70,8 @@ SCHEMA_VERSION = 2
   ``Status.evidence`` and ``reported_by``, ``Section.term``, ``Roadmap.region``, ``Recurring.following``;
   days may be written as ``DayRef`` objects (a day without a year). Within version 2, readers gained
   (all optional, with defaults): ``Recurring.times``, ``HalfYearTerm.school``, the term kinds
-  ``period_end`` and ``time_of_day``, the unit ``hour`` and the anchor ``exam_period_end``.
+  ``period_end`` and ``time_of_day``, the unit ``hour`` and the anchor ``exam_period_end``, and
+  ``Recurring.weekdays`` (written only when not empty).
 """
 
 
@@ -251,6 +252,14 @@ def _make_converter() -> cattrs.Converter:
     # Deadline terms: tagged by their class-level ``kind``. The inner union of PeriodList first:
     # configuring the Term union builds its members' hooks at once.
     _configure_days(conv)  # before the unions below build the hooks of the classes holding days
+    # fields added within version 2 are written only when set, so an older reader of version 2 meets
+    # them only in documents that use them
+    conv.register_unstructure_hook(
+        terms.Recurring,
+        cattrs.gen.make_dict_unstructure_fn(
+            terms.Recurring, conv, weekdays=cattrs.gen.override(omit_if_default=True)
+        ),
+    )
     for inner in (terms.Month | terms.MonthRange, terms.ExactDate | terms.DayRange):
         configure_tagged_union(
             inner,

@@ -370,8 +370,11 @@ def _nth_days(draw: st.DrawFn, sy: SchoolYear | None) -> NthDay:
 @st.composite
 def _recurrences(draw: st.DrawFn) -> Recurring:
     """«ежемесячно», «до 25 числа каждого месяца», «ежеквартально до 5 числа месяца, следующего за
-    отчётным», «2 раза в год»."""
+    отчётным», «2 раза в год», «еженедельно по средам»."""
     frequency = draw(st.sampled_from(Frequency))
+    if frequency is Frequency.WEEKLY and draw(st.booleans()):  # «по вторникам и четвергам»
+        days = tuple(sorted(draw(st.sets(st.integers(0, 6), min_size=1, max_size=7))))
+        return Recurring(frequency, times=draw(st.integers(1, 7)), weekdays=days)
     if draw(st.integers(0, 3)) == 0:  # «2 раза в год»
         return Recurring(frequency, times=draw(st.integers(2, 99)))
     if frequency not in (Frequency.MONTHLY, Frequency.QUARTERLY) or draw(st.booleans()):

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from gia_roadmap.calendar.anchors import ANCHOR_SEARCH_ORDER, Anchor, OpenAnchor
 from gia_roadmap.calendar.exams import detect_exam_scopes
 from gia_roadmap.calendar.grammar.lexicon import (
@@ -65,7 +67,15 @@ from gia_roadmap.calendar.grammar.months import assign
 from gia_roadmap.calendar.grammar.named import ref_end
 from gia_roadmap.calendar.grammar.reader import Found, Reader
 from gia_roadmap.calendar.terms import Bound, Frequency, MonthRef, NthDay, Recurring, Relative, Unit
-from gia_roadmap.text import Case, Gender, NumeralKind, number_words, parse_number
+from gia_roadmap.text import (
+    Case,
+    Gender,
+    NumeralKind,
+    number_words,
+    parse_number,
+    weekday_of,
+    weekday_pattern,
+)
 
 __all__ = ["m_nth_day", "m_recurring", "m_relative", "m_relative_open"]
 
@@ -333,9 +343,66 @@ _FREQUENCIES = {
 }
 
 
+_DAYS_DAT = weekday_pattern((Case.DATIVE,), abbreviations=False)
+_DAYS_ACC = weekday_pattern((Case.ACCUSATIVE,), plural=False, abbreviations=False)
+_RE_ON_DAYS = rx(
+    r"~,?~(\(~)?(?:по ((?:" + _DAYS_DAT + r")(?:(?:~,~| и )(?:" + _DAYS_DAT + r"))*)"
+    r"|(?:в|во) ((?:" + _DAYS_ACC + r")(?:(?:~,~| и )(?:" + _DAYS_ACC + r"))*))(?![а-я])"
+)
+"""The days of the week after a weekly recurrence: «по понедельникам», «(по вторникам и четвергам)»,
+«, в пятницу»."""
+_RE_BARE_DAYS = rx(
+    r"(?:по ((?:" + _DAYS_DAT + r")(?:(?:~,~| и )(?:" + _DAYS_DAT + r"))*)"
+    r"|кажд(?:ый|ую|ое) ((?:" + _DAYS_ACC + r")(?:(?:~,~| и )(?:" + _DAYS_ACC + r"))*))(?![а-я])"
+)
+"""Days of the week as a weekly rule on their own: «по средам», «каждую пятницу»."""
+_RE_WEEKDAY_WORD = re.compile(r"[а-я]+")
+_RE_CLOSE = re.compile(r"[ ¶]*\)")
+
+
+def _weekdays(words: str) -> tuple[int, ...]:
+    """The days of the week a list of their names names, Monday first."""
+    found = {weekday_of(w) for w in _RE_WEEKDAY_WORD.findall(words) if w != "и"}
+    return tuple(sorted(d for d in found if d is not None))
+
+
+def _on_days(p: Reader, term: Recurring, stop: int, end: int) -> tuple[Recurring, int]:
+    """A weekly ``term`` ending at ``stop`` with the days of the week written after it, if any."""
+    if term.frequency is not Frequency.WEEKLY or term.day is not None or stop >= end:
+        return term, stop
+    m = p.match(_RE_ON_DAYS, stop, end)
+    if m is None:
+        return term, stop
+    at = m.end()
+    if m.group(1):  # «(по понедельникам)»: the closing parenthesis belongs to it
+        close = _RE_CLOSE.match(p.low, at, end)
+        if close is None:
+            return term, stop
+        at = close.end()
+    days = _weekdays(m.group(2) or m.group(3))
+    return attrs.evolve(term, weekdays=days), at
+
+
 def m_recurring(p: Reader, pos: int, end: int) -> Found:
     """«ежемесячно», «до 25 числа каждого месяца», «ежеквартально до 5 числа месяца, следующего за
-    отчётным»."""
+    отчётным», «еженедельно по понедельникам», «каждую среду»."""
+    found = _m_recurring(p, pos, end)
+    if found is None:
+        m = p.match(_RE_BARE_DAYS, pos, end)
+        if m is None:
+            return None
+        term = Recurring(
+            Frequency.WEEKLY, weekdays=_weekdays(m.group(1) or m.group(2)), raw=p.raw(pos, m.end())
+        )
+        return term, m.end(), True
+    read, stop, complete = found
+    if not isinstance(read, Recurring):
+        return found
+    weekly, stop = _on_days(p, read, stop, end)
+    return attrs.evolve(weekly, raw=p.raw(pos, stop)), stop, complete
+
+
+def _m_recurring(p: Reader, pos: int, end: int) -> Found:
     m = p.match(_RE_RECURRING_DAY, pos, end)
     if m is not None:
         day = int(m.group(2))

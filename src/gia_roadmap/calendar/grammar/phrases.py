@@ -87,6 +87,7 @@ from gia_roadmap.text import (
     number_words,
     ordinal_words,
     plural_form,
+    weekday_name,
 )
 
 __all__ = ["Phrase", "deadline_texts", "hostile_texts", "phrases"]
@@ -661,12 +662,45 @@ _PER = (
 
 
 @st.composite
+def _once_a(draw: st.DrawFn) -> tuple[str, Term]:
+    """«1 раз в четверть», «ежечетвертно», «раз в месяц»; once a week on given days of the week:
+    «еженедельно по понедельникам», «по вторникам и четвергам», «каждую среду», «1 раз в неделю (по
+    пятницам)», «2 раза в неделю по вторникам и четвергам»."""
+    if draw(st.integers(0, 2)) > 0:
+        frequency, text = draw(st.sampled_from(_ONCE_A))
+        return draw(_word(text)), Recurring(frequency)
+    days = tuple(sorted(draw(st.sets(st.integers(0, 6), min_size=1, max_size=3))))
+    dative = [weekday_name(d, Case.DATIVE, plural=True) for d in days]
+    accusative = [weekday_name(d, Case.ACCUSATIVE) for d in days]
+
+    def listed(names: list[str]) -> str:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " и " + names[-1]
+
+    times = len(days) if draw(st.booleans()) else 1
+    head = draw(st.sampled_from(("еженедельно", "1 раз в неделю", "")))
+    if times > 1:
+        head = f"{times} {plural_form(times, 'раз', 'раза', 'раз')} в неделю"
+    shape = draw(st.sampled_from(("по", "(по", ", по", "в", "каждый")))
+    if shape == "каждый":  # «каждую среду», «каждый понедельник и четверг»
+        every = ("каждый", "каждый", "каждую", "каждый", "каждую", "каждую", "каждое")[days[0]]
+        return f"{every} {listed(accusative)}", Recurring(Frequency.WEEKLY, weekdays=days)
+    if not head:  # the days alone: «по средам» («в среду» alone is one day, not a rule)
+        shape = "по"
+    if shape == "в":
+        text = f"{head} {'во' if days[0] == 1 else 'в'} {listed(accusative)}"
+    elif shape == "(по":
+        text = f"{head} (по {listed(dative)})"
+    else:
+        text = f"{head}{',' if shape == ', по' else ''} по {listed(dative)}".strip()
+    return text, Recurring(Frequency.WEEKLY, times=times, weekdays=days)
+
+
+@st.composite
 def _calendar_rule(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
     """«во вторую среду февраля», «в первую рабочую среду декабря», «последний рабочий день месяца»,
     «ежеквартально до 5 числа месяца, следующего за отчётным», «до 25 числа каждого месяца»."""
-    if draw(st.integers(0, 3)) == 0:  # «1 раз в четверть», «ежечетвертно», «раз в месяц»
-        frequency, text = draw(st.sampled_from(_ONCE_A))
-        return draw(_word(text)), Recurring(frequency)
+    if draw(st.integers(0, 3)) == 0:  # «1 раз в четверть», «ежечетвертно», «раз в месяц», «по средам»
+        return draw(_once_a())
     if draw(st.integers(0, 3)) == 0:  # «2 раза в год», «не реже двух раз в месяц», «3-х раз в четверть»
         frequency, period = draw(st.sampled_from(_PER))
         times = draw(st.integers(2, 12) | st.integers(2, 99))

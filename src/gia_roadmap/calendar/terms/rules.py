@@ -26,7 +26,7 @@ from gia_roadmap.calendar.terms.resolution import (
     event_dates,
 )
 from gia_roadmap.calendar.terms.years import MonthRef, _month_flags
-from gia_roadmap.errors import CalendarCoverageError, InvalidValueError
+from gia_roadmap.errors import CalendarCoverageError, InvalidTypeError, InvalidValueError
 
 __all__ = ["Frequency", "NthDay", "Recurring"]
 
@@ -41,6 +41,28 @@ def _check_following(instance: Recurring, attribute: attrs.Attribute[bool], valu
         raise InvalidValueError(
             "a recurrence once a school quarter has no day of the month and no following month "
             f"(day={instance.day!r}, following={value!r})"
+        )
+
+
+def _weekday_tuple(value: object) -> tuple[int, ...]:
+    if not isinstance(value, tuple | list):
+        raise InvalidTypeError(f"weekdays must be a tuple of days 0 (Monday) .. 6 (Sunday), got {value!r}")
+    return tuple(value)
+
+
+def _check_weekdays(
+    instance: Recurring, attribute: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]
+) -> None:
+    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in value):
+        raise InvalidValueError(f"weekdays must be days 0 (Monday) .. 6 (Sunday), got {value!r}")
+    if list(value) != sorted(set(value)):
+        raise InvalidValueError(f"weekdays must be given once each, Monday first, got {value!r}")
+    if value and (
+        instance.frequency is not Frequency.WEEKLY or instance.day is not None or instance.following
+    ):
+        raise InvalidValueError(
+            "days of the week («по понедельникам») go with a weekly recurrence without a day of the month "
+            f"(frequency={instance.frequency.value!r}, day={instance.day!r}, weekdays={value!r})"
         )
 
 
@@ -81,6 +103,9 @@ class Recurring(_Base):
     due in the month after it: the window runs from the day after the period to ``day`` of the next
     month (a shorter month ends it on its last day).
 
+    ``weekdays`` (weekly only) are the days of the week it is due on («еженедельно по понедельникам»,
+    «каждую среду», «по вторникам и четвергам»; Monday = 0): one window per such day.
+
     ``times`` is how many times the measure is due in each period («2 раза в год»: twice in each
     window; «не реже двух раз в месяц» is read the same, as the least count). The text does not say
     on which days, so the windows stay one per period; a count above one goes with no ``day`` and no
@@ -93,6 +118,9 @@ class Recurring(_Base):
     following: bool = attrs.field(default=False, validator=_check_following)
     raw: str = _raw()
     times: int = attrs.field(default=1, kw_only=True, validator=_check_times)
+    weekdays: tuple[int, ...] = attrs.field(
+        default=(), kw_only=True, converter=_weekday_tuple, validator=_check_weekdays
+    )
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         if self.frequency is Frequency.SCHOOL_QUARTERLY:
@@ -100,6 +128,15 @@ class Recurring(_Base):
         frame = ctx.frame
         if frame is None:
             return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, "recurring: no plan period given")
+        if self.weekdays:  # «по понедельникам»: each such day of the period
+            first = frame.start
+            return _ok(
+                *(
+                    DateWindow.day(first + dt.timedelta(days=k))
+                    for k in range((frame.end - first).days + 1)
+                    if (first + dt.timedelta(days=k)).weekday() in self.weekdays
+                )
+            )
         windows: list[DateWindow] = []
         if self.frequency in (Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY):
             step = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.YEARLY: 12}[self.frequency]
@@ -146,7 +183,6 @@ class Recurring(_Base):
                 windows.append(DateWindow(max(start, frame.start), min(end, frame.end)))
                 start = end + dt.timedelta(days=1)
         return _ok(*windows)
-
 
     def _school_quarters(self, ctx: _Ctx) -> Resolution:
         """One window per school quarter bound by the caller (each school sets its own)."""
