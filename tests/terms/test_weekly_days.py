@@ -81,4 +81,4 @@ def test_invalid_days_are_named() -> None:
     with pytest.raises(InvalidValueError, match="weekly"):
         Recurring(Frequency.MONTHLY, weekdays=(1,))
     with pytest.raises(InvalidTypeError, match="weekdays"):
-        Recurring(Frequency.WEEKLY, weekdays=1)  # type: ignore[arg-type]
+        Recurring(Frequency.WEEKLY, weekdays=1)
