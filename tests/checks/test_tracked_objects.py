@@ -93,3 +93,38 @@ def test_trusted_constructors_refuse_a_cached_hash() -> None:
     with pytest.raises(TypeError, match="cached hash"):
         trusted(Cached)
     assert trusted(MeasureId)("p", (0,), "1", 0) == MeasureId(plan="p", section=(0,), number="1", ordinal=0)
+
+
+@attrs.frozen
+class _Two:
+    a: int
+    b: str
+
+
+@attrs.frozen
+class _Three:
+    a: int
+    b: str
+    c: tuple[int, ...]
+
+
+@attrs.frozen
+class _Five:
+    a: int
+    b: str
+    c: tuple[int, ...]
+    d: float
+    e: bool
+
+
+def test_trusted_constructors_make_what_the_class_makes() -> None:
+    for cls, values in (
+        (_Two, (1, "x")),
+        (_Three, (1, "x", (2,))),
+        (MeasureId, ("p", (0, 1), "1.2", 3)),
+        (_Five, (1, "x", (2,), 0.5, True)),
+    ):
+        made = trusted(cls)(*values)
+        assert type(made) is cls
+        assert made == cls(*values)
+        assert attrs.astuple(made, recurse=False) == values
