@@ -11,53 +11,36 @@ per measure) and a few per-run tables, nothing more per measure. Speed is measur
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import random
 
 import attrs
 import pytest
 
-from gia_roadmap.calendar import RussianCalendar, SchoolYear
-from gia_roadmap.calendar.terms import Month, MonthRange, MonthRef
-from gia_roadmap.plan import Dependency, Measure, MeasureNumber, MeasureRef, Order, Roadmap, Section
+from gia_roadmap.calendar import RussianCalendar
+from gia_roadmap.plan import Roadmap
 from gia_roadmap.plan.checks import CHECKS, CheckContext
 from gia_roadmap.plan.fields import trusted
 from gia_roadmap.plan.model import MeasureId
 
-_PER_SECTION = 100
+from .plans import m, plan
+
+_MONTHS = ("сентябрь 2023 года", "ноябрь 2023 года", "январь 2024 года", "март 2024 года", "май 2024 года")
 
 
 def _plan(size: int) -> Roadmap:
-    """``size`` measures in sections of 100, each depending on up to three earlier ones of its section
-    (the shape of ``benchmarks/check_scale.py``)."""
+    """``size`` measures with monthly deadlines, each depending on up to three earlier ones."""
     rng = random.Random(7)
-    sections = []
-    for s in range(size // _PER_SECTION):
-        measures = []
-        for i in range(_PER_SECTION):
-            month = 9 + (i * 12) // _PER_SECTION
-            ref = MonthRef.written(2023 + (month > 12), (month - 1) % 12 + 1)
-            deps = tuple(
-                Dependency(MeasureRef((s,), str(j + 1)), lag_days=rng.randint(0, 3), working_days=True)
-                for j in sorted(rng.sample(range(i), min(i, 3)))
+    return plan(
+        *(
+            m(
+                str(i + 1),
+                f"Мероприятие {i} по подготовке к ГИА",
+                _MONTHS[i * len(_MONTHS) // size],
+                after=[str(j + 1) for j in sorted(rng.sample(range(i), min(i, 3)))],
             )
-            measures.append(
-                Measure(
-                    number=MeasureNumber.parse(str(i + 1)),
-                    ordinal=i,
-                    title=f"Мероприятие {s}.{i} по подготовке к ГИА",
-                    term=Month(ref) if i % 3 else MonthRange(ref, ref),
-                    responsible_raw="ОО",
-                    dependencies=deps,
-                )
-            )
-        sections.append(Section(heading=f"{s + 1}. Раздел", measures=tuple(measures)))
-    return Roadmap(
-        id="tracked",
-        school_year=SchoolYear(2023),
-        orders=(Order(number="1", date=dt.date(2023, 9, 1)),),
-        sections=tuple(sections),
+            for i in range(size)
+        )
     )
 
 
@@ -70,7 +53,7 @@ def test_a_check_keeps_about_two_tracked_objects_per_measure() -> None:
     size = 2000
     roadmap = _plan(size)
     calendar = RussianCalendar()
-    _run(CheckContext(_plan(_PER_SECTION), calendar=calendar))  # fills the caches any first run fills
+    _run(CheckContext(_plan(100), calendar=calendar))  # fills the caches any first run fills
     gc.collect()
     before = len(gc.get_objects())
     ctx = CheckContext(roadmap, calendar=calendar)
@@ -80,7 +63,7 @@ def test_a_check_keeps_about_two_tracked_objects_per_measure() -> None:
     assert len(ctx.located) == size
     assert ctx.schedule.violations == ()
     # the walk's two objects per measure (a LocatedMeasure and its MeasureId), then a few tables per
-    # run and per section of 100 (lists, sets, the graph, the schedule), but nothing more per measure:
+    # run (lists, sets, the graph, the schedule), but nothing more per measure:
     # no cached hash objects (one per measure), no successor dicts holding links (one per linked one)
     assert 2 * size <= kept <= 2 * size + size // 5, (kept, found)
 
