@@ -72,6 +72,10 @@ def test_known_starts_and_ends() -> None:
         ("в конце данного учебного года", Anchor.SCHOOL_YEAR_END, Bound.ON),
         ("по окончании этого учебного года", Anchor.SCHOOL_YEAR_END, Bound.AFTER),
         ("к началу текущего учебного года", Anchor.SCHOOL_YEAR_START, Bound.UNTIL),
+        # the event alone, in the nominative: on its day
+        ("начало учебного года", Anchor.SCHOOL_YEAR_START, Bound.ON),
+        ("конец учебного года", Anchor.SCHOOL_YEAR_END, Bound.ON),
+        ("окончание текущего учебного года", Anchor.SCHOOL_YEAR_END, Bound.ON),
     ],
 )
 def test_school_year_events_are_built_in_anchors(text: str, anchor: Anchor, bound: Bound) -> None:

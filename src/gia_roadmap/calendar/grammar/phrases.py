@@ -1040,11 +1040,12 @@ def _no_offset(draw: st.DrawFn) -> tuple[str, Term]:
         return draw(_during())
     if draw(st.integers(0, 5)) == 0:  # «к началу учебного года», «в конце I четверти»
         bound, word = draw(st.sampled_from(((Bound.UNTIL, "к"), (Bound.ON, "в"), (Bound.ON, "на"))))
-        if word == "на":  # «на начало учебного года»: as of its first day
-            new = draw(st.sampled_from(("", "нового ")))
-            return f"на начало {new}учебного года", Relative(
-                0, Unit.NONE, bound, Anchor.SCHOOL_YEAR_START
-            )
+        if word == "на":  # «на начало учебного года»: as of its first day; bare «конец учебного года»
+            start = draw(st.booleans())
+            head = "на начало" if start else draw(st.sampled_from(("начало", "конец", "окончание")))
+            own = draw(st.sampled_from(("", "нового ", "текущего ") if head.endswith("начало") else ("",)))
+            year_event = Anchor.SCHOOL_YEAR_START if head.endswith("начало") else Anchor.SCHOOL_YEAR_END
+            return f"{head} {own}учебного года", Relative(0, Unit.NONE, bound, year_event)
         text, school_anchor, occurrence = draw(_school_event(dative=word == "к"))
         if word == "в":
             if school_anchor not in (Anchor.SCHOOL_YEAR_END, Anchor.SCHOOL_QUARTER_END):
