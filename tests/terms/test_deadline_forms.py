@@ -373,3 +373,15 @@ def test_an_hour_after_an_exam_name_is_not_its_grade(exam: str, time: str) -> No
     assert isinstance(term, Compound)
     assert term.base == parse_term(f"в период проведения {exam}", school_year=SY)
     assert term.qualifier == parse_term(time, school_year=SY)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("в летний период", "летом"),
+        ("в зимний период 2024 года", "зима 2024 года"),
+        ("в весеннем периоде", "весной"),
+    ],
+)
+def test_a_season_as_a_period(text: str, word: str) -> None:
+    assert parse_term(text, school_year=SY) == parse_term(word, school_year=SY)

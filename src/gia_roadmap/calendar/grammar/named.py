@@ -142,7 +142,10 @@ _RE_EXAM_STAGES = rx(
     + r")?)?"
 )
 _RE_CONTINUOUS = rx(r"(постоянно|круглогодично)(?![а-я])")
-_RE_SEASON = rx(r"(?:(?:в|во) )?(зим[аоуе]й?|весн[аоуе]й?|лет[оау]м?|осен[ьи]ю?)(?![а-я])" + _YEAR_OPT)
+_RE_SEASON = rx(
+    r"(?:(?:в|во) )?(зим[аоуе]й?|весн[аоуе]й?|лет[оау]м?|осен[ьи]ю?"
+    r"|(?:зимн|весенн|летн|осенн)(?:ий период|ем периоде))(?![а-я])" + _YEAR_OPT
+)
 _RE_QUARTER = rx(
     r"(?:(?:в|во|в течение) )?"
     + ORDINAL
@@ -306,7 +309,7 @@ def _year_of(p: Reader, written: str | None, month: int) -> tuple[int | None, Ye
 
 
 def m_season(p: Reader, pos: int, end: int) -> Found:
-    """«осень 2022 года», «весной»."""
+    """«осень 2022 года», «весной», «в летний период»."""
     m = p.match(_RE_SEASON, pos, end)
     if m is None:
         return None
@@ -315,7 +318,7 @@ def m_season(p: Reader, pos: int, end: int) -> Found:
         Season.WINTER
         if word.startswith("зим")
         else Season.SPRING
-        if word.startswith("весн")
+        if word.startswith(("весн", "весен"))
         else Season.SUMMER
         if word.startswith("лет")
         else Season.AUTUMN
