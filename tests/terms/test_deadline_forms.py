@@ -13,7 +13,7 @@ import pytest
 
 from gia_roadmap.calendar import RussianCalendar, SchoolYear, parse_term
 from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
-from gia_roadmap.calendar.exams import ExamScope
+from gia_roadmap.calendar.exams import ExamScope, ExamStage
 from gia_roadmap.calendar.rendering import render
 from gia_roadmap.calendar.terms import (
     Bound,
@@ -24,6 +24,7 @@ from gia_roadmap.calendar.terms import (
     ExternalSchedule,
     Frequency,
     HalfYearTerm,
+    Label,
     MonthPart,
     MonthRef,
     PartOfMonth,
@@ -385,3 +386,25 @@ def test_an_hour_after_an_exam_name_is_not_its_grade(exam: str, time: str) -> No
 )
 def test_a_season_as_a_period(text: str, word: str) -> None:
     assert parse_term(text, school_year=SY) == parse_term(word, school_year=SY)
+
+
+LABELLED_FIRST = [
+    ("резерв: 1 июля (пн)", "1 июля (пн) (резерв)"),
+    ("основной период: 24 мая – 1 июля", "24 мая – 1 июля (основной период)"),
+    ("резервные дни: 25, 26 июня", "25 июня (резервные дни), 26 июня (резервные дни)"),
+    ("Досрочный этап: до 1 апреля", "до 1 апреля (досрочный этап)"),
+]
+
+
+@pytest.mark.parametrize(("text", "same"), LABELLED_FIRST, ids=[c[0] for c in LABELLED_FIRST])
+def test_a_label_before_its_days_labels_each(text: str, same: str) -> None:
+    """«резерв: 1 июля»: a label and a colon before a run of days label every day of it, as the label
+    after a day does."""
+    assert parse_term(text, school_year=SY) == parse_term(same, school_year=SY)
+
+
+def test_a_label_before_and_after_a_day_add_up() -> None:
+    term = parse_term("основной период: 1 июля (резерв)", school_year=SY)
+    assert isinstance(term, Compound)
+    assert isinstance(term.qualifier, Label)
+    assert (term.qualifier.stage, term.qualifier.reserve) == (ExamStage.MAIN, True)

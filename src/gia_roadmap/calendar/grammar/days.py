@@ -67,7 +67,7 @@ from gia_roadmap.calendar.terms import (
 from gia_roadmap.calendar.terms.years import day_years_leftwards
 from gia_roadmap.errors import InvalidValueError
 
-__all__ = ["m_day_run", "m_time"]
+__all__ = ["m_day_run", "m_labelled_run", "m_time"]
 
 _BY = frozenset({"в срок не позднее", "в срок до", "в срок по", "не позднее", "не позже", "до", "по", "к"})
 _FROM = frozenset({"не ранее", "начиная с", "начиная со", "после"})
@@ -89,6 +89,7 @@ _RE_NUM_DATE = rx(r"(\d{1,2})~\.~(\d{1,2})(?!\d)(?:\.(?!~\d)|\.(?=~" + TIME_AHEA
 _RE_BARE_DAY = rx(r"(\d{1,2})(?![\d.])" + _ORDINAL_SUFFIX)
 _RE_WEEKDAY_ANN = rx(r"~(?:\(~" + WEEKDAY + r"~\)|,?~" + WEEKDAY + ")")
 _RE_LABEL_ANN = rx(r"~(?:\(~" + LABEL + r"~\)|-~" + LABEL + ")")
+_RE_LABEL_FIRST = rx(LABEL + r"~:~")
 _RE_INCLUSIVE_ANN = rx(
     r"~(?:\(~(включительно|исключительно|не включительно)~\)"
     r"|(включительно|исключительно|не включительно))(?![а-я])"
@@ -162,15 +163,9 @@ def _annotate(p: Reader, atom: _Atom, piece: _Piece, end: int) -> None:
             continue
         m = p.match(_RE_LABEL_ANN, stop, end) if piece.label is None else None
         if m is not None:
-            words = m.group(1) or m.group(2)
-            found = stages(words)
-            reserve = "резерв" in words or "запасн" in words
-            if found or reserve:
-                text = p.text(m.start(), m.end()).strip("()- ")
-                piece.label = Label(
-                    found[0] if found else None, reserve, text, raw=p.raw(m.start(), m.end()).strip()
-                )
-                piece.label_at = m.start()
+            label = _label(p, m.group(1) or m.group(2), m.start(), m.end())
+            if label is not None:
+                piece.label, piece.label_at = label, m.start()
                 atom.end = m.end()
                 continue
         m = p.match(_RE_INCLUSIVE_ANN, stop, end) if piece.flag is None else None
@@ -195,8 +190,33 @@ def _prefix(p: Reader, pos: int, end: int) -> tuple[int, str, int]:
     return _RANGE_KIND, wording, m.end()
 
 
+def m_labelled_run(p: Reader, pos: int, end: int) -> Found:
+    """A run of days after its label and a colon: «резерв: 1 июля (пн)», «основной период: 24 мая –
+    1 июля», «резервные дни: 25, 26 июня» (every day of the run carries the label)."""
+    m = p.match(_RE_LABEL_FIRST, pos, end)
+    if m is None:
+        return None
+    label = _label(p, m.group(1), m.start(), m.end() - 1)
+    return None if label is None else _run(p, m.end(), end, label)
+
+
+def _label(p: Reader, words: str, start: int, stop: int) -> Label | None:
+    """The label of ``words`` (a stage or a reserve), or None when they name neither."""
+    found = stages(words)
+    reserve = "резерв" in words or "запасн" in words
+    if not (found or reserve):
+        return None
+    text = p.text(start, stop).strip("()-: ")
+    return Label(found[0] if found else None, reserve, text, raw=p.raw(start, stop).strip())
+
+
 def m_day_run(p: Reader, pos: int, end: int) -> Found:
     """A run of days (see the module docstring), or None when no dated day starts at ``pos``."""
+    return _run(p, pos, end, None)
+
+
+def _run(p: Reader, pos: int, end: int, label: Label | None) -> Found:
+    """The run of days at ``pos``; ``label`` (written before it) goes to each piece without its own."""
     low = p.low
     atoms: list[_Atom] = []
     pieces: list[_Piece] = []
@@ -246,11 +266,23 @@ def m_day_run(p: Reader, pos: int, end: int) -> Found:
     del pieces[last_full + 1 :]
     last = pieces[-1]
     del atoms[(last.second if last.second >= 0 else last.first) + 1 :]
-    return _build(p, pos, atoms, pieces)
+    return _build(p, pos, atoms, pieces, label)
 
 
-def _build(p: Reader, pos: int, atoms: list[_Atom], pieces: list[_Piece]) -> Found:
-    """The term of a read run: its days dated, one term per piece, several pieces made a list."""
+def _build(
+    p: Reader, pos: int, atoms: list[_Atom], pieces: list[_Piece], label: Label | None = None
+) -> Found:
+    """The term of a read run: its days dated, one term per piece, several pieces made a list;
+    ``label`` (written before the run) labels every piece, adding its stage and reserve to a piece's
+    own label («основной период: 1 июля (резерв)»: the main period's reserve day)."""
+    for piece in pieces if label is not None else ():
+        own = piece.label
+        if own is None:
+            piece.label, piece.label_at = label, piece.end
+        elif label is not None:
+            piece.label = attrs.evolve(
+                own, stage=own.stage or label.stage, reserve=own.reserve or label.reserve
+            )
     refs = _day_refs(p, atoms)
     terms = [_piece_term(p, piece, refs) for piece in pieces]
     stop = pieces[-1].end

@@ -59,6 +59,7 @@ PRODUCTIONS: tuple[tuple[Production, str], ...] = (
     (counted.m_relative, _RELATIVE_STARTS),
     (days.m_time, "0123456789днвкпсн"),
     (days.m_day_run, "0123456789днвкпсн"),
+    (days.m_labelled_run, "дорз"),
     (months.m_month_run, "яфмаисонд"),
     (months.m_by_month, "днвк"),
     (months.m_in_month, "в"),

@@ -300,7 +300,11 @@ def _single_day(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
         term = ExactDate(ref)
     if draw(st.integers(0, 4)) == 0:
         label, stage, reserve = draw(st.sampled_from(_LABELS))
-        text += draw(st.sampled_from((f" ({label})", f" – {label}", f" - {label}")))
+        text = draw(
+            st.sampled_from(
+                (f"{text} ({label})", f"{text} – {label}", f"{text} - {label}", f"{label}: {text}")
+            )
+        )
         term = Compound(term, Label(stage, reserve, label), True)
     return text, term
 
