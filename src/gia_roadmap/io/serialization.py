@@ -71,7 +71,7 @@ SCHEMA_VERSION = 2
   days may be written as ``DayRef`` objects (a day without a year). Within version 2, readers gained
   (all optional, with defaults): ``Recurring.times``, ``HalfYearTerm.school``, the term kinds
   ``period_end`` and ``time_of_day``, the unit ``hour`` and the anchor ``exam_period_end``, and
-  ``Recurring.weekdays`` (written only when not empty).
+  ``Recurring.weekdays`` and ``TimeOfDay.zone`` (written only when set).
 """
 
 
@@ -124,6 +124,7 @@ def migrate(
         version += 1
     lifted["schema_version"] = version
     return lifted, changed
+
 
 Format = Literal["json", "yaml"]
 """Supported text formats."""
@@ -211,7 +212,7 @@ def _configure_anchors(conv: cattrs.Converter) -> None:
             except ValueError:
                 valid = ", ".join(a.value for a in Anchor)
                 raise InvalidValueError(
-                    f"unknown anchor {value!r}; expected one of {valid}, or an open anchor {{\"phrase\": …}}"
+                    f'unknown anchor {value!r}; expected one of {valid}, or an open anchor {{"phrase": …}}'
                 ) from None
         open_anchor: OpenAnchor = conv.structure(value, OpenAnchor)
         return open_anchor
@@ -258,6 +259,12 @@ def _make_converter() -> cattrs.Converter:
         terms.Recurring,
         cattrs.gen.make_dict_unstructure_fn(
             terms.Recurring, conv, weekdays=cattrs.gen.override(omit_if_default=True)
+        ),
+    )
+    conv.register_unstructure_hook(
+        terms.TimeOfDay,
+        cattrs.gen.make_dict_unstructure_fn(
+            terms.TimeOfDay, conv, zone=cattrs.gen.override(omit_if_default=True)
         ),
     )
     for inner in (terms.Month | terms.MonthRange, terms.ExactDate | terms.DayRange):

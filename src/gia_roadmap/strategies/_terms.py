@@ -80,7 +80,7 @@ from gia_roadmap.calendar.terms import (
     infer_year,
     range_start,
 )
-from gia_roadmap.calendar.terms.references import TIME_WORDINGS
+from gia_roadmap.calendar.terms.references import TIME_WORDINGS, TIME_ZONES
 
 __all__ = [
     "day_refs",
@@ -618,7 +618,11 @@ _BY_CLASS: dict[type, Callable[[SchoolYear | None], st.SearchStrategy[Any]]] = {
     HalfYearTerm: _half_years,
     PeriodEnd: _period_ends,
     TimeOfDay: lambda sy: st.builds(
-        TimeOfDay, st.integers(0, 23), st.integers(0, 59), st.sampled_from(TIME_WORDINGS)
+        TimeOfDay,
+        st.integers(0, 23),
+        st.integers(0, 59),
+        st.sampled_from(TIME_WORDINGS),
+        zone=st.sampled_from(TIME_ZONES),
     ),
     SchoolYearTerm: _school_year_terms,
     CalendarYear: lambda sy: _written_years(sy).map(CalendarYear),

@@ -373,6 +373,8 @@ def _range_ends(start: DayRef, end: DayRef) -> tuple[DayRef, DayRef]:
 
 _RE_TIME_AHEAD = rx(TIME_AHEAD)
 _RE_TIME = rx(r"(?:(до|не позднее|не ранее|начиная с|после|в|к|с) )?" + TIME)
+_RE_ZONE = rx(r"~,?~\(?~по (местному|московскому|мск)(?: времени)?~\)?(?![а-я])")
+"""Whose clock: «по местному времени», «(по московскому времени)», «по мск»."""
 
 
 def m_time(p: Reader, pos: int, end: int) -> Found:
@@ -388,4 +390,8 @@ def m_time(p: Reader, pos: int, end: int) -> Found:
     if hour > 24 or minute > 59 or (hour == 24 and minute):
         return None
     wording = BLANKS.sub(" ", m.group(1) or "")
-    return TimeOfDay(hour, minute, wording, raw=p.raw(pos, m.end())), m.end(), True
+    stop, zone = m.end(), ""
+    z = p.match(_RE_ZONE, stop, end)
+    if z is not None and p.low[z.start() : z.end()].count("(") == p.low[z.start() : z.end()].count(")"):
+        stop, zone = z.end(), "московскому" if z.group(1) == "мск" else z.group(1)
+    return TimeOfDay(hour, minute, wording, raw=p.raw(pos, stop), zone=zone), stop, True

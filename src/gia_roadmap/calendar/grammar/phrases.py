@@ -1344,7 +1344,11 @@ def _time(draw: st.DrawFn) -> tuple[str, TimeOfDay]:
     dot = draw(st.booleans()) and (mark or not 1 <= minute <= 12)
     hours = f"{hour:02d}" if draw(st.booleans()) else str(hour)
     text = f"{wording} {hours}{'.' if dot else ':'}{minute:02d}{mark}".strip()
-    return text, TimeOfDay(hour, minute, wording)
+    zone = draw(st.sampled_from(("", "", "", "местному", "московскому")))
+    if zone:  # «в 10:00 по местному времени», «до 18:00 (по московскому времени)»
+        said = f"по {zone} времени"
+        text += draw(st.sampled_from((f" {said}", f" ({said})", f", {said}")))
+    return text, TimeOfDay(hour, minute, wording, zone=zone)
 
 
 @st.composite

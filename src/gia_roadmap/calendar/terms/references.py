@@ -226,6 +226,15 @@ def _check_minute(instance: TimeOfDay, attribute: attrs.Attribute[int], value: i
         raise InvalidValueError(f"24:{value:02d} is no time of day (24:00 is the day's end)")
 
 
+TIME_ZONES = ("", "местному", "московскому")
+"""Whose clock a time is on: «по местному времени», «по московскому времени», or unsaid."""
+
+
+def _check_zone(instance: TimeOfDay, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in TIME_ZONES:
+        raise InvalidValueError(f"zone must be one of {TIME_ZONES!r}, got {value!r}")
+
+
 def _check_time_wording(instance: TimeOfDay, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in TIME_WORDINGS:
         raise InvalidValueError(f"wording must be one of {TIME_WORDINGS!r}, got {value!r}")
@@ -245,6 +254,9 @@ class TimeOfDay(_Base):
         minute: 0..59.
         wording: the word before it (:data:`TIME_WORDINGS`): «до», «не позднее», «к» make it the latest
             time, «с», «не ранее», «после» the earliest, «в» or nothing the time itself.
+        zone: whose clock (:data:`TIME_ZONES`): «местному» for «по местному времени», «московскому»
+            for «по московскому времени» (exam start times are local; federal deadlines often Moscow's),
+            empty when the text does not say.
     """
 
     kind: ClassVar[str] = "time_of_day"
@@ -252,11 +264,13 @@ class TimeOfDay(_Base):
     minute: int = attrs.field(default=0, validator=_check_minute)
     wording: str = attrs.field(default="", validator=_check_time_wording)
     raw: str = _raw()
+    zone: str = attrs.field(default="", kw_only=True, validator=_check_zone)
 
     @property
     def text(self) -> str:
-        """The canonical Russian wording: «до 18:00», «в 10:00», «9:30»."""
-        return f"{self.wording} {self.hour}:{self.minute:02d}".strip()
+        """The canonical Russian wording: «до 18:00», «в 10:00», «9:30», «в 10:00 по местному времени»."""
+        zone = f" по {self.zone} времени" if self.zone else ""
+        return f"{self.wording} {self.hour}:{self.minute:02d}{zone}".strip()
 
     def _resolve(self, ctx: _Ctx) -> Resolution:
         return _unknown(ctx, f"a time of day ({self.text}) names no day")
