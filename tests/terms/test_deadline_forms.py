@@ -431,3 +431,12 @@ def test_whose_clock_a_time_is_on_is_kept(text: str, time: TimeOfDay) -> None:
 def test_an_unknown_zone_is_named() -> None:
     with pytest.raises(InvalidValueError, match="zone"):
         TimeOfDay(10, 0, "в", zone="гринвичу")
+
+
+@pytest.mark.parametrize("time", ["0.30", "9.30", "10.00", "18.45"])
+@pytest.mark.parametrize("day", ["с 1.01.", "с 1 января", "с 12.01"])
+def test_a_dotted_time_after_a_from_day_is_no_range_end(day: str, time: str) -> None:
+    """«с 1.01. до 9.30»: minutes 00 or 13–59 can be no month, so «9.30» is a time qualifying the day,
+    not the end of a range and never an invalid date (found by the long grammar profile)."""
+    term = parse_term(f"{day} до {time}", school_year=SY)
+    assert term == Compound(parse_term(day, school_year=SY), parse_term(f"до {time}", school_year=SY))

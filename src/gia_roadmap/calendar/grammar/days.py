@@ -238,7 +238,7 @@ def _run(p: Reader, pos: int, end: int, label: Label | None) -> Found:
             _annotate(p, atom, piece, end)
         sep = _RE_RANGE_WORD if kind == _RANGE_KIND else (_RE_RANGE_DASH if kind == _EXACT else None)
         r = p.match(sep, atom.end, end) if sep is not None and piece.label is None else None
-        if r is not None:
+        if r is not None and _RE_TIME_AHEAD.match(low, r.end(), end) is None:  # «с 1.01 до 9.30»: a time
             atom2 = _atom(p, r.end(), end)
             if atom2 is not None and atom2.month:
                 piece.second = len(atoms)
