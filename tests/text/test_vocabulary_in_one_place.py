@@ -113,7 +113,7 @@ def _stdlib() -> set[str]:
 
 def test_public_names_written_once() -> None:
     modules = [text.abbreviations, text.blanks, text.cases, text.cleaning, text.dashes, text.fuzzy]
-    modules += [text.lookalikes, text.months, text.numerals, text.stemming, text.weekdays]
+    modules += [text.lists, text.lookalikes, text.months, text.numerals, text.stemming, text.weekdays]
     names = [name for module in modules for name in module.__all__]
     assert len(names) == len(set(names))
     assert sorted(names) == text.__all__

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import attrs
-
 from gia_roadmap.calendar.anchors import Anchor, OpenAnchor
 from gia_roadmap.calendar.exams import ExamStage
 from gia_roadmap.calendar.grammar.lexicon import unit_phrase
@@ -75,6 +73,7 @@ from gia_roadmap.text import (
     WEEKDAYS_SHORT,
     Case,
     Gender,
+    enumeration,
     month_name,
     ordinal_words,
     plural_form,
@@ -240,7 +239,7 @@ def _exam_period(t: ExamPeriod) -> str:
     exams = ", ".join(t.exams)
     if t.stages:
         names = [_STAGES_GEN[s] for s in t.stages]
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " и " + names[-1]
+        joined = enumeration(names)
         noun = "этапа" if len(names) == 1 else "этапов"
         text = f"в период {joined} {noun}"
         if exams:
@@ -346,9 +345,7 @@ def _render_references(term: Term) -> str | None:
     if isinstance(term, Recurring):
         if term.weekdays:  # «еженедельно по вторникам и четвергам», «2 раза в неделю по …»
             days = [WEEKDAY_NAMES[d].form(Case.DATIVE, plural=True) for d in term.weekdays]
-            listed = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " и " + days[-1]
-            every = _recurring(attrs.evolve(term, weekdays=()))
-            return f"{every} по {listed}"
+            return f"{_recurring(term)} по {enumeration(days)}"
         return _recurring(term)
     if isinstance(term, NthDay):
         return _nth_day(term)

@@ -27,6 +27,7 @@ from gia_roadmap.text import (
     cleaning,
     dashes,
     fuzzy,
+    lists,
     lookalikes,
     months,
     numerals,
@@ -39,6 +40,7 @@ from gia_roadmap.text.cases import *  # noqa: F403
 from gia_roadmap.text.cleaning import *  # noqa: F403
 from gia_roadmap.text.dashes import *  # noqa: F403
 from gia_roadmap.text.fuzzy import *  # noqa: F403
+from gia_roadmap.text.lists import *  # noqa: F403
 from gia_roadmap.text.lookalikes import *  # noqa: F403
 from gia_roadmap.text.months import *  # noqa: F403
 from gia_roadmap.text.numerals import *  # noqa: F403
@@ -46,7 +48,8 @@ from gia_roadmap.text.stemming import *  # noqa: F403
 from gia_roadmap.text.weekdays import *  # noqa: F403
 
 _MODULES = (
-    abbreviations, blanks, cases, cleaning, dashes, fuzzy, lookalikes, months, numerals, stemming, weekdays,
+    abbreviations, blanks, cases, cleaning, dashes, fuzzy, lists, lookalikes, months, numerals, stemming,
+    weekdays,
 )  # fmt: skip
 __all__ = sorted(name for module in _MODULES for name in module.__all__)
 del _MODULES

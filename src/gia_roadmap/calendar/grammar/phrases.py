@@ -84,6 +84,7 @@ from gia_roadmap.text import (
     WEEKDAY_NAMES,
     Case,
     Gender,
+    enumeration,
     number_words,
     ordinal_words,
     plural_form,
@@ -676,10 +677,6 @@ def _once_a(draw: st.DrawFn) -> tuple[str, Term]:
     days = tuple(sorted(draw(st.sets(st.integers(0, 6), min_size=1, max_size=3))))
     dative = [weekday_name(d, Case.DATIVE, plural=True) for d in days]
     accusative = [weekday_name(d, Case.ACCUSATIVE) for d in days]
-
-    def listed(names: list[str]) -> str:
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " и " + names[-1]
-
     times = len(days) if draw(st.booleans()) else 1
     head = draw(st.sampled_from(("еженедельно", "1 раз в неделю", "")))
     if times > 1:
@@ -687,15 +684,15 @@ def _once_a(draw: st.DrawFn) -> tuple[str, Term]:
     shape = draw(st.sampled_from(("по", "(по", ", по", "в", "каждый")))
     if shape == "каждый":  # «каждую среду», «каждый понедельник и четверг»
         every = ("каждый", "каждый", "каждую", "каждый", "каждую", "каждую", "каждое")[days[0]]
-        return f"{every} {listed(accusative)}", Recurring(Frequency.WEEKLY, weekdays=days)
+        return f"{every} {enumeration(accusative)}", Recurring(Frequency.WEEKLY, weekdays=days)
     if not head:  # the days alone: «по средам» («в среду» alone is one day, not a rule)
         shape = "по"
     if shape == "в":
-        text = f"{head} {'во' if days[0] == 1 else 'в'} {listed(accusative)}"
+        text = f"{head} {'во' if days[0] == 1 else 'в'} {enumeration(accusative)}"
     elif shape == "(по":
-        text = f"{head} (по {listed(dative)})"
+        text = f"{head} (по {enumeration(dative)})"
     else:
-        text = f"{head}{',' if shape == ', по' else ''} по {listed(dative)}".strip()
+        text = f"{head}{',' if shape == ', по' else ''} по {enumeration(dative)}".strip()
     return text, Recurring(Frequency.WEEKLY, times=times, weekdays=days)
 
 
@@ -1290,7 +1287,7 @@ def _named_period(draw: st.DrawFn, sy: SchoolYear) -> tuple[str, Term]:
         chosen = draw(st.lists(st.sampled_from(_STAGE_WORDS), min_size=1, max_size=3, unique=True))
         chosen.sort(key=lambda pair: list(ExamStage).index(pair[0]))
         words = [w for _, w in chosen]
-        joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " и " + words[-1]
+        joined = enumeration(words)
         noun = draw(st.sampled_from(("этапа", "периода") if len(words) == 1 else ("этапов", "периодов")))
         exam = draw(st.sampled_from(_EXAM_NAMES))
         year = draw(st.none() | st.integers(_FIRST_YEAR, _LAST_YEAR))
