@@ -255,13 +255,7 @@ def _relative(p: Reader, pos: int, end: int, *, open_events: bool) -> Found:
         m = _RE_NO_OFFSET.match(p.low, pos, end)
         if m is None:
             return None
-        event = _event(p, m.end(), end, open_events=open_events)
-        if event is None:
-            return None
-        anchor, detail, stop, occurrence = event
-        no_offset = _NO_OFFSET_BOUNDS[(m.lastindex or 1) - 1]
-        term = Relative(0, Unit.NONE, no_offset, anchor, detail, occurrence=occurrence, raw=p.raw(pos, stop))
-        return term, stop, True
+        return _at_event(p, pos, m.end(), end, _NO_OFFSET_BOUNDS[(m.lastindex or 1) - 1], open_events)
     n, unit, at = count
     timed = _RE_TIME_NEXT.match(p.low, at, end) is not None  # «в течение дня до 18:00»: no event, a time
     before = None if timed else p.match(_RE_BEFORE, at, end)
@@ -307,13 +301,17 @@ def m_relative_open(p: Reader, pos: int, end: int) -> Found:
     if found is not None:
         return found
     m = p.match(_RE_DURING, pos, end)
-    if m is None:
-        return None
-    event = _event(p, m.end(), end, open_events=True)
+    return None if m is None else _at_event(p, pos, m.end(), end, Bound.ON, True)
+
+
+def _at_event(p: Reader, pos: int, at: int, end: int, bound: Bound, open_events: bool) -> Found:
+    """A relative term without a count whose words from ``pos`` to ``at`` give ``bound``: the event at
+    ``at`` with no offset («в день проведения экзамена», «в период осенних каникул»), or None."""
+    event = _event(p, at, end, open_events=open_events)
     if event is None:
         return None
     anchor, detail, stop, occurrence = event
-    term = Relative(0, Unit.NONE, Bound.ON, anchor, detail, occurrence=occurrence, raw=p.raw(pos, stop))
+    term = Relative(0, Unit.NONE, bound, anchor, detail, occurrence=occurrence, raw=p.raw(pos, stop))
     return term, stop, True
 
 
@@ -347,16 +345,13 @@ _FREQUENCIES = {
 
 _DAYS_DAT = weekday_pattern((Case.DATIVE,), abbreviations=False)
 _DAYS_ACC = weekday_pattern((Case.ACCUSATIVE,), plural=False, abbreviations=False)
-_RE_ON_DAYS = rx(
-    r"~,?~(\(~)?(?:по ((?:" + _DAYS_DAT + r")(?:(?:~,~| и )(?:" + _DAYS_DAT + r"))*)"
-    r"|(?:в|во) ((?:" + _DAYS_ACC + r")(?:(?:~,~| и )(?:" + _DAYS_ACC + r"))*))(?![а-я])"
-)
+_DAYS_DAT_LIST = r"((?:" + _DAYS_DAT + r")(?:(?:~,~| и )(?:" + _DAYS_DAT + r"))*)"
+_DAYS_ACC_LIST = r"((?:" + _DAYS_ACC + r")(?:(?:~,~| и )(?:" + _DAYS_ACC + r"))*)"
+"""Days of the week listed («понедельникам, средам и пятницам»), the list as one group."""
+_RE_ON_DAYS = rx(r"~,?~(\(~)?(?:по " + _DAYS_DAT_LIST + r"|(?:в|во) " + _DAYS_ACC_LIST + r")(?![а-я])")
 """The days of the week after a weekly recurrence: «по понедельникам», «(по вторникам и четвергам)»,
 «, в пятницу»."""
-_RE_BARE_DAYS = rx(
-    r"(?:по ((?:" + _DAYS_DAT + r")(?:(?:~,~| и )(?:" + _DAYS_DAT + r"))*)"
-    r"|кажд(?:ый|ую|ое) ((?:" + _DAYS_ACC + r")(?:(?:~,~| и )(?:" + _DAYS_ACC + r"))*))(?![а-я])"
-)
+_RE_BARE_DAYS = rx(r"(?:по " + _DAYS_DAT_LIST + r"|кажд(?:ый|ую|ое) " + _DAYS_ACC_LIST + r")(?![а-я])")
 """Days of the week as a weekly rule on their own: «по средам», «каждую пятницу»."""
 _RE_WEEKDAY_WORD = re.compile(r"[а-я]+")
 _RE_CLOSE = re.compile(r"[ ¶]*\)")
@@ -364,7 +359,7 @@ _RE_CLOSE = re.compile(r"[ ¶]*\)")
 
 def _weekdays(words: str) -> tuple[int, ...]:
     """The days of the week a list of their names names, Monday first."""
-    found = {weekday_of(w) for w in _RE_WEEKDAY_WORD.findall(words) if w != "и"}
+    found = {weekday_of(w) for w in _RE_WEEKDAY_WORD.findall(words)}  # «и» names no day
     return tuple(sorted(d for d in found if d is not None))
 
 

@@ -275,14 +275,15 @@ def _build(
     """The term of a read run: its days dated, one term per piece, several pieces made a list;
     ``label`` (written before the run) labels every piece, adding its stage and reserve to a piece's
     own label («основной период: 1 июля (резерв)»: the main period's reserve day)."""
-    for piece in pieces if label is not None else ():
-        own = piece.label
-        if own is None:
-            piece.label, piece.label_at = label, piece.end
-        elif label is not None:
-            piece.label = attrs.evolve(
-                own, stage=own.stage or label.stage, reserve=own.reserve or label.reserve
-            )
+    if label is not None:
+        for piece in pieces:
+            own = piece.label
+            if own is None:
+                piece.label, piece.label_at = label, piece.end
+            else:
+                piece.label = attrs.evolve(
+                    own, stage=own.stage or label.stage, reserve=own.reserve or label.reserve
+                )
     refs = _day_refs(p, atoms)
     terms = [_piece_term(p, piece, refs) for piece in pieces]
     stop = pieces[-1].end

@@ -129,14 +129,8 @@ class Recurring(_Base):
         if frame is None:
             return _unresolved(ResolutionStatus.NO_SCHOOL_YEAR, "recurring: no plan period given")
         if self.weekdays:  # «по понедельникам»: each such day of the period
-            first = frame.start
-            return _ok(
-                *(
-                    DateWindow.day(first + dt.timedelta(days=k))
-                    for k in range((frame.end - first).days + 1)
-                    if (first + dt.timedelta(days=k)).weekday() in self.weekdays
-                )
-            )
+            days = (frame.start + dt.timedelta(days=k) for k in range((frame.end - frame.start).days + 1))
+            return _ok(*(DateWindow.day(d) for d in days if d.weekday() in self.weekdays))
         windows: list[DateWindow] = []
         if self.frequency in (Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY):
             step = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.YEARLY: 12}[self.frequency]
