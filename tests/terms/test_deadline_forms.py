@@ -234,6 +234,10 @@ TIMES = [
     ("не позднее 18:00", TimeOfDay(18, 0, "не позднее")),
     ("с 9.30", TimeOfDay(9, 30, "с")),
     ("10.05 ч.", TimeOfDay(10, 5, "")),
+    # whose clock a time is on
+    ("в 10.00 по местному времени", TimeOfDay(10, 0, "в", zone="местному")),
+    ("до 18:00 (по московскому времени)", TimeOfDay(18, 0, "до", zone="московскому")),
+    ("до 23:59, по мск", TimeOfDay(23, 59, "до", zone="московскому")),
 ]
 
 
@@ -242,6 +246,9 @@ def test_a_time_of_day(text: str, time: TimeOfDay) -> None:
     term = parse_term(text, school_year=SY)
     assert term == time
     assert parse_term(render(term), school_year=SY) == term
+    data = converter.unstructure(term, Term)
+    assert ("zone" in data) == bool(time.zone)  # the clock is written only when said
+    assert converter.structure(data, Term) == term  # type: ignore[arg-type]
     resolution = term.resolve(school_year=SY)
     assert resolution.windows == ()
     assert resolution.status.value == "unknown"
@@ -408,24 +415,6 @@ def test_a_label_before_and_after_a_day_add_up() -> None:
     assert isinstance(term, Compound)
     assert isinstance(term.qualifier, Label)
     assert (term.qualifier.stage, term.qualifier.reserve) == (ExamStage.MAIN, True)
-
-
-ZONES = [
-    ("в 10.00 по местному времени", TimeOfDay(10, 0, "в", zone="местному")),
-    ("до 18:00 (по московскому времени)", TimeOfDay(18, 0, "до", zone="московскому")),
-    ("до 23:59, по мск", TimeOfDay(23, 59, "до", zone="московскому")),
-    ("в 10:00", TimeOfDay(10, 0, "в")),
-]
-
-
-@pytest.mark.parametrize(("text", "time"), ZONES, ids=[z[0] for z in ZONES])
-def test_whose_clock_a_time_is_on_is_kept(text: str, time: TimeOfDay) -> None:
-    term = parse_term(text, school_year=SY)
-    assert term == time
-    assert parse_term(render(term), school_year=SY) == term
-    data = converter.unstructure(term, Term)
-    assert ("zone" in data) == bool(time.zone)  # written only when said
-    assert converter.structure(data, Term) == term  # type: ignore[arg-type]
 
 
 def test_an_unknown_zone_is_named() -> None:
