@@ -134,6 +134,9 @@ def _check_date(instance: object, attribute: attrs.Attribute[dt.date], value: dt
         raise InvalidTypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
 
 
+_SCHOOL_YEARS: dict[int, SchoolYear] = {}
+
+
 def school_year_of(value: object, *, field: str = "school_year") -> SchoolYear | None:
     """``value`` as a school year: a :class:`SchoolYear` as it is, an int as its start year, None as
     None. Anything else is an :class:`~gia_roadmap.errors.InvalidTypeError` naming ``field``.
@@ -144,7 +147,12 @@ def school_year_of(value: object, *, field: str = "school_year") -> SchoolYear |
     if value is None or isinstance(value, SchoolYear):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        return SchoolYear(value)
+        found = _SCHOOL_YEARS.get(value)
+        if found is None:  # school years are immutable values: one per start year is shared
+            found = SchoolYear(value)  # an invalid year is its error
+            if len(_SCHOOL_YEARS) < 256:
+                _SCHOOL_YEARS[value] = found
+        return found
     raise InvalidTypeError(
         f"{field} must be a SchoolYear or its start year (an int such as 2024), "
         f"got {type(value).__name__} {value!r}"

@@ -183,19 +183,6 @@ def is_blank(norm: Normalized) -> bool:
     return norm.low.strip(" ¶,;.-") == ""
 
 
-_SCHOOL_YEARS: dict[int, SchoolYear] = {}
-
-
-def _school_year(start_year: int) -> SchoolYear:
-    """``SchoolYear(start_year)``, shared: school years are immutable values."""
-    found = _SCHOOL_YEARS.get(start_year)
-    if found is None:
-        found = SchoolYear(start_year)  # raises for an invalid year, as before
-        if len(_SCHOOL_YEARS) < 256:
-            _SCHOOL_YEARS[start_year] = found
-    return found
-
-
 def parse_term(text: str, *, school_year: SchoolYear | int | None = None, strict: bool = False) -> Term:
     """Read one deadline cell into a term.
 
@@ -212,10 +199,7 @@ def parse_term(text: str, *, school_year: SchoolYear | int | None = None, strict
         The term; :class:`MissingTerm` for an empty cell; :class:`UnparsedTerm` (lenient mode)
         when no rule fits. Lenient mode never raises.
     """
-    if isinstance(school_year, int) and not isinstance(school_year, bool):
-        sy: SchoolYear | None = _school_year(school_year)
-    else:
-        sy = school_year_of(school_year)  # a wrong type is an error naming the argument
+    sy = school_year_of(school_year)  # a wrong type is an error naming the argument
     if strict:
         return _parse(text, sy, strict=True)
     try:
