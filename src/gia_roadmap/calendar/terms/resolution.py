@@ -232,7 +232,7 @@ def _context(
                 f"calendar must be a working-day calendar (RussianCalendar or one with is_working_day, "
                 f"add_working_days, …), got {type(calendar).__name__}"
             )
-    if events is not None and not isinstance(events, Mapping):
+    if events is not None and type(events) is not dict and not isinstance(events, Mapping):  # ABC check: slow
         raise InvalidTypeError(
             f"events must be a mapping of anchors to dates ({{Anchor.EXAM_DAY: (date, …)}}), "
             f"got {type(events).__name__}"
